@@ -1,0 +1,49 @@
+# The two commands of the README's Quick start: `make demo` and `make test`.
+# Both set up what they need: a virtualenv with pinned packages and the Kafka jars.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test test-unit lint bench kafka-start kafka-stop tools clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e ".[dev,rocksdb]"
+	touch $(STAMP)
+
+install: $(STAMP)
+	$(BIN)/wirestream kafka fetch >/dev/null
+
+# Debian's docker-compose checks docker-compose.yml in the test suite (no Docker engine needed).
+tools:
+	@command -v docker-compose >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
+
+demo: install
+	$(BIN)/wirestream demo seeds
+
+test: install tools
+	$(BIN)/pytest
+
+test-unit: install
+	$(BIN)/pytest tests/unit tests/agents
+
+lint: install
+	$(BIN)/ruff check workers tests bench
+	$(BIN)/ruff format --check workers tests bench
+	$(BIN)/mypy workers
+
+bench: install
+	$(BIN)/python -m bench
+
+kafka-start: install
+	$(BIN)/wirestream kafka start
+
+kafka-stop:
+	$(BIN)/wirestream kafka stop
+
+clean:
+	-$(BIN)/wirestream kafka stop
+	rm -rf $(VENV) .run wirestream-data .pytest_cache .mypy_cache .ruff_cache

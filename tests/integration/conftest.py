@@ -1,0 +1,248 @@
+"""Integration fixtures: the real broker (started once per session by the project's own
+script) and real worker processes with their own app id, topics and web port per test."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from tests.conftest import ROOT
+from workers import kafka_local
+from workers.settings import Settings, Topics
+
+KAFKA_PORT = int(os.environ.get("WIRESTREAM_TEST_KAFKA_PORT", "19092"))
+BOOTSTRAP = f"127.0.0.1:{KAFKA_PORT}"
+WORKER_READY_TIMEOUT = 120.0
+
+
+def local_broker() -> kafka_local.LocalKafka:
+    return kafka_local.LocalKafka(
+        home=ROOT / ".run" / "kafka-test",
+        port=KAFKA_PORT,
+        controller_port=KAFKA_PORT + 1,
+        cache=Path(os.environ.get("WIRESTREAM_KAFKA_CACHE", Path.home() / ".cache" / "wirestream")),
+    )
+
+
+@pytest.fixture(scope="session")
+def broker() -> Iterator[kafka_local.LocalKafka]:
+    kafka = local_broker()
+    kafka_local.stop(kafka)
+    shutil.rmtree(kafka.home, ignore_errors=True)  # a fresh cluster for every session
+    kafka_local.start(kafka)
+    yield kafka
+    kafka_local.stop(kafka)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+_counter = itertools.count()
+
+
+@dataclass
+class Worker:
+    """One ``wirestream worker`` process."""
+
+    env: dict[str, str]
+    log: Path
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.env['WIRESTREAM_WEB_PORT']}"
+
+    def start(self) -> Worker:
+        with open(self.log, "ab") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "workers", "worker"],
+                env=self.env,
+                cwd=ROOT,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        return self
+
+    def wait_ready(self, timeout: float = WORKER_READY_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.proc is not None and self.proc.poll() is None, self.tail()
+            if (get_json(self.base + "/ready") or {}).get("ready"):
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"worker not ready in {timeout}s\n{self.tail()}")
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 60) -> int | None:
+        if self.proc is None or self.proc.poll() is not None:
+            return self.proc.returncode if self.proc else None
+        os.killpg(self.proc.pid, sig)
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            return self.proc.wait()
+
+    def tail(self, lines: int = 60) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+@dataclass
+class Pipeline:
+    """A pipeline with unique topic and group names: its workers, and helpers to talk to it."""
+
+    name: str
+    tmp: Path
+    partitions: int
+    extra_env: dict[str, str] = field(default_factory=dict)
+    workers: list[Worker] = field(default_factory=list)
+
+    @property
+    def topics(self) -> Topics:
+        return Topics(**{f: f"{self.name}.{f}" for f in Topics.__dataclass_fields__})
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(
+            broker=BOOTSTRAP, app_id=self.name, partitions=self.partitions, topics=self.topics
+        )
+
+    def env(self, web_port: int) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("WIRESTREAM_")}
+        env.update(
+            {
+                "WIRESTREAM_BROKER": BOOTSTRAP,
+                "WIRESTREAM_APP_ID": self.name,
+                "WIRESTREAM_PARTITIONS": str(self.partitions),
+                "WIRESTREAM_WEB_PORT": str(web_port),
+                "WIRESTREAM_DATA_DIR": str(self.tmp / f"data-{web_port}"),
+                "WIRESTREAM_ENRICH_PROCESSES": "1",
+                **{
+                    f"WIRESTREAM_TOPIC_{f.upper()}": getattr(self.topics, f)
+                    for f in Topics.__dataclass_fields__
+                },
+                **self.extra_env,
+            }
+        )
+        return env
+
+    def add_worker(self, ready: bool = True) -> Worker:
+        port = free_port()
+        worker = Worker(self.env(port), self.tmp / f"worker-{port}.log").start()
+        self.workers.append(worker)
+        if ready:
+            worker.wait_ready()
+        return worker
+
+    def sources(self, worker: Worker | None = None) -> dict[str, Any]:
+        doc = get_json((worker or self.workers[0]).base + "/sources") or {}
+        return {row["source"]: row for row in doc.get("sources", [])}
+
+    async def publish(self, messages: list[tuple[bytes | None, bytes]]) -> None:
+        producer = AIOKafkaProducer(
+            bootstrap_servers=BOOTSTRAP, acks="all", max_request_size=16 * 1024 * 1024
+        )
+        await producer.start()
+        try:
+            futures = [await producer.send(self.topics.raw, value=v, key=k) for k, v in messages]
+            await asyncio.gather(*futures)
+        finally:
+            await producer.stop()
+
+    async def read(self, topic: str, timeout: float = 3.0) -> list[dict[str, Any]]:
+        """Every record on a topic, from the beginning."""
+        consumer = AIOKafkaConsumer(
+            topic,
+            bootstrap_servers=BOOTSTRAP,
+            group_id=None,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+        )
+        await consumer.start()
+        out: list[dict[str, Any]] = []
+        try:
+            while True:
+                batch = await consumer.getmany(timeout_ms=int(timeout * 1000), max_records=5000)
+                if not batch:
+                    return out
+                for records in batch.values():
+                    out.extend(orjson.loads(r.value) for r in records)
+        finally:
+            await consumer.stop()
+
+    async def outcomes(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """raw_id -> {outcome kind: record}, as a consumer keying by id sees them. A record
+        delivered twice must be a byte-identical repeat, or this raises."""
+        found: dict[str, dict[str, dict[str, Any]]] = {}
+        for kind, topic in (
+            ("enriched", self.topics.enriched),
+            ("duplicate", self.topics.duplicates),
+            ("dead_letter", self.topics.dead_letter),
+        ):
+            for record in await self.read(topic, timeout=1.5):
+                entry = found.setdefault(record["raw_id"], {})
+                assert entry.get(kind, record) == record, f"non-identical repeat of {kind}"
+                entry[kind] = record
+        return found
+
+    async def wait_for(
+        self, check: Callable[[], Any], timeout: float = 120.0, what: str = "condition"
+    ) -> Any:
+        deadline = time.monotonic() + timeout
+        result = None
+        while time.monotonic() < deadline:
+            result = await check() if asyncio.iscoroutinefunction(check) else check()
+            if result:
+                return result
+            await asyncio.sleep(1.0)
+        logs = "\n".join(w.tail(30) for w in self.workers)
+        raise AssertionError(f"timed out waiting for {what}: last {result!r}\n{logs}")
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+
+
+@pytest.fixture
+async def pipeline_factory(broker: Any, tmp_path: Path) -> AsyncIterator[Callable[..., Pipeline]]:
+    made: list[Pipeline] = []
+
+    def make(partitions: int = 2, **extra_env: str) -> Pipeline:
+        name = f"t{next(_counter)}-{uuid.uuid4().hex[:8]}"
+        pipeline = Pipeline(name, tmp_path, partitions, dict(extra_env))
+        made.append(pipeline)
+        return pipeline
+
+    yield make
+    for pipeline in made:
+        pipeline.stop()
+
+
+def get_json(url: str) -> Any:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local worker
+            return orjson.loads(response.read())
+    except (urllib.error.URLError, OSError, orjson.JSONDecodeError):
+        return None

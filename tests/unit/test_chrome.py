@@ -1,0 +1,70 @@
+import pytest
+
+from workers.parsing.chrome import rule_for, split_chrome, split_glued
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Join our commenting forum", "comments_prompt"),
+        (
+            "Join thought-provoking conversations, follow other Independent readers and see their "
+            "replies",
+            "comments_prompt",
+        ),
+        ("Thank you for registering", "sign_in_prompt"),
+        ("Please refresh your browser to be logged in", "sign_in_prompt"),
+        ("Sign up to our free morning newsletter", "newsletter_prompt"),
+        ("We use cookies to improve your experience. Accept all", "cookie_prompt"),
+        ("Share on Facebook | Twitter | WhatsApp", "share_buttons"),
+        ("Read more: Ministers face revolt over rail fares", "read_more"),
+        ("Advertisement", "advertisement"),
+        ("Troops patrol a street in Kabul (Getty Images)", "caption_or_credit"),
+        ("Image caption: Firefighters at the scene", "caption_or_credit"),
+        ("© 2024 Northgate Courier Ltd", "copyright"),
+        ("Topics: Politics, Defence", "page_furniture"),
+        ("4 min read", "page_furniture"),
+    ],
+)
+def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
+    assert rule_for(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Isis fighters in Afghanistan are communicating with cells in the UK with the aim of "
+        "potentially carrying out attacks, the government has claimed.",
+        "Most of the victims were young men and women who had recently graduated from high school.",
+        "Subscribers to the scheme will pay more from April, the regulator said, adding that "
+        "cookies and other tracking data would not be affected by the change in the law.",
+        "Read the full report, which runs to 400 pages, before judging it, the minister told MPs "
+        "on Tuesday afternoon in a heated exchange.",
+        "The photographer, who works for Reuters, said the image was taken in March.",
+        "He was reportedly killed alongside 10 other fighters from the group.",
+        "Share prices fell.",
+    ],
+)
+def test_body_sentences_are_never_chrome(line: str) -> None:
+    assert rule_for(line) is None
+
+
+def test_glued_lines_are_split_only_around_chrome() -> None:
+    glued = (
+        "Please refresh the page or navigate to another page on the site to be automatically "
+        "logged inPlease refresh your browser to be logged in"
+    )
+    assert split_glued(glued) == [
+        "Please refresh the page or navigate to another page on the site to be automatically "
+        "logged in",
+        "Please refresh your browser to be logged in",
+    ]
+    assert split_glued("The new iPhone and McDonald's menus.Prices rose") == [
+        "The new iPhone and McDonald's menus.Prices rose"
+    ]
+
+
+def test_split_chrome_reports_each_removed_line_with_its_rule() -> None:
+    kept, removed = split_chrome(["Body line one.", "Advertisement", "Body line two."])
+    assert kept == ["Body line one.", "Body line two."]
+    assert removed == [{"line": "Advertisement", "rule": "advertisement"}]

@@ -1,0 +1,88 @@
+import orjson
+import pytest
+
+from workers.errors import REASONS, ParseError
+from workers.parsing.decode import decode_message
+
+LIMIT = 10_000
+
+
+def env(**fields: object) -> bytes:
+    return orjson.dumps(fields)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (b"", "empty_content"),
+        (b"   \n\t ", "empty_content"),
+        (b"x" * (LIMIT + 1), "content_too_large"),
+        (b"\x00\x01\x02binary\x00", "binary_content"),
+        (bytes(range(1, 32)) * 40, "binary_content"),
+        (b'{"content": "abc"', "invalid_json"),
+        (b'{"content": 42}', "invalid_envelope"),
+        (env(content="x", url=5), "invalid_envelope"),
+        (env(content="x", source=["a"]), "invalid_envelope"),
+        (env(title="no content"), "invalid_envelope"),
+        (env(content="   "), "empty_content"),
+        (env(content="x", content_type="application/pdf"), "unsupported_content_type"),
+        (env(content="x", content_type=3), "invalid_envelope"),
+        (b"[" * 5000 + b"]" * 5000, None),  # not an object: taken as text, parsed later
+    ],
+)
+def test_bad_input_has_a_documented_reason(value: bytes, reason: str | None) -> None:
+    if reason is None:
+        assert decode_message(value, LIMIT).content_type == "text/plain"
+        return
+    with pytest.raises(ParseError) as info:
+        decode_message(value, LIMIT)
+    assert info.value.reason == reason
+    assert reason in REASONS["parse"]
+
+
+def test_deeply_nested_json_is_invalid_not_a_crash() -> None:
+    with pytest.raises(ParseError) as info:
+        decode_message(b'{"a":' * 2000 + b"1" + b"}" * 2000, 100_000)
+    assert info.value.reason == "invalid_json"
+
+
+def test_envelope_fields_are_kept() -> None:
+    raw = decode_message(
+        env(
+            content="Hello",
+            content_type="text/html; charset=utf-8",
+            id="a1",
+            source="example.com",
+            url="https://e.com/x",
+        ),
+        LIMIT,
+    )
+    assert (raw.content, raw.content_type, raw.id, raw.source, raw.url) == (
+        "Hello",
+        "text/html",
+        "a1",
+        "example.com",
+        "https://e.com/x",
+    )
+
+
+def test_bare_html_is_sniffed() -> None:
+    assert decode_message(b"<!DOCTYPE html><html><body>x</body></html>", LIMIT).content_type == (
+        "text/html"
+    )
+
+
+def test_latin1_bytes_are_decoded() -> None:
+    text = "Le café de la gare a fermé ses portes après trente ans. " * 5
+    raw = decode_message(text.encode("latin-1"), LIMIT)
+    assert "café" in raw.content and "après" in raw.content
+
+
+def test_mojibake_is_repaired() -> None:
+    broken = "The government’s plan".encode().decode("latin-1").encode()
+    assert "government’s" in decode_message(broken, LIMIT).content
+
+
+def test_undocumented_reason_is_refused() -> None:
+    with pytest.raises(ValueError):
+        ParseError("not_a_reason")

@@ -1,0 +1,66 @@
+"""Golden tests: every seed parses to its expected fields, or dead-letters with its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.seeds import expected, raw_value, seed_files
+from workers.errors import ParseError
+from workers.parse import parse_message
+from workers.routing import Position
+from workers.settings import Settings
+
+SETTINGS = Settings()
+POSITION = Position("articles.raw", 0, 7, 1_700_000_000.0)
+
+
+def test_every_seed_has_a_golden_file() -> None:
+    missing = [p.name for p in seed_files() if not expected(p)]
+    assert not missing
+
+
+@pytest.mark.parametrize("path", seed_files(), ids=lambda p: p.name)
+def test_seed_parses_as_expected(path: Path) -> None:
+    golden = expected(path)
+    if "dead_letter" in golden:
+        with pytest.raises(ParseError) as info:
+            parse_message(raw_value(path), POSITION, SETTINGS)
+        assert info.value.reason == golden["dead_letter"]
+        return
+    article = parse_message(raw_value(path), POSITION, SETTINGS)
+    want = golden["parse"]
+    paragraphs = article.body.split("\n\n")
+    got = {
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "authors": article.authors,
+        "published_at": article.published_at,
+        "updated_at": article.updated_at,
+        "source": article.source,
+        "source_name": article.source_name,
+        "language": article.language,
+        "first_paragraph": paragraphs[0],
+        "last_paragraph": paragraphs[-1],
+        "paragraphs": len(paragraphs),
+        "chrome_removed": len(article.removed),
+    }
+    assert {k: got[k] for k in want} == want
+    assert article.title not in paragraphs, "the repeated headline stays out of the body"
+
+
+def test_seed_body_has_no_chrome_left() -> None:
+    from tests.conftest import SEED
+
+    article = parse_message(raw_value(SEED), POSITION, SETTINGS)
+    for chrome in (
+        "Join our commenting forum",
+        "Join thought-provoking conversations",
+        "Thank you for registering",
+        "Please refresh",
+    ):
+        assert chrome not in article.body
+    assert article.body.count(article.title) == 0
+    assert article.raw_id == "000_e1c321dd5f61c31b"
+    assert article.word_count > 400 and article.minhash and len(article.minhash) == 128

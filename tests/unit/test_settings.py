@@ -1,0 +1,59 @@
+import pytest
+
+from workers.settings import Settings, Topics
+
+
+def test_defaults_need_no_environment() -> None:
+    s = Settings.from_env({})
+    assert s.broker == "kafka://127.0.0.1:9092"
+    assert s.store == "memory://"
+    assert s.topics == Topics()
+    assert s.topics.dead_letter == "articles.dead-letter"
+    assert s.web_host == "127.0.0.1"
+
+
+def test_every_variable_is_read_and_typed() -> None:
+    s = Settings.from_env(
+        {
+            "WIRESTREAM_BROKER": "kafka://a:1;kafka://b:2",
+            "WIRESTREAM_PARTITIONS": "8",
+            "WIRESTREAM_NEAR_THRESHOLD": "0.7",
+            "WIRESTREAM_TOPIC_RAW": "x.raw",
+            "WIRESTREAM_WEB_PORT": "7000",
+            "WIRESTREAM_SPACY_MODEL": "en_core_web_md",
+        }
+    )
+    assert s.partitions == 8 and s.near_threshold == 0.7 and s.web_port == 7000
+    assert s.topics.raw == "x.raw" and s.topics.parsed == "articles.parsed"
+    assert s.bootstrap_servers == "a:1,b:2"
+    assert s.faust_broker == "kafka://a:1;kafka://b:2"
+    assert s.spacy_model == "en_core_web_md"
+
+
+def test_plain_host_port_lists_are_accepted() -> None:
+    assert Settings(broker="a:1,b:2").faust_broker == "kafka://a:1;kafka://b:2"
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"WIRESTREAM_LSH_BANDS": "100"},
+        {"WIRESTREAM_LOG_FORMAT": "xml"},
+        {"WIRESTREAM_PARTITIONS": "many"},
+    ],
+)
+def test_bad_values_fail_at_start(env: dict[str, str]) -> None:
+    with pytest.raises(ValueError):
+        Settings.from_env(env)
+
+
+def test_readme_documents_every_variable() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    compose = (ROOT / "docker-compose.yml").read_text()
+    names = [f"WIRESTREAM_{n.upper()}" for n in Settings.__dataclass_fields__ if n != "topics"]
+    names += [f"WIRESTREAM_TOPIC_{n.upper()}" for n in Topics.__dataclass_fields__]
+    missing = [n for n in names if n not in readme]
+    assert not missing, f"README lacks {missing}"
+    assert "WIRESTREAM_BROKER" in compose

@@ -1,0 +1,1 @@
+"""Wirestream: a streaming ingestion worker for news articles on Apache Kafka and Faust."""

@@ -1,0 +1,47 @@
+"""The Faust app, built from the one settings object read from the environment here, once."""
+
+from __future__ import annotations
+
+import socket
+
+import faust
+
+from workers.settings import Settings
+
+settings = Settings.from_env()
+
+
+def _advertised_host(bind: str) -> str:
+    return socket.gethostname() if bind in ("0.0.0.0", "::", "") else bind
+
+
+app = faust.App(
+    settings.app_id,
+    broker=settings.faust_broker,
+    store=settings.store,
+    datadir=settings.data_dir,
+    autodiscover=[
+        "workers.parse",
+        "workers.dedup",
+        "workers.enrich",
+        "workers.counts",
+        "workers.web",
+    ],
+    origin="workers",
+    topic_partitions=settings.partitions,
+    topic_replication_factor=settings.replication,
+    table_standby_replicas=0,
+    # At-least-once with idempotent outputs: Faust's exactly-once mode has open duplicate bugs.
+    processing_guarantee="at_least_once",
+    web_bind=settings.web_host,
+    web_host=_advertised_host(settings.web_host),
+    web_port=settings.web_port,
+    web_in_thread=False,
+    producer_acks=-1,
+    producer_max_request_size=16 * 1024 * 1024,
+    consumer_max_fetch_size=16 * 1024 * 1024,
+    broker_max_poll_records=50,
+    stream_buffer_maxsize=256,
+    key_serializer="raw",
+    value_serializer="json",
+)

@@ -1,0 +1,172 @@
+"""Enrich stage.
+
+Consumes:      ``articles.unique`` (``ParsedArticle``, key ``article_id``)
+Produces:      ``articles.enriched`` (``EnrichedArticle``, key ``article_id``)
+Dead-letters:  ``enrich_failed`` (the NLP pipeline raised on the article)
+Outcomes:      ``enriched`` or ``dead_lettered`` for the article's source
+
+NER costs tens of milliseconds an article, so it runs in a process pool (one spaCy model per
+pool process, loaded once) and the event loop stays free for heartbeats and polls whatever the
+backlog. ``enriched_ids`` (keyed like the stream, by ``article_id``) remembers which raw message
+each article was enriched from: a redelivery is skipped, its output already acknowledged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from collections.abc import AsyncIterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from workers import topics
+from workers.app import app, settings
+from workers.errors import EnrichError
+from workers.nlp import pipeline
+from workers.records import EnrichedArticle, ParsedArticle
+from workers.routing import Position, dead_letter_record, send_dead_letter, send_outcome
+
+logger = logging.getLogger(__name__)
+
+SWEEP_EVERY = 1000
+ATTEMPTS = 2  # a pool process that dies twice on one article: the article is dead-lettered
+
+
+class NlpRunner:
+    """Runs ``pipeline.enrich`` off the event loop, in processes (or one thread if 0)."""
+
+    def __init__(self, model: str, processes: int) -> None:
+        self.model = model
+        self.processes = processes
+        self._executor: Executor | None = None
+
+    def start(self) -> None:
+        if self._executor is not None:
+            return
+        if self.processes > 0:
+            self._executor = ProcessPoolExecutor(
+                self.processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=pipeline.init_process,
+                initargs=(self.model,),
+            )
+        else:
+            pipeline.init_process(self.model)
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="nlp")
+
+    async def warm_up(self) -> None:
+        """Load the model in every pool process before the first article arrives."""
+        self.start()
+        probe = {
+            "raw_id": "-",
+            "article_id": "-",
+            "title": "Warm up",
+            "body": "Warm up.",
+            "word_count": 2,
+            "version": 1,
+        }
+        await asyncio.gather(*(self.run(probe) for _ in range(max(self.processes, 1))))
+
+    async def run(self, article: dict[str, Any]) -> dict[str, Any]:
+        self.start()
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, pipeline.enrich_in_process, article)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def stop(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+async def enrich_article(article: ParsedArticle, runner: NlpRunner) -> EnrichedArticle:
+    """Enrich one article; ``EnrichError`` if the NLP fails on it (not on the pool)."""
+    payload = article.asdict()
+    for attempt in range(ATTEMPTS):
+        try:
+            return EnrichedArticle(**await runner.run(payload))
+        except BrokenProcessPool:
+            logger.error("NLP process died on %s (attempt %d)", article.article_id, attempt + 1)
+            runner.restart()
+        except Exception as exc:  # noqa: BLE001 - an error inside the NLP is this article's
+            raise EnrichError("enrich_failed", f"{type(exc).__name__}: {exc}") from exc
+    raise EnrichError("enrich_failed", "the NLP process died on this article twice")
+
+
+runner = NlpRunner(settings.spacy_model, settings.enrich_processes)
+enriched_ids = app.Table("enriched_ids", value_type=dict, partitions=settings.partitions)
+
+
+@app.task
+async def warm_up_nlp() -> None:
+    await runner.warm_up()
+    logger.info(
+        "NLP model %s loaded in %d process(es)", settings.spacy_model, settings.enrich_processes
+    )
+
+
+@app.agent(topics.unique, concurrency=1)
+async def enrich(stream: Any) -> AsyncIterator[str]:
+    """Enrich each unique article once; output and outcome are acknowledged before the article
+    is marked done, so a crash in between repeats the work rather than losing it."""
+    seen = 0
+    async for event in stream.events():
+        article: ParsedArticle = event.value
+        position = Position.of(event)
+        done = enriched_ids.get(article.article_id)
+        if done and done.get("raw") == article.raw_ref:
+            yield "replay"  # redelivered: already enriched, sent and counted
+            continue
+        outcome = "enriched"
+        try:
+            result = await enrich_article(article, runner)
+        except EnrichError as exc:
+            await _dead_letter(article, position, exc)
+            outcome = "dead_lettered"
+        else:
+            sent = await topics.enriched.send(key=article.article_id.encode(), value=result)
+            counted = await send_outcome(article.source, "enrich", position, ["enriched"])
+            await sent
+            await counted
+        enriched_ids[article.article_id] = {
+            "raw": article.raw_ref,
+            "t": position.timestamp,
+            "p": position.partition,
+        }
+        seen += 1
+        if seen % SWEEP_EVERY == 0:
+            _sweep(position)
+        yield outcome
+
+
+async def _dead_letter(article: ParsedArticle, position: Position, exc: EnrichError) -> None:
+    from orjson import dumps
+
+    record = dead_letter_record(
+        stage="enrich",
+        reason=exc.reason,
+        detail=exc.detail,
+        payload=dumps(article.asdict()),
+        position=position,
+        raw_id=article.raw_id,
+        source=article.source,
+        max_payload=settings.max_content_bytes,
+    )
+    sent = await send_dead_letter(record)
+    counted = await send_outcome(article.source, "enrich", position, ["dead_lettered"], exc.reason)
+    await sent
+    await counted
+
+
+def _sweep(position: Position) -> None:
+    """Forget old marks of the event's own partition (a table write goes to the changelog
+    partition of the event in hand, so other partitions' keys are not touched here)."""
+    horizon = position.timestamp - settings.dedup_retention_days * 86400
+    for key, value in list(enriched_ids.items()):
+        if value.get("p") == position.partition and value.get("t", horizon) < horizon:
+            del enriched_ids[key]

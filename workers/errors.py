@@ -1,0 +1,63 @@
+"""The error tree of the pipeline.
+
+    WirestreamError
+    ├── PermanentError        bad input: never retried; the message goes to the dead-letter
+    │   │                     topic with stage, reason code, detail and the original payload
+    │   ├── ParseError        raised by the parse stage (reason codes: REASONS["parse"])
+    │   └── EnrichError       raised by the enrich stage (reason codes: REASONS["enrich"])
+    └── TransientError        the broker or a resource is briefly unavailable: retried a bounded
+                              number of times, then the worker stops (the message is redelivered
+                              after restart, never lost)
+
+Every reason code is documented here and in the README; tests check that each dead letter
+carries one of them.
+"""
+
+from __future__ import annotations
+
+REASONS: dict[str, dict[str, str]] = {
+    "parse": {
+        "empty_content": "content is empty or whitespace only",
+        "content_too_large": "raw message larger than WIRESTREAM_MAX_CONTENT_BYTES",
+        "binary_content": "content is binary data, not text",
+        "undecodable": "bytes could not be decoded as text in any known encoding",
+        "invalid_json": "value looks like a JSON object but does not parse",
+        "invalid_envelope": "JSON envelope has missing or wrongly typed fields",
+        "unsupported_content_type": "content_type is not text/plain or text/html",
+        "no_title": "no title could be recovered from the page",
+        "no_body": "no article body could be recovered from the page",
+        "parser_failed": "the parser raised an unexpected error on this input (a bug: report it)",
+    },
+    "enrich": {
+        "enrich_failed": "the NLP pipeline raised on this article",
+    },
+}
+
+
+class WirestreamError(Exception):
+    """Base of every error the pipeline raises on purpose."""
+
+
+class PermanentError(WirestreamError):
+    """Bad input: dead-letter it, never retry."""
+
+    stage = "unknown"
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        if reason not in REASONS.get(self.stage, {}):
+            raise ValueError(f"undocumented {self.stage} reason code {reason!r}")
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail or REASONS[self.stage][reason]
+
+
+class ParseError(PermanentError):
+    stage = "parse"
+
+
+class EnrichError(PermanentError):
+    stage = "enrich"
+
+
+class TransientError(WirestreamError):
+    """Worth retrying: the cause is outside the message."""

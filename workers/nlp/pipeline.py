@@ -1,0 +1,84 @@
+"""The whole enrichment of one article as a pure function of the article and a loaded model.
+
+``load`` builds the spaCy pipeline once per process: the model name is a setting, the parser
+and lemmatizer are left out (the sentence recogniser does the sentences) for speed. This module
+imports neither Faust nor the app, so a process pool can import it cheaply.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workers.nlp import analysis
+from workers.nlp.amounts import extract_amounts
+from workers.nlp.entities import extract
+from workers.nlp.geo import gazetteer
+from workers.nlp.quotes import extract_quotes
+
+ENRICHED_FIELDS = (
+    "raw_id",
+    "raw_ref",
+    "article_id",
+    "source",
+    "source_name",
+    "url",
+    "title",
+    "standfirst",
+    "authors",
+    "published_at",
+    "updated_at",
+    "language",
+    "body",
+    "word_count",
+    "content_hash",
+    "ingested_at",
+)
+
+
+def load(model: str) -> Any:
+    import spacy
+
+    nlp = spacy.load(model, exclude=["parser", "lemmatizer"])
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    gazetteer()  # build it now, not on the first article
+    return nlp
+
+
+def enrich(article: dict[str, Any], nlp: Any) -> dict[str, Any]:
+    """A parsed article (as a dict) -> the enriched article (as a dict)."""
+    body = article["body"]
+    doc = nlp(body)
+    entities, countries = extract(doc, body, gazetteer())
+    persons = entities["persons"]
+    text = f"{article['title']}\n\n{article.get('standfirst') or ''}\n\n{body}"
+    words = article["word_count"]
+    return {
+        **{k: article.get(k) for k in ENRICHED_FIELDS},
+        "version": article["version"],
+        "cluster_id": article["article_id"],
+        "entities": {kind: [e.as_dict() for e in items] for kind, items in entities.items()},
+        "quotes": extract_quotes(body, persons),
+        "amounts": extract_amounts(doc, body),
+        "themes": analysis.themes(text, words),
+        "tone": analysis.tone(body, words),
+        "keywords": analysis.keywords(doc, article["title"]),
+        "summary": analysis.summary(doc),
+        "reading_time_s": analysis.reading_time_s(words),
+        "countries": [iso for iso, _ in countries.most_common()],
+    }
+
+
+# --- process-pool entry points: one model per pool process --------------------------------
+_NLP: Any = None
+
+
+def init_process(model: str) -> None:
+    global _NLP
+    _NLP = load(model)
+
+
+def enrich_in_process(article: dict[str, Any]) -> dict[str, Any]:
+    if _NLP is None:
+        raise RuntimeError("init_process was not run in this process")
+    return enrich(article, _NLP)

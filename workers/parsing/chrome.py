@@ -1,0 +1,182 @@
+"""Site chrome: the lines a scraper captures that are not the article, each with a named rule.
+
+Precision first: a rule matches a whole line (or a whole piece of a glued line), and most rules
+only fire on short lines, so that no body sentence is dropped to catch a chrome line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SHORT = 25  # words; longer lines are never chrome unless a rule says "any length"
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+# (rule name, pattern matched against the whole stripped line, applies to long lines too)
+RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    (
+        "comments_prompt",
+        _rx(
+            r"join our commenting forum",
+            r"join thought-provoking conversations.*",
+            r"(view|show|hide|read|load|post)( all)?( \d+)? comments?",
+            r"\d+\s+comments?",
+            r"comments?( \(\d+\))?",
+            r"leave a (comment|reply)",
+            r"have your say.*",
+            r"comments are (closed|now closed).*",
+            r"most (voted|recent|liked) comments?",
+        ),
+        False,
+    ),
+    (
+        "sign_in_prompt",
+        _rx(
+            r"thank you for registering",
+            r"please refresh the page or navigate.*",
+            r"please refresh your browser to be logged in",
+            r"(sign|log) ?in( or register)?.*",
+            r"(sign|log) ?(out|up)",
+            r"register( now)?( for free)?.*",
+            r"already (registered|have an account).*",
+            r"create (a|your)( free)? account.*",
+            r"forgot (your )?password\??",
+            r"want to bookmark your favourite articles.*",
+            r"you('| a)re (now )?logged in.*",
+        ),
+        False,
+    ),
+    (
+        "newsletter_prompt",
+        _rx(
+            r"(sign up|subscribe)( now)? (to|for) (our|the)\b.*",
+            r"get (our|the) .*newsletter.*",
+            r".*\bnewsletters?\b.*(inbox|sign up|subscribe).*",
+            r"subscribe( now| today)?.*",
+            r"enter your email( address)?.*",
+            r"we'?ll never share your email.*",
+        ),
+        False,
+    ),
+    (
+        "cookie_prompt",
+        _rx(
+            r".*\bcookies?\b.*\b(accept|consent|policy|preferences|settings|experience)\b.*",
+            r"(accept|reject|manage)( all)? cookies.*",
+            r"we value your privacy.*",
+        ),
+        False,
+    ),
+    (
+        "share_buttons",
+        _rx(
+            r"(share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|"
+            r"copy link|copied|print|messenger|comments?|\||\s|,|·)+",
+            r"share (this|on|via|the)( article| story| page)?\b.*",
+            r"click to share.*",
+        ),
+        False,
+    ),
+    (
+        "read_more",
+        _rx(
+            r"read more:?.*",
+            r"(more|related)( on this)?( stories| articles| coverage| topics)?:?",
+            r"(recommended|trending|most (read|popular|viewed|shared))( now| stories)?:?",
+            r"you (may|might) also like:?.*",
+            r"more from .*",
+            r"related:.*",
+            r"(see|read) also:?.*",
+            r"continue reading.*",
+            r"top stories:?",
+            r"latest news:?",
+        ),
+        False,
+    ),
+    (
+        "advertisement",
+        _rx(
+            r"(skip )?advertisement",
+            r"ad(vert)?",
+            r"sponsored( content)?( by .*)?",
+            r"story continues below( advertisement)?",
+            r"article continues below.*",
+            r"scroll (down )?to continue( reading)?",
+        ),
+        False,
+    ),
+    (
+        "caption_or_credit",
+        _rx(
+            r"(image|photo|picture|video|graphic|illustration)( caption| credit| source)?:.*",
+            r"(photograph|photo|picture|image): .*",
+            r"\(?(getty images|reuters|afp|ap photo|pa media|pa wire|epa|shutterstock|alamy)\)?",
+            r".{0,200}\((getty( images)?|reuters|afp|ap( photo)?|pa( media| wire)?|epa|"
+            r"shutterstock|alamy)[^)]*\)",
+            r".{0,200}(/|\|) ?(getty( images)?|reuters|afp|ap photo|pa( media| wire)?|epa)",
+        ),
+        False,
+    ),
+    ("copyright", _rx(r"(©|\(c\)|copyright) ?(\d{4}|[a-z]).*", r"all rights reserved.*"), False),
+    (
+        "page_furniture",
+        _rx(
+            r"(home|news|world|uk|us|politics|business|sport|opinion|culture)( [>›/|] .+)+",
+            r"topics?:.*",
+            r"tags?:.*",
+            r"(listen|watch)( to| now)?( this)?( article| story)?"
+            r"( \d+ min.*)?",
+            r"\d+ min(ute)?s? read",
+            r"follow (us|@\w+).*",
+            r"back to top",
+            r"report (a|an)? ?(error|correction).*",
+            r"contact (the )?(newsdesk|newsroom).*",
+            r"(open|close|expand|menu|search)",
+        ),
+        False,
+    ),
+)
+
+_GLUE = re.compile(r"(?<=[a-z.!?])(?=[A-Z][a-z])")
+
+
+def rule_for(line: str) -> str | None:
+    """The chrome rule that matches this whole line, or ``None`` (body or metadata)."""
+    text = line.strip()
+    if not text:
+        return None
+    words = len(text.split())
+    for name, pattern, any_length in RULES:
+        if (any_length or words <= _SHORT) and pattern.fullmatch(text):
+            return name
+    return None
+
+
+def split_glued(line: str) -> list[str]:
+    """Pieces of a line the scraper glued together (``logged inPlease refresh``).
+
+    Split only where a lower-case letter or full stop runs straight into a capitalised word and
+    at least one piece is chrome: "iPhone" or "McDonald" never split, and a body line stays whole.
+    """
+    pieces = [p for p in _GLUE.split(line.strip()) if p.strip()]
+    if len(pieces) < 2 or not any(rule_for(p) for p in pieces):
+        return [line.strip()]
+    return pieces
+
+
+def split_chrome(lines: Iterable[str]) -> tuple[list[str], list[dict[str, str]]]:
+    """Separate chrome from the rest: (kept lines, removed [{line, rule}])."""
+    kept: list[str] = []
+    removed: list[dict[str, str]] = []
+    for line in lines:
+        for piece in split_glued(line):
+            rule = rule_for(piece)
+            if rule:
+                removed.append({"line": piece, "rule": rule})
+            else:
+                kept.append(piece)
+    return kept, removed

@@ -1,0 +1,110 @@
+"""Metadata lines of a page: bylines (names only) and datelines (to UTC).
+
+Dates go through dateparser (>= 1.5: older releases read "BST" as UTC+11); names are cleaned of
+"By", job titles, e-mail addresses and agency credits.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import dateparser
+
+_DATE_SETTINGS = {
+    "TO_TIMEZONE": "UTC",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["absolute-time", "timestamp"],
+    "DEFAULT_LANGUAGES": ["en"],
+}
+_MONTHS = (
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?"
+)
+_DATE_HINT = re.compile(
+    rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", re.I
+)
+_UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
+_PUBLISHED = re.compile(r"^\s*(published|posted|first published|date)( on)?\s*:?\s*", re.I)
+# Words that mark a line as prose, never a dateline.
+_PROSE = re.compile(r"\b(said|says|will|was|were|has|have|is|are|would|after|because)\b", re.I)
+
+_BY = re.compile(r"^\s*(by|words by|written by|reporting by|story by)\s*:?\s+", re.I)
+_EMAIL = re.compile(r"\S+@\S+")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(editor|correspondent|reporter|writer|staff|columnist|contributor|analyst|"
+    r"chief|senior|political|business|foreign|news|desk|team|agencies|agency|in|for|"
+    r"bureau|producer|photographer|journalist|press|associated|updated|published|"
+    r"minutes?|read|am|pm|gmt|bst|est|utc)\b",
+    re.I,
+)
+_NAME_TOKEN = re.compile(
+    r"^([A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ'’\-]+|de|da|van|von|der|den|"
+    r"del|della|di|du|la|le|al|el|bin|ibn|ben|al-[A-Z][a-zà-ÿ\-]+|Jr\.?|Sr\.?|III?|IV)$"
+)
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """A date in a short metadata line, in UTC; ``None`` if the line holds none."""
+    if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
+        return None
+    cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
+    cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
+    try:
+        parsed = dateparser.parse(cleaned, settings=_DATE_SETTINGS)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def iso_utc(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def is_updated_line(text: str) -> bool:
+    return bool(_UPDATED.match(text))
+
+
+def is_name(text: str) -> bool:
+    """Two to five capitalised name tokens ("Harriet Agerholm", "Abu Sayed Orakzai")."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5 or _ROLE_WORDS.search(text):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens) and text[0].isupper()
+
+
+def byline_names(line: str, *, require_by: bool = False) -> list[str]:
+    """Author names in a byline, or ``[]`` if the line is not a byline.
+
+    "By Jane Doe and John Roe, Political Editors" -> ["Jane Doe", "John Roe"]; a bare
+    "Harriet Agerholm" counts unless ``require_by``.
+    """
+    text = _EMAIL.sub("", line).strip()
+    has_by = bool(_BY.match(text))
+    if require_by and not has_by:
+        return []
+    if len(text) > 160:
+        return []
+    text = _BY.sub("", text)
+    text = re.split(r"\s+[-–—|]\s+|\s*\(", text)[0]
+    if has_by:  # "By Lucy Pasha-Robinson in Berlin"
+        text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
+    names: list[str] = []
+    for part in _SPLIT_NAMES.split(text):
+        part = part.strip(" .,:;")
+        if is_name(part):
+            names.append(part)
+        elif names and has_by:
+            break  # "By A and B, Political Editors": titles come after the names
+        elif not has_by:
+            return []
+    return names

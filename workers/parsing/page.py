@@ -1,0 +1,29 @@
+"""What a page layout parser returns, before the stage turns it into a wire record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
+@dataclass
+class PageFields:
+    title: str | None = None
+    standfirst: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[dict[str, str]] = field(default_factory=list)
+    source_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def normalise(text: str) -> str:
+    """Case, quote and whitespace folded: for comparing lines and hashing bodies."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()

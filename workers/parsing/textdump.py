@@ -1,0 +1,90 @@
+"""Plain-text page dumps: headline, standfirst, byline, dateline, repeated headline, body, chrome.
+
+Sites order the header lines differently; the parser reads the first few lines after the title
+by what they are (dateline, "Updated" line, byline, repeated headline) rather than by position.
+A line before the byline or dateline is the standfirst; without either, it is body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.parsing.chrome import split_chrome
+from workers.parsing.meta import byline_names, is_updated_line, parse_datetime
+from workers.parsing.page import PageFields, normalise
+
+_HEADER_LINES = 8
+_CREDIT = re.compile(
+    r"^\s*(\(?(additional )?reporting by|editing by|writing by|compiled by|"
+    r"with reporting from)\b.*",
+    re.I,
+)
+
+
+def parse_text(text: str) -> PageFields:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    kept, removed = split_chrome(lines)
+    page = PageFields(removed=removed)
+    if not kept:
+        return page
+    page.title = kept[0]
+    body_start = _read_header(kept, page)
+    page.paragraphs = _body(kept[body_start:], page)
+    return page
+
+
+def _read_header(lines: list[str], page: PageFields) -> int:
+    """Fill title-adjacent metadata; return the index where the body starts."""
+    title = normalise(page.title or "")
+    standfirst_at: int | None = None
+    metadata_seen = False
+    i = 1
+    while i < min(len(lines), _HEADER_LINES + 1):
+        line = lines[i]
+        if normalise(line) == title:
+            page.removed.append({"line": line, "rule": "repeated_headline"})
+        elif is_updated_line(line) and (moment := parse_datetime(line)):
+            page.updated_at = page.updated_at or moment
+            metadata_seen = True
+        elif (moment := parse_datetime(line)) is not None:
+            if page.published_at is None:
+                page.published_at = moment
+            metadata_seen = True
+        elif not page.authors and (names := byline_names(line)):
+            page.authors = names
+            metadata_seen = True
+        elif standfirst_at is None and not metadata_seen and i == 1:
+            standfirst_at = i
+        else:
+            break
+        i += 1
+    if standfirst_at is not None:
+        if metadata_seen:
+            page.standfirst = lines[standfirst_at]
+        else:
+            return standfirst_at  # no byline or dateline followed: it was the first paragraph
+    return i
+
+
+def _body(lines: list[str], page: PageFields) -> list[str]:
+    title = normalise(page.title or "")
+    body: list[str] = []
+    for line in lines:
+        if normalise(line) == title:
+            page.removed.append({"line": line, "rule": "repeated_headline"})
+        elif _CREDIT.match(line):
+            page.removed.append({"line": line, "rule": "credit_line"})
+            if not page.authors:
+                page.authors = _credit_names(line)
+        else:
+            body.append(line)
+    # A byline after the body ("By Jane Doe") belongs to the header.
+    while body and (names := byline_names(body[-1], require_by=True)):
+        page.authors = page.authors or names
+        body.pop()
+    return body
+
+
+def _credit_names(line: str) -> list[str]:
+    match = re.match(r"^\s*\(?(?:additional )?reporting by\s+([^;)]+)", line, re.I)
+    return byline_names("By " + match.group(1)) if match else []

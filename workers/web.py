@@ -1,0 +1,72 @@
+"""The worker's HTTP API (Faust's web server; loopback unless WIRESTREAM_WEB_HOST opens it).
+
+GET /health                    alive
+GET /ready                     partitions assigned and tables recovered
+GET /sources                   counts for every source
+GET /sources/{source}          one source's counts
+GET /sources/{source}/hourly   one source's hourly windows
+
+The counts table lives in one partition; any worker answers, forwarding the request to the
+worker that holds it (Faust table routes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from faust.web import Request, Response, View
+
+from workers.app import app
+from workers.counts import counts_by_source, public_view
+
+
+def _ready() -> bool:
+    recovery = app.tables.recovery
+    return bool(not app.rebalancing and recovery.completed.is_set())
+
+
+@app.page("/health")
+class Health(View):
+    async def get(self, request: Request) -> Response:
+        return self.json({"status": "ok", "app": app.conf.id})
+
+
+@app.page("/ready")
+class Ready(View):
+    async def get(self, request: Request) -> Response:
+        ready = _ready()
+        return self.json({"ready": ready}, status=200 if ready else 503)
+
+
+@app.page("/sources")
+class Sources(View):
+    @app.table_route(table=counts_by_source, exact_key="*")
+    async def get(self, request: Request) -> Response:
+        rows = [public_view(source, counts) for source, counts in sorted(counts_by_source.items())]
+        return self.json({"sources": rows, "totals": totals(rows)})
+
+
+@app.page("/sources/{source}")
+class SourceCounts(View):
+    @app.table_route(table=counts_by_source, match_info="source")
+    async def get(self, request: Request, source: str) -> Response:
+        counts = counts_by_source.get(source)
+        if counts is None:
+            return self.json({"error": "unknown source", "source": source}, status=404)
+        return self.json(public_view(source, counts))
+
+
+@app.page("/sources/{source}/hourly")
+class SourceHourly(View):
+    @app.table_route(table=counts_by_source, match_info="source")
+    async def get(self, request: Request, source: str) -> Response:
+        counts = counts_by_source.get(source)
+        if counts is None:
+            return self.json({"error": "unknown source", "source": source}, status=404)
+        hours = [{"hour": h, **c} for h, c in sorted(counts.get("hourly", {}).items())]
+        return self.json({"source": source, "hourly": hours})
+
+
+def totals(rows: list[dict[str, Any]]) -> dict[str, int]:
+    keys = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
+    return {k: sum(int(r.get(k, 0)) for r in rows) for k in keys}
