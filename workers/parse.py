@@ -23,7 +23,7 @@ from workers.fingerprints import content_hash, minhash, words
 from workers.parsing.decode import RawInput, decode_message, envelope_hints
 from workers.parsing.htmlpage import parse_html
 from workers.parsing.page import PageFields, normalise
-from workers.parsing.sources import name_for, recognise
+from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
 from workers.parsing.urls import canonical_url, registered_domain
 from workers.records import SCHEMA_VERSION, ParsedArticle
@@ -41,11 +41,11 @@ MAX_TITLE_CHARS = 500
 
 def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str) -> ParsedArticle:
     """A decoded page -> a clean article record (without fingerprint)."""
-    page = (
-        parse_html(raw.content, raw.url)
-        if raw.content_type == "text/html"
-        else (parse_text(raw.content))
-    )
+    timezone = _hinted_timezone(raw)
+    if raw.content_type == "text/html":
+        page = parse_html(raw.content, raw.url, timezone or "UTC")
+    else:
+        page = parse_text(raw.content, timezone)
     title = (page.title or "").strip()[:MAX_TITLE_CHARS]
     if not title:
         raise ParseError("no_title")
@@ -54,7 +54,7 @@ def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str)
         raise ParseError("no_body")
     body = "\n\n".join(paragraphs)
     url = canonical_url(raw.url) or canonical_url(page.url)
-    source, source_name = _source(raw, url, page)
+    source, source_name = _source(raw, url, page, paragraphs[0])
     digest = content_hash(body)
     return ParsedArticle(
         version=SCHEMA_VERSION,
@@ -105,16 +105,23 @@ def fallback_source(value: bytes) -> tuple[str, str | None]:
     return source or "unknown", hints.get("id")
 
 
-def _source(raw: RawInput, url: str | None, page: PageFields) -> tuple[str, str | None]:
+def _source(raw: RawInput, url: str | None, page: PageFields, lead: str) -> tuple[str, str | None]:
     if raw.source:
         return raw.source, name_for(raw.source) or page.source_name
     domain = registered_domain(url)
     if domain:
         return domain, name_for(domain) or page.source_name
-    known = recognise([r["line"] for r in page.removed])
+    # The chrome, or an agency dateline ("LONDON, May 9 (Meridian Wire) -"), gives it away.
+    known = recognise([r["line"] for r in page.removed]) or recognise([lead[:120]])
     if known:
         return known.domain, known.name
     return "unknown", page.source_name
+
+
+def _hinted_timezone(raw: RawInput) -> str | None:
+    """The time zone of the source the envelope names, for datelines without one."""
+    known = by_domain(raw.source) or by_domain(registered_domain(canonical_url(raw.url)))
+    return known.timezone if known else None
 
 
 def _iso(moment: Any) -> str | None:

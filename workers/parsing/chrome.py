@@ -41,6 +41,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"please refresh your browser to be logged in",
             r"(sign|log) ?in( or register)?.*",
             r"(sign|log) ?(out|up)",
+            r"anmelden|registrieren|abmelden",
             r"register( now)?( for free)?.*",
             r"already (registered|have an account).*",
             r"create (a|your)( free)? account.*",
@@ -78,6 +79,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"copy link|copied|print|messenger|comments?|\||\s|,|·)+",
             r"share (this|on|via|the)( article| story| page)?\b.*",
             r"click to share.*",
+            r"(artikel )?teilen",
         ),
         False,
     ),
@@ -94,6 +96,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"continue reading.*",
             r"top stories:?",
             r"latest news:?",
+            r"mehr zum thema:?.*",
+            r"lesen sie auch:?.*",
+            r"das könnte sie auch interessieren.*",
         ),
         False,
     ),
@@ -102,6 +107,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _rx(
             r"(skip )?advertisement",
             r"ad(vert)?",
+            r"anzeige",
             r"sponsored( content)?( by .*)?",
             r"story continues below( advertisement)?",
             r"article continues below.*",
@@ -114,6 +120,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _rx(
             r"(image|photo|picture|video|graphic|illustration)( caption| credit| source)?:.*",
             r"(photograph|photo|picture|image): .*",
+            r".{0,200}\((image|photo|picture|photograph|foto|bild)s?: ?[^)]*\)",
             r"\(?(getty images|reuters|afp|ap photo|pa media|pa wire|epa|shutterstock|alamy)\)?",
             r".{0,200}\((getty( images)?|reuters|afp|ap( photo)?|pa( media| wire)?|epa|"
             r"shutterstock|alamy)[^)]*\)",
@@ -121,7 +128,11 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
-    ("copyright", _rx(r"(©|\(c\)|copyright) ?(\d{4}|[a-z]).*", r"all rights reserved.*"), False),
+    (
+        "copyright",
+        _rx(r"(©|\(c\)|copyright)\s*(\(c\)|©)?\s*(\d{4}|[a-z]).*", r"all rights reserved.*"),
+        False,
+    ),
     (
         "page_furniture",
         _rx(
@@ -136,6 +147,16 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"report (a|an)? ?(error|correction).*",
             r"contact (the )?(newsdesk|newsroom).*",
             r"(open|close|expand|menu|search)",
+            r"our standards:.*",
+            r"impressum|datenschutz",
+        ),
+        False,
+    ),
+    (
+        "contact_line",
+        _rx(
+            r"[^.!?]{0,60}\b(newsdesk|newsroom|contact us|tips?)\b[^.!?]{0,20}:?\s*\S+@\S+",
+            r"(e-?mail|contact):? \S+@\S+",
         ),
         False,
     ),
@@ -163,8 +184,11 @@ def split_glued(line: str) -> list[str]:
     at least one piece is chrome: "iPhone" or "McDonald" never split, and a body line stays whole.
     """
     pieces = [p for p in _GLUE.split(line.strip()) if p.strip()]
-    if len(pieces) < 2 or not any(rule_for(p) for p in pieces):
-        return [line.strip()]
+    chrome = [rule_for(p) is not None for p in pieces]
+    if len(pieces) >= 2 and all(chrome):
+        return pieces
+    if rule_for(line) or not any(chrome):
+        return [line.strip()]  # whole-line chrome ("Share on ... | WhatsApp"), or body
     return pieces
 
 

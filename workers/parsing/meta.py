@@ -17,21 +17,32 @@ _DATE_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PARSERS": ["absolute-time", "timestamp"],
-    "DEFAULT_LANGUAGES": ["en"],
 }
+# Languages whose datelines the parser reads; a fixed list keeps dateparser fast and predictable.
+DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl"]
 _MONTHS = (
-    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
-    r"oct(ober)?|nov(ember)?|dec(ember)?"
+    r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
+    r"ma[iy]|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember|embre)?)?|"
+    r"o[ck]t(ober|obre)?|nov(ember|embre)?|d[eé][cz](ember|embre)?"
 )
 _DATE_HINT = re.compile(
     rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", re.I
 )
+_US_ZONE_NAMES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+_US_ZONES = re.compile(r"\s(ET|CT|MT|PT)\.?$")
 _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
 _PUBLISHED = re.compile(r"^\s*(published|posted|first published|date)( on)?\s*:?\s*", re.I)
 # Words that mark a line as prose, never a dateline.
-_PROSE = re.compile(r"\b(said|says|will|was|were|has|have|is|are|would|after|because)\b", re.I)
+_PROSE = re.compile(
+    r"\b(said|says|will|was|were|has|have|is|are|would|after|because|ist|wurde|hat)\b", re.I
+)
 
-_BY = re.compile(r"^\s*(by|words by|written by|reporting by|story by)\s*:?\s+", re.I)
+_BY = re.compile(r"^\s*(by|words by|written by|reporting by|story by|von|par|por)\s*:?\s+", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
 _ROLE_WORDS = re.compile(
@@ -47,14 +58,26 @@ _NAME_TOKEN = re.compile(
 )
 
 
-def parse_datetime(text: str) -> datetime | None:
-    """A date in a short metadata line, in UTC; ``None`` if the line holds none."""
+def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
+    """A date in a short metadata line, in UTC; ``None`` if the line holds none. A time that
+    names no zone is read in ``timezone`` (the source's own)."""
     if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
         return None
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
+    cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
+    # "ET"/"PT" name a zone with its daylight saving, which dateparser reads as fixed offsets.
+    zone = _US_ZONES.search(cleaned)
+    if zone:
+        timezone = _US_ZONE_NAMES[zone.group(1)]
+        cleaned = cleaned[: zone.start()].strip()
+    settings = {**_DATE_SETTINGS, "TIMEZONE": timezone}
     try:
-        parsed = dateparser.parse(cleaned, settings=_DATE_SETTINGS)  # type: ignore[arg-type]
+        parsed = dateparser.parse(
+            cleaned,
+            languages=DATE_LANGUAGES,
+            settings=settings,  # type: ignore[arg-type]
+        )
     except (ValueError, OverflowError):
         return None
     if parsed is None:

@@ -12,6 +12,7 @@ import re
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import byline_names, is_updated_line, parse_datetime
 from workers.parsing.page import PageFields, normalise
+from workers.parsing.sources import is_masthead, recognise
 
 _HEADER_LINES = 8
 _CREDIT = re.compile(
@@ -21,19 +22,26 @@ _CREDIT = re.compile(
 )
 
 
-def parse_text(text: str) -> PageFields:
+def parse_text(text: str, timezone: str | None = None) -> PageFields:
+    """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
+    zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
+    while kept and is_masthead(kept[0]):
+        page.removed.append({"line": kept.pop(0), "rule": "masthead"})
     if not kept:
         return page
+    if timezone is None:
+        known = recognise([r["line"] for r in page.removed])
+        timezone = known.timezone if known else "UTC"
     page.title = kept[0]
-    body_start = _read_header(kept, page)
+    body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)
     return page
 
 
-def _read_header(lines: list[str], page: PageFields) -> int:
+def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
     """Fill title-adjacent metadata; return the index where the body starts."""
     title = normalise(page.title or "")
     standfirst_at: int | None = None
@@ -43,10 +51,10 @@ def _read_header(lines: list[str], page: PageFields) -> int:
         line = lines[i]
         if normalise(line) == title:
             page.removed.append({"line": line, "rule": "repeated_headline"})
-        elif is_updated_line(line) and (moment := parse_datetime(line)):
+        elif is_updated_line(line) and (moment := parse_datetime(line, timezone)):
             page.updated_at = page.updated_at or moment
             metadata_seen = True
-        elif (moment := parse_datetime(line)) is not None:
+        elif (moment := parse_datetime(line, timezone)) is not None:
             if page.published_at is None:
                 page.published_at = moment
             metadata_seen = True
@@ -64,6 +72,30 @@ def _read_header(lines: list[str], page: PageFields) -> int:
         else:
             return standfirst_at  # no byline or dateline followed: it was the first paragraph
     return i
+
+
+def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> list[str]:
+    """Byline, dateline and credit paragraphs an HTML extractor left in the body."""
+    body = list(paragraphs)
+    while body and len(body[0]) < 120 and _metadata_line(body[0], page, timezone):
+        page.removed.append({"line": body.pop(0), "rule": "metadata_line"})
+    return _body(body, page)
+
+
+def _metadata_line(line: str, page: PageFields, timezone: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s+[·|•]\s+", line) if p.strip()]
+    found = False
+    for part in parts:
+        moment = parse_datetime(part, timezone)
+        names = byline_names(part, require_by=True) or ([part] if part in page.authors else [])
+        if moment is not None:
+            page.published_at = page.published_at or moment
+        elif names:
+            page.authors = page.authors or names
+        elif not re.fullmatch(r"\d+ min(ute)?s? read", part, re.I):
+            return False
+        found = True
+    return found
 
 
 def _body(lines: list[str], page: PageFields) -> list[str]:
