@@ -66,7 +66,7 @@ def public_view(source: str, counts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-counts_by_source = app.Table("counts_by_source", value_type=dict, partitions=1)
+counts_by_source = app.Table("counts_by_source", partitions=1)
 
 
 @app.agent(topics.outcomes, concurrency=1)

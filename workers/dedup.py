@@ -164,9 +164,10 @@ def duplicate_record(article: ParsedArticle, verdict: Verdict) -> Duplicate:
     )
 
 
-fingerprint_owner = app.Table("fingerprint_owner", partitions=1, value_type=dict)
-fingerprint_table = app.Table("fingerprints", partitions=1, value_type=dict)
-verdict_table = app.Table("verdicts", partitions=1, value_type=dict)
+# No value_type: Faust would recover values with ``value_type.from_data`` (JSON keys and values).
+fingerprint_owner = app.Table("fingerprint_owner", partitions=1)
+fingerprint_table = app.Table("fingerprints", partitions=1)
+verdict_table = app.Table("verdicts", partitions=1)
 index = DedupIndex(settings, fingerprint_owner, fingerprint_table, verdict_table)
 
 

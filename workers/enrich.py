@@ -99,7 +99,7 @@ async def enrich_article(article: ParsedArticle, runner: NlpRunner) -> EnrichedA
 
 
 runner = NlpRunner(settings.spacy_model, settings.enrich_processes)
-enriched_ids = app.Table("enriched_ids", value_type=dict, partitions=settings.partitions)
+enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
 
 
 @app.task
