@@ -26,14 +26,22 @@ def golden_for(path: Path) -> dict[str, object]:
     except ParseError as exc:
         return {"dead_letter": exc.reason}
     paragraphs = article.body.split("\n\n")
-    return {"parse": {
-        "title": article.title, "standfirst": article.standfirst, "authors": article.authors,
-        "published_at": article.published_at, "updated_at": article.updated_at,
-        "source": article.source, "source_name": article.source_name,
-        "language": article.language, "first_paragraph": paragraphs[0],
-        "last_paragraph": paragraphs[-1], "paragraphs": len(paragraphs),
-        "chrome_removed": len(article.removed),
-    }}
+    return {
+        "parse": {
+            "title": article.title,
+            "standfirst": article.standfirst,
+            "authors": article.authors,
+            "published_at": article.published_at,
+            "updated_at": article.updated_at,
+            "source": article.source,
+            "source_name": article.source_name,
+            "language": article.language,
+            "first_paragraph": paragraphs[0],
+            "last_paragraph": paragraphs[-1],
+            "paragraphs": len(paragraphs),
+            "chrome_removed": len(article.removed),
+        }
+    }
 
 
 def main(names: list[str]) -> None:

@@ -6,8 +6,10 @@ import socket
 
 import faust
 
+from workers import faust_fixes
 from workers.settings import Settings
 
+faust_fixes.apply()
 settings = Settings.from_env()
 
 
@@ -26,6 +28,7 @@ app = faust.App(
         "workers.enrich",
         "workers.counts",
         "workers.web",
+        "workers.watchdog",
     ],
     origin="workers",
     topic_partitions=settings.partitions,
@@ -40,8 +43,6 @@ app = faust.App(
     producer_acks=-1,
     producer_max_request_size=16 * 1024 * 1024,
     consumer_max_fetch_size=16 * 1024 * 1024,
-    broker_max_poll_records=50,
-    stream_buffer_maxsize=256,
     key_serializer="raw",
     value_serializer="json",
 )

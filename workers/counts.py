@@ -20,6 +20,7 @@ from typing import Any
 from workers import topics
 from workers.app import app, settings
 from workers.records import Outcome
+from workers.routing import processed
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ counts_by_source = app.Table("counts_by_source", partitions=1)
 
 @app.agent(topics.outcomes, concurrency=1)
 async def count(stream: Any) -> AsyncIterator[str]:
-    async for event in stream.events():
+    async for event in processed(stream):
         outcome: Outcome = event.value
         updated = apply_outcome(
             counts_by_source.get(outcome.source), outcome, settings.hourly_retention_hours

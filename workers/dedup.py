@@ -25,7 +25,7 @@ from workers import topics
 from workers.app import app, settings
 from workers.fingerprints import band_keys, similarity
 from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
-from workers.routing import Position, send_outcome
+from workers.routing import Position, processed, send_outcome
 from workers.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ index = DedupIndex(settings, fingerprint_owner, fingerprint_table, verdict_table
 async def dedup(stream: Any) -> AsyncIterator[str]:
     """Judge each parsed article once; outputs and outcome are acknowledged before the index
     records the verdict, so a crash between the two repeats the work instead of losing it."""
-    async for event in stream.events():
+    async for event in processed(stream):
         article: ParsedArticle = event.value
         position = Position.of(event)
         if index.seen(article.raw_ref) is not None:

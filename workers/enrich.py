@@ -26,7 +26,7 @@ from workers.app import app, settings
 from workers.errors import EnrichError
 from workers.nlp import pipeline
 from workers.records import EnrichedArticle, ParsedArticle
-from workers.routing import Position, dead_letter_record, send_dead_letter, send_outcome
+from workers.routing import Position, dead_letter_record, processed, send_dead_letter, send_outcome
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class NlpRunner:
                 initargs=(self.model,),
             )
         else:
-            pipeline.init_process(self.model)
+            pipeline.init_model(self.model)
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="nlp")
 
     async def warm_up(self) -> None:
@@ -115,13 +115,20 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
     """Enrich each unique article once; output and outcome are acknowledged before the article
     is marked done, so a crash in between repeats the work rather than losing it."""
     seen = 0
-    async for event in stream.events():
+    async for event in processed(stream):
         article: ParsedArticle = event.value
         position = Position.of(event)
         done = enriched_ids.get(article.article_id)
         if done and done.get("raw") == article.raw_ref:
+            logger.info(
+                "skip redelivered %s (%s) at %s",
+                article.article_id,
+                article.raw_ref,
+                position.raw_id,
+            )
             yield "replay"  # redelivered: already enriched, sent and counted
             continue
+        logger.info("enrich %s (%s) at %s", article.article_id, article.raw_ref, position.raw_id)
         outcome = "enriched"
         try:
             result = await enrich_article(article, runner)

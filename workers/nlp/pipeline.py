@@ -7,6 +7,7 @@ imports neither Faust nor the app, so a process pool can import it cheaply.
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 from workers.nlp import analysis
@@ -74,6 +75,16 @@ _NLP: Any = None
 
 
 def init_process(model: str) -> None:
+    """Pool initializer. The worker owns its pool's lifecycle: a SIGTERM or Ctrl-C sent to the
+    whole process group must not kill the pool under an article in flight."""
+    global _NLP
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init_model(model)
+
+
+def init_model(model: str) -> None:
+    """Load the model for ``enrich_in_process`` in this process (or thread's process)."""
     global _NLP
     _NLP = load(model)
 

@@ -1,0 +1,82 @@
+"""Precision and recall of the dedup verdicts on a generated, labelled near-duplicate set.
+
+    python -m bench.dedup_eval [CLUSTERS]
+
+A verdict is a true positive when a copy is judged a duplicate of a member of its own cluster;
+a false positive when anything is judged a duplicate of another cluster's article (or an
+original or same-story article is judged a duplicate at all); a false negative when a copy whose
+original was already admitted is judged unique.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+
+from bench.corpus import Item, labelled_near_duplicates
+from workers.dedup import DedupIndex
+from workers.parse import parse_message
+from workers.routing import Position
+from workers.settings import Settings
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def evaluate(items: list[Item], settings: Settings | None = None) -> tuple[Scores, Counter[str]]:
+    settings = settings or Settings()
+    index = DedupIndex(settings, {}, {}, {})
+    scores, misses = Scores(), Counter[str]()
+    cluster_of: dict[str, str] = {}
+    seen_clusters: set[str] = set()
+    for offset, item in enumerate(items):
+        article = parse_message(item.value, Position("eval", 0, offset, 0.0), settings)
+        cluster_of[article.article_id] = item.cluster or item.id
+        verdict = index.judge(article)
+        index.admit(article, verdict, 0.0)
+        expected_dup = item.cluster in seen_clusters
+        seen_clusters.add(item.cluster or item.id)
+        if verdict.is_duplicate:
+            same = cluster_of.get(verdict.duplicate_of or "") == item.cluster
+            if expected_dup and same:
+                scores.tp += 1
+            else:
+                scores.fp += 1
+                misses[f"false positive ({item.kind})"] += 1
+        elif expected_dup:
+            scores.fn += 1
+            misses[f"missed {item.kind}"] += 1
+        else:
+            scores.tn += 1
+    return scores, misses
+
+
+def main() -> None:
+    clusters = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    items = labelled_near_duplicates(clusters)
+    scores, misses = evaluate(items)
+    print(f"items {len(items)}  clusters {clusters}  duplicates expected {scores.tp + scores.fn}")
+    print(
+        f"precision {scores.precision:.4f}  recall {scores.recall:.4f}  "
+        f"(tp {scores.tp}, fp {scores.fp}, fn {scores.fn}, tn {scores.tn})"
+    )
+    for what, n in misses.most_common():
+        print(f"  {what}: {n}")
+
+
+if __name__ == "__main__":
+    main()

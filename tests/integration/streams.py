@@ -1,0 +1,83 @@
+"""Mixed streams for the fault tests, and the check of the pipeline's invariant."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from bench.corpus import Item, distinct, hostile
+from tests.integration.conftest import Pipeline
+from workers.errors import REASONS
+
+
+@dataclass
+class Stream:
+    items: list[Item]
+    unique: int
+    duplicates: int
+    bad: int
+
+    def messages(self) -> list[tuple[bytes | None, bytes]]:
+        return [(item.id.encode(), item.value) for item in self.items]
+
+
+def mixed(n: int, seed: int = 3) -> Stream:
+    """About 45% unique short articles, 35% copies of them, 20% hostile messages."""
+    rng = random.Random(seed)
+    n_bad, n_unique = n // 5, int(n * 0.45)
+    originals = distinct(n_unique, seed=seed, words=(120, 220), prefix=f"u{seed}-")
+    copies = []
+    for i in range(n - n_bad - n_unique):
+        source = rng.choice(originals)
+        doc = json.loads(source.value)
+        doc["id"] = f"copy{seed}-{i}"
+        doc["source"] = "mirror.example.com"
+        copies.append(Item(doc["id"], json.dumps(doc).encode(), source.id, "exact"))
+    bad = [i for i in hostile(n_bad, seed=seed) if i.kind != "content_too_large"]
+    items = [*originals, *copies, *bad]
+    # Arrival order does not matter: each cluster (an original and its exact copies) must give
+    # one enriched record and duplicates for the rest, whichever copy reaches the index first.
+    rng.shuffle(items)
+    return Stream(items, len(originals), len(copies), len(bad))
+
+
+async def check_invariant(pipeline: Pipeline, stream: Stream) -> dict[str, Any]:
+    """Every raw message has exactly one outcome; the counts equal the truth."""
+    found = await pipeline.outcomes()
+    assert len(found) == len(stream.items), f"{len(found)} outcomes for {len(stream.items)}"
+    kinds = {raw_id: list(v) for raw_id, v in found.items()}
+    assert all(len(k) == 1 for k in kinds.values()), [k for k in kinds.values() if len(k) > 1]
+    tally = {"enriched": 0, "duplicate": 0, "dead_letter": 0}
+    documented = {r for stage in REASONS.values() for r in stage}
+    for outcome in found.values():
+        [(kind, record)] = outcome.items()
+        tally[kind] += 1
+        if kind == "dead_letter":
+            assert record["reason"] in documented
+    assert tally == {
+        "enriched": stream.unique,
+        "duplicate": stream.duplicates,
+        "dead_letter": stream.bad,
+    }
+    return tally
+
+
+async def wait_settled(pipeline: Pipeline, stream: Stream, timeout: float = 400) -> None:
+    n = len(stream.items)
+
+    async def all_out() -> Any:
+        found = await pipeline.outcomes()
+        return len(found) >= n or None
+
+    await pipeline.wait_for(all_out, timeout=timeout, what=f"{n} outcomes")
+
+    def counted() -> Any:
+        rows = pipeline.sources().values()  # any live worker answers for the table
+        totals = [
+            sum(r[k] for r in rows) for k in ("received", "enriched", "duplicate", "dead_lettered")
+        ]
+        return totals if totals[0] == n and sum(totals[1:]) == n else None
+
+    await pipeline.wait_for(counted, timeout=120, what="the counts to equal the truth")

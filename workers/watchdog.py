@@ -1,0 +1,109 @@
+"""Consumer lag, and a watchdog for Faust's silent stalls.
+
+Every ``LAG_EVERY`` seconds the worker asks the broker for its group's committed offsets and the
+end offsets of the partitions assigned to it. The figures feed ``/metrics``; and a partition
+whose committed offset has not moved for ``WIRESTREAM_STALL_TIMEOUT_S`` while messages wait
+behind it is a stall. faust-streaming 0.15 has been seen to stop draining its producer buffer
+after a rebalance (our rebalance test reproduces it about one run in three; upstream #175, #640):
+the worker then crashes on purpose, its supervisor (Docker's restart policy, systemd, or the
+test harness) starts it again, and since offsets are committed only behind finished work, the
+waiting messages are processed by the new worker, none lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from workers.app import app, settings
+
+logger = logging.getLogger(__name__)
+
+LAG_EVERY = 10.0
+
+
+class StalledError(RuntimeError):
+    """A partition has waiting messages and no committed progress: restart the worker."""
+
+
+@dataclass
+class LagTracker:
+    """Per-partition lag and the last time each partition's committed offset moved."""
+
+    stall_timeout: float
+    lag: dict[tuple[str, int], int] = field(default_factory=dict)
+    _committed: dict[tuple[str, int], int] = field(default_factory=dict)
+    _moved_at: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    def update(
+        self, committed: dict[tuple[str, int], int], ends: dict[tuple[str, int], int], now: float
+    ) -> list[tuple[str, int]]:
+        """Record a reading; return the partitions that are stalled."""
+        stalled = []
+        self.lag = {tp: max(0, ends[tp] - committed.get(tp, 0)) for tp in ends}
+        for tp, lag in self.lag.items():
+            offset = committed.get(tp, 0)
+            if self._committed.get(tp) != offset or lag == 0:
+                self._committed[tp] = offset
+                self._moved_at[tp] = now
+            elif self.stall_timeout and now - self._moved_at.get(tp, now) > self.stall_timeout:
+                stalled.append(tp)
+        for tp in set(self._committed) - set(ends):  # revoked: forget
+            self._committed.pop(tp, None)
+            self._moved_at.pop(tp, None)
+        return stalled
+
+
+tracker = LagTracker(settings.stall_timeout_s)
+
+
+async def read_lag(group: str, tps: list[TopicPartition]) -> tuple[dict, dict]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers)
+    await admin.start()
+    await consumer.start()
+    try:
+        offsets = await admin.list_consumer_group_offsets(group, partitions=tps)
+        ends = await consumer.end_offsets(tps)
+    finally:
+        await consumer.stop()
+        await admin.close()
+    committed = {(tp.topic, tp.partition): o.offset for tp, o in offsets.items() if o.offset >= 0}
+    return committed, {(tp.topic, tp.partition): end for tp, end in ends.items()}
+
+
+@app.timer(LAG_EVERY)
+async def watch_lag() -> None:
+    if app.rebalancing:
+        return
+    assigned = [
+        TopicPartition(tp.topic, tp.partition)
+        for tp in app.consumer.assignment()
+        if tp.topic in {t.get_topic_name() for t in _input_topics()}
+    ]
+    if not assigned:
+        return
+    try:
+        committed, ends = await read_lag(settings.app_id, assigned)
+    except Exception as exc:  # noqa: BLE001 - a missed reading is retried at the next tick
+        logger.warning("could not read consumer lag: %s", exc)
+        return
+    stalled = tracker.update(committed, ends, time.monotonic())
+    if stalled:
+        logger.critical(
+            "stalled partitions %s: no committed progress for %.0fs with messages "
+            "waiting; stopping so the supervisor restarts this worker",
+            stalled,
+            settings.stall_timeout_s,
+        )
+        app._crash(StalledError(f"stalled partitions {stalled}"))
+
+
+def _input_topics() -> tuple:
+    from workers import topics
+
+    return (topics.raw, topics.parsed, topics.unique, topics.outcomes)
