@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 	$(BIN)/wirestream kafka fetch >/dev/null
 
-# Debian's docker-compose checks docker-compose.yml in the test suite (no Docker engine needed).
+# Debian's docker-compose checks docker-compose.yml, and Debian's chromium loads the dashboard,
+# in the test suite (no Docker engine needed).
 tools:
-	@command -v docker-compose >/dev/null 2>&1 || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
+	@{ command -v docker-compose && command -v chromium; } >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq docker-compose chromium >/dev/null; }
 
 demo: install
 	$(BIN)/wirestream demo seeds

@@ -29,6 +29,7 @@ app = faust.App(
         "workers.counts",
         "workers.web",
         "workers.watchdog",
+        "workers.logs",
     ],
     origin="workers",
     topic_partitions=settings.partitions,

@@ -19,6 +19,7 @@ from typing import Any
 
 from workers import topics
 from workers.app import app, settings
+from workers.metrics import outcome as count_outcome
 from workers.records import Outcome
 from workers.routing import processed
 
@@ -72,13 +73,13 @@ counts_by_source = app.Table("counts_by_source", partitions=1)
 
 @app.agent(topics.outcomes, concurrency=1)
 async def count(stream: Any) -> AsyncIterator[str]:
-    async for event in processed(stream):
+    async for event in processed(stream, "count"):
         outcome: Outcome = event.value
         updated = apply_outcome(
             counts_by_source.get(outcome.source), outcome, settings.hourly_retention_hours
         )
         if updated is None:
-            yield "replay"
+            yield count_outcome("count", "replay")
             continue
         counts_by_source[outcome.source] = updated
-        yield "applied"
+        yield count_outcome("count", "applied")

@@ -24,6 +24,7 @@ from typing import Any
 from workers import topics
 from workers.app import app, settings
 from workers.fingerprints import band_keys, similarity
+from workers.metrics import outcome
 from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
 from workers.routing import Position, processed, send_outcome
 from workers.settings import Settings
@@ -175,11 +176,13 @@ index = DedupIndex(settings, fingerprint_owner, fingerprint_table, verdict_table
 async def dedup(stream: Any) -> AsyncIterator[str]:
     """Judge each parsed article once; outputs and outcome are acknowledged before the index
     records the verdict, so a crash between the two repeats the work instead of losing it."""
-    async for event in processed(stream):
+    async for event in processed(stream, "dedup"):
         article: ParsedArticle = event.value
         position = Position.of(event)
         if index.seen(article.raw_ref) is not None:
-            yield "replay"  # redelivered upstream: already judged, sent and counted
+            yield outcome(
+                "dedup", "replay"
+            )  # redelivered upstream: already judged, sent and counted
             continue
         verdict = index.judge(article)
         key = article.article_id.encode()
@@ -193,4 +196,4 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
         index.admit(article, verdict, position.timestamp)
         if index.admitted_since_sweep >= SWEEP_EVERY:
             index.sweep(position.timestamp)
-        yield verdict.kind
+        yield outcome("dedup", verdict.kind)

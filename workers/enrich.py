@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +25,7 @@ from typing import Any
 from workers import topics
 from workers.app import app, settings
 from workers.errors import EnrichError
+from workers.metrics import outcome as metrics_outcome
 from workers.nlp import pipeline
 from workers.records import EnrichedArticle, ParsedArticle
 from workers.routing import Position, dead_letter_record, processed, send_dead_letter, send_outcome
@@ -99,6 +101,8 @@ async def enrich_article(article: ParsedArticle, runner: NlpRunner) -> EnrichedA
 
 
 runner = NlpRunner(settings.spacy_model, settings.enrich_processes)
+# The latest headlines this worker enriched, for the dashboard.
+recent_headlines: deque[dict[str, str]] = deque(maxlen=20)
 enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
 
 
@@ -115,20 +119,20 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
     """Enrich each unique article once; output and outcome are acknowledged before the article
     is marked done, so a crash in between repeats the work rather than losing it."""
     seen = 0
-    async for event in processed(stream):
+    async for event in processed(stream, "enrich"):
         article: ParsedArticle = event.value
         position = Position.of(event)
         done = enriched_ids.get(article.article_id)
         if done and done.get("raw") == article.raw_ref:
-            logger.info(
+            logger.debug(
                 "skip redelivered %s (%s) at %s",
                 article.article_id,
                 article.raw_ref,
                 position.raw_id,
             )
-            yield "replay"  # redelivered: already enriched, sent and counted
+            # Redelivered: already enriched, sent and counted.
+            yield metrics_outcome("enrich", "replay")
             continue
-        logger.info("enrich %s (%s) at %s", article.article_id, article.raw_ref, position.raw_id)
         outcome = "enriched"
         try:
             result = await enrich_article(article, runner)
@@ -140,6 +144,9 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
             counted = await send_outcome(article.source, "enrich", position, ["enriched"])
             await sent
             await counted
+            recent_headlines.append(
+                {"title": result.title, "source": article.source, "article_id": article.article_id}
+            )
         enriched_ids[article.article_id] = {
             "raw": article.raw_ref,
             "t": position.timestamp,
@@ -148,7 +155,7 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
         seen += 1
         if seen % SWEEP_EVERY == 0:
             _sweep(position)
-        yield outcome
+        yield metrics_outcome("enrich", outcome)
 
 
 async def _dead_letter(article: ParsedArticle, position: Position, exc: EnrichError) -> None:

@@ -20,6 +20,7 @@ from workers import topics
 from workers.app import app, settings
 from workers.errors import ParseError
 from workers.fingerprints import content_hash, minhash, words
+from workers.metrics import outcome
 from workers.parsing.decode import RawInput, decode_message, envelope_hints
 from workers.parsing.htmlpage import parse_html
 from workers.parsing.page import PageFields, normalise
@@ -137,18 +138,18 @@ def _language(body: str, declared: str | None) -> str | None:
 async def parse(stream: Any) -> AsyncIterator[str]:
     """Parse each raw message; concurrency 1 so offsets are committed only behind finished work.
     Yields each message's outcome (for sinks, and for ``test_context().put`` to wait on)."""
-    async for event in processed(stream):
+    async for event in processed(stream, "parse"):
         position = Position.of(event)
         value: bytes = event.value if isinstance(event.value, bytes) else b""
         try:
             article = await asyncio.to_thread(parse_message, value, position, settings)
         except Exception as exc:  # noqa: BLE001 - every failure is dead-lettered, none is lost
             await _dead_letter(value, position, exc)
-            yield "dead_lettered"
+            yield outcome("parse", "dead_lettered")
             continue
         await topics.parsed.send(key=article.article_id.encode(), value=article)
         await send_outcome(article.source, "parse", position, ["received", "parsed"])
-        yield "parsed"
+        yield outcome("parse", "parsed")
 
 
 async def _dead_letter(value: bytes, position: Position, exc: Exception) -> None:

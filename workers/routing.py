@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import base64
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from workers import topics
+from workers import metrics, topics
 from workers.records import SCHEMA_VERSION, DeadLetter, Outcome
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class Position:
         return datetime.fromtimestamp(self.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-async def processed(stream: Any) -> AsyncIterator[Any]:
+async def processed(stream: Any, stage: str) -> AsyncIterator[Any]:
     """The events of an agent's stream, each acknowledged only once the agent's body is done
     with it.
 
@@ -52,7 +53,9 @@ async def processed(stream: Any) -> AsyncIterator[Any]:
     next event, and never on cancellation (no ``finally``): the message is redelivered instead.
     """
     async for event in stream.noack().events():
+        started = time.perf_counter()
         yield event
+        metrics.stage_seconds.labels(stage).observe(time.perf_counter() - started)
         event.ack()
 
 

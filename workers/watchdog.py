@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
+from workers import metrics
 from workers.app import app, settings
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ async def watch_lag() -> None:
         logger.warning("could not read consumer lag: %s", exc)
         return
     stalled = tracker.update(committed, ends, time.monotonic())
+    metrics.set_lag(tracker.lag)
     if stalled:
         logger.critical(
             "stalled partitions %s: no committed progress for %.0fs with messages "

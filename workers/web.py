@@ -5,6 +5,9 @@ GET /ready                     partitions assigned and tables recovered
 GET /sources                   counts for every source
 GET /sources/{source}          one source's counts
 GET /sources/{source}/hourly   one source's hourly windows
+GET /metrics                   Prometheus metrics (workers.metrics)
+GET /                          the dashboard (workers/data/dashboard.html), refreshing itself
+GET /headlines                 the latest headlines this worker enriched
 
 The counts table lives in one partition; any worker answers, forwarding the request to the
 worker that holds it (Faust table routes).
@@ -12,12 +15,17 @@ worker that holds it (Faust table routes).
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 from faust.web import Request, Response, View
 
+from workers import metrics
 from workers.app import app
 from workers.counts import counts_by_source, public_view
+from workers.enrich import recent_headlines
+
+DASHBOARD = resources.files("workers.data").joinpath("dashboard.html").read_text(encoding="utf-8")
 
 
 def _ready() -> bool:
@@ -36,6 +44,24 @@ class Ready(View):
     async def get(self, request: Request) -> Response:
         ready = _ready()
         return self.json({"ready": ready}, status=200 if ready else 503)
+
+
+@app.page("/")
+class Dashboard(View):
+    async def get(self, request: Request) -> Response:
+        return self.html(DASHBOARD)
+
+
+@app.page("/headlines")
+class Headlines(View):
+    async def get(self, request: Request) -> Response:
+        return self.json({"headlines": list(reversed(recent_headlines))})
+
+
+@app.page("/metrics")
+class Metrics(View):
+    async def get(self, request: Request) -> Response:
+        return self.bytes(metrics.exposition(), content_type="text/plain; version=0.0.4")
 
 
 @app.page("/sources")

@@ -4,6 +4,11 @@ both counted; every output valid against its schema."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
+import tempfile
+import urllib.request
 from typing import Any
 
 import jsonschema
@@ -13,6 +18,41 @@ from tests.conftest import ROOT, SEED
 from tests.integration.conftest import Pipeline
 from workers import kafka_local
 from workers.publish import message_for
+
+FIELDS = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
+
+
+def dashboard_numbers(url: str) -> dict[tuple[str, str], int]:
+    """The counts the dashboard shows once its scripts have run, read in headless Chromium."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "chromium is missing: `make test` installs Debian's package"
+    dom = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            f"--user-data-dir={tempfile.mkdtemp()}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    cells = re.findall(r'<tr[^>]*data-source="([^"]+)"[^>]*>(.*?)</tr>', dom, re.S)
+    assert cells, f"the dashboard rendered no rows: {dom[:500]}"
+    return {
+        (source, field): int(value)
+        for source, row in cells
+        for field, value in re.findall(r'data-field="([a-z_]+)">(\d+)<', row)
+    }
 
 
 def validate(name: str, record: dict[str, Any]) -> None:
@@ -54,6 +94,13 @@ async def test_seed_is_enriched_and_malformed_input_dead_lettered(pipeline_facto
     rows = await pipeline.wait_for(counted, what="the counts")
     assert rows["independent.co.uk"]["received"] == 1
     assert rows["unknown"]["dead_letter_reasons"] == {"invalid_envelope": 1}
+    shown = dashboard_numbers(pipeline.live_worker().base + "/")
+    assert shown == {(r["source"], f): r[f] for r in rows.values() for f in FIELDS} | {
+        ("TOTAL", f): sum(r[f] for r in rows.values()) for f in FIELDS
+    }
+    metrics = urllib.request.urlopen(pipeline.live_worker().base + "/metrics").read().decode()
+    assert 'wirestream_messages_total{outcome="enriched",stage="enrich"} 1.0' in metrics
+    assert 'wirestream_messages_total{outcome="dead_lettered",stage="parse"} 1.0' in metrics
     for record in await pipeline.read(pipeline.topics.parsed):
         validate("parsed.json", record)
     for record in await pipeline.read(pipeline.topics.outcomes):

@@ -37,7 +37,7 @@ async def test_finished_events_are_acked_and_the_cancelled_one_is_not() -> None:
     started = asyncio.Event()
 
     async def agent() -> None:
-        async for event in processed(FakeStream(events)):
+        async for event in processed(FakeStream(events), "test"):
             if event.n == 1:
                 started.set()
                 await asyncio.sleep(10)  # in flight when the worker stops
@@ -53,7 +53,7 @@ async def test_finished_events_are_acked_and_the_cancelled_one_is_not() -> None:
 async def test_skipped_events_are_acked_too() -> None:
     events = [FakeEvent(i) for i in range(3)]
     seen: list[Any] = []
-    async for event in processed(FakeStream(events)):
+    async for event in processed(FakeStream(events), "test"):
         if event.n == 0:
             continue
         seen.append(event.n)

@@ -1,0 +1,48 @@
+"""Prometheus metrics of the worker, served at ``GET /metrics``.
+
+- ``wirestream_messages_total{stage, outcome}``: what each stage did with its inputs;
+- ``wirestream_stage_seconds{stage}``: time an agent spent on one input message;
+- ``wirestream_consumer_lag{topic, partition}``: messages waiting behind the group's committed
+  offset, for the partitions this worker holds (read by the watchdog every 10 s).
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+registry = CollectorRegistry()
+messages = Counter(
+    "wirestream_messages",
+    "Input messages by stage and outcome",
+    ["stage", "outcome"],
+    registry=registry,
+)
+stage_seconds = Histogram(
+    "wirestream_stage_seconds",
+    "Time an agent spent on one input message",
+    ["stage"],
+    buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+    registry=registry,
+)
+consumer_lag = Gauge(
+    "wirestream_consumer_lag",
+    "Messages behind the committed offset",
+    ["topic", "partition"],
+    registry=registry,
+)
+
+
+def outcome(stage: str, what: str) -> str:
+    """Count one input's outcome; returns it, for the agent to yield."""
+    messages.labels(stage, what).inc()
+    return what
+
+
+def set_lag(lag: dict[tuple[str, int], int]) -> None:
+    consumer_lag.clear()
+    for (topic, partition), value in lag.items():
+        consumer_lag.labels(topic, str(partition)).set(value)
+
+
+def exposition() -> bytes:
+    return generate_latest(registry)
