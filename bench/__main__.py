@@ -1,0 +1,94 @@
+"""``make bench`` / ``python -m bench [--quick]``: every benchmark in one run, printed as tables
+with ratios against baselines measured in the same run. Never part of the test suite."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import platform
+import sys
+
+from bench import pipeline, stages
+from bench.corpus import distinct
+from workers import kafka_local
+
+
+def line(label: str, value: str) -> None:
+    print(f"  {label:<52} {value}")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # refused connects while waiting
+    quick = "--quick" in sys.argv
+    scale = 1 if quick else 3
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+
+    print("\n1. Parse (in process)")
+    for fmt, value in stages.parse_formats(100 * scale).items():
+        line(f"{fmt} articles/s", f"{value:8.1f}")
+    if stages.dataset_present():
+        quality = stages.html_quality()
+        for label, (p, r, f1, pages) in quality.items():
+            line(f"{label}: body P / R / F1, pages/s", f"{p:.3f} / {r:.3f} / {f1:.3f}, {pages:.1f}")
+        ratio = quality["parse stage"][2] / quality["trafilatura directly"][2]
+        line("F1 ratio stage / trafilatura", f"{ratio:.3f}")
+
+    print("\n2. Dedup (in process)")
+    d = stages.dedup(2000 if quick else 10000)
+    line("articles/s", f"{d['articles/s']:.0f}")
+    line("state bytes per retained article (tracemalloc)", f"{d['bytes/article']:.0f}")
+    line("precision / recall on the labelled set", f"{d['precision']:.4f} / {d['recall']:.4f}")
+
+    print("\n3. Enrich (in process, one core)")
+    e = stages.enrich(40 * scale)
+    line(
+        "raw spaCy nlp.pipe articles/s, words/s",
+        f"{e['raw spaCy articles/s']:.1f}, {e['raw spaCy words/s']:.0f}",
+    )
+    line(
+        "enrich stage articles/s, words/s", f"{e['stage articles/s']:.1f}, {e['stage words/s']:.0f}"
+    )
+    line("ratio stage / raw spaCy", f"{e['stage articles/s'] / e['raw spaCy articles/s']:.2f}")
+
+    print("\n4. The pipeline through Kafka")
+    compute, words = stages.compute_limit(40 * scale)
+    line(f"compute limit: 3 stages in process, articles/s/core ({words} words)", f"{compute:.1f}")
+    kafka = pipeline.broker()
+    kafka_local.start(kafka)
+    try:
+        n = 60 * scale
+        values = [item.value for item in distinct(n, seed=51)]
+        transport = asyncio.run(pipeline.transport(values * 10))
+        line("transport limit: aiokafka pass-through msgs/s", f"{transport:.0f}")
+        one = asyncio.run(pipeline.run_pipeline(n, workers=1, partitions=4))
+        line("1 worker: end-to-end articles/s", f"{one['articles/s']:.2f}")
+        limit = min(compute, transport)
+        line("ratio 1 worker / min(compute, transport)", f"{one['articles/s'] / limit:.2f}")
+        two = asyncio.run(pipeline.run_pipeline(n, workers=2, partitions=4))
+        line("2 workers over 4 partitions: articles/s", f"{two['articles/s']:.2f}")
+        line("ratio 2 workers / 1 worker", f"{two['articles/s'] / one['articles/s']:.2f}")
+        paced = asyncio.run(
+            pipeline.run_pipeline(n // 2, workers=1, partitions=4, rate=one["articles/s"] / 2)
+        )
+        lat = paced["latency"]
+        line(
+            "latency at half the 1-worker rate: p50 / p95 / p99 s",
+            f"{pipeline.percentile(lat, 50):.2f} / {pipeline.percentile(lat, 95):.2f} / "
+            f"{pipeline.percentile(lat, 99):.2f}",
+        )
+        line("peak RSS of a worker with its NER process, MiB", f"{one['rss_mib']:.0f}")
+        line("worker start to ready, s", f"{one['ready_s']:.1f}")
+        per_day = 600_000 * 600 / words  # GDELT-scale day, in articles of this corpus's length
+        hours = per_day / two["articles/s"] / 3600
+        line("projected wall time, 600k articles of 600 words, 2 workers, h", f"{hours:.1f}")
+    finally:
+        kafka_local.stop(kafka)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""In-process benchmarks of the three stages, each beside its baseline measured in the same run.
+
+- parse: articles/s for plain text, HTML and envelopes; on the public article-extraction
+  benchmark (../shared/datasets), body precision/recall/F1 over word shingles for the stage and
+  for trafilatura called directly;
+- dedup: articles/s through ``DedupIndex`` and state bytes per retained article; precision and
+  recall on the generated labelled set;
+- enrich: articles/s and words/s for the stage and for raw spaCy ``nlp.pipe`` on the same texts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from bench.corpus import ROOT, distinct, labelled_near_duplicates
+from workers.parse import parse_message
+from workers.routing import Position
+from workers.settings import Settings
+
+DATASET = ROOT.parent / "shared" / "datasets" / "article-extraction-benchmark"
+SETTINGS = Settings()
+
+
+def rate(n: int, seconds: float) -> float:
+    return n / seconds if seconds else float("inf")
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def parse_all(values: list[bytes]) -> list[Any]:
+    out = []
+    for i, value in enumerate(values):
+        out.append(parse_message(value, Position("bench", 0, i, 0.0), SETTINGS))
+    return out
+
+
+def parse_formats(n: int) -> dict[str, float]:
+    """Articles/s of the parse stage for each input format."""
+    from tests.seeds import raw_value, seed_files
+
+    good = [
+        p
+        for p in seed_files()
+        if p.suffix in (".txt", ".html", ".json")
+        and "dead_letter"
+        not in json.loads(p.with_name(p.name.split(".")[0] + ".expected.json").read_text())
+    ]
+    figures = {}
+    for label, suffix in (("plain text", ".txt"), ("HTML", ".html"), ("JSON envelope", ".json")):
+        values = [raw_value(p) for p in good if p.suffix == suffix]
+        if suffix == ".txt":  # as a scraper sends them: the bare page
+            values = [p.read_bytes() for p in good if p.suffix == suffix]
+        batch = (values * (n // len(values) + 1))[:n]
+        _, seconds = timed(lambda b=batch: parse_all(b))
+        figures[label] = rate(len(batch), seconds)
+    return figures
+
+
+def _shingles(text: str, k: int = 3) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i : i + k]) for i in range(max(0, len(words) - k + 1))}
+
+
+def _prf(predicted: str, truth: str) -> tuple[float, float, float]:
+    p, t = _shingles(predicted), _shingles(truth)
+    if not p or not t:
+        return (0.0, 0.0, 0.0) if p or t else (1.0, 1.0, 1.0)
+    tp = len(p & t)
+    precision, recall = tp / len(p), tp / len(t)
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return precision, recall, f1
+
+
+def html_quality() -> dict[str, tuple[float, float, float, float]]:
+    """Mean body precision, recall, F1 and pages/s: the stage vs trafilatura directly."""
+    import trafilatura
+
+    truth = json.loads((DATASET / "ground-truth.json").read_text())
+    pages = []
+    for page_id, doc in sorted(truth.items()):
+        path = DATASET / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            pages.append((gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), doc))
+
+    def stage(html: str) -> str:
+        value = orjson.dumps({"content": html, "content_type": "text/html"})
+        try:
+            return parse_all([value])[0].body
+        except Exception:  # noqa: BLE001 - a dead-lettered page extracts nothing
+            return ""
+
+    def library(html: str) -> str:
+        return trafilatura.extract(html) or ""
+
+    out = {}
+    for label, extract in (("trafilatura directly", library), ("parse stage", stage)):
+        start = time.perf_counter()
+        scores = [_prf(extract(html), doc.get("articleBody") or "") for html, doc in pages]
+        seconds = time.perf_counter() - start
+        mean = [sum(s[i] for s in scores) / len(scores) for i in range(3)]
+        out[label] = (*mean, rate(len(pages), seconds))
+    return out
+
+
+def dedup(n: int) -> dict[str, float]:
+    from bench.dedup_eval import evaluate
+    from workers.dedup import DedupIndex
+
+    articles = parse_all([item.value for item in distinct(n, seed=21, words=(500, 1000))])
+    tracemalloc.start()
+    index = DedupIndex(SETTINGS, {}, {}, {})
+
+    def run() -> None:
+        for a in articles:
+            index.admit(a, index.judge(a), 0.0)
+
+    _, seconds = timed(run)
+    size, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    scores, _ = evaluate(labelled_near_duplicates(200, seed=3))
+    return {
+        "articles/s": rate(n, seconds),
+        "bytes/article": size / n,
+        "precision": scores.precision,
+        "recall": scores.recall,
+    }
+
+
+def enrich(n: int) -> dict[str, float]:
+    from workers.nlp.pipeline import enrich as enrich_one
+    from workers.nlp.pipeline import load
+
+    nlp = load(SETTINGS.spacy_model)
+    articles = [a.asdict() for a in parse_all([i.value for i in distinct(n, seed=31)])]
+    words = sum(a["word_count"] for a in articles)
+    nlp.pipe(["warm up"] * 4)
+    _, raw_seconds = timed(lambda: list(nlp.pipe((a["body"] for a in articles), batch_size=16)))
+    _, stage_seconds = timed(lambda: [enrich_one(a, nlp) for a in articles])
+    return {
+        "raw spaCy articles/s": rate(n, raw_seconds),
+        "stage articles/s": rate(n, stage_seconds),
+        "raw spaCy words/s": rate(words, raw_seconds),
+        "stage words/s": rate(words, stage_seconds),
+        "words/article": words / n,
+    }
+
+
+def compute_limit(n: int) -> tuple[float, int]:
+    """All three stages in one process: articles/s on one core, and mean words per article."""
+    from workers.dedup import DedupIndex
+    from workers.nlp.pipeline import enrich as enrich_one
+    from workers.nlp.pipeline import load
+
+    nlp = load(SETTINGS.spacy_model)
+    values = [i.value for i in distinct(n, seed=41)]
+    index = DedupIndex(SETTINGS, {}, {}, {})
+
+    def run() -> int:
+        words = 0
+        for a in parse_all(values):
+            verdict = index.judge(a)
+            index.admit(a, verdict, 0.0)
+            if not verdict.is_duplicate:
+                enrich_one(a.asdict(), nlp)
+            words += a.word_count
+        return words
+
+    words, seconds = timed(run)
+    return rate(n, seconds), words // n
+
+
+def dataset_present() -> bool:
+    return Path(DATASET / "ground-truth.json").exists()
