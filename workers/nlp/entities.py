@@ -79,6 +79,7 @@ _ABBREVIATION = re.compile(
     r"(?P<long>[A-Z][\w'-]+(?:\s+(?:of|the|for|and|[A-Z][\w'-]+))*)\s+"
     r"(?:\((?P<paren>[A-Z][\w-]{1,12})\)|or\s+(?P<or>[A-Z][A-Z\w-]{1,12})\b)"
 )
+PLACE_FIELDS = ("kind", "geonames_id", "country", "admin1", "latitude", "longitude")
 KEEP = {
     "PERSON": "persons",
     "ORG": "organizations",
@@ -94,6 +95,7 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     place: Place | None = None
+    is_place: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -112,6 +114,8 @@ class Entity:
                 latitude=p.latitude,
                 longitude=p.longitude,
             )
+        elif self.is_place:  # named as a place but not found in the gazetteer
+            out.update(dict.fromkeys(PLACE_FIELDS))
         return out
 
 
@@ -126,14 +130,25 @@ class Span:
 def spans(doc: Any, body: str, gaz: Gazetteer) -> list[Span]:
     """spaCy's entities with the known slips mended."""
     out = []
+    events: set[str] = set()
     for ent in doc.ents:
         label, start, end = ent.label_, ent.start_char, ent.end_char
         if label not in KEEP and label != "NORP":
             continue
         start, end = _rejoin_hyphens(body, start, end)
         text = body[start:end]
-        if label == "ORG" and (text in TIME_ZONES or text.lower() in GENERIC_ORGS):
-            continue
+        if label == "ORG" and (
+            text in TIME_ZONES
+            or text.lower() in GENERIC_ORGS
+            or not re.search(r"[A-Za-z]{2}", text)
+            or "/" in text
+        ):
+            continue  # "BST", "Defence", "km/h"
+        if label == "PERSON" and (_EVENTS.match(text) or text in events):
+            events.add(_EVENTS.sub("", text))
+            continue  # "Typhoon Kanoa" (and later "Kanoa") names a storm
+        if label == "ORG" and " " not in text and not text.isupper() and gaz.is_city(text):
+            label = "GPE"  # "Tacloban": a one-word city spaCy took for an organisation
         if label == "PERSON" and _names_a_place(text, body[end : end + 10], gaz):
             label = "GPE"
         out.append(Span(label, text, start, end))
@@ -179,8 +194,12 @@ def _abbreviates(short: str, long: str) -> bool:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_EVENTS = re.compile(r"^(typhoon|hurricane|cyclone|storm|tropical storm|operation)\s", re.I)
+
+
 def merge_persons(items: list[Span]) -> list[Entity]:
-    names = [TITLES.sub("", s.text).strip(" '’s") for s in items]
+    names = [_POSSESSIVE.sub("", TITLES.sub("", s.text)).strip() for s in items]
     full = sorted({n for n in names if len(n.split()) >= 2}, key=len, reverse=True)
     entities: dict[str, Entity] = {}
     for span, name in zip(items, names, strict=True):
@@ -227,7 +246,7 @@ def merge_places(items: list[Span], gaz: Gazetteer, context: set[str]) -> list[E
         place = gaz.resolve(span.text, context)
         key: object = place.geonames_id if place else span.text.lower()
         name = place.name if place else re.sub(r"^the\s+", "", span.text, flags=re.I)
-        entity = entities.setdefault(key, Entity(name, place=place))
+        entity = entities.setdefault(key, Entity(name, place=place, is_place=True))
         entity.mentions.append((span.start, span.end))
         entity.aliases.add(span.text)
     return list(entities.values())

@@ -19,6 +19,7 @@ import pycountry
 
 from workers.nlp.lexicon import data_rows
 
+FOREIGN_MIN_POP = 200_000  # a city outside the article's countries must be at least this big
 CONTINENTS = {
     "africa": 6255146,
     "asia": 6255147,
@@ -73,6 +74,7 @@ class Gazetteer:
             self._country_names[fold(name)] = iso
         self.demonyms = {fold(name): iso for name, iso in data_rows("demonyms.tsv")}
         self._cities: dict[str, list[Place]] = {}
+        self._primary: dict[str, list[Place]] = {}
         self._skeletons: dict[str, list[Place]] = {}
         for c in gc.get_cities().values():
             place = Place(
@@ -85,6 +87,7 @@ class Gazetteer:
                 c["longitude"],
                 int(c["population"]),
             )
+            self._primary.setdefault(fold(c["name"]), []).append(place)
             names = {fold(c["name"])} | {fold(a) for a in c["alternatenames"] if a.isascii() and a}
             for n in names:
                 self._cities.setdefault(n, []).append(place)
@@ -110,14 +113,27 @@ class Gazetteer:
         bare = fold(_LEADING_THE.sub("", name.strip()))
         if bare in CONTINENTS:
             return Place(bare.title(), "continent", CONTINENTS[bare], None)
-        candidates = self._cities.get(fold(name)) or self._cities.get(bare)
-        if candidates:
-            return max(candidates, key=lambda p: (p.country in context, p.population))
+        rank = lambda p: (p.country in context, p.population)  # noqa: E731
+        primary = self._primary.get(fold(name)) or self._primary.get(bare)
+        if primary:
+            best = max(primary, key=rank)
+            # A small town abroad is likelier a slip than a place the story is about.
+            if not context or best.country in context or best.population >= FOREIGN_MIN_POP:
+                return best
+            return None
+        # An alternate name ("Samar" for Samara, RU) only counts inside the article's countries.
+        alternates = self._cities.get(fold(name)) or self._cities.get(bare) or []
+        if context:
+            alternates = [p for p in alternates if p.country in context]
+        if alternates:
+            return max(alternates, key=rank)
         return self._fuzzy(name, context)
 
     def _fuzzy(self, name: str, context: set[str] | frozenset[str]) -> Place | None:
+        """Only for long names (a transliteration like "Mazeer-i-Shareef"): a short one such
+        as "Samar" would match too many places ("Samara")."""
         key = skeleton(name)
-        if len(key) < 5:
+        if len(key) < 5 or len(re.sub(r"[^a-z]", "", fold(name))) < 9:
             return None
         likely = [
             p
@@ -125,6 +141,10 @@ class Gazetteer:
             if p.country in context or p.population >= 500_000
         ]
         return max(likely, key=lambda p: (p.country in context, p.population)) if likely else None
+
+    def is_city(self, name: str, min_population: int = 100_000) -> bool:
+        """An exact city name (not a fuzzy match) of a sizeable city."""
+        return any(p.population >= min_population for p in self._cities.get(fold(name), []))
 
     def is_place(self, name: str) -> bool:
         return self.resolve(name) is not None

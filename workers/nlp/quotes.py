@@ -30,15 +30,22 @@ def _paragraphs(body: str) -> list[tuple[int, str]]:
     return out
 
 
-def _speaker_at(persons: list[Entity], start: int, end: int, anchor: int) -> Entity | None:
-    """The person with a mention in [start, end) closest to ``anchor``."""
+def _speaker_at(
+    persons: list[Entity], body: str, start: int, end: int, anchor: int
+) -> Entity | None:
+    """The person named in [start, end) closest to ``anchor``: a tagged mention, or a surname
+    the tagger missed there ("... Ellery told reporters")."""
     best: tuple[int, Entity] | None = None
     for person in persons:
-        for s, e in person.mentions:
-            if start <= s and e <= end:
-                distance = abs(s - anchor)
-                if best is None or distance < best[0]:
-                    best = (distance, person)
+        spots = [s for s, e in person.mentions if start <= s and e <= end]
+        surname = person.name.split()[-1]
+        if len(person.name.split()) > 1:
+            pattern = rf"\b{re.escape(surname)}\b"
+            spots += [start + m.start() for m in re.finditer(pattern, body[start:end])]
+        for spot in spots:
+            distance = abs(spot - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, person)
     return best[1] if best else None
 
 
@@ -51,9 +58,12 @@ def extract_quotes(body: str, persons: list[Entity]) -> list[dict[str, Any]]:
             previous = None
             continue
         outside = _QUOTE.sub(lambda m: " " * len(m.group(0)), paragraph)
+        masked = body[:offset] + outside + body[offset + len(paragraph) :]
         verb = _VERB.search(outside)
         anchor = offset + (verb.start() if verb else 0)
-        speaker = _speaker_at(persons, offset, offset + len(paragraph), anchor) if verb else None
+        speaker = (
+            _speaker_at(persons, masked, offset, offset + len(paragraph), anchor) if verb else None
+        )
         if speaker is None and not outside.strip(" .,:;"):
             speaker = previous  # a paragraph that is only a quote continues the last speaker
         for m in found:
