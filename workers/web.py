@@ -29,7 +29,7 @@ DASHBOARD = resources.files("workers.data").joinpath("dashboard.html").read_text
 
 
 def _ready() -> bool:
-    recovery = app.tables.recovery
+    recovery = app.tables.recovery  # type: ignore[attr-defined]
     return bool(not app.rebalancing and recovery.completed.is_set())
 
 
@@ -66,7 +66,7 @@ class Metrics(View):
 
 @app.page("/sources")
 class Sources(View):
-    @app.table_route(table=counts_by_source, exact_key="*")
+    @app.table_route(table=counts_by_source, exact_key="*")  # type: ignore[arg-type]
     async def get(self, request: Request) -> Response:
         rows = [public_view(source, counts) for source, counts in sorted(counts_by_source.items())]
         return self.json({"sources": rows, "totals": totals(rows)})
@@ -74,7 +74,7 @@ class Sources(View):
 
 @app.page("/sources/{source}")
 class SourceCounts(View):
-    @app.table_route(table=counts_by_source, match_info="source")
+    @app.table_route(table=counts_by_source, match_info="source")  # type: ignore[arg-type]
     async def get(self, request: Request, source: str) -> Response:
         counts = counts_by_source.get(source)
         if counts is None:
@@ -84,7 +84,7 @@ class SourceCounts(View):
 
 @app.page("/sources/{source}/hourly")
 class SourceHourly(View):
-    @app.table_route(table=counts_by_source, match_info="source")
+    @app.table_route(table=counts_by_source, match_info="source")  # type: ignore[arg-type]
     async def get(self, request: Request, source: str) -> Response:
         counts = counts_by_source.get(source)
         if counts is None:

@@ -8,7 +8,6 @@ nouns ranked by frequency, weighted towards the title and lead (no LGPL/GPL depe
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from workers.nlp.lexicon import table
@@ -42,7 +41,7 @@ def tone(text: str, word_count: int) -> dict[str, float]:
 
 def keywords(doc: Any, title: str, limit: int = 10) -> list[str]:
     title_words = {w.lower() for w in title.split()}
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     n = max(len(doc), 1)
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.is_stop or len(token.text) < 3:
@@ -55,8 +54,8 @@ def keywords(doc: Any, title: str, limit: int = 10) -> list[str]:
             + (1.0 if token.text.lower() in title_words else 0.0)
             + (0.5 if token.i < n * 0.2 else 0.0)
         )
-        scores[word] += weight
-    return [w for w, _ in scores.most_common(limit)]
+        scores[word] = scores.get(word, 0.0) + weight
+    return [w for w, _ in sorted(scores.items(), key=lambda kv: -kv[1])[:limit]]
 
 
 def summary(doc: Any, max_words: int = 60) -> str:

@@ -8,6 +8,7 @@ names-only authors, UTC datetimes). Nothing is fetched: trafilatura gets the pag
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import trafilatura
 from trafilatura.settings import use_config
@@ -119,12 +120,10 @@ def _standfirst(
     return description, paragraphs
 
 
-def _meta_time(pattern: re.Pattern[str], html: str) -> object:
+def _meta_time(pattern: re.Pattern[str], html: str) -> datetime | None:
     match = pattern.search(html[:200_000])
     if not match:
         return None
-    from datetime import UTC, datetime
-
     try:
         moment = datetime.fromisoformat(match.group(1).replace("Z", "+00:00"))
     except ValueError:
