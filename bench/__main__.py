@@ -83,6 +83,11 @@ def main() -> None:
         )
         line("peak RSS of a worker with its NER process, MiB", f"{one['rss_mib']:.0f}")
         line("worker start to ready, s", f"{one['ready_s']:.1f}")
+        recovery = asyncio.run(pipeline.table_recovery(100_000))
+        line(
+            "start to ready, empty tables / 100k-entry table recovered, s",
+            f"{recovery['empty']:.1f} / {recovery['filled']:.1f}",
+        )
         per_day = 600_000 * 600 / words  # GDELT-scale day, in articles of this corpus's length
         hours = per_day / two["articles/s"] / 3600
         line("projected wall time, 600k articles of 600 words, 2 workers, h", f"{hours:.1f}")

@@ -156,3 +156,32 @@ def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
+
+
+async def table_recovery(entries: int = 100_000) -> dict[str, float]:
+    """Worker start-to-ready with an empty app, then with ``entries`` rows in the changelog of
+    the ``fingerprints`` table (the dedup index's largest), recovered into the memory store."""
+    from tests.integration import conftest as harness
+
+    harness.BOOTSTRAP = BOOTSTRAP
+    tmp = Path(tempfile.mkdtemp(prefix="wirestream-bench-"))
+    out: dict[str, float] = {}
+    try:
+        for label, rows in (("empty", 0), ("filled", entries)):
+            pipeline = harness.Pipeline(f"bench-recovery-{time.time_ns()}", tmp, 4)
+            if rows:
+                producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, linger_ms=50)
+                await producer.start()
+                topic = f"{pipeline.name}-fingerprints-changelog"
+                value = __import__("orjson").dumps({"sig": list(range(128)), "t": 0.0})
+                for i in range(rows):
+                    await producer.send(topic, value, key=f'"a{i:024d}"'.encode(), partition=0)
+                await producer.stop()
+            started = time.perf_counter()
+            pipeline.add_worker(ready=False)
+            pipeline.workers[0].wait_ready(timeout=1800)
+            out[label] = time.perf_counter() - started
+            pipeline.stop()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
