@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from bench.corpus import ROOT, distinct
@@ -141,7 +142,7 @@ async def _latencies(pipeline: Any, enriched: list[dict[str, Any]]) -> list[floa
                 break
             for records in batch.values():
                 for record in records:
-                    doc = __import__("orjson").loads(record.value)
+                    doc = orjson.loads(record.value)
                     published = (
                         time.mktime(time.strptime(doc["ingested_at"][:19], "%Y-%m-%dT%H:%M:%S"))
                         - time.timezone
@@ -173,7 +174,7 @@ async def table_recovery(entries: int = 100_000) -> dict[str, float]:
                 producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, linger_ms=50)
                 await producer.start()
                 topic = f"{pipeline.name}-fingerprints-changelog"
-                value = __import__("orjson").dumps({"sig": list(range(128)), "t": 0.0})
+                value = orjson.dumps({"sig": list(range(128)), "t": 0.0})
                 for i in range(rows):
                     await producer.send(topic, value, key=f'"a{i:024d}"'.encode(), partition=0)
                 await producer.stop()

@@ -22,6 +22,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from orjson import dumps
+
 from workers import topics
 from workers.app import app, settings
 from workers.errors import EnrichError
@@ -159,8 +161,6 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
 
 
 async def _dead_letter(article: ParsedArticle, position: Position, exc: EnrichError) -> None:
-    from orjson import dumps
-
     record = dead_letter_record(
         stage="enrich",
         reason=exc.reason,
