@@ -7,6 +7,7 @@ import socket
 import faust
 
 from workers import faust_fixes
+from workers.security import faust_credentials
 from workers.settings import Settings
 
 faust_fixes.apply()
@@ -20,6 +21,7 @@ def _advertised_host(bind: str) -> str:
 app = faust.App(
     settings.app_id,
     broker=settings.faust_broker,
+    broker_credentials=faust_credentials(settings),
     store=settings.store,
     datadir=settings.data_dir,
     autodiscover=[

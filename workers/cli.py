@@ -67,13 +67,14 @@ def publish(paths: tuple[str, ...], source: str | None, url: str | None, topic: 
     from workers.admin import ensure_topics
     from workers.publish import expand, message_for
     from workers.publish import publish as send
+    from workers.security import client_options
 
     settings = _settings()
     asyncio.run(ensure_topics(settings))
     messages = [message_for(p, source, url) for p in expand(paths)]
     sent = asyncio.run(
         send(
-            settings.bootstrap_servers,
+            client_options(settings),
             topic or settings.topics.raw,
             messages,
             progress=len(messages) > 5,
@@ -101,9 +102,11 @@ async def _tail(
 ) -> None:
     from aiokafka import AIOKafkaConsumer
 
+    from workers.security import client_options
+
     consumer = AIOKafkaConsumer(
         topic,
-        bootstrap_servers=settings.bootstrap_servers,
+        **client_options(settings),
         group_id=None,
         auto_offset_reset="earliest" if from_beginning else "latest",
         enable_auto_commit=False,

@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from workers import kafka_local
+from workers.security import client_options
 from workers.settings import Settings
 
 SEED_ID = "000_e1c321dd5f61c31b"
@@ -56,7 +57,7 @@ async def _find_enriched(settings: Settings, raw_id: str) -> dict[str, Any] | No
 
     consumer = AIOKafkaConsumer(
         settings.topics.enriched,
-        bootstrap_servers=settings.bootstrap_servers,
+        **client_options(settings),
         group_id=None,
         auto_offset_reset="earliest",
     )
@@ -100,7 +101,7 @@ def run(paths: list[str]) -> int:
         _wait("the worker to be ready", lambda: (_get(base + "/ready") or {}).get("ready"), 180)
         before = _wait("the counts", lambda: _totals(base), 60)
         messages = [message_for(p) for p in expand(paths)]
-        asyncio.run(send(settings.bootstrap_servers, settings.topics.raw, messages))
+        asyncio.run(send(client_options(settings), settings.topics.raw, messages))
         print(f"published {len(messages)} raw article(s) from {', '.join(paths)}")
 
         def settled() -> dict[str, int] | None:

@@ -12,6 +12,12 @@
 Environment (all optional): WIRESTREAM_KAFKA_VERSION (default 4.1.1), WIRESTREAM_KAFKA_HOME (data,
 log and pid; default ``.run/kafka``), WIRESTREAM_KAFKA_PORT (9092), WIRESTREAM_KAFKA_CONTROLLER_PORT
 (9093), WIRESTREAM_KAFKA_CACHE (jars; default ``~/.cache/wirestream``), WIRESTREAM_KAFKA_HEAP (1g).
+
+A secured listener, off by default: WIRESTREAM_KAFKA_SASL_PORT (e.g. 9094) adds a SASL_SSL
+listener with SCRAM-SHA-512. The user WIRESTREAM_KAFKA_SASL_USER (``wirestream``) with the password
+WIRESTREAM_KAFKA_SASL_PASSWORD is created when the storage is formatted (``--add-scram``), and a
+private CA and a certificate for 127.0.0.1 are made with ``openssl`` in ``<home>/tls`` (point
+WIRESTREAM_SSL_CAFILE at ``<home>/tls/ca.pem``). Changing these needs a fresh home.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -42,6 +48,9 @@ class LocalKafka:
     controller_port: int = 9093
     cache: Path = Path.home() / ".cache" / "wirestream"
     heap: str = "1g"
+    sasl_port: int = 0  # 0: no secured listener
+    sasl_user: str = "wirestream"
+    sasl_password: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls) -> LocalKafka:
@@ -55,11 +64,18 @@ class LocalKafka:
                 env.get("WIRESTREAM_KAFKA_CACHE", str(Path.home() / ".cache" / "wirestream"))
             ),
             heap=env.get("WIRESTREAM_KAFKA_HEAP", "1g"),
+            sasl_port=int(env.get("WIRESTREAM_KAFKA_SASL_PORT", "0")),
+            sasl_user=env.get("WIRESTREAM_KAFKA_SASL_USER", "wirestream"),
+            sasl_password=env.get("WIRESTREAM_KAFKA_SASL_PASSWORD", ""),
         )
 
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def tls(self) -> Path:
+        return self.home / "tls"
 
     @property
     def libs(self) -> Path:
@@ -146,7 +162,57 @@ def server_properties(kafka: LocalKafka) -> str:
         "auto.create.topics.enable": "true",
         "message.max.bytes": "10485760",
     }
+    if kafka.sasl_port:
+        lines.update(_sasl_ssl_properties(kafka, lines))
     return "".join(f"{k}={v}\n" for k, v in lines.items())
+
+
+def _sasl_ssl_properties(kafka: LocalKafka, base: dict[str, str]) -> dict[str, str]:
+    """A SASL_SSL listener with SCRAM-SHA-512 beside the plaintext one (which stays the
+    inter-broker listener), its key and certificate in one PEM file."""
+    listener = f"SASL_SSL://127.0.0.1:{kafka.sasl_port}"
+    return {
+        "listeners": f"{base['listeners']},{listener}",
+        "advertised.listeners": f"{base['advertised.listeners']},{listener}",
+        "listener.security.protocol.map": f"{base['listener.security.protocol.map']},"
+        "SASL_SSL:SASL_SSL",
+        "inter.broker.listener.name": "PLAINTEXT",
+        "sasl.enabled.mechanisms": "SCRAM-SHA-512",
+        "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config": (
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+        ),
+        "ssl.keystore.type": "PEM",
+        "ssl.keystore.location": str(kafka.tls / "server.pem"),
+    }
+
+
+def make_tls(folder: Path) -> None:
+    """A private CA (``ca.pem``) and a certificate for 127.0.0.1 and localhost signed by it
+    (``server.pem``: unencrypted PKCS#8 key, then the certificate), once."""
+    if (folder / "server.pem").exists():
+        return
+    if shutil.which("openssl") is None:
+        raise SystemExit("openssl not found: it makes the secured listener's certificates")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "server.ext").write_text(
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+        "basicConstraints=CA:FALSE\n"
+        "keyUsage=critical,digitalSignature,keyEncipherment\n"
+        "extendedKeyUsage=serverAuth\n"
+        "authorityKeyIdentifier=keyid\n"
+    )
+    steps = [
+        "req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout ca.key -out ca.pem"
+        " -subj /CN=wirestream-local-ca -addext basicConstraints=critical,CA:TRUE"
+        " -addext keyUsage=critical,keyCertSign,cRLSign",
+        "req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=localhost",
+        "x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650"
+        " -out server.crt -extfile server.ext",
+    ]
+    for step in steps:
+        subprocess.run(["openssl", *step.split()], cwd=folder, check=True, capture_output=True)
+    key, cert = (folder / "server.key").read_text(), (folder / "server.crt").read_text()
+    (folder / "server.pem").write_text(key + cert)
 
 
 LOG4J2 = """status = warn
@@ -201,11 +267,20 @@ def _format_storage(kafka: LocalKafka, props: Path) -> None:
             "-c",
             str(props),
             "--standalone",
+            *_scram_users(kafka),
         ),
         check=True,
         capture_output=True,
         text=True,
     )
+
+
+def _scram_users(kafka: LocalKafka) -> list[str]:
+    if not kafka.sasl_port:
+        return []
+    if not kafka.sasl_password:
+        raise SystemExit("WIRESTREAM_KAFKA_SASL_PASSWORD is needed for the secured listener")
+    return ["--add-scram", f"SCRAM-SHA-512=[name={kafka.sasl_user},password={kafka.sasl_password}]"]
 
 
 def running_pid(kafka: LocalKafka) -> int | None:
@@ -250,6 +325,8 @@ def start(kafka: LocalKafka, timeout: float = 90.0) -> int:
     props = kafka.home / "server.properties"
     props.write_text(server_properties(kafka))
     (kafka.home / "log4j2.properties").write_text(LOG4J2)
+    if kafka.sasl_port:
+        make_tls(kafka.tls)
     _format_storage(kafka, props)
     with open(kafka.log_file, "ab") as log:
         proc = subprocess.Popen(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 from aiokafka import AIOKafkaProducer
@@ -67,14 +68,13 @@ def _envelope_key(data: bytes) -> bytes | None:
 
 
 async def publish(
-    bootstrap: str,
+    options: dict[str, Any],
     topic: str,
     messages: Iterable[tuple[bytes | None, bytes]],
     progress: bool = False,
 ) -> int:
-    producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", max_request_size=16 * 1024 * 1024
-    )
+    """Send messages with a producer built from ``security.client_options``; return how many."""
+    producer = AIOKafkaProducer(**options, acks="all", max_request_size=16 * 1024 * 1024)
     await producer.start()
     sent = 0
     try:

@@ -16,6 +16,19 @@ Broker and app
     WIRESTREAM_DATA_DIR          Where Faust keeps local state (RocksDB files). Default
                                  ``wirestream-data``.
 
+Broker security (every Kafka client of the worker and the CLI uses them)
+    WIRESTREAM_SECURITY_PROTOCOL ``PLAINTEXT``, ``SSL``, ``SASL_PLAINTEXT`` or ``SASL_SSL``.
+                                 Default ``PLAINTEXT``.
+    WIRESTREAM_SASL_MECHANISM    ``SCRAM-SHA-512``, ``SCRAM-SHA-256`` or ``PLAIN``. Default
+                                 ``SCRAM-SHA-512``.
+    WIRESTREAM_SASL_USERNAME     SASL user. Default empty.
+    WIRESTREAM_SASL_PASSWORD     SASL password; never logged, never served. Default empty.
+    WIRESTREAM_SSL_CAFILE        PEM bundle of the CAs that sign the broker's certificate.
+                                 Default empty: the system's trust store.
+    WIRESTREAM_SSL_CERTFILE      PEM client certificate, for brokers that ask for one. Default
+                                 empty.
+    WIRESTREAM_SSL_KEYFILE       PEM key of the client certificate. Default empty.
+
 Topics
     WIRESTREAM_TOPIC_RAW         Default ``articles.raw``.
     WIRESTREAM_TOPIC_PARSED      Default ``articles.parsed`` (one partition: the dedup index).
@@ -72,6 +85,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 PREFIX = "WIRESTREAM_"
+SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+SASL_MECHANISMS = ("SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN")
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,13 @@ class Settings:
     topics: Topics = field(default_factory=Topics)
     web_host: str = "127.0.0.1"
     web_port: int = 6066
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str = "SCRAM-SHA-512"
+    sasl_username: str = ""
+    sasl_password: str = field(default="", repr=False)
+    ssl_cafile: str = ""
+    ssl_certfile: str = ""
+    ssl_keyfile: str = ""
     max_content_bytes: int = 2_000_000
     near_threshold: float = 0.5
     minhash_perms: int = 128
@@ -117,6 +139,18 @@ class Settings:
             raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
         if self.log_format not in ("text", "json"):
             raise ValueError("WIRESTREAM_LOG_FORMAT must be 'text' or 'json'")
+        if self.security_protocol not in SECURITY_PROTOCOLS:
+            raise ValueError(f"WIRESTREAM_SECURITY_PROTOCOL must be one of {SECURITY_PROTOCOLS}")
+        if self.sasl_mechanism not in SASL_MECHANISMS:
+            raise ValueError(f"WIRESTREAM_SASL_MECHANISM must be one of {SASL_MECHANISMS}")
+
+    @property
+    def uses_sasl(self) -> bool:
+        return self.security_protocol.startswith("SASL_")
+
+    @property
+    def uses_tls(self) -> bool:
+        return self.security_protocol in ("SSL", "SASL_SSL")
 
     @property
     def bootstrap_servers(self) -> str:

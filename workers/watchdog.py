@@ -21,6 +21,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from workers import metrics
 from workers.app import app, settings
+from workers.security import client_options
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +64,8 @@ tracker = LagTracker(settings.stall_timeout_s)
 
 
 async def read_lag(group: str, tps: list[TopicPartition]) -> tuple[dict, dict]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers)
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    consumer = AIOKafkaConsumer(**client_options(settings))
     await admin.start()
     await consumer.start()
     try:

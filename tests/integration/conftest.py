@@ -30,6 +30,10 @@ from workers.settings import Settings, Topics
 
 KAFKA_PORT = int(os.environ.get("WIRESTREAM_TEST_KAFKA_PORT", "19092"))
 BOOTSTRAP = f"127.0.0.1:{KAFKA_PORT}"
+# The session broker's second listener: SASL_SSL with SCRAM-SHA-512, a fresh password a session.
+SASL_PORT = KAFKA_PORT + 2
+SASL_USER = "wirestream-test"
+SASL_PASSWORD = f"pw-{uuid.uuid4().hex}"
 WORKER_READY_TIMEOUT = 120.0
 
 
@@ -39,6 +43,9 @@ def local_broker() -> kafka_local.LocalKafka:
         port=KAFKA_PORT,
         controller_port=KAFKA_PORT + 1,
         cache=Path(os.environ.get("WIRESTREAM_KAFKA_CACHE", Path.home() / ".cache" / "wirestream")),
+        sasl_port=SASL_PORT,
+        sasl_user=SASL_USER,
+        sasl_password=SASL_PASSWORD,
     )
 
 
