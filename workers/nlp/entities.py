@@ -79,7 +79,15 @@ _ABBREVIATION = re.compile(
     r"(?P<long>[A-Z][\w'-]+(?:\s+(?:of|the|for|and|[A-Z][\w'-]+))*)\s+"
     r"(?:\((?P<paren>[A-Z][\w-]{1,12})\)|or\s+(?P<or>[A-Z][A-Z\w-]{1,12})\b)"
 )
-PLACE_FIELDS = ("kind", "geonames_id", "country", "admin1", "latitude", "longitude")
+PLACE_FIELDS = (
+    "kind",
+    "geonames_id",
+    "country",
+    "admin1",
+    "admin1_name",
+    "latitude",
+    "longitude",
+)
 KEEP = {
     "PERSON": "persons",
     "ORG": "organizations",
@@ -111,6 +119,7 @@ class Entity:
                 geonames_id=p.geonames_id,
                 country=p.country,
                 admin1=p.admin1,
+                admin1_name=p.admin1_name,
                 latitude=p.latitude,
                 longitude=p.longitude,
             )
@@ -277,6 +286,6 @@ def extract(doc: Any, body: str, gaz: Gazetteer) -> tuple[dict[str, list[Entity]
     attach_aliases(orgs, aliases, body)
     places = merge_places(by_kind["locations"], gaz, context)
     for entity in places:
-        if entity.place and entity.place.kind == "city" and entity.place.country:
+        if entity.place and entity.place.kind in ("city", "admin1") and entity.place.country:
             countries[entity.place.country] += len(entity.mentions)  # its country is in it too
     return {"persons": people, "organizations": orgs, "locations": places}, countries

