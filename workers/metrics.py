@@ -3,7 +3,11 @@
 - ``wirestream_messages_total{stage, outcome}``: what each stage did with its inputs;
 - ``wirestream_stage_seconds{stage}``: time an agent spent on one input message;
 - ``wirestream_consumer_lag{topic, partition}``: messages waiting behind the group's committed
-  offset, for the partitions this worker holds (read by the watchdog every 10 s).
+  offset, for the partitions this worker holds (read by the watchdog every 10 s);
+- ``wirestream_rebalances_total``: partition assignments this worker received (1 after start);
+- ``wirestream_event_loop_lag_seconds`` and ``wirestream_event_loop_lag_max_seconds``: how late
+  the event loop woke a sleeping task; heartbeats and polls run on that loop, so this must stay
+  far below the consumer's heartbeat interval (3 s) and session timeout.
 """
 
 from __future__ import annotations
@@ -30,6 +34,35 @@ consumer_lag = Gauge(
     ["topic", "partition"],
     registry=registry,
 )
+
+
+rebalances = Counter(
+    "wirestream_rebalances",
+    "Partition assignments received by this worker",
+    registry=registry,
+)
+event_loop_lag = Histogram(
+    "wirestream_event_loop_lag_seconds",
+    "How late the event loop resumed a sleeping task",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+    registry=registry,
+)
+event_loop_lag_max = Gauge(
+    "wirestream_event_loop_lag_max_seconds",
+    "The largest event loop lag since the worker started",
+    registry=registry,
+)
+
+
+_loop_lag_max = 0.0
+
+
+def record_loop_lag(seconds: float) -> None:
+    global _loop_lag_max
+    event_loop_lag.observe(seconds)
+    if seconds > _loop_lag_max:
+        _loop_lag_max = seconds
+        event_loop_lag_max.set(seconds)
 
 
 def outcome(stage: str, what: str) -> str:

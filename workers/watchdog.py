@@ -12,9 +12,11 @@ waiting messages are processed by the new worker, none lost.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -26,6 +28,7 @@ from workers.security import client_options
 logger = logging.getLogger(__name__)
 
 LAG_EVERY = 10.0
+LOOP_PROBE_S = 0.5  # how often the event loop's responsiveness is probed
 
 
 class StalledError(RuntimeError):
@@ -104,6 +107,21 @@ async def watch_lag() -> None:
             settings.stall_timeout_s,
         )
         app._crash(StalledError(f"stalled partitions {stalled}"))
+
+
+@app.task
+async def probe_event_loop() -> None:
+    """Measure how late the loop wakes a sleeper: CPU work run on the loop by mistake (rather
+    than in the NLP pool or a thread) shows up here long before it costs a heartbeat."""
+    while not app.should_stop:
+        started = time.monotonic()
+        await asyncio.sleep(LOOP_PROBE_S)
+        metrics.record_loop_lag(max(0.0, time.monotonic() - started - LOOP_PROBE_S))
+
+
+@app.on_partitions_assigned.connect
+async def count_assignment(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+    metrics.rebalances.inc()
 
 
 def _input_topics() -> tuple:
