@@ -1,26 +1,195 @@
 """Targeted corrections to faust-streaming 0.15.3 that the pipeline's guarantees depend on.
 
+Each one stops Faust from skipping, or committing an offset past, a message that no agent
+finished. Found with the worker-joins-and-leaves test and a probe that logged every seek, ack
+and commit of one topic.
+
+Stale records after a seek. After a rebalance Faust resumes fetching before it seeks each
+partition back to its committed offset, so records fetched from the old position can reach the
+stream after the seek. Faust then remembers the highest offset read and drops the re-fetched
+records below it as already read: a hole of dozens of messages. Here every agent input
+partition has an expected next offset (set by each seek, advanced by each record); a record
+past it is dropped and the partition is sought back once, so the hole is fetched again. A gap
+that is still there after that seek is real (the log was truncated by retention) and is
+accepted with a warning.
+
 Gap filling. When a fetched offset skips ahead of the last one read, Faust records the skipped
 range as a "gap" and counts it as acknowledged at the next commit. That is meant for compacted
 or transactional topics, where offsets really are missing. The pipeline's topics are neither, so
 the only gaps it can see come from seeks around a rebalance. There, counting the range as done
 commits offsets past messages that no agent has processed, and they are lost (our rebalance test
-lost 36 messages this way). With gap filling off, a commit never passes an unacknowledged
-offset.
+lost 36 messages this way). Switched off.
+
+Skipped messages. A message fetched before a rebalance can reach a stream after it (Faust's
+own comment: "it gets stuck in the conductor or somewhere else"), or while flow is suspended
+during one. The stream then skips it, rightly, but also acknowledges it, even on a ``noack()``
+stream. During a revocation that acknowledgement is committed at once and the partition's next
+owner starts after a message nobody processed. Faust delivers a message to an agent only after
+marking it ``tracked``; an untracked message acknowledged while flow is suspended or from
+another consumer generation is exactly the skipped one, and is refused here. It is fetched
+again from the committed offset. (An untracked message in normal flow is one whose payload
+could not be decoded: Faust acknowledges it to skip it, and that is left alone.)
+
+Off by one. ``Consumer._new_offset`` refuses to commit when the lowest acknowledged offset is
+more than one past the committed offset, but the committed offset is the *next* message to
+process: one past it already means that message is unfinished. And a committed offset of 0 (falsy)
+skipped the check altogether. Replaced by a version that commits only the run of acknowledged
+offsets that starts at the committed offset.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
+from typing import Any
 
 from faust.transport.consumer import Consumer
+from faust.types.tuples import Message
+from faust.utils.functional import consecutive_numbers
 
 logger = logging.getLogger(__name__)
+
+_original_ack = Consumer.ack
+_original_getmany = Consumer.getmany
+_original_seek = Consumer.seek
+_original_perform_seek = Consumer.perform_seek
 
 
 async def _no_gap(self: Consumer, tp: object, offset_from: int, offset_to: int) -> None:
     logger.debug("offset gap %s [%d, %d) not counted as acknowledged", tp, offset_from, offset_to)
 
 
+def skipped_by_stream(message: Message, flow_active: bool, generation_id: int) -> bool:
+    """True for a message a stream dropped without handing it to an agent."""
+    stale = message.generation_id is not None and message.generation_id != generation_id
+    return not message.tracked and (stale or not flow_active)
+
+
+def _ack(self: Consumer, message: Message) -> bool:
+    app: Any = self.app
+    if app.topics.acks_enabled_for(message.topic) and skipped_by_stream(
+        message, app.flow_control.is_active(), app.consumer_generation_id
+    ):
+        logger.info(
+            "not acknowledging %s:%d offset %d: skipped around a rebalance, never processed",
+            message.topic,
+            message.partition,
+            message.offset,
+        )
+        return False
+    return bool(_original_ack(self, message))
+
+
+def next_commit(acked: list[int], committed: int | None) -> tuple[int | None, list[int]]:
+    """For a partition's acknowledged offsets (sorted) and its committed offset (the next
+    message to process; None if unknown): the offset to commit now, or None, and the
+    acknowledged offsets that are done with (committed now, or stale below ``committed``).
+
+    Nothing is committed while the message at ``committed`` is unacknowledged.
+    """
+    stale = [o for o in acked if committed is not None and o < committed]
+    rest = acked[len(stale) :]
+    if not rest or (committed is not None and rest[0] != committed):
+        return None, stale
+    run = list(next(consecutive_numbers(rest)))
+    return run[-1] + 1, stale + run
+
+
+def _new_offset(self: Consumer, tp: Any) -> int | None:
+    acked = self._acked[tp]
+    acked.sort()
+    offset, done = next_commit(acked, self._committed_offset[tp])
+    if done:
+        del acked[: len(done)]
+        self._acked_index[tp].difference_update(done)
+    return offset
+
+
+@dataclass
+class Cursor:
+    """The next offset each partition's stream should see, and the holes being fetched again."""
+
+    expected: dict[Any, int] = field(default_factory=dict)
+    holes: dict[Any, tuple[int, int]] = field(default_factory=dict)  # tp -> (expected, jumped to)
+
+    def set(self, tp: Any, offset: int | None) -> None:
+        self.holes.pop(tp, None)
+        if offset is None or offset < 0:
+            self.expected.pop(tp, None)
+        else:
+            self.expected[tp] = offset
+
+    def check(self, tp: Any, offset: int) -> str:
+        """What to do with a fetched record: ``deliver``; ``rewind`` (the first record past a
+        hole: seek back to fetch it); ``drop`` (more records past a hole being fetched again);
+        or ``gap`` (the fetch after the seek jumped to the same place: the hole is real)."""
+        expected = self.expected.get(tp)
+        if expected is None or offset <= expected:
+            self.expected[tp] = max(offset + 1, expected or 0)
+            self.holes.pop(tp, None)
+            return "deliver"
+        hole = self.holes.get(tp)
+        if hole is None or hole[0] != expected:
+            self.holes[tp] = (expected, offset)
+            return "rewind"
+        if hole == (expected, offset):
+            del self.holes[tp]
+            self.expected[tp] = offset + 1
+            return "gap"
+        return "drop"
+
+
+def _cursor(consumer: Consumer) -> Cursor:
+    cursor = consumer.__dict__.get("_wirestream_cursor")
+    if cursor is None:
+        cursor = consumer.__dict__["_wirestream_cursor"] = Cursor()
+    return cursor
+
+
+async def _seek(self: Consumer, partition: Any, offset: int) -> None:
+    await _original_seek(self, partition, offset)
+    _cursor(self).set(partition, offset)
+
+
+async def _perform_seek(self: Consumer) -> None:
+    await _original_perform_seek(self)
+    cursor = _cursor(self)
+    for tp, offset in self._read_offset.items():
+        cursor.set(tp, offset)
+
+
+async def _getmany(self: Consumer, timeout: float) -> Any:
+    cursor = _cursor(self)
+    acking = self.app.topics.acks_enabled_for
+    async for tp, message in _original_getmany(self, timeout):
+        action = cursor.check(tp, message.offset) if acking(message.topic) else "deliver"
+        if action == "rewind":
+            expected = cursor.expected[tp]
+            logger.warning(
+                "%s:%d jumped from offset %d to %d (records fetched before a seek): seeking "
+                "back to fetch the hole again",
+                tp.topic,
+                tp.partition,
+                expected,
+                message.offset,
+            )
+            await _original_seek(self, tp, expected)
+            continue
+        if action == "gap":
+            logger.warning(
+                "%s:%d offsets before %d are gone (retention?): continuing from there",
+                tp.topic,
+                tp.partition,
+                message.offset,
+            )
+        if action != "drop":
+            yield tp, message
+
+
 def apply() -> None:
     Consumer._add_gap = _no_gap  # type: ignore[method-assign]
+    Consumer.getmany = _getmany  # type: ignore[method-assign]
+    Consumer.seek = _seek  # type: ignore[method-assign]
+    Consumer.perform_seek = _perform_seek  # type: ignore[method-assign]
+    Consumer.ack = _ack  # type: ignore[method-assign]
+    Consumer._new_offset = _new_offset  # type: ignore[method-assign]

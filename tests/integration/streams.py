@@ -73,11 +73,19 @@ async def wait_settled(pipeline: Pipeline, stream: Stream, timeout: float = 400)
 
     await pipeline.wait_for(all_out, timeout=timeout, what=f"{n} outcomes")
 
+    seen: list[Any] = []
+
     def counted() -> Any:
         rows = pipeline.sources().values()  # any live worker answers for the table
         totals = [
             sum(r[k] for r in rows) for k in ("received", "enriched", "duplicate", "dead_lettered")
         ]
+        seen[:] = [totals]
         return totals if totals[0] == n and sum(totals[1:]) == n else None
 
-    await pipeline.wait_for(counted, timeout=120, what="the counts to equal the truth")
+    try:
+        await pipeline.wait_for(counted, timeout=120, what="the counts to equal the truth")
+    except AssertionError as exc:
+        raise AssertionError(
+            f"counts {seen} (received, enriched, duplicate, dead) for {n}"
+        ) from exc

@@ -1,0 +1,79 @@
+"""The corrections to Faust's offset bookkeeping: never commit past an unfinished message."""
+
+from __future__ import annotations
+
+import pytest
+from faust.types.tuples import TP, Message
+
+from workers.faust_fixes import Cursor, next_commit, skipped_by_stream
+
+
+@pytest.mark.parametrize(
+    ("acked", "committed", "expected"),
+    [
+        ([5, 6, 7], 5, (8, [5, 6, 7])),  # the run from the committed offset
+        ([5, 6, 8, 9], 5, (7, [5, 6])),  # up to the first hole
+        ([6, 7], 5, (None, [])),  # 5 unfinished: Faust committed 8 here
+        ([3, 4], 0, (None, [])),  # 0 unfinished: Faust skipped the check for a falsy offset
+        ([0, 1], 0, (2, [0, 1])),
+        ([2, 3, 5, 6], 5, (7, [2, 3, 5, 6])),  # stale acks below the committed offset dropped
+        ([2, 3], 5, (None, [2, 3])),
+        ([4, 5], None, (6, [4, 5])),  # nothing committed yet: the first run
+        ([], 5, (None, [])),
+    ],
+)
+def test_next_commit(
+    acked: list[int], committed: int | None, expected: tuple[int | None, list[int]]
+) -> None:
+    assert next_commit(acked, committed) == expected
+
+
+def message(tracked: bool, generation: int) -> Message:
+    m = Message("articles.raw", 0, 7, 0.0, 0, None, b"k", b"v", None, tp=TP("articles.raw", 0))
+    m.tracked = tracked
+    m.generation_id = generation
+    return m
+
+
+@pytest.mark.parametrize(
+    ("tracked", "generation", "flow_active", "skipped"),
+    [
+        (True, 3, True, False),  # handed to an agent: its ack counts
+        (True, 2, False, False),  # in flight across a rebalance: still counts
+        (False, 3, True, False),  # undecodable, in normal flow: Faust skips it on purpose
+        (False, 3, False, True),  # dropped while flow was suspended
+        (False, 2, True, True),  # fetched in an earlier generation
+    ],
+)
+def test_skipped_by_stream(
+    tracked: bool, generation: int, flow_active: bool, skipped: bool
+) -> None:
+    assert skipped_by_stream(message(tracked, generation), flow_active, 3) is skipped
+
+
+def test_cursor_delivers_in_order_and_rewinds_once_over_a_hole() -> None:
+    cursor = Cursor()
+    cursor.set("tp", 23)  # a seek to the committed offset
+    assert cursor.check("tp", 23) == "deliver"
+    # Records fetched before the seek arrive: the first rewinds, the rest wait for the re-fetch.
+    assert [cursor.check("tp", o) for o in (98, 99, 100)] == ["rewind", "drop", "drop"]
+    assert [cursor.check("tp", o) for o in (24, 25)] == ["deliver", "deliver"]
+    assert cursor.expected["tp"] == 26
+
+
+def test_cursor_accepts_a_hole_that_survives_the_seek() -> None:
+    cursor = Cursor()
+    cursor.set("tp", 10)
+    assert cursor.check("tp", 500) == "rewind"  # offsets 10..499 deleted by retention
+    assert cursor.check("tp", 500) == "gap"  # the re-fetch jumps to the same place
+    assert cursor.check("tp", 501) == "deliver"
+
+
+def test_cursor_without_a_known_position_delivers_and_repeats_are_delivered() -> None:
+    cursor = Cursor()
+    assert cursor.check("tp", 7) == "deliver"  # no committed offset: the first record sets it
+    assert cursor.check("tp", 8) == "deliver"
+    assert cursor.check("tp", 5) == "deliver"  # a repeat, for Faust to drop or the agent to skip
+    assert cursor.expected["tp"] == 9
+    cursor.set("tp", None)
+    assert cursor.check("tp", 100) == "deliver"
