@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -76,7 +77,16 @@ class NlpRunner:
     async def run(self, article: dict[str, Any]) -> dict[str, Any]:
         self.start()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, pipeline.enrich_in_process, article)
+        # The pool spawns its processes inside ``submit``. A signal sent to the process group
+        # while a new process is still importing spaCy, before its initializer ignores it, would
+        # kill it; so it is born with SIGTERM and SIGINT blocked (the mask survives exec). Here
+        # they are only deferred, not lost.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+        try:
+            future = loop.run_in_executor(self._executor, pipeline.enrich_in_process, article)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        return await future
 
     def restart(self) -> None:
         self.stop()
@@ -110,7 +120,13 @@ enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
 
 @app.task
 async def warm_up_nlp() -> None:
-    await runner.warm_up()
+    try:
+        await runner.warm_up()
+    except BrokenProcessPool:
+        # The first article restarts the pool; a warm-up is not worth crashing the worker for.
+        logger.error("NLP process died while loading the model; it is started again on demand")
+        runner.restart()
+        return
     logger.info(
         "NLP model %s loaded in %d process(es)", settings.spacy_model, settings.enrich_processes
     )

@@ -8,6 +8,10 @@ the orchestrator's SIGKILL. This worker class arms a timer thread when the first
 arrives; if the worker has not exited ``WIRESTREAM_SHUTDOWN_TIMEOUT_S`` later, the process exits
 with ``EXIT_SHUTDOWN_TIMEOUT``. Unfinished articles were never committed, so the partition's next
 owner processes them: nothing is lost, work is repeated.
+
+``restart(status, reason)`` is how the worker asks its supervisor for a restart (the lag
+watchdog does when a partition stalls): the same bounded graceful stop, then exit ``status``
+(non-zero), so Docker's restart policy, systemd or the tests' harness starts it again.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import logging
 import os
 import signal
 import threading
+from typing import NoReturn
 
 import faust
 
@@ -24,6 +29,7 @@ from workers.app import settings
 logger = logging.getLogger(__name__)
 
 EXIT_SHUTDOWN_TIMEOUT = 3
+_requested_status = 0
 
 
 class Worker(faust.Worker):
@@ -36,6 +42,26 @@ class Worker(faust.Worker):
             timer.daemon = True
             timer.start()
         super()._schedule_shutdown(signal)
+
+    def execute_from_commandline(self) -> NoReturn:
+        try:
+            super().execute_from_commandline()
+        except SystemExit as exc:
+            if _requested_status and not exc.code:
+                raise SystemExit(_requested_status) from None
+            raise
+
+
+def restart(status: int, reason: str) -> None:
+    """Stop gracefully (bounded) and exit with ``status`` for the supervisor to restart us."""
+    global _requested_status
+    if _requested_status:
+        return
+    _requested_status = status
+    logger.critical(
+        "%s: stopping, exit status %d, for the supervisor to restart this worker", reason, status
+    )
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _give_up(timeout: float) -> None:

@@ -5,9 +5,10 @@ end offsets of the partitions assigned to it. The figures feed ``/metrics``; and
 whose committed offset has not moved for ``WIRESTREAM_STALL_TIMEOUT_S`` while messages wait
 behind it is a stall. faust-streaming 0.15 has been seen to stop draining its producer buffer
 after a rebalance (our rebalance test reproduces it about one run in three; upstream #175, #640):
-the worker then crashes on purpose, its supervisor (Docker's restart policy, systemd, or the
-test harness) starts it again, and since offsets are committed only behind finished work, the
-waiting messages are processed by the new worker, none lost.
+the worker then stops (bounded, ``shutdown.restart``) and exits with ``EXIT_STALLED``, its
+supervisor (Docker's restart policy, systemd, or the test harness) starts it again, and since
+offsets are committed only behind finished work, the waiting messages are processed by the new
+worker, none lost. (Asking Faust to crash instead left the process hanging after a stall.)
 """
 
 from __future__ import annotations
@@ -21,18 +22,15 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from workers import metrics
+from workers import metrics, shutdown
 from workers.app import app, settings
 from workers.security import client_options
 
 logger = logging.getLogger(__name__)
 
 LAG_EVERY = 10.0
+EXIT_STALLED = 4
 LOOP_PROBE_S = 0.5  # how often the event loop's responsiveness is probed
-
-
-class StalledError(RuntimeError):
-    """A partition has waiting messages and no committed progress: restart the worker."""
 
 
 @dataclass
@@ -100,13 +98,11 @@ async def watch_lag() -> None:
     stalled = tracker.update(committed, ends, time.monotonic())
     metrics.set_lag(tracker.lag)
     if stalled:
-        logger.critical(
-            "stalled partitions %s: no committed progress for %.0fs with messages "
-            "waiting; stopping so the supervisor restarts this worker",
-            stalled,
-            settings.stall_timeout_s,
+        shutdown.restart(
+            EXIT_STALLED,
+            f"stalled partitions {stalled}: no committed progress for "
+            f"{settings.stall_timeout_s:.0f}s with messages waiting",
         )
-        app._crash(StalledError(f"stalled partitions {stalled}"))
 
 
 @app.task

@@ -154,6 +154,7 @@ class Pipeline:
                 "WIRESTREAM_DATA_DIR": str(self.tmp / f"data-{web_port}"),
                 "WIRESTREAM_ENRICH_PROCESSES": "1",
                 "WIRESTREAM_STALL_TIMEOUT_S": "30",
+                "WIRESTREAM_SHUTDOWN_TIMEOUT_S": "20",
                 **{
                     f"WIRESTREAM_TOPIC_{f.upper()}": getattr(self.topics, f)
                     for f in Topics.__dataclass_fields__

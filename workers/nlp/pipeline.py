@@ -80,6 +80,8 @@ def init_process(model: str) -> None:
     global _NLP
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Born with both blocked (see ``enrich.NlpRunner.run``); ignored now, so unblock.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     init_model(model)
 
 
