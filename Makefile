@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-unit lint bench kafka-start kafka-stop tools clean
+.PHONY: soak install demo test test-unit lint bench kafka-start kafka-stop tools clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ lint: install
 
 bench: install
 	$(BIN)/python -m bench
+
+soak: install
+	$(BIN)/python -m bench.soak --minutes 30 --rate 3
 
 kafka-start: install
 	$(BIN)/wirestream kafka start

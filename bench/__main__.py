@@ -1,13 +1,15 @@
-"""``make bench`` / ``python -m bench [--quick]``: every benchmark in one run, printed as tables
-with ratios against baselines measured in the same run. Never part of the test suite."""
+"""``make bench`` / ``python -m bench [--quick] [--articles N]``: every benchmark in one run,
+printed as tables with ratios against baselines measured in the same run. Never part of the
+test suite. The through-Kafka runs use N distinct generated articles of 500-1,000 words (2,000
+by default, about 25 minutes in all on 2 cores; 60 with ``--quick``)."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
 import os
 import platform
-import sys
 
 from bench import pipeline, stages
 from bench.corpus import distinct
@@ -21,7 +23,11 @@ def line(label: str, value: str) -> None:
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # refused connects while waiting
-    quick = "--quick" in sys.argv
+    parser = argparse.ArgumentParser(description="Wirestream benchmarks")
+    parser.add_argument("--quick", action="store_true", help="small in-process runs, 60 articles")
+    parser.add_argument("--articles", type=int, help="articles through Kafka (default 2000)")
+    args = parser.parse_args()
+    quick = args.quick
     scale = 1 if quick else 3
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -61,7 +67,8 @@ def main() -> None:
     kafka = pipeline.broker()
     kafka_local.start(kafka)
     try:
-        n = 60 * scale
+        n = args.articles or (60 if quick else 2000)
+        print(f"   ({n} distinct articles through Kafka)")
         values = [item.value for item in distinct(n, seed=51)]
         transport = asyncio.run(pipeline.transport(values * 10))
         line("transport limit: aiokafka pass-through msgs/s", f"{transport:.0f}")
