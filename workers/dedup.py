@@ -180,9 +180,8 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
         article: ParsedArticle = event.value
         position = Position.of(event)
         if index.seen(article.raw_ref) is not None:
-            yield outcome(
-                "dedup", "replay"
-            )  # redelivered upstream: already judged, sent and counted
+            # Redelivered upstream: already judged, sent and counted.
+            yield outcome("dedup", "replay")
             continue
         verdict = index.judge(article)
         key = article.article_id.encode()

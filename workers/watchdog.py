@@ -22,7 +22,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from workers import metrics, shutdown
+from workers import metrics, shutdown, topics
 from workers.app import app, settings
 from workers.security import client_options
 
@@ -61,22 +61,44 @@ class LagTracker:
         return stalled
 
 
+class LagReader:
+    """An admin client (committed offsets) and a consumer (end offsets), made on first use and
+    kept for the worker's life; dropped after a failed reading, so the next one reconnects."""
+
+    def __init__(self) -> None:
+        self._admin: AIOKafkaAdminClient | None = None
+        self._consumer: AIOKafkaConsumer | None = None
+
+    async def read(self, group: str, tps: list[TopicPartition]) -> tuple[dict, dict]:
+        try:
+            if self._admin is None or self._consumer is None:
+                self._admin = AIOKafkaAdminClient(**client_options(settings))
+                self._consumer = AIOKafkaConsumer(**client_options(settings))
+                await self._admin.start()
+                await self._consumer.start()
+            offsets = await self._admin.list_consumer_group_offsets(group, partitions=tps)
+            ends = await self._consumer.end_offsets(tps)
+        except Exception:
+            await self.close()
+            raise
+        committed = {
+            (tp.topic, tp.partition): o.offset for tp, o in offsets.items() if o.offset >= 0
+        }
+        return committed, {(tp.topic, tp.partition): end for tp, end in ends.items()}
+
+    async def close(self) -> None:
+        admin, consumer, self._admin, self._consumer = self._admin, self._consumer, None, None
+        if consumer is not None:
+            await consumer.stop()
+        if admin is not None:
+            await admin.close()
+
+
 tracker = LagTracker(settings.stall_timeout_s)
-
-
-async def read_lag(group: str, tps: list[TopicPartition]) -> tuple[dict, dict]:
-    admin = AIOKafkaAdminClient(**client_options(settings))
-    consumer = AIOKafkaConsumer(**client_options(settings))
-    await admin.start()
-    await consumer.start()
-    try:
-        offsets = await admin.list_consumer_group_offsets(group, partitions=tps)
-        ends = await consumer.end_offsets(tps)
-    finally:
-        await consumer.stop()
-        await admin.close()
-    committed = {(tp.topic, tp.partition): o.offset for tp, o in offsets.items() if o.offset >= 0}
-    return committed, {(tp.topic, tp.partition): end for tp, end in ends.items()}
+reader = LagReader()
+INPUT_TOPICS = {
+    t.get_topic_name() for t in (topics.raw, topics.parsed, topics.unique, topics.outcomes)
+}
 
 
 @app.timer(LAG_EVERY)
@@ -86,12 +108,12 @@ async def watch_lag() -> None:
     assigned = [
         TopicPartition(tp.topic, tp.partition)
         for tp in app.consumer.assignment()
-        if tp.topic in {t.get_topic_name() for t in _input_topics()}
+        if tp.topic in INPUT_TOPICS
     ]
     if not assigned:
         return
     try:
-        committed, ends = await read_lag(settings.app_id, assigned)
+        committed, ends = await reader.read(settings.app_id, assigned)
     except Exception as exc:  # noqa: BLE001 - a missed reading is retried at the next tick
         logger.warning("could not read consumer lag: %s", exc)
         return
@@ -120,7 +142,6 @@ async def count_assignment(sender: Any, /, *args: Any, signal: Any, **kwargs: An
     metrics.rebalances.inc()
 
 
-def _input_topics() -> tuple:
-    from workers import topics
-
-    return (topics.raw, topics.parsed, topics.unique, topics.outcomes)
+@app.on_before_shutdown.connect
+async def close_lag_reader(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+    await reader.close()
