@@ -161,8 +161,8 @@ def counts(base: str | None, watch: bool) -> None:
 
 
 def counts_table(doc: dict[str, Any]) -> str:
-    columns = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
-    rows = [[r["source"], *(str(r[c]) for c in columns)] for r in doc.get("sources", [])]
+    columns = ("received", "parsed", "duplicate", "enriched", "dead_lettered", "superseded")
+    rows = [[r["source"], *(str(r.get(c, 0)) for c in columns)] for r in doc.get("sources", [])]
     rows.append(["TOTAL", *(str(doc.get("totals", {}).get(c, 0)) for c in columns)])
     header = ["source", *columns]
     widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=False)]

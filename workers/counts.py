@@ -25,7 +25,12 @@ from workers.routing import processed
 
 logger = logging.getLogger(__name__)
 
-OUTCOMES = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
+OUTCOMES = ("received", "parsed", "duplicate", "enriched", "dead_lettered", "superseded")
+# An enriched article that dedup later found to be a copy of an earlier one (by its total order)
+# moves from enriched to duplicate; ``superseded`` counts how often that happened.
+EFFECTS: dict[str, tuple[tuple[str, int], ...]] = {
+    "superseded": (("superseded", 1), ("enriched", -1), ("duplicate", 1)),
+}
 
 
 def empty_counts() -> dict[str, Any]:
@@ -48,8 +53,9 @@ def apply_outcome(
     hour = hour_of(event.at)
     bucket = dict.fromkeys(OUTCOMES, 0) | counts["hourly"].get(hour, {})
     for outcome in event.outcomes:
-        counts[outcome] = counts.get(outcome, 0) + 1
-        bucket[outcome] = bucket.get(outcome, 0) + 1
+        for name, change in EFFECTS.get(outcome, ((outcome, 1),)):
+            counts[name] = counts.get(name, 0) + change
+            bucket[name] = bucket.get(name, 0) + change
     if event.reason:
         reasons = dict(counts["dead_letter_reasons"])
         reasons[event.reason] = reasons.get(event.reason, 0) + 1

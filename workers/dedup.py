@@ -1,17 +1,28 @@
 """Dedup stage.
 
 Consumes:      ``articles.parsed`` (one partition: every fingerprint passes one ordered index)
-Produces:      ``articles.unique`` (the first copy admitted, key ``article_id``) or
-               ``articles.duplicates`` (``Duplicate``: ``duplicate_of``, ``kind``, ``similarity``)
+Produces:      ``articles.unique`` (originals, key ``article_id``; a null value withdraws an
+               article that turned out to be a later copy) and ``articles.duplicates``
+               (``Duplicate``: ``duplicate_of``, ``kind``, ``similarity``, ``revised``)
 Dead-letters:  nothing (parse has validated the article)
-Outcomes:      ``duplicate`` for the duplicate's source (unique articles are counted at enrich)
+Outcomes:      ``duplicate`` for the duplicate's source; ``superseded`` for the source of an
+               original that became a duplicate (unique articles are counted at enrich)
 
-The index is three changelog-backed tables in the one partition of ``articles.parsed``, so any
-number of parse workers hash in parallel while verdicts stay those of one ordered reference:
-``fingerprint_owner`` (``url:``/``hash:``/``band:`` keys -> owners), ``fingerprints``
-(article_id -> signature and time) and ``verdicts`` (raw_ref -> verdict, so that a raw message
-redelivered upstream is recognised by its own position and not judged, sent or counted twice; a
-producer that sends the same article again makes a new message, judged a duplicate).
+Verdicts do not depend on arrival order. Copies form clusters: the connected components of
+"same canonical URL", "same body hash" and "estimated similarity at or above the threshold".
+A cluster's original is its least member by (published_at, article_id, content_hash); every
+other member is its duplicate (members equal in all three are one article sent again: the first
+to arrive stays the original). A cluster only ever grows or merges, so its original only
+ever moves to an article that is either in hand (admitted now) or already admitted: when a copy
+arrives that precedes the original, the old original is withdrawn (a null on
+``articles.unique``, which enrich forwards to ``articles.enriched``) and every member's verdict
+is re-sent with ``revised`` set. A duplicate is never promoted back, so no body is kept.
+
+The index is one changelog-backed table (``dedup_index``) in the one partition of
+``articles.parsed``, so any number of parse workers hash in parallel while verdicts stay those of
+one ordered reference. Members are keyed by the raw message's position (``raw_ref``), so a raw
+message redelivered upstream is recognised and not judged, sent or counted twice, while a
+producer that sends the same article again makes a new message, judged a duplicate.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, MutableMapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from workers import topics
@@ -32,7 +44,9 @@ from workers.settings import Settings
 logger = logging.getLogger(__name__)
 
 MAX_BAND_MEMBERS = 64  # a band shared by more articles is boilerplate: keep the newest
-SWEEP_EVERY = 1000
+SWEEPS_PER_RETENTION = 20  # expired state is swept each 1/20 of the window of event time
+
+Entry = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -46,60 +60,214 @@ class Verdict:
         return self.kind != "unique"
 
 
+@dataclass(frozen=True)
+class Revision:
+    """A member judged earlier whose cluster's original changes with the article in hand."""
+
+    member: Entry
+    verdict: Verdict
+    was_original: bool  # it was enriched: withdraw it
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: Verdict  # of the article in hand
+    root: str  # raw_ref of its cluster's original once it is admitted
+    merged: tuple[str, ...] = ()  # roots of the clusters joined into that one
+    revisions: tuple[Revision, ...] = ()
+
+
+def order_key(entry: Entry) -> tuple[bool, str, str, str]:
+    """The order that picks a cluster's original: the earliest published (undated last), then
+    the smallest article id, then body hash. Copies equal in all three are one article sent
+    again (same URL or source and title, same body): the first to arrive stays its original."""
+    published = entry["published_at"]
+    return (published is None, published or "", entry["id"], entry["hash"])
+
+
+def event_time(article: ParsedArticle) -> float:
+    """When the raw message was published to Kafka (its record time, kept as ``ingested_at``):
+    the clock of retention, the same however late parse or dedup runs."""
+    return datetime.fromisoformat(article.ingested_at.replace("Z", "+00:00")).timestamp()
+
+
+def member_entry(article: ParsedArticle, root: str, event_time: float) -> Entry:
+    return {
+        "id": article.article_id,
+        "raw_id": article.raw_id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "published_at": article.published_at,
+        "hash": article.content_hash,
+        "sig": article.minhash,
+        "root": root,
+        "t": event_time,
+    }
+
+
 class DedupIndex:
-    """The index over three mappings (Faust tables in the worker, dicts in tests)."""
+    """The index over one mapping (a Faust table in the worker, a dict in tests).
 
-    def __init__(
-        self,
-        settings: Settings,
-        owners: MutableMapping[str, Any],
-        fingerprints: MutableMapping[str, Any],
-        verdicts: MutableMapping[str, Any],
-    ) -> None:
+    Keys: ``m:<raw_ref>`` a member, ``c:<root raw_ref>`` a cluster's members, ``url:``/``hash:``
+    the first live member with that URL or body, ``band:`` the members in one LSH bucket. One
+    table has one changelog partition, so a crash leaves a prefix of an admission's writes: the
+    member is written first, marked ``pending`` with its decision, and unmarked last, and a
+    redelivered message with a pending member finishes the admission instead of judging again.
+    """
+
+    def __init__(self, settings: Settings, state: MutableMapping[str, Any]) -> None:
         self.settings = settings
-        self.owners = owners
-        self.fingerprints = fingerprints
-        self.verdicts = verdicts
-        self.admitted_since_sweep = 0
+        self.state = state
+        self.last_sweep: float | None = None
 
-    def seen(self, raw_ref: str) -> Verdict | None:
-        """The verdict already given to this raw message (it was redelivered), if any."""
-        stored = self.verdicts.get(raw_ref)
-        return Verdict(stored["kind"], stored.get("of"), stored["sim"]) if stored else None
+    def status(self, raw_ref: str) -> str:
+        """``new``, ``pending`` (admission cut short) or ``done`` (judged: a redelivery)."""
+        entry = self.state.get(f"m:{raw_ref}")
+        if entry is None:
+            return "new"
+        return "pending" if "pending" in entry else "done"
 
-    def judge(self, article: ParsedArticle) -> Verdict:
-        for key, kind in ((_url_key(article), "url"), (f"hash:{article.content_hash}", "exact")):
-            owner = self.owners.get(key) if key else None
-            if owner and owner["raw"] != article.raw_ref:
-                return Verdict(kind, owner["id"], self._similarity(article, owner["id"]))
-        return self._near(article)
+    def member(self, raw_ref: str) -> Entry | None:
+        return self.state.get(f"m:{raw_ref}")
 
-    def _near(self, article: ParsedArticle) -> Verdict:
-        if not article.minhash:
-            return Verdict("unique")
-        candidates = {
-            member
-            for key in self._bands(article.minhash)
-            for member in self.owners.get(key, {}).get("ids", [])
-            if member != article.article_id and member in self.fingerprints
+    def members(self) -> dict[str, Entry]:
+        return {k[2:]: v for k, v in self.state.items() if k.startswith("m:")}
+
+    def verdicts(self) -> dict[str, Verdict]:
+        """Every member's verdict as it stands, by raw_ref (for tests and evaluation)."""
+        members = self.members()
+        return {
+            ref: Verdict("unique") if e["root"] == ref else compare(e, members[e["root"]])
+            for ref, e in members.items()
         }
-        matches = [
-            (-sim, member)
-            for member in candidates
-            if (sim := similarity(article.minhash, self.fingerprints[member]["sig"]))
-            >= self.settings.near_threshold
-        ]
-        if not matches:
-            return Verdict("unique")
-        # Highest similarity wins; ties go to the smaller id, never to arrival order.
-        negative_sim, best = min(matches)
-        return Verdict("near", best, round(-negative_sim, 4))
 
-    def _similarity(self, article: ParsedArticle, other: str) -> float:
-        fp = self.fingerprints.get(other)
-        if not article.minhash or fp is None:
-            return 1.0
-        return round(similarity(article.minhash, fp["sig"]), 4)
+    def judge(self, article: ParsedArticle) -> Decision:
+        me = member_entry(article, article.raw_ref, 0.0)
+        roots = self._linked_roots(article)
+        if not roots:
+            return Decision(Verdict("unique"), article.raw_ref)
+        best = min(roots, key=lambda root: (order_key(self.state[f"m:{root}"]), root))
+        if order_key(me) < order_key(self.state[f"m:{best}"]):
+            root, original, verdict = article.raw_ref, me, Verdict("unique")
+        else:
+            root, original = best, self.state[f"m:{best}"]
+            verdict = compare(me, original)
+        merged = tuple(sorted(roots - {root}))
+        revisions = tuple(
+            Revision(entry, compare(entry, original), ref == old)
+            for old in merged
+            for ref in self.state[f"c:{old}"]["members"]
+            if (entry := self.member(ref)) is not None
+        )
+        return Decision(verdict, root, merged, revisions)
+
+    def _linked_roots(self, article: ParsedArticle) -> set[str]:
+        """Roots of the clusters this article joins: same URL, same body, or similar enough."""
+        roots: set[str] = set()
+
+        def link(ref: str) -> None:
+            entry = self.member(ref)
+            if entry is None:
+                return
+            root = entry["root"]
+            if f"c:{root}" in self.state and f"m:{root}" in self.state:
+                roots.add(root)
+
+        for key in self._exact_keys(article):
+            if (held := self.state.get(key)) is not None:
+                link(held["m"])
+        if article.minhash:
+            candidates = {m for key in self._bands(article.minhash) for m in self._band(key)}
+            for ref in sorted(candidates - {article.raw_ref}):
+                entry = self.member(ref)
+                if entry is None or not entry["sig"] or entry["root"] in roots:
+                    continue
+                if similarity(article.minhash, entry["sig"]) >= self.settings.near_threshold:
+                    link(ref)
+        return roots
+
+    def admit(self, article: ParsedArticle, decision: Decision, event_time: float) -> None:
+        """Record the article in its cluster, merging the clusters it joined."""
+        entry = {
+            **member_entry(article, decision.root, event_time),
+            "pending": list(decision.merged),
+        }
+        self.state[f"m:{article.raw_ref}"] = entry
+        self._apply(article, dict(entry))
+
+    def resume(self, article: ParsedArticle) -> None:
+        """Finish an admission a crash cut short (its outputs were all acknowledged)."""
+        entry = dict(self.state[f"m:{article.raw_ref}"])
+        self._apply(article, entry)
+
+    def _apply(self, article: ParsedArticle, entry: Entry) -> None:
+        """Every step is idempotent, so that a prefix of them can be run again."""
+        ref, root = article.raw_ref, entry["root"]
+        merged = entry.pop("pending", None) or []
+        hash_key = f"hash:{article.content_hash}"
+        for key in self._exact_keys(article):
+            held = self.state.get(key)
+            if held is None or self.member(held["m"]) is None:
+                self.state[key] = {"m": ref}
+        if article.minhash and self.state[hash_key]["m"] == ref:
+            # An exact copy has the same signature: its body's first member answers for it.
+            for key in self._bands(article.minhash):
+                band = self._band(key)
+                if ref not in band:
+                    self.state[key] = {"ms": [*band, ref][-MAX_BAND_MEMBERS:]}
+        joined = [self.state[f"c:{old}"] for old in merged if f"c:{old}" in self.state]
+        cluster = self.state.get(f"c:{root}") or {"members": [], "t": entry["t"]}
+        everyone = [*cluster["members"], ref, *(m for other in joined for m in other["members"])]
+        latest = max([cluster["t"], entry["t"], *(other["t"] for other in joined)])
+        self.state[f"c:{root}"] = {"members": list(dict.fromkeys(everyone)), "t": latest}
+        for old in merged:
+            other = self.state.get(f"c:{old}")
+            if other is None:
+                continue
+            for m in other["members"]:
+                held_entry = self.member(m)
+                if held_entry is not None and held_entry["root"] != root:
+                    self.state[f"m:{m}"] = {**held_entry, "root": root}
+            del self.state[f"c:{old}"]
+        self.state[f"m:{ref}"] = entry
+
+    def sweep_due(self, now: float) -> bool:
+        window = self.settings.dedup_retention_days * 86400
+        return self.last_sweep is None or now - self.last_sweep >= window / SWEEPS_PER_RETENTION
+
+    def sweep(self, now: float) -> int:
+        """Forget clusters whose newest member is older than the retention window, and the keys
+        that pointed only at them; return how many entries went."""
+        horizon = now - self.settings.dedup_retention_days * 86400
+        dropped = 0
+        for key, cluster in list(self.state.items()):
+            if key.startswith("c:") and cluster["t"] < horizon:
+                for m in cluster["members"]:
+                    if f"m:{m}" in self.state:
+                        del self.state[f"m:{m}"]
+                        dropped += 1
+                del self.state[key]
+                dropped += 1
+        for key, value in list(self.state.items()):
+            if key.startswith("m:"):
+                # Left by a sweep cut short (a crash between deletions).
+                gone = value["t"] < horizon and f"c:{value['root']}" not in self.state
+                alive = [] if gone else [key]
+            elif key.startswith("c:"):
+                continue
+            else:
+                alive = [m for m in value.get("ms", [value.get("m")]) if f"m:{m}" in self.state]
+            if not alive:
+                del self.state[key]
+                dropped += 1
+            elif "ms" in value and len(alive) < len(value["ms"]):
+                self.state[key] = {"ms": alive}
+        self.last_sweep = now
+        return dropped
+
+    def _band(self, key: str) -> list[str]:
+        return list(self.state.get(key, {}).get("ms", []))
 
     def _bands(self, signature: list[int]) -> list[str]:
         return [
@@ -109,90 +277,132 @@ class DedupIndex:
             )
         ]
 
-    def admit(self, article: ParsedArticle, verdict: Verdict, event_time: float) -> None:
-        """Record the verdict; a unique article becomes the owner of its URL, hash and bands."""
-        root = verdict.duplicate_of or article.article_id
-        self.verdicts[article.raw_ref] = {
-            "kind": verdict.kind,
-            "of": verdict.duplicate_of,
-            "sim": verdict.similarity,
-            "t": event_time,
-        }
-        owner = {"id": root, "raw": article.raw_ref, "t": event_time}
-        url_key = _url_key(article)
-        for key in (url_key, f"hash:{article.content_hash}"):
-            if key and key not in self.owners:
-                self.owners[key] = owner
-        if verdict.is_duplicate or not article.minhash:
-            return
-        self.fingerprints[article.article_id] = {"sig": article.minhash, "t": event_time}
-        for key in self._bands(article.minhash):
-            ids = self.owners.get(key, {}).get("ids", [])
-            self.owners[key] = {
-                "ids": [*ids, article.article_id][-MAX_BAND_MEMBERS:],
-                "t": event_time,
-            }
-        self.admitted_since_sweep += 1
-
-    def sweep(self, now: float) -> int:
-        """Forget everything older than the retention window; return how many keys went."""
-        horizon = now - self.settings.dedup_retention_days * 86400
-        dropped = 0
-        for table in (self.verdicts, self.owners, self.fingerprints):
-            for key in [k for k, v in list(table.items()) if v.get("t", now) < horizon]:
-                del table[key]
-                dropped += 1
-        self.admitted_since_sweep = 0
-        return dropped
+    @staticmethod
+    def _exact_keys(article: ParsedArticle) -> list[str]:
+        url = [f"url:{article.url}"] if article.url else []
+        return [*url, f"hash:{article.content_hash}"]
 
 
-def _url_key(article: ParsedArticle) -> str | None:
-    return f"url:{article.url}" if article.url else None
+def compare(entry: Entry, original: Entry) -> Verdict:
+    """The verdict of a member against its cluster's original: how it matches and how alike
+    their bodies are (a member joined through another copy may be less alike than the
+    threshold)."""
+    if entry["url"] and entry["url"] == original["url"]:
+        kind = "url"
+    elif entry["hash"] == original["hash"]:
+        kind = "exact"
+    else:
+        kind = "near"
+    if entry["sig"] and original["sig"]:
+        alike = similarity(entry["sig"], original["sig"])
+    else:
+        alike = 0.0 if kind == "near" else 1.0
+    return Verdict(kind, original["id"], round(alike, 4))
 
 
-def duplicate_record(article: ParsedArticle, verdict: Verdict) -> Duplicate:
+def duplicate_record(member: Entry, verdict: Verdict, *, revised: bool) -> Duplicate:
     return Duplicate(
         version=SCHEMA_VERSION,
-        raw_id=article.raw_id,
-        article_id=article.article_id,
-        duplicate_of=verdict.duplicate_of or article.article_id,
+        raw_id=member["raw_id"],
+        article_id=member["id"],
+        duplicate_of=verdict.duplicate_of or member["id"],
         kind=verdict.kind,
         similarity=verdict.similarity,
-        source=article.source,
-        url=article.url,
-        title=article.title,
-        published_at=article.published_at,
+        source=member["source"],
+        url=member["url"],
+        title=member["title"],
+        published_at=member["published_at"],
+        revised=revised,
     )
 
 
+@dataclass(frozen=True)
+class Output:
+    topic: str  # "unique" or "duplicates"
+    key: str
+    value: Any  # a record, or None to withdraw an article from "unique"
+
+
+def outputs(article: ParsedArticle, decision: Decision) -> list[Output]:
+    """What the stage sends for one decision, in order: withdrawals and revised verdicts first,
+    so that a withdrawn original with the article's own id is withdrawn before it comes back."""
+    sent = []
+    for revision in decision.revisions:
+        key = revision.member["id"]
+        if revision.was_original:
+            sent.append(Output("unique", key, None))
+        sent.append(
+            Output(
+                "duplicates", key, duplicate_record(revision.member, revision.verdict, revised=True)
+            )
+        )
+    if decision.verdict.is_duplicate:
+        me = member_entry(article, decision.root, 0.0)
+        sent.append(
+            Output(
+                "duplicates",
+                article.article_id,
+                duplicate_record(me, decision.verdict, revised=False),
+            )
+        )
+    else:
+        sent.append(Output("unique", article.article_id, article))
+    return sent
+
+
+def outcomes(article: ParsedArticle, decision: Decision) -> dict[str, list[str]]:
+    """The outcome of each source touched, one event per source: the counts table skips a second
+    event of one source from the same input position as a replay."""
+    found: dict[str, list[str]] = {}
+    if decision.verdict.is_duplicate:
+        found.setdefault(article.source, []).append("duplicate")
+    for revision in decision.revisions:
+        if revision.was_original:
+            found.setdefault(revision.member["source"], []).append("superseded")
+    return found
+
+
 # No value_type: Faust would recover values with ``value_type.from_data`` (JSON keys and values).
-fingerprint_owner = app.Table("fingerprint_owner", partitions=1)
-fingerprint_table = app.Table("fingerprints", partitions=1)
-verdict_table = app.Table("verdicts", partitions=1)
-index = DedupIndex(settings, fingerprint_owner, fingerprint_table, verdict_table)
+dedup_index = app.Table("dedup_index", partitions=1)
+index = DedupIndex(settings, dedup_index)
+_topics = {"unique": topics.unique, "duplicates": topics.duplicates}
 
 
 @app.agent(topics.parsed, concurrency=1)
 async def dedup(stream: Any) -> AsyncIterator[str]:
-    """Judge each parsed article once; outputs and outcome are acknowledged before the index
-    records the verdict, so a crash between the two repeats the work instead of losing it."""
+    """Judge each parsed article once; outputs and outcomes are acknowledged before the index
+    records the decision, so a crash between the two repeats the work instead of losing it."""
     async for event in processed(stream, "dedup"):
         article: ParsedArticle = event.value
         position = Position.of(event)
-        if index.seen(article.raw_ref) is not None:
+        status = index.status(article.raw_ref)
+        if status == "done":
             # Redelivered upstream: already judged, sent and counted.
             yield outcome("dedup", "replay")
             continue
-        verdict = index.judge(article)
-        key = article.article_id.encode()
-        if verdict.is_duplicate:
-            sent = await topics.duplicates.send(key=key, value=duplicate_record(article, verdict))
-            counted = await send_outcome(article.source, "dedup", position, ["duplicate"])
-            await counted
-        else:
-            sent = await topics.unique.send(key=key, value=article)
-        await sent
-        index.admit(article, verdict, position.timestamp)
-        if index.admitted_since_sweep >= SWEEP_EVERY:
-            index.sweep(position.timestamp)
-        yield outcome("dedup", verdict.kind)
+        if status == "pending":
+            # A crash cut the admission short after every output was acknowledged.
+            index.resume(article)
+            yield outcome("dedup", "resumed")
+            continue
+        decision = index.judge(article)
+        pending = [
+            await _topics[out.topic].send(key=out.key.encode(), value=out.value)
+            for out in outputs(article, decision)
+        ]
+        for source, kinds in outcomes(article, decision).items():
+            pending.append(await send_outcome(source, "dedup", position, kinds))
+        for future in pending:
+            await future
+        if decision.merged:
+            logger.info(
+                "%s precedes or joins %d earlier cluster(s): %d verdict(s) revised",
+                article.article_id,
+                len(decision.merged),
+                len(decision.revisions),
+            )
+        now = event_time(article)
+        index.admit(article, decision, now)
+        if index.sweep_due(now):
+            index.sweep(now)
+        yield outcome("dedup", decision.verdict.kind)

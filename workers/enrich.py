@@ -1,9 +1,11 @@
 """Enrich stage.
 
-Consumes:      ``articles.unique`` (``ParsedArticle``, key ``article_id``)
-Produces:      ``articles.enriched`` (``EnrichedArticle``, key ``article_id``)
-Dead-letters:  ``enrich_failed`` (the NLP pipeline raised on the article)
-Outcomes:      ``enriched`` or ``dead_lettered`` for the article's source
+Consumes:      ``articles.unique`` (``ParsedArticle``, key ``article_id``; null: withdrawn)
+Produces:      ``articles.enriched`` (``EnrichedArticle``, key ``article_id``; a withdrawal is
+               forwarded as a null, after the article it withdraws, since both share a key)
+Dead-letters:  ``enrich_failed`` (the NLP pipeline raised on the article), ``invalid_record``
+Outcomes:      ``enriched`` or ``dead_lettered`` for the article's source (a withdrawal was
+               counted by dedup)
 
 NER costs tens of milliseconds an article, so it runs in a process pool (one spaCy model per
 pool process, loaded once) and the event loop stays free for heartbeats and polls whatever the
@@ -138,8 +140,17 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
     is marked done, so a crash in between repeats the work rather than losing it."""
     seen = 0
     async for event in processed(stream, "enrich"):
-        article: ParsedArticle = event.value
         position = Position.of(event)
+        if event.value is None:
+            await _withdraw(event.key, position)
+            yield metrics_outcome("enrich", "withdrawn")
+            continue
+        try:
+            article = ParsedArticle.loads(event.value)
+        except Exception as exc:  # noqa: BLE001 - not written by dedup: dead-letter, go on
+            await _dead_letter_bytes(event.value, position, exc)
+            yield metrics_outcome("enrich", "dead_lettered")
+            continue
         done = enriched_ids.get(article.article_id)
         if done and done.get("raw") == article.raw_ref:
             logger.debug(
@@ -174,6 +185,38 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
         if seen % SWEEP_EVERY == 0:
             _sweep(position)
         yield metrics_outcome("enrich", outcome)
+
+
+async def _withdraw(key: bytes | None, position: Position) -> None:
+    """Forward dedup's withdrawal of an article that turned out to be a later copy."""
+    article_id = (key or b"").decode("utf-8", "replace")
+    logger.info("withdraw %s (a later copy of another article) at %s", article_id, position.raw_id)
+    await (await topics.enriched.send(key=key, value=None))
+    done = enriched_ids.get(article_id)
+    if done is not None and not done.get("withdrawn"):
+        # Kept, not forgotten: if dedup sends the withdrawn article again (a redelivery after a
+        # crash), it is recognised as a replay and neither enriched nor counted again.
+        enriched_ids[article_id] = {**done, "withdrawn": True}
+    kept = [h for h in recent_headlines if h["article_id"] != article_id]
+    recent_headlines.clear()
+    recent_headlines.extend(kept)
+
+
+async def _dead_letter_bytes(value: bytes, position: Position, exc: Exception) -> None:
+    record = dead_letter_record(
+        stage="enrich",
+        reason="invalid_record",
+        detail=f"{type(exc).__name__}: {exc}",
+        payload=value,
+        position=position,
+        raw_id=position.raw_id,
+        source="unknown",
+        max_payload=settings.max_content_bytes,
+    )
+    sent = await send_dead_letter(record)
+    counted = await send_outcome("unknown", "enrich", position, ["dead_lettered"], record.reason)
+    await sent
+    await counted
 
 
 async def _dead_letter(article: ParsedArticle, position: Position, exc: EnrichError) -> None:

@@ -30,6 +30,7 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "enrich": {
         "enrich_failed": "the NLP pipeline raised on this article",
+        "invalid_record": "a message on articles.unique is not a parsed article (not from dedup)",
     },
 }
 

@@ -76,7 +76,11 @@ class EnrichedArticle(_Wire):
 
 
 class Duplicate(_Wire):
-    """``articles.duplicates``: a later copy of an article already admitted."""
+    """``articles.duplicates``: a copy of another article, the original of its cluster.
+
+    One record per raw message judged a duplicate; a later record with the same ``raw_id`` and
+    ``revised`` set replaces it (its cluster's original changed, or it was itself the original).
+    """
 
     version: int
     raw_id: str
@@ -88,6 +92,7 @@ class Duplicate(_Wire):
     url: str | None
     title: str
     published_at: str | None
+    revised: bool = False
 
 
 class DeadLetter(_Wire):

@@ -22,7 +22,7 @@ from faust.web import Request, Response, View
 
 from workers import metrics
 from workers.app import app
-from workers.counts import counts_by_source, public_view
+from workers.counts import OUTCOMES, counts_by_source, public_view
 from workers.enrich import recent_headlines
 
 DASHBOARD = resources.files("workers.data").joinpath("dashboard.html").read_text(encoding="utf-8")
@@ -94,5 +94,4 @@ class SourceHourly(View):
 
 
 def totals(rows: list[dict[str, Any]]) -> dict[str, int]:
-    keys = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
-    return {k: sum(int(r.get(k, 0)) for r in rows) for k in keys}
+    return {k: sum(int(r.get(k, 0)) for r in rows) for k in OUTCOMES}

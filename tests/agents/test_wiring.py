@@ -54,3 +54,88 @@ async def test_count_agent_counts_each_outcome_once(wired_app: Any) -> None:
         await agent.put(event, key=b"agent-test")
         await agent.put(event, key=b"agent-test")  # the same input offset, redelivered
     assert counts_by_source["agent-test"]["received"] == 1
+
+
+async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
+    wired_app: Any, sent: Sent
+) -> None:
+    import orjson
+
+    from workers.dedup import dedup
+    from workers.parse import parse_message
+    from workers.routing import Position
+
+    text = SEED.read_text()
+    pages = [
+        ("Tuesday 04 September 2018 09:00 BST", "https://late.example.com/w1", 1),
+        ("Monday 03 September 2018 06:00 BST", "https://early.example.com/w1", 2),
+    ]
+    late, early = (
+        parse_message(
+            orjson.dumps(
+                {"content": text.replace("Monday 03 September 2018 00:37 BST", when), "url": url}
+            ),
+            Position("wiring.raw", 0, offset, 1_700_000_000.0),
+            settings,
+        )
+        for when, url, offset in pages
+    )
+    async with dedup.test_context() as agent:
+        await agent.put(late, key=late.article_id.encode())
+        await agent.put(early, key=early.article_id.encode())
+    unique = sent.calls[settings.topics.unique]
+    assert [(c["key"], c["value"]) for c in unique] == [
+        (late.article_id.encode(), late),
+        (late.article_id.encode(), None),  # withdrawn, before the new original
+        (early.article_id.encode(), early),
+    ]
+    [revised] = sent.values(settings.topics.duplicates)
+    assert (revised.raw_id, revised.duplicate_of, revised.revised) == (
+        late.raw_id,
+        early.article_id,
+        True,
+    )
+    [outcome] = sent.values(settings.topics.outcomes)
+    assert (outcome.source, outcome.stage, outcome.outcomes) == (
+        late.source,
+        "dedup",
+        ["superseded"],
+    )
+
+
+async def test_enrich_agent_forwards_a_withdrawal_and_dead_letters_foreign_records(
+    wired_app: Any, sent: Sent
+) -> None:
+    from workers.enrich import enrich
+
+    async with enrich.test_context() as agent:
+        await agent.put(None, key=b"a" * 24)
+        await agent.put(b'{"not": "an article"}', key=b"b" * 24)
+    [withdrawal] = sent.calls[settings.topics.enriched]
+    assert (withdrawal["key"], withdrawal["value"]) == (b"a" * 24, None)
+    [dead] = sent.values(settings.topics.dead_letter)
+    assert (dead.stage, dead.reason, dead.payload) == (
+        "enrich",
+        "invalid_record",
+        '{"not": "an article"}',
+    )
+
+
+async def test_enrich_agent_never_revives_a_withdrawn_article_sent_again(
+    wired_app: Any, sent: Sent
+) -> None:
+    """Dedup redelivered after a crash can send a withdrawn article again, after its
+    withdrawal: it is a replay, neither enriched nor counted a second time."""
+    from workers.enrich import enrich
+    from workers.parse import parse_message
+    from workers.routing import Position
+
+    article = parse_message(raw_value(SEED), Position("wiring.raw", 1, 9, 1.7e9), settings)
+    key = article.article_id.encode()
+    async with enrich.test_context() as agent:
+        await agent.put(article.dumps(), key=key)
+        await agent.put(None, key=key)
+        await agent.put(article.dumps(), key=key)
+    values = [c["value"] for c in sent.calls[settings.topics.enriched]]
+    assert [v is None for v in values] == [False, True]
+    assert [o.outcomes for o in sent.values(settings.topics.outcomes)] == [["enriched"]]

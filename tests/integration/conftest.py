@@ -201,7 +201,14 @@ class Pipeline:
             await producer.stop()
 
     async def read(self, topic: str, timeout: float = 3.0) -> list[dict[str, Any]]:
-        """Every record on a topic, from the beginning up to its end offsets now."""
+        """Every record on a topic (tombstones left out), up to its end offsets now."""
+        return [v for _k, v in await self.read_keyed(topic, timeout) if v is not None]
+
+    async def read_keyed(
+        self, topic: str, timeout: float = 3.0
+    ) -> list[tuple[bytes | None, dict[str, Any] | None]]:
+        """Every (key, value) on a topic, from the beginning up to its end offsets now; a
+        tombstone's value is None. Records of one key come in the order they were written."""
         consumer = AIOKafkaConsumer(
             bootstrap_servers=BOOTSTRAP,
             group_id=None,
@@ -209,7 +216,7 @@ class Pipeline:
             enable_auto_commit=False,
         )
         await consumer.start()
-        out: list[dict[str, Any]] = []
+        out: list[tuple[bytes | None, dict[str, Any] | None]] = []
         try:
             partitions = consumer.partitions_for_topic(topic)
             if not partitions:
@@ -226,24 +233,41 @@ class Pipeline:
                 assert time.monotonic() < deadline, f"could not read {topic} to its end"
                 batch = await consumer.getmany(timeout_ms=int(timeout * 1000), max_records=5000)
                 for records in batch.values():
-                    out.extend(orjson.loads(r.value) for r in records)
+                    out.extend(
+                        (r.key, None if r.value is None else orjson.loads(r.value)) for r in records
+                    )
         finally:
             await consumer.stop()
         return out
 
     async def outcomes(self) -> dict[str, dict[str, dict[str, Any]]]:
-        """raw_id -> {outcome kind: record}, as a consumer keying by id sees them. A record
-        delivered twice must be a byte-identical repeat, or this raises."""
+        """raw_id -> {outcome kind: record}, as a consumer applying the topics' keys sees them:
+        ``articles.enriched`` by article_id (a tombstone withdraws, a newer record replaces),
+        duplicates by raw_id (a ``revised`` record replaces), dead letters by raw_id. Any other
+        repeat must be byte-identical, or this raises."""
+        enriched: dict[str, dict[str, Any] | None] = {}
+        for key, record in await self.read_keyed(self.topics.enriched, timeout=1.5):
+            article_id = (key or b"").decode()
+            held = enriched.get(article_id)
+            if held is not None and record is not None and held["raw_id"] == record["raw_id"]:
+                assert held == record, "non-identical repeat of enriched"
+            enriched[article_id] = record
         found: dict[str, dict[str, dict[str, Any]]] = {}
+        for record in enriched.values():
+            if record is not None:
+                found.setdefault(record["raw_id"], {})["enriched"] = record
         for kind, topic in (
-            ("enriched", self.topics.enriched),
             ("duplicate", self.topics.duplicates),
             ("dead_letter", self.topics.dead_letter),
         ):
+            by_raw: dict[str, dict[str, Any]] = {}
             for record in await self.read(topic, timeout=1.5):
-                entry = found.setdefault(record["raw_id"], {})
-                assert entry.get(kind, record) == record, f"non-identical repeat of {kind}"
-                entry[kind] = record
+                held = by_raw.get(record["raw_id"])
+                if held is not None and not record.get("revised"):
+                    assert held == record, f"non-identical repeat of {kind}"
+                by_raw[record["raw_id"]] = record
+            for raw_id, record in by_raw.items():
+                found.setdefault(raw_id, {})[kind] = record
         return found
 
     async def wait_for(

@@ -49,3 +49,20 @@ def test_hourly_windows_are_bucketed_and_bounded() -> None:
         "1970-01-01T04:00:00Z",
     ]
     assert value["received"] == 5
+
+
+def test_a_superseded_article_moves_from_enriched_to_duplicate() -> None:
+    value = None
+    for event in (
+        outcome(0, ["received", "parsed"]),
+        outcome(1, ["received", "parsed"]),
+        outcome(0, ["enriched"], stage="enrich"),
+        outcome(1, ["enriched"], stage="enrich"),
+        outcome(7, ["superseded"], stage="dedup"),  # the first was a later copy of another
+    ):
+        value = apply_outcome(value, event, retention_hours=24) or value
+    view = public_view("s", value)
+    assert (view["enriched"], view["duplicate"], view["superseded"]) == (1, 1, 1)
+    assert view["received"] == view["enriched"] + view["duplicate"] + view["dead_lettered"]
+    [bucket] = value["hourly"].values()
+    assert (bucket["enriched"], bucket["duplicate"]) == (1, 1)

@@ -107,7 +107,7 @@ def test_no_pickle_on_the_wire() -> None:
         __import__(name)
     channels = [agent.channel for agent in app.agents.values()]
     channels += [table.changelog_topic for table in app.tables.values()]
-    assert len(channels) >= 8
+    assert len(channels) >= 7  # four agents, three tables
     for channel in channels:
         codecs = {channel.value_serializer, channel.key_serializer}
         assert codecs <= {"json", "raw", None}, channel
