@@ -11,8 +11,9 @@ import logging
 import os
 import platform
 
-from bench import pipeline, stages
-from bench.corpus import distinct
+from bench import dedup_scale, pipeline, stages
+from bench.corpus import distinct, labelled_near_duplicates
+from bench.dedup_eval import evaluate
 from workers import kafka_local
 
 
@@ -44,11 +45,12 @@ def main() -> None:
         ratio = quality["parse stage"][2] / quality["trafilatura directly"][2]
         line("F1 ratio stage / trafilatura", f"{ratio:.3f}")
 
-    print("\n2. Dedup (in process)")
-    d = stages.dedup(2000 if quick else 10000)
-    line("articles/s", f"{d['articles/s']:.0f}")
-    line("state bytes per retained article (tracemalloc)", f"{d['bytes/article']:.0f}")
-    line("precision / recall on the labelled set", f"{d['precision']:.4f} / {d['recall']:.4f}")
+    print("\n2. Dedup (the index alone; through the broker in section 4)")
+    scores, _ = evaluate(labelled_near_duplicates(200, seed=3))
+    line("precision / recall on the labelled set", f"{scores.precision:.4f} / {scores.recall:.4f}")
+    dedup_n, dedup_broker_n = (2000, 1000) if quick else (100_000, 10_000)
+    specs = dedup_scale.fingerprinted(dedup_n)
+    dedup_scale.report_in_process(specs)
 
     print("\n3. Enrich (in process, one core)")
     e = stages.enrich(40 * scale)
@@ -76,6 +78,7 @@ def main() -> None:
         line("1 worker: end-to-end articles/s", f"{one['articles/s']:.2f}")
         limit = min(compute, transport)
         line("ratio 1 worker / min(compute, transport)", f"{one['articles/s'] / limit:.2f}")
+        dedup_scale.report_broker(specs[:dedup_broker_n], pipeline.BOOTSTRAP)
         two = asyncio.run(pipeline.run_pipeline(n, workers=2, partitions=4))
         line("2 workers over 4 partitions: articles/s", f"{two['articles/s']:.2f}")
         line("ratio 2 workers / 1 worker", f"{two['articles/s'] / one['articles/s']:.2f}")

@@ -2,10 +2,12 @@
 
     python -m bench.dedup_eval [CLUSTERS]
 
-A verdict is a true positive when a copy is judged a duplicate of a member of its own cluster;
-a false positive when anything is judged a duplicate of another cluster's article (or an
-original or same-story article is judged a duplicate at all); a false negative when a copy whose
-original was already admitted is judged unique.
+Every item is admitted (in the order given), then each one's final verdict is scored. In each
+labelled cluster the least member by the total order (published_at, article_id, ...) is the
+expected original. A verdict is a true positive when an expected copy is judged a duplicate of a
+member of its own cluster; a false positive when anything is judged a duplicate of another
+cluster's article (or an expected original or same-story article is judged a duplicate at all);
+a false negative when an expected copy is judged unique.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bench.corpus import Item, labelled_near_duplicates
-from workers.dedup import DedupIndex
+from workers.dedup import DedupIndex, member_entry, order_key
 from workers.parse import parse_message
+from workers.records import ParsedArticle
 from workers.routing import Position
 from workers.settings import Settings
 
@@ -39,20 +42,27 @@ class Scores:
 
 def evaluate(items: list[Item], settings: Settings | None = None) -> tuple[Scores, Counter[str]]:
     settings = settings or Settings()
-    index = DedupIndex(settings, {}, {}, {})
-    scores, misses = Scores(), Counter[str]()
-    cluster_of: dict[str, str] = {}
-    seen_clusters: set[str] = set()
+    index = DedupIndex(settings, {})
+    articles = []
     for offset, item in enumerate(items):
         article = parse_message(item.value, Position("eval", 0, offset, 0.0), settings)
-        cluster_of[article.article_id] = item.cluster or item.id
-        verdict = index.judge(article)
-        index.admit(article, verdict, 0.0)
-        expected_dup = item.cluster in seen_clusters
-        seen_clusters.add(item.cluster or item.id)
+        index.admit(article, index.judge(article), 0.0)
+        articles.append((article, item))
+    label = {a.article_id: item.cluster or item.id for a, item in articles}
+    first: dict[str, ParsedArticle] = {}
+    for a, _item in articles:
+        held = first.get(label[a.article_id])
+        if held is None or order_key(member_entry(a, "", 0.0)) < order_key(
+            member_entry(held, "", 0.0)
+        ):
+            first[label[a.article_id]] = a
+    verdicts = index.verdicts()
+    scores, misses = Scores(), Counter[str]()
+    for a, item in articles:
+        verdict = verdicts[a.raw_ref]
+        expected_dup = first[label[a.article_id]] is not a
         if verdict.is_duplicate:
-            same = cluster_of.get(verdict.duplicate_of or "") == item.cluster
-            if expected_dup and same:
+            if expected_dup and label.get(verdict.duplicate_of or "") == label[a.article_id]:
                 scores.tp += 1
             else:
                 scores.fp += 1

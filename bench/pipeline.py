@@ -142,6 +142,8 @@ async def _latencies(pipeline: Any, enriched: list[dict[str, Any]]) -> list[floa
                 break
             for records in batch.values():
                 for record in records:
+                    if record.value is None:  # a withdrawal
+                        continue
                     doc = orjson.loads(record.value)
                     published = (
                         time.mktime(time.strptime(doc["ingested_at"][:19], "%Y-%m-%dT%H:%M:%S"))
@@ -160,8 +162,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def table_recovery(entries: int = 100_000) -> dict[str, float]:
-    """Worker start-to-ready with an empty app, then with ``entries`` rows in the changelog of
-    the ``fingerprints`` table (the dedup index's largest), recovered into the memory store."""
+    """Worker start-to-ready with an empty app, then with ``entries`` member entries in the
+    changelog of the ``dedup_index`` table, recovered into the memory store."""
     from tests.integration import conftest as harness
 
     harness.BOOTSTRAP = BOOTSTRAP
@@ -173,10 +175,23 @@ async def table_recovery(entries: int = 100_000) -> dict[str, float]:
             if rows:
                 producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, linger_ms=50)
                 await producer.start()
-                topic = f"{pipeline.name}-fingerprints-changelog"
-                value = orjson.dumps({"sig": list(range(128)), "t": 0.0})
+                topic = f"{pipeline.name}-dedup_index-changelog"
+                entry = {
+                    "id": "0" * 24,
+                    "raw_id": "r",
+                    "source": "s.example.com",
+                    "url": "https://s.example.com/a",
+                    "title": "A title of an ordinary length for a news article",
+                    "published_at": "2026-01-01T00:00:00Z",
+                    "hash": "0" * 32,
+                    "sig": list(range(128)),
+                    "root": "articles.raw:0:0",
+                    "t": 0.0,
+                }
+                value = orjson.dumps(entry)
                 for i in range(rows):
-                    await producer.send(topic, value, key=f'"a{i:024d}"'.encode(), partition=0)
+                    key = f'"m:articles.raw:0:{i}"'.encode()
+                    await producer.send(topic, value, key=key, partition=0)
                 await producer.stop()
             started = time.perf_counter()
             pipeline.add_worker(ready=False)

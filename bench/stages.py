@@ -14,14 +14,13 @@ import gzip
 import json
 import re
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from bench.corpus import ROOT, distinct, labelled_near_duplicates
+from bench.corpus import ROOT, distinct
 from workers.parse import parse_message
 from workers.routing import Position
 from workers.settings import Settings
@@ -115,30 +114,6 @@ def html_quality() -> dict[str, tuple[float, float, float, float]]:
     return out
 
 
-def dedup(n: int) -> dict[str, float]:
-    from bench.dedup_eval import evaluate
-    from workers.dedup import DedupIndex
-
-    articles = parse_all([item.value for item in distinct(n, seed=21, words=(500, 1000))])
-    tracemalloc.start()
-    index = DedupIndex(SETTINGS, {}, {}, {})
-
-    def run() -> None:
-        for a in articles:
-            index.admit(a, index.judge(a), 0.0)
-
-    _, seconds = timed(run)
-    size, _peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    scores, _ = evaluate(labelled_near_duplicates(200, seed=3))
-    return {
-        "articles/s": rate(n, seconds),
-        "bytes/article": size / n,
-        "precision": scores.precision,
-        "recall": scores.recall,
-    }
-
-
 def enrich(n: int) -> dict[str, float]:
     from workers.nlp.pipeline import enrich as enrich_one
     from workers.nlp.pipeline import load
@@ -166,14 +141,14 @@ def compute_limit(n: int) -> tuple[float, int]:
 
     nlp = load(SETTINGS.spacy_model)
     values = [i.value for i in distinct(n, seed=41)]
-    index = DedupIndex(SETTINGS, {}, {}, {})
+    index = DedupIndex(SETTINGS, {})
 
     def run() -> int:
         words = 0
         for a in parse_all(values):
-            verdict = index.judge(a)
-            index.admit(a, verdict, 0.0)
-            if not verdict.is_duplicate:
+            decision = index.judge(a)
+            index.admit(a, decision, 0.0)
+            if not decision.verdict.is_duplicate:
                 enrich_one(a.asdict(), nlp)
             words += a.word_count
         return words

@@ -1,0 +1,221 @@
+"""Dedup at scale: the index alone at 100k articles, in process and through the broker.
+
+    python -m bench.dedup_scale [--articles N] [--broker-articles M]
+
+The articles are fingerprinted once up front (parse's work, not dedup's): 70% distinct stories,
+30% near copies of an earlier story (5% of words edited) with published times spread over a
+week and arrival times over ten days, so that some copies precede their cluster's original and
+withdraw it. In process: articles/s over the whole run and over its first and last tenth (the
+index grows), and the index's memory per retained article (tracemalloc, a separate run, the
+dict store). Through the broker: the same articles (``--broker-articles``) published to
+``articles.parsed`` of a fresh pipeline with one worker; articles/s until every output of the
+dedup agent is on ``articles.unique`` and ``articles.duplicates``, next to the in-process rate
+of the same articles measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import logging
+import random
+import shutil
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.structs import TopicPartition
+
+from bench.corpus import _article, _edit_words
+from workers.dedup import DedupIndex, outputs
+from workers.fingerprints import minhash
+from workers.records import SCHEMA_VERSION, ParsedArticle
+from workers.settings import Settings
+
+SETTINGS = Settings()
+START = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
+Spec = tuple[str, str, str, str, tuple[int, ...]]  # id, title, published, ingested, signature
+
+
+def fingerprinted(n: int, seed: int = 61) -> list[Spec]:
+    rng = random.Random(seed)
+    stories: list[tuple[str, list[str]]] = []
+    out: list[Spec] = []
+    for i in range(n):
+        if stories and rng.random() < 0.3:
+            title, paragraphs = rng.choice(stories)
+            paragraphs = _edit_words(rng, paragraphs, 0.05)
+        else:
+            title, paragraphs = _article(rng, rng.randint(300, 700))
+            stories.append((title, paragraphs))
+        signature = minhash(
+            "\n\n".join(paragraphs),
+            perms=SETTINGS.minhash_perms,
+            shingle_words=SETTINGS.shingle_words,
+        )
+        published = START + rng.uniform(0, 7 * 86400)
+        ingested = START + i * (10 * 86400 / n)
+        out.append((f"{i:024x}", title, _iso(published), _iso(ingested), tuple(signature)))
+    return out
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def article(spec: Spec, offset: int) -> ParsedArticle:
+    article_id, title, published, ingested, signature = spec
+    return ParsedArticle(
+        version=SCHEMA_VERSION,
+        raw_id=f"r{offset}",
+        raw_ref=f"articles.raw:0:{offset}",
+        article_id=article_id,
+        source=f"source{offset % 6}.example.com",
+        source_name=None,
+        url=f"https://source{offset % 6}.example.com/{article_id}",
+        title=title,
+        standfirst=None,
+        authors=[],
+        published_at=published,
+        updated_at=None,
+        language="en",
+        body="",
+        word_count=500,
+        content_hash=hashlib.blake2b(bytes(str(signature), "ascii"), digest_size=16).hexdigest(),
+        content_type="text/plain",
+        removed=[],
+        ingested_at=ingested,
+        minhash=list(signature),  # a fresh list, as decoding a message makes
+    )
+
+
+def articles(specs: list[Spec]) -> Iterator[ParsedArticle]:
+    return (article(spec, offset) for offset, spec in enumerate(specs))
+
+
+def in_process(specs: list[Spec]) -> dict[str, float]:
+    index = DedupIndex(SETTINGS, {})
+    tenth = max(len(specs) // 10, 1)
+    marks, sent, withdrawn = [time.perf_counter()], 0, 0
+    for i, a in enumerate(articles(specs), 1):
+        decision = index.judge(a)
+        index.admit(a, decision, 0.0)
+        sent += len(outputs(a, decision))
+        withdrawn += sum(r.was_original for r in decision.revisions)
+        if i % tenth == 0:
+            marks.append(time.perf_counter())
+    return {
+        "articles/s": len(specs) / (marks[-1] - marks[0]),
+        "first tenth articles/s": tenth / (marks[1] - marks[0]),
+        "last tenth articles/s": tenth / (marks[-1] - marks[-2]),
+        "outputs": sent,
+        "withdrawn": withdrawn,
+        "originals": sum(1 for v in index.verdicts().values() if not v.is_duplicate),
+    }
+
+
+def memory(specs: list[Spec]) -> float:
+    """Bytes of index state per retained article (every article is retained here)."""
+    tracemalloc.start()
+    index = DedupIndex(SETTINGS, {})
+    for a in articles(specs):
+        index.admit(a, index.judge(a), 0.0)
+    del a
+    size, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return size / len(specs)
+
+
+async def through_broker(specs: list[Spec], bootstrap: str) -> float:
+    """Articles/s of the dedup agent of one worker, from the first publish to its last output."""
+    from tests.integration import conftest as harness
+
+    expected = in_process(specs)["outputs"]
+    harness.BOOTSTRAP = bootstrap
+    tmp = Path(tempfile.mkdtemp(prefix="wirestream-bench-"))
+    pipeline = harness.Pipeline(f"bench-dedup-{time.time_ns()}", tmp, 4)
+    try:
+        pipeline.add_worker()
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20)
+        await producer.start()
+        start = time.perf_counter()
+        for a in articles(specs):
+            await producer.send(pipeline.topics.parsed, a.dumps(), key=a.article_id.encode())
+        await producer.flush()
+        await producer.stop()
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+        await consumer.start()
+        try:
+            tps = [
+                TopicPartition(topic, p)
+                for topic in (pipeline.topics.unique, pipeline.topics.duplicates)
+                for p in range(4)
+            ]
+            while True:
+                ends = await consumer.end_offsets(tps)
+                if sum(ends.values()) >= expected:
+                    break
+                pipeline.supervise()
+                await asyncio.sleep(0.2)
+        finally:
+            await consumer.stop()
+        return len(specs) / (time.perf_counter() - start)
+    finally:
+        pipeline.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def line(label: str, value: str) -> None:
+    print(f"  {label:<52} {value}")
+
+
+def report_in_process(specs: list[Spec]) -> None:
+    n = len(specs)
+    big = in_process(specs)
+    line(f"in process, {n} articles: articles/s", f"{big['articles/s']:.0f}")
+    line(
+        "  first / last tenth articles/s",
+        f"{big['first tenth articles/s']:.0f} / {big['last tenth articles/s']:.0f}",
+    )
+    line("  originals; withdrawn on the way", f"{big['originals']:.0f}; {big['withdrawn']:.0f}")
+    line(f"state bytes per retained article at {n} (tracemalloc)", f"{memory(specs):.0f}")
+
+
+def report_broker(specs: list[Spec], bootstrap: str) -> None:
+    n = len(specs)
+    small = in_process(specs)["articles/s"]
+    kafka = asyncio.run(through_broker(specs, bootstrap))
+    line(f"dedup in process, {n} articles: articles/s", f"{small:.0f}")
+    line(f"dedup through the broker, 1 worker, {n} articles: art/s", f"{kafka:.0f}")
+    line("ratio broker / in process", f"{kafka / small:.2f}")
+
+
+def main() -> None:
+    from bench import pipeline
+    from workers import kafka_local
+
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # refused connects while waiting
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--broker-articles", type=int, default=10_000)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    specs = fingerprinted(max(args.articles, args.broker_articles))
+    print(f"({len(specs)} articles fingerprinted in {time.perf_counter() - started:.0f} s)")
+    report_in_process(specs[: args.articles])
+    kafka = pipeline.broker()
+    kafka_local.start(kafka)
+    try:
+        report_broker(specs[: args.broker_articles], pipeline.BOOTSTRAP)
+    finally:
+        kafka_local.stop(kafka)
+
+
+if __name__ == "__main__":
+    main()
