@@ -123,7 +123,7 @@ class DedupIndex:
 
     def status(self, raw_ref: str) -> str:
         """``new``, ``pending`` (admission cut short) or ``done`` (judged: a redelivery)."""
-        entry = self.state.get(f"m:{raw_ref}")
+        entry = self.member(raw_ref)
         if entry is None:
             return "new"
         return "pending" if "pending" in entry else "done"
@@ -148,11 +148,11 @@ class DedupIndex:
         if not roots:
             return Decision(Verdict("unique"), article.raw_ref)
         best = min(roots, key=lambda root: (order_key(self.state[f"m:{root}"]), root))
-        if order_key(me) < order_key(self.state[f"m:{best}"]):
+        incumbent = self.state[f"m:{best}"]
+        if order_key(me) < order_key(incumbent):
             root, original, verdict = article.raw_ref, me, Verdict("unique")
         else:
-            root, original = best, self.state[f"m:{best}"]
-            verdict = compare(me, original)
+            root, original, verdict = best, incumbent, compare(me, incumbent)
         merged = tuple(sorted(roots - {root}))
         revisions = tuple(
             Revision(entry, compare(entry, original), ref == old)
