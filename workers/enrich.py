@@ -148,7 +148,14 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
         try:
             article = ParsedArticle.loads(event.value)
         except Exception as exc:  # noqa: BLE001 - not written by dedup: dead-letter, go on
-            await _dead_letter_bytes(event.value, position, exc)
+            await _dead_letter(
+                event.value,
+                position,
+                raw_id=position.raw_id,
+                source="unknown",
+                reason="invalid_record",
+                detail=f"{type(exc).__name__}: {exc}",
+            )
             yield metrics_outcome("enrich", "dead_lettered")
             continue
         done = enriched_ids.get(article.article_id)
@@ -166,7 +173,14 @@ async def enrich(stream: Any) -> AsyncIterator[str]:
         try:
             result = await enrich_article(article, runner)
         except EnrichError as exc:
-            await _dead_letter(article, position, exc)
+            await _dead_letter(
+                dumps(article.asdict()),
+                position,
+                raw_id=article.raw_id,
+                source=article.source,
+                reason=exc.reason,
+                detail=exc.detail,
+            )
             outcome = "dead_lettered"
         else:
             sent = await topics.enriched.send(key=article.article_id.encode(), value=result)
@@ -202,36 +216,21 @@ async def _withdraw(key: bytes | None, position: Position) -> None:
     recent_headlines.extend(kept)
 
 
-async def _dead_letter_bytes(value: bytes, position: Position, exc: Exception) -> None:
+async def _dead_letter(
+    payload: bytes, position: Position, *, raw_id: str, source: str, reason: str, detail: str
+) -> None:
     record = dead_letter_record(
         stage="enrich",
-        reason="invalid_record",
-        detail=f"{type(exc).__name__}: {exc}",
-        payload=value,
+        reason=reason,
+        detail=detail,
+        payload=payload,
         position=position,
-        raw_id=position.raw_id,
-        source="unknown",
+        raw_id=raw_id,
+        source=source,
         max_payload=settings.max_content_bytes,
     )
     sent = await send_dead_letter(record)
-    counted = await send_outcome("unknown", "enrich", position, ["dead_lettered"], record.reason)
-    await sent
-    await counted
-
-
-async def _dead_letter(article: ParsedArticle, position: Position, exc: EnrichError) -> None:
-    record = dead_letter_record(
-        stage="enrich",
-        reason=exc.reason,
-        detail=exc.detail,
-        payload=dumps(article.asdict()),
-        position=position,
-        raw_id=article.raw_id,
-        source=article.source,
-        max_payload=settings.max_content_bytes,
-    )
-    sent = await send_dead_letter(record)
-    counted = await send_outcome(article.source, "enrich", position, ["dead_lettered"], exc.reason)
+    counted = await send_outcome(source, "enrich", position, ["dead_lettered"], reason)
     await sent
     await counted
 
