@@ -161,7 +161,8 @@ def counts(base: str | None, watch: bool) -> None:
 
 
 def counts_table(doc: dict[str, Any]) -> str:
-    columns = ("received", "parsed", "duplicate", "enriched", "dead_lettered", "superseded")
+    from workers.records import OUTCOMES as columns
+
     rows = [[r["source"], *(str(r.get(c, 0)) for c in columns)] for r in doc.get("sources", [])]
     rows.append(["TOTAL", *(str(doc.get("totals", {}).get(c, 0)) for c in columns)])
     header = ["source", *columns]

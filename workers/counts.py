@@ -20,12 +20,11 @@ from typing import Any
 from workers import topics
 from workers.app import app, settings
 from workers.metrics import outcome as count_outcome
-from workers.records import Outcome
+from workers.records import OUTCOMES, Outcome
 from workers.routing import processed
 
 logger = logging.getLogger(__name__)
 
-OUTCOMES = ("received", "parsed", "duplicate", "enriched", "dead_lettered", "superseded")
 # An enriched article that dedup later found to be a copy of an earlier one (by its total order)
 # moves from enriched to duplicate; ``superseded`` counts how often that happened.
 EFFECTS: dict[str, tuple[tuple[str, int], ...]] = {

@@ -70,6 +70,10 @@ async def _find_enriched(settings: Settings, raw_id: str) -> dict[str, Any] | No
                 return found
             for records in batch.values():
                 for record in records:
+                    if record.value is None:  # a withdrawal: that article was a later copy
+                        if found and record.key == found["article_id"].encode():
+                            found = None
+                        continue
                     doc = orjson.loads(record.value)
                     if doc.get("raw_id") == raw_id:
                         found = doc

@@ -12,6 +12,8 @@ from typing import Any
 import faust
 
 SCHEMA_VERSION = 1
+# What an ``Outcome`` can report, and the per-source counts the API shows.
+OUTCOMES = ("received", "parsed", "duplicate", "enriched", "dead_lettered", "superseded")
 
 
 class _Wire(faust.Record, abstract=True, include_metadata=False, serializer="json"):

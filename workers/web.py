@@ -22,8 +22,9 @@ from faust.web import Request, Response, View
 
 from workers import metrics
 from workers.app import app
-from workers.counts import OUTCOMES, counts_by_source, public_view
+from workers.counts import counts_by_source, public_view
 from workers.enrich import recent_headlines
+from workers.records import OUTCOMES
 
 DASHBOARD = resources.files("workers.data").joinpath("dashboard.html").read_text(encoding="utf-8")
 

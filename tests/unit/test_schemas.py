@@ -48,3 +48,9 @@ def test_schema_and_record_agree(name: str, record: Any) -> None:
 def test_dead_letter_reasons_are_the_documented_ones() -> None:
     documented = {r for stage in REASONS.values() for r in stage}
     assert set(schema("dead-letter.json")["properties"]["reason"]["enum"]) == documented
+
+
+def test_outcome_names_are_the_documented_ones() -> None:
+    from workers.records import OUTCOMES
+
+    assert schema("outcome.json")["properties"]["outcomes"]["items"]["enum"] == list(OUTCOMES)
