@@ -35,7 +35,7 @@ test-unit: install
 lint: install
 	$(BIN)/ruff check workers tests bench
 	$(BIN)/ruff format --check workers tests bench
-	$(BIN)/mypy workers
+	$(BIN)/mypy workers tests bench
 
 bench: install
 	$(BIN)/python -m bench

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -63,7 +64,7 @@ def parse_formats(n: int) -> dict[str, float]:
         if suffix == ".txt":  # as a scraper sends them: the bare page
             values = [p.read_bytes() for p in good if p.suffix == suffix]
         batch = (values * (n // len(values) + 1))[:n]
-        _, seconds = timed(lambda b=batch: parse_all(b))
+        _, seconds = timed(functools.partial(parse_all, batch))
         figures[label] = rate(len(batch), seconds)
     return figures
 
@@ -104,13 +105,13 @@ def html_quality() -> dict[str, tuple[float, float, float, float]]:
     def library(html: str) -> str:
         return trafilatura.extract(html) or ""
 
-    out = {}
+    out: dict[str, tuple[float, float, float, float]] = {}
     for label, extract in (("trafilatura directly", library), ("parse stage", stage)):
         start = time.perf_counter()
         scores = [_prf(extract(html), doc.get("articleBody") or "") for html, doc in pages]
         seconds = time.perf_counter() - start
         mean = [sum(s[i] for s in scores) / len(scores) for i in range(3)]
-        out[label] = (*mean, rate(len(pages), seconds))
+        out[label] = (mean[0], mean[1], mean[2], rate(len(pages), seconds))
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.seeds import raw_value, seed_files
 from workers.errors import ParseError
@@ -20,7 +21,7 @@ from workers.routing import Position
 from workers.settings import Settings
 
 
-def golden_for(path: Path) -> dict[str, object]:
+def golden_for(path: Path) -> dict[str, Any]:
     try:
         article = parse_message(raw_value(path), Position("articles.raw", 0, 7, 0.0), Settings())
     except ParseError as exc:

@@ -16,8 +16,7 @@ from workers.app import app
 
 @pytest.fixture
 def wired_app() -> Iterator[Any]:
-    app.finalize()
-    app.conf.store = "memory://"
+    app.finalize()  # the store is memory:// (tests clear every WIRESTREAM_* variable)
     app.flow_control.resume()
     yield app
 

@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,7 +189,7 @@ class Pipeline:
         doc = get_json((worker or self.live_worker()).base + "/sources") or {}
         return {row["source"]: row for row in doc.get("sources", [])}
 
-    async def publish(self, messages: list[tuple[bytes | None, bytes]]) -> None:
+    async def publish(self, messages: Sequence[tuple[bytes | None, bytes]]) -> None:
         producer = AIOKafkaProducer(
             bootstrap_servers=BOOTSTRAP, acks="all", max_request_size=16 * 1024 * 1024
         )

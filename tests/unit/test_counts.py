@@ -33,6 +33,7 @@ def test_counts_add_up_and_replays_are_skipped() -> None:
     ]
     for event in events:
         value = apply_outcome(value, event, retention_hours=24) or value
+    assert value is not None
     view = public_view("s", value)
     assert view["received"] == 3 and view["parsed"] == 2 and view["dead_lettered"] == 1
     assert view["enriched"] == 1 and view["dead_letter_reasons"] == {"no_title": 1}
@@ -43,6 +44,7 @@ def test_hourly_windows_are_bucketed_and_bounded() -> None:
     value = None
     for hour in range(5):
         value = apply_outcome(value, outcome(hour, ["received"], at=hour * 3600.0), 3)
+    assert value is not None
     assert list(value["hourly"]) == [
         "1970-01-01T02:00:00Z",
         "1970-01-01T03:00:00Z",
@@ -61,6 +63,7 @@ def test_a_superseded_article_moves_from_enriched_to_duplicate() -> None:
         outcome(7, ["superseded"], stage="dedup"),  # the first was a later copy of another
     ):
         value = apply_outcome(value, event, retention_hours=24) or value
+    assert value is not None
     view = public_view("s", value)
     assert (view["enriched"], view["duplicate"], view["superseded"]) == (1, 1, 1)
     assert view["received"] == view["enriched"] + view["duplicate"] + view["dead_lettered"]
