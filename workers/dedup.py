@@ -110,16 +110,45 @@ class DedupIndex:
     """The index over one mapping (a Faust table in the worker, a dict in tests).
 
     Keys: ``m:<raw_ref>`` a member, ``c:<root raw_ref>`` a cluster's members, ``url:``/``hash:``
-    the first live member with that URL or body, ``band:`` the members in one LSH bucket. One
-    table has one changelog partition, so a crash leaves a prefix of an admission's writes: the
-    member is written first, marked ``pending`` with its decision, and unmarked last, and a
-    redelivered message with a pending member finishes the admission instead of judging again.
+    the first live member with that URL or body. One table has one changelog partition, so a
+    crash leaves a prefix of an admission's writes: the member is written first, marked
+    ``pending`` with its decision, and unmarked last, and a redelivered message with a pending
+    member finishes the admission instead of judging again.
+
+    The LSH buckets (42 an article) are derived from the members' signatures and kept in memory
+    only: written to the table they were nine in ten of its changelog messages. They are rebuilt
+    from the table on first use after each partition assignment (``forget_buckets``).
     """
 
     def __init__(self, settings: Settings, state: MutableMapping[str, Any]) -> None:
         self.settings = settings
         self.state = state
         self.last_sweep: float | None = None
+        self._buckets: dict[str, list[str]] | None = None
+
+    def forget_buckets(self) -> None:
+        """The table may have changed under us (recovered after an assignment): rebuild."""
+        self._buckets = None
+
+    @property
+    def buckets(self) -> dict[str, list[str]]:
+        if self._buckets is None:
+            self._buckets = {}
+            indexed = [
+                (entry["t"], ref, entry["sig"])
+                for ref, entry in self.members().items()
+                if entry["sig"] and self.state.get(f"hash:{entry['hash']}", {}).get("m") == ref
+            ]
+            for _t, ref, signature in sorted(indexed):
+                self._add_to_buckets(ref, signature)
+        return self._buckets
+
+    def _add_to_buckets(self, ref: str, signature: list[int]) -> None:
+        for key in self._bands(signature):
+            band = self.buckets.setdefault(key, [])
+            if ref not in band:
+                band.append(ref)
+                del band[:-MAX_BAND_MEMBERS]
 
     def status(self, raw_ref: str) -> str:
         """``new``, ``pending`` (admission cut short) or ``done`` (judged: a redelivery)."""
@@ -178,7 +207,9 @@ class DedupIndex:
             if (held := self.state.get(key)) is not None:
                 link(held["m"])
         if article.minhash:
-            candidates = {m for key in self._bands(article.minhash) for m in self._band(key)}
+            candidates = {
+                m for key in self._bands(article.minhash) for m in self.buckets.get(key, [])
+            }
             for ref in sorted(candidates - {article.raw_ref}):
                 entry = self.member(ref)
                 if entry is None or not entry["sig"] or entry["root"] in roots:
@@ -212,10 +243,7 @@ class DedupIndex:
                 self.state[key] = {"m": ref}
         if article.minhash and self.state[hash_key]["m"] == ref:
             # An exact copy has the same signature: its body's first member answers for it.
-            for key in self._bands(article.minhash):
-                band = self._band(key)
-                if ref not in band:
-                    self.state[key] = {"ms": [*band, ref][-MAX_BAND_MEMBERS:]}
+            self._add_to_buckets(ref, article.minhash)
         joined = [self.state[f"c:{old}"] for old in merged if f"c:{old}" in self.state]
         cluster = self.state.get(f"c:{root}") or {"members": [], "t": entry["t"]}
         everyone = [*cluster["members"], ref, *(m for other in joined for m in other["members"])]
@@ -253,21 +281,16 @@ class DedupIndex:
             if key.startswith("m:"):
                 # Left by a sweep cut short (a crash between deletions).
                 gone = value["t"] < horizon and f"c:{value['root']}" not in self.state
-                alive = [] if gone else [key]
             elif key.startswith("c:"):
                 continue
-            else:
-                alive = [m for m in value.get("ms", [value.get("m")]) if f"m:{m}" in self.state]
-            if not alive:
+            else:  # url: and hash: keys
+                gone = f"m:{value['m']}" not in self.state
+            if gone:
                 del self.state[key]
                 dropped += 1
-            elif "ms" in value and len(alive) < len(value["ms"]):
-                self.state[key] = {"ms": alive}
         self.last_sweep = now
+        self.forget_buckets()
         return dropped
-
-    def _band(self, key: str) -> list[str]:
-        return list(self.state.get(key, {}).get("ms", []))
 
     def _bands(self, signature: list[int]) -> list[str]:
         return [
@@ -366,6 +389,12 @@ def outcomes(article: ParsedArticle, decision: Decision) -> dict[str, list[str]]
 dedup_index = app.Table("dedup_index", partitions=1)
 index = DedupIndex(settings, dedup_index)
 _topics = {"unique": topics.unique, "duplicates": topics.duplicates}
+
+
+@app.on_partitions_assigned.connect
+async def rebuild_buckets(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+    """The table is recovered after an assignment, before any event: rebuild on first use."""
+    index.forget_buckets()
 
 
 @app.agent(topics.parsed, concurrency=1)

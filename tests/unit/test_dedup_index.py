@@ -218,6 +218,7 @@ def test_an_admission_cut_short_anywhere_is_finished_by_the_redelivery() -> None
             ix.admit(early, decision, 1_700_000_000.0)
         except Crash:
             ix.state = dict(ix.state)  # the table recovered from the changelog's prefix
+            ix.forget_buckets()  # a new process: the in-memory buckets are rebuilt
             status = ix.status(early.raw_ref)
             assert status in ("new", "pending")
             if status == "new":
@@ -310,3 +311,16 @@ def test_sweep_forgets_old_clusters_and_their_keys() -> None:
     assert set(ix.members()) == {b.raw_ref}
     assert all(a.raw_ref not in str(v) for v in ix.state.values())
     assert ix.judge(article(BODY, 3)).verdict == Verdict("unique")
+
+
+def test_buckets_are_not_in_the_table_and_rebuild_to_the_same_answers() -> None:
+    items = labelled_near_duplicates(10, seed=9)
+    articles = [article(item.value, i) for i, item in enumerate(items)]
+    ix = index()
+    for a in articles[:-8]:
+        judge_and_admit(ix, a)
+    assert not [k for k in ix.state if not k.startswith(("m:", "c:", "url:", "hash:"))]
+    fresh = DedupIndex(SETTINGS, dict(ix.state))  # another process over the recovered table
+    for a in articles[-8:]:
+        assert fresh.judge(a) == ix.judge(a)
+    assert any(d.verdict.is_duplicate for d in map(fresh.judge, articles[-8:]))
