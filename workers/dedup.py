@@ -414,6 +414,10 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
             index.resume(article)
             yield outcome("dedup", "resumed")
             continue
+        now = event_time(article)
+        if index.sweep_due(now):
+            # Before judging: a sweep drops the in-memory buckets, and judging rebuilds them.
+            index.sweep(now)
         decision = index.judge(article)
         pending = [
             await _topics[out.topic].send(key=out.key.encode(), value=out.value)
@@ -430,8 +434,5 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
                 len(decision.merged),
                 len(decision.revisions),
             )
-        now = event_time(article)
         index.admit(article, decision, now)
-        if index.sweep_due(now):
-            index.sweep(now)
         yield outcome("dedup", decision.verdict.kind)
