@@ -9,8 +9,12 @@ Outcomes:      ``enriched`` or ``dead_lettered`` for the article's source (a wit
 
 NER costs tens of milliseconds an article, so it runs in a process pool (one spaCy model per
 pool process, loaded once) and the event loop stays free for heartbeats and polls whatever the
-backlog. ``enriched_ids`` (keyed like the stream, by ``article_id``) remembers which raw message
-each article was enriched from: a redelivery is skipped, its output already acknowledged.
+backlog. Articles go to the pool in batches (one ``nlp.pipe`` a batch, shared out between the
+processes): what is waiting, up to ``WIRESTREAM_ENRICH_BATCH_SIZE``, gathered for at most
+``WIRESTREAM_ENRICH_BATCH_LINGER_S``.
+
+``enriched_ids`` (keyed like the stream, by ``article_id``) remembers which raw message each
+article was enriched from: a redelivery is skipped, its output already acknowledged.
 """
 
 from __future__ import annotations
@@ -33,7 +37,14 @@ from workers.errors import EnrichError
 from workers.metrics import outcome as metrics_outcome
 from workers.nlp import pipeline
 from workers.records import EnrichedArticle, ParsedArticle
-from workers.routing import Position, dead_letter_record, processed, send_dead_letter, send_outcome
+from workers.routing import (
+    Position,
+    batches,
+    current,
+    dead_letter_record,
+    send_dead_letter,
+    send_outcome,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -74,21 +85,27 @@ class NlpRunner:
             "word_count": 2,
             "version": 1,
         }
-        await asyncio.gather(*(self.run(probe) for _ in range(max(self.processes, 1))))
+        await self.run([probe] * max(self.processes, 1))
 
-    async def run(self, article: dict[str, Any]) -> dict[str, Any]:
+    async def run(self, articles: list[dict[str, Any]]) -> list[dict[str, Any] | str]:
+        """Enrich a batch, shared out between the pool's processes; see ``enrich_many``."""
         self.start()
         loop = asyncio.get_running_loop()
+        share = -(-len(articles) // max(self.processes, 1))
+        chunks = [articles[i : i + share] for i in range(0, len(articles), share)]
         # The pool spawns its processes inside ``submit``. A signal sent to the process group
         # while a new process is still importing spaCy, before its initializer ignores it, would
         # kill it; so it is born with SIGTERM and SIGINT blocked (the mask survives exec). Here
         # they are only deferred, not lost.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
         try:
-            future = loop.run_in_executor(self._executor, pipeline.enrich_in_process, article)
+            futures = [
+                loop.run_in_executor(self._executor, pipeline.enrich_in_process, chunk)
+                for chunk in chunks
+            ]
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        return await future
+        return [result for chunk in await asyncio.gather(*futures) for result in chunk]
 
     def restart(self) -> None:
         self.stop()
@@ -100,18 +117,37 @@ class NlpRunner:
             self._executor = None
 
 
-async def enrich_article(article: ParsedArticle, runner: NlpRunner) -> EnrichedArticle:
-    """Enrich one article; ``EnrichError`` if the NLP fails on it (not on the pool)."""
-    payload = article.asdict()
-    for attempt in range(ATTEMPTS):
-        try:
-            return EnrichedArticle(**await runner.run(payload))
-        except BrokenProcessPool:
-            logger.error("NLP process died on %s (attempt %d)", article.article_id, attempt + 1)
-            runner.restart()
-        except Exception as exc:  # noqa: BLE001 - an error inside the NLP is this article's
-            raise EnrichError("enrich_failed", f"{type(exc).__name__}: {exc}") from exc
-    raise EnrichError("enrich_failed", "the NLP process died on this article twice")
+async def enrich_batch(
+    articles: list[ParsedArticle], runner: NlpRunner, attempts: int = ATTEMPTS
+) -> list[EnrichedArticle | EnrichError]:
+    """Enrich a batch: for each article its enrichment, or the ``EnrichError`` it failed with.
+
+    A batch that kills a pool process is tried again one article at a time, so that only the
+    article that kills it (twice) is dead-lettered."""
+    if not articles:
+        return []
+    try:
+        results = await runner.run([article.asdict() for article in articles])
+    except BrokenProcessPool:
+        logger.error(
+            "NLP process died on %s", ", ".join(article.article_id for article in articles)
+        )
+        runner.restart()
+        if len(articles) > 1:
+            return [result for a in articles for result in await enrich_batch([a], runner)]
+        if attempts > 1:
+            return await enrich_batch(articles, runner, attempts - 1)
+        return [EnrichError("enrich_failed", "the NLP process died on this article twice")]
+    return [_enriched(result) for result in results]
+
+
+def _enriched(result: dict[str, Any] | str) -> EnrichedArticle | EnrichError:
+    if isinstance(result, str):
+        return EnrichError("enrich_failed", result)
+    try:
+        return EnrichedArticle(**result)
+    except Exception as exc:  # noqa: BLE001 - an enrichment the record refuses is this article's
+        return EnrichError("enrich_failed", f"{type(exc).__name__}: {exc}")
 
 
 runner = NlpRunner(settings.spacy_model, settings.enrich_processes)
@@ -136,69 +172,76 @@ async def warm_up_nlp() -> None:
 
 @app.agent(topics.unique, concurrency=1)
 async def enrich(stream: Any) -> AsyncIterator[str]:
-    """Enrich each unique article once; output and outcome are acknowledged before the article
-    is marked done, so a crash in between repeats the work rather than losing it."""
-    seen = 0
-    async for event in processed(stream, "enrich"):
-        position = Position.of(event)
-        if event.value is None:
-            await _withdraw(event.key, position)
-            yield metrics_outcome("enrich", "withdrawn")
-            continue
-        try:
-            article = ParsedArticle.loads(event.value)
-        except Exception as exc:  # noqa: BLE001 - not written by dedup: dead-letter, go on
-            await _dead_letter(
-                event.value,
-                position,
-                raw_id=position.raw_id,
-                source="unknown",
-                reason="invalid_record",
-                detail=f"{type(exc).__name__}: {exc}",
-            )
-            yield metrics_outcome("enrich", "dead_lettered")
-            continue
-        done = enriched_ids.get(article.article_id)
-        if done and done.get("raw") == article.raw_ref:
-            logger.debug(
-                "skip redelivered %s (%s) at %s",
-                article.article_id,
-                article.raw_ref,
-                position.raw_id,
-            )
-            # Redelivered: already enriched, sent and counted.
-            yield metrics_outcome("enrich", "replay")
-            continue
-        outcome = "enriched"
-        try:
-            result = await enrich_article(article, runner)
-        except EnrichError as exc:
-            await _dead_letter(
-                dumps(article.asdict()),
-                position,
-                raw_id=article.raw_id,
-                source=article.source,
-                reason=exc.reason,
-                detail=exc.detail,
-            )
-            outcome = "dead_lettered"
-        else:
-            sent = await topics.enriched.send(key=article.article_id.encode(), value=result)
-            counted = await send_outcome(article.source, "enrich", position, ["enriched"])
-            await sent
-            await counted
-            recent_headlines.append(
-                {"title": result.title, "source": article.source, "article_id": article.article_id}
-            )
-        enriched_ids[article.article_id] = {
-            "raw": article.raw_ref,
-            "t": position.timestamp,
-            "p": position.partition,
-        }
-        seen += 1
-        if seen % SWEEP_EVERY == 0:
-            _sweep(position)
-        yield metrics_outcome("enrich", outcome)
+    """Enrich each unique article once, in batches for the NLP; each article's output and
+    outcome are acknowledged before it is marked done, so a crash in between repeats the work
+    rather than losing it."""
+    finished = 0
+    size, linger = settings.enrich_batch_size, settings.enrich_batch_linger_s
+    async for events in batches(stream, "enrich", size, linger):
+        inputs = [_decode(event) for event in events]
+        fresh = [a for a in inputs if isinstance(a, ParsedArticle) and not _replay(a)]
+        results = dict(zip(map(id, fresh), await enrich_batch(fresh, runner), strict=True))
+        for event, item in zip(events, inputs, strict=True):
+            with current(event):
+                outcome = await _handle(event, item, results.get(id(item)))
+                if outcome in ("enriched", "dead_lettered"):
+                    finished += 1
+                    if finished % SWEEP_EVERY == 0:
+                        _sweep(Position.of(event))
+            yield metrics_outcome("enrich", outcome)
+
+
+def _decode(event: Any) -> ParsedArticle | EnrichError | None:
+    """The article in an event; None for a withdrawal, an error for a foreign record."""
+    if event.value is None:
+        return None
+    try:
+        return ParsedArticle.loads(event.value)
+    except Exception as exc:  # noqa: BLE001 - not written by dedup: dead-lettered, not raised
+        return EnrichError("invalid_record", f"{type(exc).__name__}: {exc}")
+
+
+def _replay(article: ParsedArticle) -> bool:
+    """Already enriched from this raw message (a redelivery): sent and counted already."""
+    done = enriched_ids.get(article.article_id)
+    return bool(done and done.get("raw") == article.raw_ref)
+
+
+async def _handle(
+    event: Any,
+    item: ParsedArticle | EnrichError | None,
+    result: EnrichedArticle | EnrichError | None,
+) -> str:
+    """Send what one input comes to; its outcome, for the metrics."""
+    position = Position.of(event)
+    if item is None:
+        await _withdraw(event.key, position)
+        return "withdrawn"
+    if isinstance(item, EnrichError):
+        await _dead_letter(event.value, position, position.raw_id, "unknown", item)
+        return "dead_lettered"
+    if _replay(item):  # a redelivery, or a second copy of the article in this batch
+        logger.debug("skip redelivered %s (%s) at %s", item.article_id, item.raw_ref, position)
+        return "replay"
+    if result is None:  # not fresh when the batch began, fresh now: another raw message
+        [result] = await enrich_batch([item], runner)
+    if isinstance(result, EnrichError):
+        payload = dumps(item.asdict())
+        await _dead_letter(payload, position, item.raw_id, item.source, result)
+    else:
+        sent = await topics.enriched.send(key=item.article_id.encode(), value=result)
+        counted = await send_outcome(item.source, "enrich", position, ["enriched"])
+        await sent
+        await counted
+        recent_headlines.append(
+            {"title": result.title, "source": item.source, "article_id": item.article_id}
+        )
+    enriched_ids[item.article_id] = {
+        "raw": item.raw_ref,
+        "t": position.timestamp,
+        "p": position.partition,
+    }
+    return "dead_lettered" if isinstance(result, EnrichError) else "enriched"
 
 
 async def _withdraw(key: bytes | None, position: Position) -> None:
@@ -217,12 +260,12 @@ async def _withdraw(key: bytes | None, position: Position) -> None:
 
 
 async def _dead_letter(
-    payload: bytes, position: Position, *, raw_id: str, source: str, reason: str, detail: str
+    payload: bytes, position: Position, raw_id: str, source: str, error: EnrichError
 ) -> None:
     record = dead_letter_record(
         stage="enrich",
-        reason=reason,
-        detail=detail,
+        reason=error.reason,
+        detail=error.detail,
         payload=payload,
         position=position,
         raw_id=raw_id,
@@ -230,7 +273,7 @@ async def _dead_letter(
         max_payload=settings.max_content_bytes,
     )
     sent = await send_dead_letter(record)
-    counted = await send_outcome(source, "enrich", position, ["dead_lettered"], reason)
+    counted = await send_outcome(source, "enrich", position, ["dead_lettered"], error.reason)
     await sent
     await counted
 

@@ -6,13 +6,18 @@ that the counts table is touched only with the key in hand.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 import time
-from collections.abc import AsyncIterator
+import weakref
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+from faust.streams import _current_event
 
 from workers import metrics, topics
 from workers.records import SCHEMA_VERSION, DeadLetter, Outcome
@@ -57,6 +62,65 @@ async def processed(stream: Any, stage: str) -> AsyncIterator[Any]:
         yield event
         metrics.stage_seconds.labels(stage).observe(time.perf_counter() - started)
         event.ack()
+
+
+async def batches(stream: Any, stage: str, size: int, linger_s: float) -> AsyncIterator[list[Any]]:
+    """The events of an agent's stream in batches: the first event waited for, then whatever
+    else arrives within ``linger_s``, up to ``size``. A backlog fills batches; a trickle adds at
+    most ``linger_s`` of latency. Each batch is acknowledged once the agent's body is done with
+    it, and never on cancellation, as in ``processed``.
+
+    Faust's ``take_events`` would acknowledge a cancelled batch (in a ``finally``), and waiting
+    on the stream's iterator with a timeout would cancel it; so the wait for the next event is a
+    task of its own, carried over to the next batch when the linger ends first. The events are
+    then no longer Faust's current event: the agent names each with ``current`` before it
+    touches a table.
+    """
+    events = stream.noack().events().__aiter__()
+    loop = asyncio.get_running_loop()
+    pending: asyncio.Task[Any] | None = None
+    try:
+        while True:
+            pending = pending or loop.create_task(_next(events))
+            batch = [await pending]
+            pending = None
+            if batch[0] is None:  # the stream ended
+                return
+            deadline = loop.time() + linger_s
+            while len(batch) < size:
+                pending = loop.create_task(_next(events))
+                done, _ = await asyncio.wait({pending}, timeout=max(deadline - loop.time(), 0))
+                if not done or pending.result() is None:
+                    break
+                batch.append(pending.result())
+                pending = None
+            started = time.perf_counter()
+            yield batch
+            share = (time.perf_counter() - started) / len(batch)
+            for event in batch:
+                metrics.stage_seconds.labels(stage).observe(share)
+                event.ack()
+    finally:
+        if pending is not None:
+            pending.cancel()
+
+
+async def _next(events: AsyncIterator[Any]) -> Any:
+    """The next event, or None at the end of the stream."""
+    try:
+        return await events.__anext__()
+    except StopAsyncIteration:
+        return None
+
+
+@contextmanager
+def current(event: Any) -> Iterator[None]:
+    """Make ``event`` Faust's current event, whose partition a table write goes to."""
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
 
 
 def dead_letter_record(

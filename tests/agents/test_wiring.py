@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.agents.conftest import Sent
 from tests.conftest import SEED
-from tests.seeds import raw_value
+from tests.seeds import raw_value, seed_files
 from workers.app import settings
 from workers.records import Outcome
 
@@ -121,21 +124,104 @@ async def test_enrich_agent_forwards_a_withdrawal_and_dead_letters_foreign_recor
     )
 
 
+@pytest.mark.parametrize("one_batch", [False, True])
 async def test_enrich_agent_never_revives_a_withdrawn_article_sent_again(
-    wired_app: Any, sent: Sent
+    wired_app: Any, sent: Sent, one_batch: bool
 ) -> None:
     """Dedup redelivered after a crash can send a withdrawn article again, after its
-    withdrawal: it is a replay, neither enriched nor counted a second time."""
+    withdrawal: it is a replay, neither enriched nor counted a second time, whether the three
+    messages reach the agent one by one or in one batch."""
     from workers.enrich import enrich
-    from workers.parse import parse_message
-    from workers.routing import Position
 
-    article = parse_message(raw_value(SEED), Position("wiring.raw", 1, 9, 1.7e9), settings)
+    article = parsed(SEED, offset=20 + one_batch)  # tables outlive a test: a raw message of its own
     key = article.article_id.encode()
     async with enrich.test_context() as agent:
-        await agent.put(article.dumps(), key=key)
-        await agent.put(None, key=key)
-        await agent.put(article.dumps(), key=key)
+        for value in (article.dumps(), None, article.dumps()):
+            await agent.put(value, key=key, wait=not one_batch)
+        await processed(agent, 3)
     values = [c["value"] for c in sent.calls[settings.topics.enriched]]
     assert [v is None for v in values] == [False, True]
     assert [o.outcomes for o in sent.values(settings.topics.outcomes)] == [["enriched"]]
+
+
+async def test_enrich_agent_batches_and_marks_each_article_in_its_own_partition(
+    wired_app: Any, sent: Sent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch mixes partitions; each article's mark goes to its own changelog partition, and
+    the same article twice in a batch is enriched once."""
+    from workers import enrich as stage
+
+    seeds = [p for p in seed_files() if p.suffix == ".txt"][:3]
+    articles = [parsed(path, offset) for offset, path in enumerate(seeds)]
+    enrich_batch, batch_sizes = stage.enrich_batch, []
+
+    async def spied_batch(articles: list[Any], runner: Any) -> Any:
+        batch_sizes.append(len(articles))
+        return await enrich_batch(articles, runner)
+
+    monkeypatch.setattr(stage, "enrich_batch", spied_batch)
+    partition_for_key = stage.enriched_ids.partition_for_key
+    marked: list[tuple[str, int | None]] = []
+
+    def spy(key: str) -> int | None:
+        marked.append((key, partition_for_key(key)))
+        return marked[-1][1]
+
+    monkeypatch.setattr(stage.enriched_ids, "partition_for_key", spy)
+    async with stage.enrich.test_context() as agent:
+        for partition, article in [*enumerate(articles), (0, articles[0])]:
+            key = article.article_id.encode()
+            await agent.put(article.dumps(), key=key, partition=partition, wait=False)
+        await processed(agent, 4)
+    assert batch_sizes[0] > 1
+    assert marked == [(a.article_id, partition) for partition, a in enumerate(articles)]
+    enriched = [c["key"] for c in sent.calls[settings.topics.enriched]]
+    assert enriched == [a.article_id.encode() for a in articles]
+
+
+async def test_a_batch_that_kills_the_nlp_process_dead_letters_only_the_killer(
+    wired_app: Any, nlp: Any
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from workers.enrich import enrich_batch
+    from workers.errors import EnrichError
+    from workers.nlp.pipeline import enrich_many
+
+    seeds = [p for p in seed_files() if p.suffix == ".txt"][:3]
+    articles = [parsed(path, offset) for offset, path in enumerate(seeds)]
+    killer = articles[1].article_id
+
+    class Runner:
+        restarts = 0
+
+        async def run(self, batch: list[dict[str, Any]]) -> list[dict[str, Any] | str]:
+            if any(a["article_id"] == killer for a in batch):
+                raise BrokenProcessPool("killed")
+            return enrich_many(batch, nlp)
+
+        def restart(self) -> None:
+            self.restarts += 1
+
+    runner = Runner()
+    results = await enrich_batch(articles, runner)  # type: ignore[arg-type]
+    assert [type(r).__name__ for r in results] == [
+        "EnrichedArticle",
+        "EnrichError",
+        "EnrichedArticle",
+    ]
+    assert isinstance(results[1], EnrichError) and "died" in results[1].detail
+    assert runner.restarts == 3  # the batch, then the killer twice on its own
+
+
+def parsed(path: Path, offset: int = 9) -> Any:
+    from workers.parse import parse_message
+    from workers.routing import Position
+
+    return parse_message(raw_value(path), Position("wiring.raw", 1, offset, 1.7e9), settings)
+
+
+async def processed(agent: Any, n: int) -> None:
+    """Wait until the agent has handled ``n`` inputs (puts that did not wait)."""
+    async with agent.new_value_processed:
+        await agent.new_value_processed.wait_for(lambda: agent.processed_offset >= n)

@@ -1,4 +1,5 @@
-"""An event is acknowledged only after the agent's body is done with it, never on cancellation."""
+"""An event (or a batch of them) is acknowledged only after the agent's body is done with it,
+never on cancellation."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from faust.streams import current_event
 
-from workers.routing import processed
+from workers.routing import batches, current, processed
 
 
 class FakeEvent:
@@ -58,3 +60,72 @@ async def test_skipped_events_are_acked_too() -> None:
             continue
         seen.append(event.n)
     assert seen == [1, 2] and all(e.acked for e in events)
+
+
+class QueueStream(FakeStream):
+    """Events as they are put, like a live topic."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+        self.queue: asyncio.Queue[FakeEvent | None] = asyncio.Queue()
+
+    async def events(self) -> AsyncIterator[FakeEvent]:
+        while (event := await self.queue.get()) is not None:
+            yield event
+
+
+async def test_a_backlog_fills_batches_and_each_is_acked_when_the_body_is_done() -> None:
+    events = [FakeEvent(i) for i in range(20)]
+    sizes, acked_when_handed_over = [], []
+    async for batch in batches(FakeStream(events), "test", size=8, linger_s=0.05):
+        sizes.append(len(batch))
+        acked_when_handed_over.append(any(e.acked for e in batch))
+    assert sizes == [8, 8, 4]
+    assert acked_when_handed_over == [False] * 3 and all(e.acked for e in events)
+
+
+async def test_a_lone_event_is_not_held_for_company() -> None:
+    """Light traffic: a batch closes when the linger ends, and the event that arrives later,
+    while the stream is being waited on, goes in the next batch (the wait is not cancelled)."""
+    stream = QueueStream()
+    handed: list[list[int]] = []
+
+    async def agent() -> None:
+        async for batch in batches(stream, "test", size=8, linger_s=0.05):
+            handed.append([e.n for e in batch])
+            if len(handed) == 2:
+                return
+
+    task = asyncio.create_task(agent())
+    await stream.queue.put(FakeEvent(0))
+    while not handed:  # the first batch closes alone: nothing else arrives in its linger
+        await asyncio.sleep(0.01)
+    await stream.queue.put(FakeEvent(1))
+    await asyncio.wait_for(task, 10)
+    assert handed == [[0], [1]]
+
+
+async def test_a_cancelled_batch_is_not_acked() -> None:
+    events = [FakeEvent(i) for i in range(5)]
+    started = asyncio.Event()
+
+    async def agent() -> None:
+        async for batch in batches(FakeStream(events), "test", size=2, linger_s=0.05):
+            if batch[0].n == 2:
+                started.set()
+                await asyncio.sleep(10)  # in flight when the worker stops
+
+    task = asyncio.create_task(agent())
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert [e.acked for e in events] == [True, True, False, False, False]
+
+
+def test_current_makes_an_event_fausts_current_event() -> None:
+    event = FakeEvent(7)
+    assert current_event() is None
+    with current(event):
+        assert current_event() is event
+    assert current_event() is None

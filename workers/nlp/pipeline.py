@@ -1,4 +1,5 @@
-"""The whole enrichment of one article as a pure function of the article and a loaded model.
+"""The whole enrichment of an article, or of a batch, as a pure function of the articles and a
+loaded model.
 
 ``load`` builds the spaCy pipeline once per process: the model name is a setting, the parser
 and lemmatizer are left out (the sentence recogniser does the sentences) for speed. This module
@@ -48,8 +49,28 @@ def load(model: str) -> Any:
 
 def enrich(article: dict[str, Any], nlp: Any) -> dict[str, Any]:
     """A parsed article (as a dict) -> the enriched article (as a dict)."""
+    return enrich_doc(article, nlp(article["body"]))
+
+
+def enrich_many(articles: list[dict[str, Any]], nlp: Any) -> list[dict[str, Any] | str]:
+    """Enrich a batch with one ``nlp.pipe``: for each article its enriched dict, or a one-line
+    description of the error if the pipeline failed on it (the others are not affected)."""
+    try:
+        docs = list(nlp.pipe([a["body"] for a in articles], batch_size=max(len(articles), 1)))
+    except Exception:  # noqa: BLE001 - one bad text fails the whole pipe: each on its own then
+        docs = [None] * len(articles)
+    results: list[dict[str, Any] | str] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            results.append(enrich(article, nlp) if doc is None else enrich_doc(article, doc))
+        except Exception as exc:  # noqa: BLE001 - reported as this article's failure
+            results.append(f"{type(exc).__name__}: {exc}")
+    return results
+
+
+def enrich_doc(article: dict[str, Any], doc: Any) -> dict[str, Any]:
+    """The enriched article from the article and spaCy's ``Doc`` of its body."""
     body = article["body"]
-    doc = nlp(body)
     entities, countries = extract(doc, body, gazetteer())
     persons = entities["persons"]
     text = f"{article['title']}\n\n{article.get('standfirst') or ''}\n\n{body}"
@@ -91,7 +112,7 @@ def init_model(model: str) -> None:
     _NLP = load(model)
 
 
-def enrich_in_process(article: dict[str, Any]) -> dict[str, Any]:
+def enrich_in_process(articles: list[dict[str, Any]]) -> list[dict[str, Any] | str]:
     if _NLP is None:
         raise RuntimeError("init_process was not run in this process")
-    return enrich(article, _NLP)
+    return enrich_many(articles, _NLP)
