@@ -71,15 +71,23 @@ def main() -> None:
         transport = asyncio.run(pipeline.transport(values * 10))
         line("transport limit: aiokafka pass-through msgs/s", f"{transport:.0f}")
         one = asyncio.run(pipeline.run_pipeline(n, workers=1, partitions=4))
-        line("1 worker: end-to-end articles/s", f"{one['articles/s']:.2f}")
+        one_rate = one["articles/s"]
+        line("1 worker: end-to-end articles/s", f"{one_rate:.2f}")
         limit = min(compute, transport)
-        line("ratio 1 worker / min(compute, transport)", f"{one['articles/s'] / limit:.2f}")
+        line("ratio 1 worker / min(compute, transport)", f"{one_rate / limit:.2f}")
         dedup_scale.report_broker(specs[:dedup_broker_n], pipeline.BOOTSTRAP)
+        for label, env in (
+            ("NER batches of 1 (unbatched)", {"WIRESTREAM_ENRICH_BATCH_SIZE": "1"}),
+            ("2 NER processes", {"WIRESTREAM_ENRICH_PROCESSES": "2"}),
+        ):
+            other = asyncio.run(pipeline.run_pipeline(n, workers=1, partitions=4, env=env))
+            line(f"1 worker, {label}: articles/s", f"{other['articles/s']:.2f}")
+            line("  ratio to 1 worker with the defaults", f"{other['articles/s'] / one_rate:.2f}")
         two = asyncio.run(pipeline.run_pipeline(n, workers=2, partitions=4))
         line("2 workers over 4 partitions: articles/s", f"{two['articles/s']:.2f}")
-        line("ratio 2 workers / 1 worker", f"{two['articles/s'] / one['articles/s']:.2f}")
+        line("ratio 2 workers / 1 worker", f"{two['articles/s'] / one_rate:.2f}")
         paced = asyncio.run(
-            pipeline.run_pipeline(n // 2, workers=1, partitions=4, rate=one["articles/s"] / 2)
+            pipeline.run_pipeline(n // 2, workers=1, partitions=4, rate=one_rate / 2)
         )
         lat = paced["latency"]
         line(

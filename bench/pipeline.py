@@ -81,14 +81,19 @@ def _rss_kib(pid: int) -> int:
 
 
 async def run_pipeline(
-    n: int, workers: int, partitions: int, rate: float | None = None
+    n: int,
+    workers: int,
+    partitions: int,
+    rate: float | None = None,
+    env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Publish n distinct articles; time until every one is enriched."""
+    """Publish n distinct articles; time until every one is enriched. ``env``: settings of the
+    workers (``WIRESTREAM_*``) other than the defaults."""
     from tests.integration import conftest as harness
 
     harness.BOOTSTRAP = BOOTSTRAP  # the bench broker, not the tests'
     tmp = Path(tempfile.mkdtemp(prefix="wirestream-bench-"))
-    pipeline = harness.Pipeline(f"bench-{time.time_ns()}", tmp, partitions)
+    pipeline = harness.Pipeline(f"bench-{time.time_ns()}", tmp, partitions, env or {})
     try:
         started = time.perf_counter()
         for _ in range(workers):

@@ -53,7 +53,7 @@ ATTEMPTS = 2  # a pool process that dies twice on one article: the article is de
 
 
 class NlpRunner:
-    """Runs ``pipeline.enrich`` off the event loop, in processes (or one thread if 0)."""
+    """Runs ``pipeline.enrich_many`` off the event loop, in processes (or one thread if 0)."""
 
     def __init__(self, model: str, processes: int) -> None:
         self.model = model

@@ -1,7 +1,8 @@
 """Prometheus metrics of the worker, served at ``GET /metrics``.
 
 - ``wirestream_messages_total{stage, outcome}``: what each stage did with its inputs;
-- ``wirestream_stage_seconds{stage}``: time an agent spent on one input message;
+- ``wirestream_stage_seconds{stage}``: time an agent spent on one input message (enrich: its
+  batch's time, shared among the batch's messages);
 - ``wirestream_consumer_lag{topic, partition}``: messages waiting behind the group's committed
   offset, for the partitions this worker holds (read by the watchdog every 10 s);
 - ``wirestream_rebalances_total``: partition assignments this worker received (1 after start);

@@ -21,13 +21,14 @@ def test_every_variable_is_read_and_typed() -> None:
             "WIRESTREAM_TOPIC_RAW": "x.raw",
             "WIRESTREAM_WEB_PORT": "7000",
             "WIRESTREAM_SPACY_MODEL": "en_core_web_md",
+            "WIRESTREAM_ENRICH_BATCH_LINGER_S": "0.2",
         }
     )
     assert s.partitions == 8 and s.near_threshold == 0.7 and s.web_port == 7000
     assert s.topics.raw == "x.raw" and s.topics.parsed == "articles.parsed"
     assert s.bootstrap_servers == "a:1,b:2"
     assert s.faust_broker == "kafka://a:1;kafka://b:2"
-    assert s.spacy_model == "en_core_web_md"
+    assert s.spacy_model == "en_core_web_md" and s.enrich_batch_linger_s == 0.2
 
 
 def test_plain_host_port_lists_are_accepted() -> None:
@@ -40,6 +41,7 @@ def test_plain_host_port_lists_are_accepted() -> None:
         {"WIRESTREAM_LSH_BANDS": "100"},
         {"WIRESTREAM_LOG_FORMAT": "xml"},
         {"WIRESTREAM_PARTITIONS": "many"},
+        {"WIRESTREAM_ENRICH_BATCH_SIZE": "0"},
     ],
 )
 def test_bad_values_fail_at_start(env: dict[str, str]) -> None:
