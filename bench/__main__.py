@@ -1,7 +1,8 @@
 """``make bench`` / ``python -m bench [--quick] [--articles N]``: every benchmark in one run,
 printed as tables with ratios against baselines measured in the same run. Never part of the
 test suite. The through-Kafka runs use N distinct generated articles of 500-1,000 words (2,000
-by default, about 25 minutes in all on 2 cores; 60 with ``--quick``)."""
+by default; about an hour in all on 2 cores, most of it the 100k-article dedup run and five
+pipeline runs; 60 with ``--quick``)."""
 
 from __future__ import annotations
 
