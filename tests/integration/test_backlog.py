@@ -1,5 +1,6 @@
-"""A backlog of long articles never starves the consumer: NER runs in its own process, so the
-event loop (where heartbeats and polls run) stays responsive and the group never rebalances."""
+"""A backlog of long articles never starves the consumer: NER runs in batches in its own
+process, so the event loop (where heartbeats and polls run) stays responsive and the group never
+rebalances."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ never on cancellation."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
 import pytest
@@ -34,21 +34,26 @@ class FakeStream:
             yield event
 
 
-async def test_finished_events_are_acked_and_the_cancelled_one_is_not() -> None:
-    events = [FakeEvent(i) for i in range(3)]
-    started = asyncio.Event()
-
-    async def agent() -> None:
-        async for event in processed(FakeStream(events), "test"):
-            if event.n == 1:
-                started.set()
-                await asyncio.sleep(10)  # in flight when the worker stops
-
-    task = asyncio.create_task(agent())
-    await started.wait()
+async def stopped_in_flight(agent: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
+    """Run an agent until it says an input is in flight, then stop it as a worker stop does."""
+    in_flight = asyncio.Event()
+    task = asyncio.create_task(agent(in_flight))
+    await in_flight.wait()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
+
+
+async def test_finished_events_are_acked_and_the_cancelled_one_is_not() -> None:
+    events = [FakeEvent(i) for i in range(3)]
+
+    async def agent(in_flight: asyncio.Event) -> None:
+        async for event in processed(FakeStream(events), "test"):
+            if event.n == 1:
+                in_flight.set()
+                await asyncio.sleep(10)
+
+    await stopped_in_flight(agent)
     assert [e.acked for e in events] == [True, False, False]
 
 
@@ -107,19 +112,14 @@ async def test_a_lone_event_is_not_held_for_company() -> None:
 
 async def test_a_cancelled_batch_is_not_acked() -> None:
     events = [FakeEvent(i) for i in range(5)]
-    started = asyncio.Event()
 
-    async def agent() -> None:
+    async def agent(in_flight: asyncio.Event) -> None:
         async for batch in batches(FakeStream(events), "test", size=2, linger_s=0.05):
             if batch[0].n == 2:
-                started.set()
-                await asyncio.sleep(10)  # in flight when the worker stops
+                in_flight.set()
+                await asyncio.sleep(10)
 
-    task = asyncio.create_task(agent())
-    await started.wait()
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
+    await stopped_in_flight(agent)
     assert [e.acked for e in events] == [True, True, False, False, False]
 
 
