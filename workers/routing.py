@@ -115,7 +115,9 @@ async def _next(events: AsyncIterator[Any]) -> Any:
 
 @contextmanager
 def current(event: Any) -> Iterator[None]:
-    """Make ``event`` Faust's current event, whose partition a table write goes to."""
+    """Make ``event`` Faust's current event, whose partition a table write goes to. Faust sets
+    this context variable only inside its own stream iterator and exports no setter, so the
+    private variable is set here (faust-streaming is pinned)."""
     token = _current_event.set(weakref.ref(event))
     try:
         yield
