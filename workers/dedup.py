@@ -124,14 +124,14 @@ class DedupIndex:
         self.settings = settings
         self.state = state
         self.last_sweep: float | None = None
-        self._buckets: dict[str, list[str]] | None = None
+        self._buckets: dict[int, list[str]] | None = None
 
     def forget_buckets(self) -> None:
         """The table may have changed under us (recovered after an assignment): rebuild."""
         self._buckets = None
 
     @property
-    def buckets(self) -> dict[str, list[str]]:
+    def buckets(self) -> dict[int, list[str]]:
         if self._buckets is None:
             self._buckets = {}
             indexed = [
@@ -144,8 +144,9 @@ class DedupIndex:
         return self._buckets
 
     def _add_to_buckets(self, ref: str, signature: list[int]) -> None:
+        buckets = self.buckets
         for key in self._bands(signature):
-            band = self.buckets.setdefault(key, [])
+            band = buckets.setdefault(key, [])
             if ref not in band:
                 band.append(ref)
                 del band[:-MAX_BAND_MEMBERS]
@@ -292,13 +293,8 @@ class DedupIndex:
         self.forget_buckets()
         return dropped
 
-    def _bands(self, signature: list[int]) -> list[str]:
-        return [
-            f"band:{k}"
-            for k in band_keys(
-                signature, bands=self.settings.lsh_bands, rows=self.settings.lsh_rows
-            )
-        ]
+    def _bands(self, signature: list[int]) -> list[int]:
+        return band_keys(signature, bands=self.settings.lsh_bands, rows=self.settings.lsh_rows)
 
     @staticmethod
     def _exact_keys(article: ParsedArticle) -> list[str]:

@@ -2,14 +2,14 @@
 
 Computed by the parse stage (in parallel, on every partition) so that the single-partition
 dedup index only compares. datasketch's MinHash hashes with SHA-1 under a fixed seed, so a
-signature is the same in every process and across restarts (never Python's ``hash()``).
+signature is the same in every process and across restarts (never Python's ``hash()``). Only
+the LSH band keys, which never leave the process, use Python's ``hash()`` (of integers).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import struct
 
 from datasketch import MinHash
 
@@ -43,14 +43,11 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
 
 
-def band_keys(signature: list[int], *, bands: int, rows: int) -> list[str]:
-    """One stable key per LSH band: ``b<i>:<blake2b of the band's slots>``."""
-    keys = []
-    for band in range(bands):
-        chunk = signature[band * rows : (band + 1) * rows]
-        digest = hashlib.blake2b(struct.pack(f">{len(chunk)}Q", *chunk), digest_size=8)
-        keys.append(f"b{band}:{digest.hexdigest()}")
-    return keys
+def band_keys(signature: list[int], *, bands: int, rows: int) -> list[int]:
+    """One key per LSH band: Python's hash of the band's number and slots. The buckets live in
+    memory only (rebuilt from the signatures after a restart), so the key need not be stable
+    across processes; a collision only adds a candidate, and candidates are verified."""
+    return [hash((band, *signature[band * rows : (band + 1) * rows])) for band in range(bands)]
 
 
 def content_hash(body: str) -> str:
