@@ -284,8 +284,10 @@ class DedupIndex:
                 gone = value["t"] < horizon and f"c:{value['root']}" not in self.state
             elif key.startswith("c:"):
                 continue
-            else:  # url: and hash: keys
+            elif key.startswith(("url:", "hash:")):
                 gone = f"m:{value['m']}" not in self.state
+            else:  # written by an earlier release (its LSH buckets, ``band:``): not ours now
+                gone = True
             if gone:
                 del self.state[key]
                 dropped += 1

@@ -313,6 +313,17 @@ def test_sweep_forgets_old_clusters_and_their_keys() -> None:
     assert ix.judge(article(BODY, 3)).verdict == Verdict("unique")
 
 
+def test_sweep_drops_entries_an_earlier_release_left_in_the_table() -> None:
+    """Releases before the buckets moved to memory kept them in the table as ``band:`` keys;
+    a worker upgraded over that changelog must not crash on them (the demo's broker did)."""
+    ix = index()
+    a = article(BODY, 1)
+    ix.admit(a, ix.judge(a), event_time=0.0)
+    ix.state["band:b7:00ff00ff00ff00ff"] = {"ms": [a.raw_ref]}
+    assert ix.sweep(now=1.0) == 1
+    assert "band:b7:00ff00ff00ff00ff" not in ix.state and set(ix.members()) == {a.raw_ref}
+
+
 def test_buckets_are_not_in_the_table_and_rebuild_to_the_same_answers() -> None:
     items = labelled_near_duplicates(10, seed=9)
     articles = [article(item.value, i) for i, item in enumerate(items)]
