@@ -27,8 +27,9 @@ producer that sends the same article again makes a new message, judged a duplica
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator, MutableMapping
+from collections.abc import AsyncIterator, Iterator, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -117,7 +118,8 @@ class DedupIndex:
 
     The LSH buckets (42 an article) are derived from the members' signatures and kept in memory
     only: written to the table they were nine in ten of its changelog messages. They are rebuilt
-    from the table on first use after each partition assignment (``forget_buckets``).
+    from the table after each partition assignment (``forget_buckets``), by the agent in steps
+    that let its event loop run (``rebuilding``), or at once on first use.
     """
 
     def __init__(self, settings: Settings, state: MutableMapping[str, Any]) -> None:
@@ -125,31 +127,44 @@ class DedupIndex:
         self.state = state
         self.last_sweep: float | None = None
         self._buckets: dict[int, list[str]] | None = None
+        self._generation = 0  # of the buckets: a rebuild started before a forget is discarded
 
     def forget_buckets(self) -> None:
         """The table may have changed under us (recovered after an assignment): rebuild."""
         self._buckets = None
+        self._generation += 1
+
+    @property
+    def needs_buckets(self) -> bool:
+        return self._buckets is None
 
     @property
     def buckets(self) -> dict[int, list[str]]:
-        if self._buckets is None:
-            self._buckets = {}
-            indexed = [
-                (entry["t"], ref, entry["sig"])
-                for ref, entry in self.members().items()
-                if entry["sig"] and self.state.get(f"hash:{entry['hash']}", {}).get("m") == ref
-            ]
-            for _t, ref, signature in sorted(indexed):
-                self._add_to_buckets(ref, signature)
+        while self._buckets is None:
+            for _ in self.rebuilding():
+                pass
         return self._buckets
 
+    def rebuilding(self, step: int = 1000) -> Iterator[None]:
+        """Rebuild the buckets from the table, pausing after every ``step`` members so that an
+        agent can let its event loop run; a rebuild that a ``forget_buckets`` overtook is not
+        installed."""
+        generation = self._generation
+        indexed = sorted(
+            (entry["t"], ref, entry["sig"])
+            for ref, entry in self.members().items()
+            if entry["sig"] and self.state.get(f"hash:{entry['hash']}", {}).get("m") == ref
+        )
+        buckets: dict[int, list[str]] = {}
+        for i, (_t, ref, signature) in enumerate(indexed, 1):
+            _add_to_bands(buckets, self._bands(signature), ref)
+            if i % step == 0:
+                yield
+        if generation == self._generation:
+            self._buckets = buckets
+
     def _add_to_buckets(self, ref: str, signature: list[int]) -> None:
-        buckets = self.buckets
-        for key in self._bands(signature):
-            band = buckets.setdefault(key, [])
-            if ref not in band:
-                band.append(ref)
-                del band[:-MAX_BAND_MEMBERS]
+        _add_to_bands(self.buckets, self._bands(signature), ref)
 
     def status(self, raw_ref: str) -> str:
         """``new``, ``pending`` (admission cut short) or ``done`` (judged: a redelivery)."""
@@ -304,6 +319,14 @@ class DedupIndex:
         return [*url, f"hash:{article.content_hash}"]
 
 
+def _add_to_bands(buckets: dict[int, list[str]], keys: list[int], ref: str) -> None:
+    for key in keys:
+        band = buckets.setdefault(key, [])
+        if ref not in band:
+            band.append(ref)
+            del band[:-MAX_BAND_MEMBERS]
+
+
 def compare(entry: Entry, original: Entry) -> Verdict:
     """The verdict of a member against its cluster's original: how it matches and how alike
     their bodies are (a member joined through another copy may be less alike than the
@@ -414,8 +437,11 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
             continue
         now = event_time(article)
         if index.sweep_due(now):
-            # Before judging: a sweep drops the in-memory buckets, and judging rebuilds them.
+            # Before judging: a sweep drops the in-memory buckets, rebuilt next.
             index.sweep(now)
+        if index.needs_buckets:
+            for _ in index.rebuilding():
+                await asyncio.sleep(0)  # the web server, the watchdog and the sends run meanwhile
         decision = index.judge(article)
         pending = [
             await _topics[out.topic].send(key=out.key.encode(), value=out.value)

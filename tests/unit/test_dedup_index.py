@@ -335,3 +335,20 @@ def test_buckets_are_not_in_the_table_and_rebuild_to_the_same_answers() -> None:
     for a in articles[-8:]:
         assert fresh.judge(a) == ix.judge(a)
     assert any(d.verdict.is_duplicate for d in map(fresh.judge, articles[-8:]))
+
+
+def test_a_stepped_rebuild_equals_the_whole_one_and_a_forget_discards_it() -> None:
+    items = labelled_near_duplicates(10, seed=9)
+    ix = index()
+    for i, item in enumerate(items):
+        judge_and_admit(ix, article(item.value, i))
+    whole = DedupIndex(SETTINGS, ix.state).buckets
+    stepped = DedupIndex(SETTINGS, ix.state)
+    pauses = sum(1 for _ in stepped.rebuilding(step=5))
+    assert pauses >= 2 and not stepped.needs_buckets and stepped.buckets == whole
+    overtaken = DedupIndex(SETTINGS, ix.state)
+    steps = overtaken.rebuilding(step=5)
+    next(steps)
+    overtaken.forget_buckets()  # an assignment while the agent let the loop run
+    list(steps)
+    assert overtaken.needs_buckets
