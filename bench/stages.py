@@ -1,11 +1,11 @@
-"""In-process benchmarks of the three stages, each beside its baseline measured in the same run.
+"""In-process benchmarks of parse and enrich, each beside its baseline measured in the same run
+(dedup's are in ``bench.dedup_scale`` and ``bench.dedup_eval``).
 
 - parse: articles/s for plain text, HTML and envelopes; on the public article-extraction
   benchmark (../shared/datasets), body precision/recall/F1 over word shingles for the stage and
   for trafilatura called directly;
-- dedup: articles/s through ``DedupIndex`` and state bytes per retained article; precision and
-  recall on the generated labelled set;
-- enrich: articles/s and words/s for the stage and for raw spaCy ``nlp.pipe`` on the same texts.
+- enrich: articles/s and words/s for the stage and for raw spaCy ``nlp.pipe`` on the same texts;
+- the compute limit: the three stages in one process, on one core.
 """
 
 from __future__ import annotations

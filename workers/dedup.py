@@ -289,26 +289,37 @@ class DedupIndex:
             if key.startswith("c:") and cluster["t"] < horizon:
                 for m in cluster["members"]:
                     if f"m:{m}" in self.state:
-                        del self.state[f"m:{m}"]
+                        self._forget_member(m)
                         dropped += 1
                 del self.state[key]
                 dropped += 1
         for key, value in list(self.state.items()):
+            if key.startswith("c:"):
+                continue
             if key.startswith("m:"):
                 # Left by a sweep cut short (a crash between deletions).
-                gone = value["t"] < horizon and f"c:{value['root']}" not in self.state
-            elif key.startswith("c:"):
-                continue
-            elif key.startswith(("url:", "hash:")):
-                gone = f"m:{value['m']}" not in self.state
-            else:  # written by an earlier release (its LSH buckets, ``band:``): not ours now
-                gone = True
-            if gone:
+                if value["t"] < horizon and f"c:{value['root']}" not in self.state:
+                    self._forget_member(key[2:])
+                    dropped += 1
+            elif not key.startswith(("url:", "hash:")) or f"m:{value['m']}" not in self.state:
+                # The key of a member gone, or one an earlier release wrote (``band:`` buckets).
                 del self.state[key]
                 dropped += 1
         self.last_sweep = now
-        self.forget_buckets()
         return dropped
+
+    def _forget_member(self, ref: str) -> None:
+        """Delete a member, and take it out of the buckets it is in (if they are built)."""
+        entry = self.state[f"m:{ref}"]
+        del self.state[f"m:{ref}"]
+        if self._buckets is None or not entry["sig"]:
+            return
+        for key in self._bands(entry["sig"]):
+            band = self._buckets.get(key)
+            if band is not None and ref in band:
+                band.remove(ref)
+                if not band:
+                    del self._buckets[key]
 
     def _bands(self, signature: list[int]) -> list[int]:
         return band_keys(signature, bands=self.settings.lsh_bands, rows=self.settings.lsh_rows)
@@ -414,7 +425,8 @@ _topics = {"unique": topics.unique, "duplicates": topics.duplicates}
 
 @app.on_partitions_assigned.connect
 async def rebuild_buckets(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
-    """The table is recovered after an assignment, before any event: rebuild on first use."""
+    """The table is recovered after an assignment, before any event: the agent rebuilds the
+    buckets before its next judgement."""
     index.forget_buckets()
 
 
@@ -437,7 +449,6 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
             continue
         now = event_time(article)
         if index.sweep_due(now):
-            # Before judging: a sweep drops the in-memory buckets, rebuilt next.
             index.sweep(now)
         if index.needs_buckets:
             for _ in index.rebuilding():

@@ -310,6 +310,7 @@ def test_sweep_forgets_old_clusters_and_their_keys() -> None:
     assert not ix.sweep_due(now=SETTINGS.dedup_retention_days * 86400 + 2)
     assert set(ix.members()) == {b.raw_ref}
     assert all(a.raw_ref not in str(v) for v in ix.state.values())
+    assert ix.buckets == DedupIndex(SETTINGS, ix.state).buckets  # pruned, not rebuilt
     assert ix.judge(article(BODY, 3)).verdict == Verdict("unique")
 
 
