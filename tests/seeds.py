@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import SEEDS
-from workers.publish import expand, message_for
+from workers.inputs import expand, file_message
 
 
 def seed_files() -> list[Path]:
@@ -20,4 +20,4 @@ def expected(path: Path) -> dict[str, Any]:
 
 
 def raw_value(path: Path) -> bytes:
-    return message_for(path)[1]
+    return file_message(path).value

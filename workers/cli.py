@@ -10,6 +10,7 @@ import asyncio
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -59,28 +60,70 @@ def topics() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--source", help="Source to put in the envelope of .txt/.html files.")
-@click.option("--url", help="URL to put in the envelope of .txt/.html files.")
+@click.option("--source", help="Source to put in the envelope of .txt/.md/.html files.")
+@click.option("--url", help="URL to put in the envelope of .txt/.md/.html files.")
 @click.option("--topic", help="Topic to publish to (default: the raw topic).")
-def publish(paths: tuple[str, ...], source: str | None, url: str | None, topic: str | None) -> None:
-    """Publish files, folders (recursively) or - (stdin) to the raw topic."""
-    from workers.admin import ensure_topics
-    from workers.publish import expand, message_for
-    from workers.publish import publish as send
-    from workers.security import client_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "raw", "jsonl", "warc"]),
+    default="auto",
+    help="How to read the inputs (auto: by file name; stdin is one raw message).",
+)
+@click.option("--dry-run", is_flag=True, help="Send nothing: list the messages and count them.")
+@click.option("--rate", type=float, default=0.0, help="At most N messages a second (0: no cap).")
+def publish(
+    paths: tuple[str, ...],
+    source: str | None,
+    url: str | None,
+    topic: str | None,
+    fmt: str,
+    dry_run: bool,
+    rate: float,
+) -> None:
+    """Publish files, folders (recursively), WARC and JSON Lines files, or - (stdin) to the raw
+    topic. Exits 1 if a WARC file had a record that could not be read."""
+    from workers.inputs import Report, read
+    from workers.render import printable
 
     settings = _settings()
-    asyncio.run(ensure_topics(settings))
-    messages = [message_for(p, source, url) for p in expand(paths)]
-    sent = asyncio.run(
-        send(
-            client_options(settings),
-            topic or settings.topics.raw,
-            messages,
-            progress=len(messages) > 5,
+    report = Report()
+    messages = read(paths, report, fmt, source, url)
+    if dry_run:
+        count = 0
+        for message in messages:
+            click.echo(f"{printable(message.key)}\t{message.content_type}\t{len(message.value)}")
+            count += 1
+        _print_report(report)
+        click.echo(f"{count} message(s)")
+    else:
+        from workers.admin import ensure_topics
+        from workers.publish import publish as send
+        from workers.security import client_options
+
+        target = topic or settings.topics.raw
+        asyncio.run(ensure_topics(settings))
+        sent = asyncio.run(
+            send(client_options(settings), target, messages, progress=True, rate=rate)
         )
-    )
-    click.echo(f"published {sent} message(s) to {topic or settings.topics.raw}")
+        _print_report(report)
+        click.echo(f"published {sent} message(s) to {target}")
+    if report.unreadable:
+        raise SystemExit(1)
+
+
+def _print_report(report: Any) -> None:
+    from workers.render import printable
+
+    for problem in report.problems:
+        click.echo(f"malformed: {printable(problem.encode(), 500)}", err=True)
+    if report.problem_count > len(report.problems):
+        click.echo(f"... and {report.problem_count - len(report.problems)} more", err=True)
+    if report.problem_count:
+        click.echo(f"{report.problem_count} malformed input(s)", err=True)
+    if report.skipped:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(report.skipped.items()))
+        click.echo(f"skipped records: {kinds}", err=True)
 
 
 @cli.command()
@@ -88,17 +131,37 @@ def publish(paths: tuple[str, ...], source: str | None, url: str | None, topic: 
 @click.option("--from-beginning", is_flag=True, help="Read from the start of the topic.")
 @click.option("--limit", type=int, default=0, help="Stop after N messages (0: never).")
 @click.option("--timeout", type=float, default=0.0, help="Stop after N idle seconds (0: never).")
-@click.option("--pretty", is_flag=True, help="Indented JSON instead of one document a line.")
-def tail(topic: str | None, from_beginning: bool, limit: int, timeout: float, pretty: bool) -> None:
-    """Print messages of a topic (default: the enriched topic) as JSON."""
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "summary"]),
+    default="json",
+    help="json: one document a line; summary: one readable line per record.",
+)
+@click.option("--pretty", is_flag=True, help="Indented JSON (with --format json).")
+def tail(
+    topic: str | None, from_beginning: bool, limit: int, timeout: float, fmt: str, pretty: bool
+) -> None:
+    """Print the records of a topic (default: the enriched topic)."""
+    from workers.render import as_json, summary_line
+
     settings = _settings()
+
+    def show(key: bytes | None, value: bytes | None) -> str:
+        return summary_line(key, value) if fmt == "summary" else as_json(value, pretty)
+
     asyncio.run(
-        _tail(settings, topic or settings.topics.enriched, from_beginning, limit, timeout, pretty)
+        _tail(settings, topic or settings.topics.enriched, from_beginning, limit, timeout, show)
     )
 
 
 async def _tail(
-    settings: Settings, topic: str, from_beginning: bool, limit: int, timeout: float, pretty: bool
+    settings: Settings,
+    topic: str,
+    from_beginning: bool,
+    limit: int,
+    timeout: float,
+    show: Callable[[bytes | None, bytes | None], str],
 ) -> None:
     from aiokafka import AIOKafkaConsumer
 
@@ -122,23 +185,12 @@ async def _tail(
                 continue
             for records in batch.values():
                 for record in records:
-                    click.echo(render(record.value, pretty))
+                    click.echo(show(record.key, record.value))
                     seen += 1
                     if limit and seen >= limit:
                         return
     finally:
         await consumer.stop()
-
-
-def render(value: bytes | None, pretty: bool) -> str:
-    if value is None:
-        return "null"
-    try:
-        doc: Any = orjson.loads(value)
-    except orjson.JSONDecodeError:
-        doc = {"raw": value.decode("utf-8", "replace")}
-    option = orjson.OPT_INDENT_2 if pretty else 0
-    return orjson.dumps(doc, option=option).decode()
 
 
 @cli.command()
@@ -173,11 +225,13 @@ def counts_table(doc: dict[str, Any]) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-def demo(paths: tuple[str, ...]) -> None:
-    """Broker, worker, the seeds published, the enriched seed shown, then a clean shutdown."""
+@click.option("--pretty", is_flag=True, help="The seed article as full JSON.")
+def demo(paths: tuple[str, ...], pretty: bool) -> None:
+    """Broker, worker, the seeds published, a line per outcome and the seed article shown,
+    then a clean shutdown."""
     from workers.demo import run
 
-    raise SystemExit(run(list(paths) or ["seeds"]))
+    raise SystemExit(run(list(paths) or ["seeds"], pretty))
 
 
 def main() -> None:

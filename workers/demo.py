@@ -52,38 +52,66 @@ def _totals(base: str) -> dict[str, int] | None:
     return doc["totals"] if doc and "totals" in doc else None
 
 
-async def _find_enriched(settings: Settings, raw_id: str) -> dict[str, Any] | None:
+async def _read_all(settings: Settings, topic: str) -> list[tuple[bytes | None, bytes | None]]:
+    """Every (key, value) of a topic, from the beginning to where it falls quiet."""
     from aiokafka import AIOKafkaConsumer
 
     consumer = AIOKafkaConsumer(
-        settings.topics.enriched,
-        **client_options(settings),
-        group_id=None,
-        auto_offset_reset="earliest",
+        topic, **client_options(settings), group_id=None, auto_offset_reset="earliest"
     )
     await consumer.start()
-    found = None
+    found: list[tuple[bytes | None, bytes | None]] = []
     try:
-        while True:
-            batch = await consumer.getmany(timeout_ms=3000)
-            if not batch:
-                return found
+        while batch := await consumer.getmany(timeout_ms=3000):
             for records in batch.values():
-                for record in records:
-                    if record.value is None:  # a withdrawal: that article was a later copy
-                        if found and record.key == found["article_id"].encode():
-                            found = None
-                        continue
-                    doc = orjson.loads(record.value)
-                    if doc.get("raw_id") == raw_id:
-                        found = doc
+                found.extend((record.key, record.value) for record in records)
     finally:
         await consumer.stop()
+    return found
 
 
-def run(paths: list[str]) -> int:
+def outputs(settings: Settings) -> dict[str, list[tuple[bytes | None, bytes]]]:
+    """What the pipeline holds now, read as the README says: ``articles.enriched`` as a changelog
+    by key (a null withdraws), duplicates and dead letters as the latest record per ``raw_id``."""
+    enriched: dict[bytes | None, bytes | None] = {}
+    for key, value in asyncio.run(_read_all(settings, settings.topics.enriched)):
+        enriched[key] = value
+    found: dict[str, list[tuple[bytes | None, bytes]]] = {
+        "enriched": [(k, v) for k, v in enriched.items() if v is not None]
+    }
+    for kind, topic in (
+        ("duplicate", settings.topics.duplicates),
+        ("dead-lettered", settings.topics.dead_letter),
+    ):
+        latest: dict[str, tuple[bytes | None, bytes]] = {}
+        for key, value in asyncio.run(_read_all(settings, topic)):
+            if value is not None:
+                latest[orjson.loads(value).get("raw_id", "")] = (key, value)
+        found[kind] = list(latest.values())
+    return found
+
+
+def show(found: dict[str, list[tuple[bytes | None, bytes]]], pretty: bool) -> dict[str, Any] | None:
+    """Print a summary line per record and the seed article's fields; return the seed."""
+    from workers.render import article_block, as_json, summary_line
+
+    for kind, records in found.items():
+        print(f"\n=== {kind} ({len(records)}) ===")
+        for key, value in records:
+            print(summary_line(key, value))
+    docs = [orjson.loads(value) for _key, value in found["enriched"]]
+    seed = next((doc for doc in docs if doc.get("raw_id") == SEED_ID), None)
+    print(f"\n=== the seed article, {SEED_ID} ===")
+    if seed is None:
+        print("(not found)")
+    else:
+        print(as_json(orjson.dumps(seed), pretty=True) if pretty else article_block(seed))
+    return seed
+
+
+def run(paths: list[str], pretty: bool = False) -> int:
     from workers.cli import counts_table
-    from workers.publish import expand, message_for
+    from workers.inputs import Report, read
     from workers.publish import publish as send
 
     settings = Settings.from_env()
@@ -104,21 +132,20 @@ def run(paths: list[str]) -> int:
     try:
         _wait("the worker to be ready", lambda: (_get(base + "/ready") or {}).get("ready"), 180)
         before = _wait("the counts", lambda: _totals(base), 60)
-        messages = [message_for(p) for p in expand(paths)]
-        asyncio.run(send(client_options(settings), settings.topics.raw, messages))
-        print(f"published {len(messages)} raw article(s) from {', '.join(paths)}")
+        sent = asyncio.run(
+            send(client_options(settings), settings.topics.raw, read(paths, Report()))
+        )
+        print(f"published {sent} raw article(s) from {', '.join(paths)}")
 
         def settled() -> dict[str, int] | None:
             now = _totals(base)
-            if not now or now["received"] - before["received"] < len(messages):
+            if not now or now["received"] - before["received"] < sent:
                 return None
             done = now["enriched"] + now["duplicate"] + now["dead_lettered"]
             return now if done == now["received"] else None
 
         _wait("every message to reach its outcome", settled, 300)
-        seed = asyncio.run(_find_enriched(settings, SEED_ID))
-        print("\n=== enriched seed article ===")
-        print(orjson.dumps(seed, option=orjson.OPT_INDENT_2).decode() if seed else "(not found)")
+        seed = show(outputs(settings), pretty)
         print("\n=== per-source counts ===")
         print(counts_table(_get(base + "/sources")))
         return 0 if seed else 1

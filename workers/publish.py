@@ -1,94 +1,73 @@
-"""Publishing raw articles: files, folders or stdin onto the raw topic.
+"""Sending raw messages (``workers.inputs``) to the raw topic: streamed, paced, with progress.
 
-``.txt`` and ``.html`` files are wrapped in a JSON envelope (``id`` = file name without its
-extension, ``content_type`` from the extension); ``.json`` files are sent as they are (they are
-envelopes already); any other file goes as raw bytes, as a scraper might send it.
+At most ``in_flight`` sends are unacknowledged at once, so memory stays flat however large the
+input; ``rate`` caps messages per second. A progress bar (messages, bytes, rate) is drawn on a
+terminal only: piped or in CI the command prints just its summary.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+import time
+from collections import deque
+from collections.abc import Iterable
 from typing import Any
 
-import orjson
 from aiokafka import AIOKafkaProducer
+from tqdm import tqdm
 
-TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
-SKIP_SUFFIXES = (".expected.json",)
+from workers.inputs import Message
 
-
-def expand(paths: Iterable[str]) -> Iterator[Path | None]:
-    """Files under the given paths in name order; ``None`` stands for stdin."""
-    for path in paths:
-        if path == "-":
-            yield None
-            continue
-        p = Path(path)
-        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
-        yield from (
-            f for f in files if not f.name.endswith(SKIP_SUFFIXES) and not f.name.startswith(".")
-        )
-
-
-def message_for(
-    path: Path | None, source: str | None = None, url: str | None = None
-) -> tuple[bytes | None, bytes]:
-    """(key, value) of the raw message for one file."""
-    if path is None:
-        return None, sys.stdin.buffer.read()
-    data = path.read_bytes()
-    if path.suffix == ".json":
-        return _envelope_key(data), data
-    content_type = TYPES.get(path.suffix.lower())
-    if content_type is None:
-        return path.stem.encode(), data
-    envelope = {
-        "id": path.stem,
-        "content": data.decode("utf-8", "replace"),
-        "content_type": content_type,
-    }
-    if source:
-        envelope["source"] = source
-    if url:
-        envelope["url"] = url
-    return path.stem.encode(), orjson.dumps(envelope)
-
-
-def _envelope_key(data: bytes) -> bytes | None:
-    try:
-        doc = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return None
-    if isinstance(doc, dict):
-        key = doc.get("id") or doc.get("url")
-        return key.encode() if isinstance(key, str) else None
-    return None
+IN_FLIGHT = 1000
 
 
 async def publish(
     options: dict[str, Any],
     topic: str,
-    messages: Iterable[tuple[bytes | None, bytes]],
+    messages: Iterable[Message | tuple[bytes | None, bytes]],
+    *,
     progress: bool = False,
+    rate: float = 0.0,
+    in_flight: int = IN_FLIGHT,
 ) -> int:
     """Send messages with a producer built from ``security.client_options``; return how many."""
     producer = AIOKafkaProducer(**options, acks="all", max_request_size=16 * 1024 * 1024)
     await producer.start()
-    sent = 0
+    bar = tqdm(
+        unit=" msg",
+        disable=not (progress and sys.stderr.isatty()),
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )
+    pending: deque[asyncio.Future[Any]] = deque()
+    sent = size = 0
+    started = time.monotonic()
     try:
-        futures = []
-        items = list(messages)
-        for key, value in items:
-            futures.append(await producer.send(topic, value=value, key=key))
+        for message in messages:
+            key, value = (message.key, message.value) if isinstance(message, Message) else message
+            if rate > 0:
+                await asyncio.sleep(max(0.0, started + sent / rate - time.monotonic()))
+            pending.append(await producer.send(topic, value=value, key=key))
+            while len(pending) >= in_flight:
+                await pending.popleft()
             sent += 1
-            if progress and sys.stderr.isatty():
-                print(f"\rpublished {sent}/{len(items)}", end="", file=sys.stderr)
-        for fut in futures:
-            await fut
-        if progress and sys.stderr.isatty():
-            print(file=sys.stderr)
+            size += len(value)
+            bar.update(1)
+            if sent % 100 == 0:
+                bar.set_postfix_str(f"{_human(size)}B", refresh=False)
+        while pending:
+            await pending.popleft()
     finally:
+        bar.set_postfix_str(f"{_human(size)}B")
+        bar.close()
         await producer.stop()
     return sent
+
+
+def _human(n: float) -> str:
+    for unit in ("", "k", "M", "G"):
+        if n < 1000:
+            return f"{n:.0f}{unit}" if unit == "" else f"{n:.1f}{unit}"
+        n /= 1000
+    return f"{n:.1f}T"

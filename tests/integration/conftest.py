@@ -209,6 +209,15 @@ class Pipeline:
     ) -> list[tuple[bytes | None, dict[str, Any] | None]]:
         """Every (key, value) on a topic, from the beginning up to its end offsets now; a
         tombstone's value is None. Records of one key come in the order they were written."""
+        return [
+            (key, None if value is None else orjson.loads(value))
+            for key, value in await self.read_bytes(topic, timeout)
+        ]
+
+    async def read_bytes(
+        self, topic: str, timeout: float = 3.0
+    ) -> list[tuple[bytes | None, bytes | None]]:
+        """Every (key, value) on a topic as bytes, as in ``read_keyed``."""
         consumer = AIOKafkaConsumer(
             bootstrap_servers=BOOTSTRAP,
             group_id=None,
@@ -216,7 +225,7 @@ class Pipeline:
             enable_auto_commit=False,
         )
         await consumer.start()
-        out: list[tuple[bytes | None, dict[str, Any] | None]] = []
+        out: list[tuple[bytes | None, bytes | None]] = []
         try:
             partitions = consumer.partitions_for_topic(topic)
             if not partitions:
@@ -233,9 +242,7 @@ class Pipeline:
                 assert time.monotonic() < deadline, f"could not read {topic} to its end"
                 batch = await consumer.getmany(timeout_ms=int(timeout * 1000), max_records=5000)
                 for records in batch.values():
-                    out.extend(
-                        (r.key, None if r.value is None else orjson.loads(r.value)) for r in records
-                    )
+                    out.extend((r.key, r.value) for r in records)
         finally:
             await consumer.stop()
         return out

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.conftest import ROOT, SEED
 from tests.integration.conftest import SASL_PASSWORD, SASL_PORT, SASL_USER, Pipeline
-from workers.publish import message_for
+from workers.inputs import file_message
 
 
 def secured_env(broker: Any, password: str = SASL_PASSWORD) -> dict[str, str]:
@@ -33,7 +33,8 @@ def body(url: str) -> str:
 async def test_worker_over_scram_and_tls(pipeline_factory: Any, broker: Any) -> None:
     pipeline: Pipeline = pipeline_factory(**secured_env(broker))
     worker = pipeline.add_worker()
-    await pipeline.publish([message_for(SEED)])
+    seed = file_message(SEED)
+    await pipeline.publish([(seed.key, seed.value)])
 
     async def enriched() -> Any:
         return await pipeline.read(pipeline.topics.enriched, timeout=0.5)

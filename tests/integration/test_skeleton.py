@@ -17,7 +17,7 @@ import orjson
 from tests.conftest import ROOT, SEED
 from tests.integration.conftest import Pipeline
 from workers import kafka_local
-from workers.publish import message_for
+from workers.inputs import file_message
 
 FIELDS = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
 
@@ -63,7 +63,8 @@ def validate(name: str, record: dict[str, Any]) -> None:
 async def test_seed_is_enriched_and_malformed_input_dead_lettered(pipeline_factory: Any) -> None:
     pipeline: Pipeline = pipeline_factory()
     pipeline.add_worker()
-    await pipeline.publish([message_for(SEED), (b"bad-1", b'{"id": "bad-1", "content": 42}')])
+    seed = file_message(SEED)
+    await pipeline.publish([(seed.key, seed.value), (b"bad-1", b'{"id": "bad-1", "content": 42}')])
 
     async def both() -> Any:
         found = await pipeline.outcomes()

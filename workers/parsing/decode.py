@@ -98,12 +98,20 @@ def decode_text(value: bytes) -> str:
 
 
 def _legacy_encoding(value: bytes) -> str:
-    """The detector's pick; among equally clean picks, windows-1252 (the web's usual legacy
-    encoding, which HTML5 reads for every "latin-1" label) wins over its look-alikes."""
+    encoding = guess_encoding(value)
+    if encoding is None:
+        raise ParseError("undecodable", "no text encoding fits these bytes")
+    return encoding
+
+
+def guess_encoding(value: bytes) -> str | None:
+    """The detector's pick for bytes that are not UTF-8; among equally clean picks,
+    windows-1252 (the web's usual legacy encoding, which HTML5 reads for every "latin-1" label)
+    wins over its look-alikes. None if no encoding fits."""
     results = from_bytes(value[:262144])
     best = results.best()
     if best is None or best.encoding is None:
-        raise ParseError("undecodable", "no text encoding fits these bytes")
+        return None
     tied = {r.encoding for r in results if r.chaos <= best.chaos + 0.001}
     return "cp1252" if "cp1252" in tied else best.encoding
 
