@@ -120,16 +120,17 @@ def enrich(n: int) -> dict[str, tuple[float, float]]:
     """Articles/s and words/s on the same texts: raw spaCy ``nlp.pipe``, the stage's batches in
     this process, and the stage as the worker runs it (batches through a one-process pool)."""
     from workers.enrich import NlpRunner
-    from workers.nlp.pipeline import enrich_many, load
+    from workers.nlp.pipeline import enrich_many, load, models
 
-    nlp = load(SETTINGS.spacy_model)
+    nlp = load(SETTINGS.models["en"])
+    languages = models(SETTINGS.models).preload(SETTINGS.models["en"], nlp)
     articles = [a.asdict() for a in parse_all([i.value for i in distinct(n, seed=31)])]
     words = sum(a["word_count"] for a in articles)
     size = SETTINGS.enrich_batch_size
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
     bodies = [a["body"] for a in articles]
     list(nlp.pipe(["warm up"] * 4))
-    runner = NlpRunner(SETTINGS.spacy_model, 1)
+    runner = NlpRunner(SETTINGS.models, 1)
 
     async def through_pool() -> float:
         await runner.warm_up()
@@ -140,7 +141,7 @@ def enrich(n: int) -> dict[str, tuple[float, float]]:
 
     seconds = {
         "raw spaCy nlp.pipe": timed(lambda: list(nlp.pipe(bodies, batch_size=size)))[1],
-        "stage, in process": timed(lambda: [enrich_many(b, nlp) for b in batches])[1],
+        "stage, in process": timed(lambda: [enrich_many(b, languages) for b in batches])[1],
         "stage, NER process": asyncio.run(through_pool()),
     }
     runner.stop()
@@ -151,9 +152,9 @@ def compute_limit(n: int) -> tuple[float, int]:
     """All three stages in one process (NER in the stage's batches): articles/s on one core,
     and mean words per article."""
     from workers.dedup import DedupIndex
-    from workers.nlp.pipeline import enrich_many, load
+    from workers.nlp.pipeline import enrich_many, load, models
 
-    nlp = load(SETTINGS.spacy_model)
+    nlp = models(SETTINGS.models).preload(SETTINGS.models["en"], load(SETTINGS.models["en"]))
     values = [i.value for i in distinct(n, seed=41)]
     index = DedupIndex(SETTINGS, {})
 

@@ -33,4 +33,13 @@ def nlp():  # type: ignore[no-untyped-def]
     from workers.nlp.pipeline import load
     from workers.settings import Settings
 
-    return load(Settings().spacy_model)
+    return load(Settings().models["en"])
+
+
+@pytest.fixture(scope="session")
+def models(nlp):  # type: ignore[no-untyped-def]
+    """The settings' language -> model map, with the session's English model in it."""
+    from workers.nlp.pipeline import models as build
+    from workers.settings import Settings
+
+    return build(Settings().models).preload(Settings().models["en"], nlp)

@@ -55,8 +55,8 @@ ATTEMPTS = 2  # a pool process that dies twice on one article: the article is de
 class NlpRunner:
     """Runs ``pipeline.enrich_many`` off the event loop, in processes (or one thread if 0)."""
 
-    def __init__(self, model: str, processes: int) -> None:
-        self.model = model
+    def __init__(self, models: dict[str, str], processes: int) -> None:
+        self.models = models
         self.processes = processes
         self._executor: Executor | None = None
 
@@ -68,10 +68,10 @@ class NlpRunner:
                 self.processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=pipeline.init_process,
-                initargs=(self.model,),
+                initargs=(self.models,),
             )
         else:
-            pipeline.init_model(self.model)
+            pipeline.init_models(self.models)
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="nlp")
 
     async def warm_up(self) -> None:
@@ -84,6 +84,7 @@ class NlpRunner:
             "body": "Warm up.",
             "word_count": 2,
             "version": 1,
+            "language": "en",
         }
         await self.run([probe] * max(self.processes, 1))
 
@@ -150,7 +151,7 @@ def _enriched(result: dict[str, Any] | str) -> EnrichedArticle | EnrichError:
         return EnrichError("enrich_failed", f"{type(exc).__name__}: {exc}")
 
 
-runner = NlpRunner(settings.spacy_model, settings.enrich_processes)
+runner = NlpRunner(settings.models, settings.enrich_processes)
 # The latest headlines this worker enriched, for the dashboard.
 recent_headlines: deque[dict[str, str]] = deque(maxlen=20)
 enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
@@ -166,7 +167,9 @@ async def warm_up_nlp() -> None:
         runner.restart()
         return
     logger.info(
-        "NLP model %s loaded in %d process(es)", settings.spacy_model, settings.enrich_processes
+        "NLP models %s in %d process(es); English loaded, the others on first use",
+        settings.nlp_models,
+        settings.enrich_processes,
     )
 
 
@@ -234,7 +237,13 @@ async def _handle(
         await sent
         await counted
         recent_headlines.append(
-            {"title": result.title, "source": item.source, "article_id": item.article_id}
+            {
+                "title": result.title,
+                "source": item.source,
+                "language": item.language or "",
+                "nlp_model": result.nlp_model or "",
+                "article_id": item.article_id,
+            }
         )
     enriched_ids[item.article_id] = {
         "raw": item.raw_ref,

@@ -66,11 +66,12 @@ class EnrichedArticle(_Wire):
     word_count: int
     content_hash: str
     ingested_at: str
+    nlp_model: str | None
     entities: dict[str, Any]
     quotes: list[dict[str, Any]]
     amounts: list[dict[str, Any]]
     themes: list[dict[str, Any]]
-    tone: dict[str, float]
+    tone: dict[str, float] | None
     keywords: list[str]
     summary: str
     reading_time_s: int

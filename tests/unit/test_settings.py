@@ -20,7 +20,7 @@ def test_every_variable_is_read_and_typed() -> None:
             "WIRESTREAM_NEAR_THRESHOLD": "0.7",
             "WIRESTREAM_TOPIC_RAW": "x.raw",
             "WIRESTREAM_WEB_PORT": "7000",
-            "WIRESTREAM_SPACY_MODEL": "en_core_web_md",
+            "WIRESTREAM_NLP_MODELS": "en=en_core_web_md, DE = de_core_news_lg",
             "WIRESTREAM_ENRICH_BATCH_LINGER_S": "0.2",
         }
     )
@@ -28,7 +28,10 @@ def test_every_variable_is_read_and_typed() -> None:
     assert s.topics.raw == "x.raw" and s.topics.parsed == "articles.parsed"
     assert s.bootstrap_servers == "a:1,b:2"
     assert s.faust_broker == "kafka://a:1;kafka://b:2"
-    assert s.spacy_model == "en_core_web_md" and s.enrich_batch_linger_s == 0.2
+    assert (
+        s.models == {"en": "en_core_web_md", "de": "de_core_news_lg"}
+        and s.enrich_batch_linger_s == 0.2
+    )
 
 
 def test_plain_host_port_lists_are_accepted() -> None:
@@ -42,6 +45,7 @@ def test_plain_host_port_lists_are_accepted() -> None:
         {"WIRESTREAM_LOG_FORMAT": "xml"},
         {"WIRESTREAM_PARTITIONS": "many"},
         {"WIRESTREAM_ENRICH_BATCH_SIZE": "0"},
+        {"WIRESTREAM_NLP_MODELS": "en_core_web_sm"},
     ],
 )
 def test_bad_values_fail_at_start(env: dict[str, str]) -> None:

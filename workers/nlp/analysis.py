@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workers.nlp.languages import is_stopword
 from workers.nlp.lexicon import table
 
 WORDS_PER_MINUTE = 238
@@ -39,12 +40,16 @@ def tone(text: str, word_count: int) -> dict[str, float]:
     }
 
 
-def keywords(doc: Any, title: str, limit: int = 10) -> list[str]:
+def keywords(doc: Any, title: str, language: str | None = "en", limit: int = 10) -> list[str]:
+    """Nouns and proper nouns by weighted frequency; neither spaCy's nor stopwordsiso's
+    stopwords of the language."""
     title_words = {w.lower() for w in title.split()}
     scores: dict[str, float] = {}
     n = max(len(doc), 1)
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.is_stop or len(token.text) < 3:
+            continue
+        if is_stopword(token.text, language):
             continue
         if not token.text.isalpha():
             continue

@@ -88,6 +88,10 @@ PLACE_FIELDS = (
     "latitude",
     "longitude",
 )
+# Labels of other models' schemes, read as this one's (French, Spanish, German models: PER,
+# LOC, ORG, MISC). MISC (events, works, nationalities...) is neither a person, an organisation
+# nor a place: it is left out.
+LABELS = {"PER": "PERSON"}
 KEEP = {
     "PERSON": "persons",
     "ORG": "organizations",
@@ -141,7 +145,7 @@ def spans(doc: Any, body: str, gaz: Gazetteer) -> list[Span]:
     out = []
     events: set[str] = set()
     for ent in doc.ents:
-        label, start, end = ent.label_, ent.start_char, ent.end_char
+        label, start, end = LABELS.get(ent.label_, ent.label_), ent.start_char, ent.end_char
         if label not in KEEP and label != "NORP":
             continue
         start, end = _rejoin_hyphens(body, start, end)
@@ -153,6 +157,8 @@ def spans(doc: Any, body: str, gaz: Gazetteer) -> list[Span]:
             or "/" in text
         ):
             continue  # "BST", "Defence", "km/h"
+        if label == "PERSON" and not text[:1].isupper():
+            continue  # "président de la Métropole": a name starts with a capital letter
         if label == "PERSON" and (_EVENTS.match(text) or text in events):
             events.add(_EVENTS.sub("", text))
             continue  # "Typhoon Kanoa" (and later "Kanoa") names a storm

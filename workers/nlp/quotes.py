@@ -12,11 +12,18 @@ from typing import Any
 
 from workers.nlp.entities import Entity
 
-_QUOTE = re.compile(r"[\"“”„«]\s*(?P<text>[^\"“”„«»]{12,2000}?)\s*[\"“”»]")
+# Opening and closing marks of English, German („…“, »…«), French and Spanish («…») quotes.
+_QUOTE = re.compile(r"[\"“”„«»]\s*(?P<text>[^\"“”„«»]{12,2000}?)\s*[\"“”»«]")
 VERBS = (
     "said|says|say|told|tells|added|adds|warned|warns|claimed|claims|insisted|insists|explained|"
     "asked|replied|stated|wrote|writes|noted|argued|argues|declared|announced|admitted|"
-    "according to|continued|urged|stressed|acknowledged|conceded|suggested|believes|believed"
+    "according to|continued|urged|stressed|acknowledged|conceded|suggested|believes|believed|"
+    # French, Spanish, Italian, German reporting verbs (a quote's speaker is still only ever a
+    # person a model tagged, so these matter where a model reads the language)
+    "déclaré|affirmé|expliqué|explique|estime|souligné|selon|"
+    "afirmó|dijo|declaró|explicó|según|"
+    "dichiarato|detto|spiegato|secondo|"
+    "sagte|erklärte|betonte|laut"
 )
 _VERB = re.compile(rf"\b(?P<verb>{VERBS})\b", re.I)
 MIN_WORDS = 6

@@ -23,7 +23,10 @@ DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl"]
 _MONTHS = (
     r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
     r"ma[iy]|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember|embre)?)?|"
-    r"o[ck]t(ober|obre)?|nov(ember|embre)?|d[eé][cz](ember|embre)?"
+    r"o[ck]t(ober|obre)?|nov(ember|embre)?|d[eé][cz](ember|embre)?|"
+    # Spanish and Italian
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
 _DATE_HINT = re.compile(
     rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", re.I
@@ -36,13 +39,19 @@ _US_ZONE_NAMES = {
 }
 _US_ZONES = re.compile(r"\s(ET|CT|MT|PT)\.?$")
 _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
-_PUBLISHED = re.compile(r"^\s*(published|posted|first published|date)( on)?\s*:?\s*", re.I)
+_PUBLISHED = re.compile(
+    r"^\s*(published|posted|first published|date|publié|publicado|pubblicato)"
+    r"( on| le| el| il)?\s*:?\s*",
+    re.I,
+)
 # Words that mark a line as prose, never a dateline.
 _PROSE = re.compile(
     r"\b(said|says|will|was|were|has|have|is|are|would|after|because|ist|wurde|hat)\b", re.I
 )
 
-_BY = re.compile(r"^\s*(by|words by|written by|reporting by|story by|von|par|por)\s*:?\s+", re.I)
+_BY = re.compile(
+    r"^\s*(by|words by|written by|reporting by|story by|von|par|por|di|door)\s*:?\s+", re.I
+)
 _EMAIL = re.compile(r"\S+@\S+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
 _ROLE_WORDS = re.compile(
@@ -60,7 +69,20 @@ _NAME_TOKEN = re.compile(
 
 def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
     """A date in a short metadata line, in UTC; ``None`` if the line holds none. A time that
-    names no zone is read in ``timezone`` (the source's own)."""
+    names no zone is read in ``timezone`` (the source's own). A dateline's leading place
+    ("Sevilla, 3 de abril de 2024") is tried without, if the whole line does not parse."""
+    found = _parse_datetime(text, timezone)
+    place = _PLACE_PREFIX.match(text) if found is None else None
+    return _parse_datetime(place.group("rest"), timezone) if place else found
+
+
+# "Sevilla, ", "Venezia, ", "NEW YORK, ": one to three capitalised words and a comma.
+_PLACE_PREFIX = re.compile(
+    r"^\s*[^\W\d_][\w'’.-]{1,30}(?: [^\W\d_][\w'’.-]{1,30}){0,2},\s+(?P<rest>.+)$"
+)
+
+
+def _parse_datetime(text: str, timezone: str) -> datetime | None:
     if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
         return None
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
