@@ -12,7 +12,7 @@ import logging
 import os
 import platform
 
-from bench import dedup_scale, pipeline, stages
+from bench import dedup_scale, languages, pipeline, publish, stages
 from bench.corpus import distinct, labelled_near_duplicates
 from bench.dedup_eval import evaluate
 from workers import kafka_local
@@ -108,6 +108,12 @@ def main() -> None:
         line("projected wall time, 600k articles of 600 words, 2 workers, h", f"{hours:.1f}")
     finally:
         kafka_local.stop(kafka)
+
+    print("\n5. Ingestion: wirestream publish of a WARC.gz (dry run, then to Kafka)")
+    publish.report(10_000 if quick else 100_000)
+
+    print("\n6. Languages: models on the hand-checked set, and what each costs")
+    languages.report()
 
 
 if __name__ == "__main__":

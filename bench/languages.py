@@ -126,6 +126,10 @@ def load_cost(model: str) -> tuple[float, float, float]:
 
 def main() -> None:
     argparse.ArgumentParser(description=__doc__).parse_args()
+    report()
+
+
+def report() -> None:
     names = Settings().models
     nlp = models(names)
     articles = [article(lang, text, n) for n, (lang, text, _) in enumerate(HAND_CHECKED)]

@@ -103,9 +103,13 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--no-broker", action="store_true", help="the dry-run figures only")
     args = parser.parse_args()
+    report(args.records, broker=not args.no_broker)
 
+
+def report(records: int, broker: bool = True) -> None:
+    """Dry run and (with ``broker``) to-Kafka figures at records/10 and records."""
     with tempfile.TemporaryDirectory() as tmp:
-        sizes = (args.records // 10, args.records)
+        sizes = (records // 10, records)
         files = {}
         for n in sizes:
             files[n] = Path(tmp) / f"crawl-{n}.warc.gz"
@@ -117,7 +121,7 @@ def main() -> None:
             seconds, rss[n] = run_cli(["publish", "--dry-run", str(files[n])])
             print(f"  dry run, {n:>7} records: {n / seconds:8.0f} msg/s, peak RSS {rss[n]:.0f} MiB")
         print(f"  peak RSS ratio {sizes[1]} / {sizes[0]}: {rss[sizes[1]] / rss[sizes[0]]:.2f}")
-        if args.no_broker:
+        if not broker:
             return
         kafka = pipeline.broker()
         kafka_local.start(kafka)
