@@ -72,7 +72,7 @@ def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
     names no zone is read in ``timezone`` (the source's own). A dateline's leading place
     ("Sevilla, 3 de abril de 2024") is tried without, if the whole line does not parse."""
     found = _parse_datetime(text, timezone)
-    place = _PLACE_PREFIX.match(text) if found is None else None
+    place = _PLACE_PREFIX.match(text) if found is None and len(text) <= 120 else None
     return _parse_datetime(place.group("rest"), timezone) if place else found
 
 
