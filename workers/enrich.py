@@ -3,14 +3,17 @@
 Consumes:      ``articles.unique`` (``ParsedArticle``, key ``article_id``; null: withdrawn)
 Produces:      ``articles.enriched`` (``EnrichedArticle``, key ``article_id``; a withdrawal is
                forwarded as a null, after the article it withdraws, since both share a key)
-Dead-letters:  ``enrich_failed`` (the NLP pipeline raised on the article), ``invalid_record``
+Dead-letters:  ``enrich_failed`` (the NLP pipeline raised on the article, or killed its
+               process twice), ``enrich_timeout`` (past its budget alone), ``invalid_record``
 Outcomes:      ``enriched`` or ``dead_lettered`` for the article's source (a withdrawal was
                counted by dedup)
 
-NER costs tens of milliseconds an article, so it runs in a process pool (one spaCy model per
-pool process, loaded once) and the event loop stays free for heartbeats and polls whatever the
-backlog. Articles go to the pool in batches (one ``nlp.pipe`` a batch, shared out between the
-processes): what is waiting, up to ``WIRESTREAM_ENRICH_BATCH_SIZE``, gathered for at most
+NER costs tens of milliseconds an article, so it runs in NER processes (``workers.sandbox``,
+each with its models loaded once) and the event loop stays free for heartbeats and polls
+whatever the backlog. Each process's share of a batch has a budget (``NlpRunner.budget``): past
+it the process is killed and replaced, and the share's articles are tried one by one. Articles
+go to the NER processes in batches (one ``nlp.pipe`` a batch and language, shared out between
+the processes): what is waiting, up to ``WIRESTREAM_ENRICH_BATCH_SIZE``, gathered for at most
 ``WIRESTREAM_ENRICH_BATCH_LINGER_S``.
 
 ``enriched_ids`` (keyed like the stream, by ``article_id``) remembers which raw message each
@@ -21,12 +24,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-import signal
 from collections import deque
 from collections.abc import AsyncIterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from orjson import dumps
@@ -45,77 +45,71 @@ from workers.routing import (
     send_dead_letter,
     send_outcome,
 )
+from workers.sandbox import Overrun, Sandbox, SandboxFailure
 
 logger = logging.getLogger(__name__)
 
 SWEEP_EVERY = 1000
-ATTEMPTS = 2  # a pool process that dies twice on one article: the article is dead-lettered
+ATTEMPTS = 2  # a NER process that dies twice on one article: the article is dead-lettered
 
 
 class NlpRunner:
-    """Runs ``pipeline.enrich_many`` off the event loop, in processes (or one thread if 0)."""
+    """Runs ``pipeline.enrich_many`` off the event loop: in NER sandboxes (child processes, each
+    with its own models), or in one thread of this process if ``processes`` is 0 (tests)."""
 
-    def __init__(self, models: dict[str, str], processes: int) -> None:
+    def __init__(self, models: dict[str, str], processes: int, timeout_s: float = 12.0) -> None:
         self.models = models
         self.processes = processes
-        self._executor: Executor | None = None
+        self.timeout_s = timeout_s
+        self._sandboxes = [
+            Sandbox(f"ner-{i}", pipeline.init_process, (models,)) for i in range(processes)
+        ]
+        self._thread: ThreadPoolExecutor | None = None
 
-    def start(self) -> None:
-        if self._executor is not None:
-            return
-        if self.processes > 0:
-            self._executor = ProcessPoolExecutor(
-                self.processes,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=pipeline.init_process,
-                initargs=(self.models,),
-            )
-        else:
-            pipeline.init_models(self.models)
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="nlp")
+    def budget(self, articles: list[dict[str, Any]]) -> float:
+        """Seconds a NER process may spend on these articles: the base budget plus a second
+        per 1,000 words NER reads (at most ``pipeline.NER_MAX_CHARS`` of each body)."""
+        words = sum(min(a["word_count"], pipeline.NER_MAX_CHARS // 6) for a in articles)
+        return self.timeout_s + words / 1000
 
     async def warm_up(self) -> None:
-        """Load the model in every pool process before the first article arrives."""
-        self.start()
-        probe = {
-            "raw_id": "-",
-            "article_id": "-",
-            "title": "Warm up",
-            "body": "Warm up.",
-            "word_count": 2,
-            "version": 1,
-            "language": "en",
-        }
-        await self.run([probe] * max(self.processes, 1))
+        """Start every NER process (models loaded) before the first article arrives."""
+        if self.processes == 0:
+            self._start_thread()
+            return
+        await asyncio.gather(*(sandbox.ready() for sandbox in self._sandboxes))
+
+    def _start_thread(self) -> ThreadPoolExecutor:
+        if self._thread is None:
+            pipeline.init_models(self.models)
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="nlp")
+        return self._thread
 
     async def run(self, articles: list[dict[str, Any]]) -> list[dict[str, Any] | str]:
-        """Enrich a batch, shared out between the pool's processes; see ``enrich_many``."""
-        self.start()
-        loop = asyncio.get_running_loop()
-        share = -(-len(articles) // max(self.processes, 1))
+        """Enrich a batch, shared out between the NER processes (see ``enrich_many``). Raises
+        ``SandboxFailure`` if a process overran its share's budget or died."""
+        if self.processes == 0:
+            loop = asyncio.get_running_loop()
+            executor = self._start_thread()
+            return await loop.run_in_executor(executor, pipeline.enrich_in_process, articles)
+        share = -(-len(articles) // self.processes)
         chunks = [articles[i : i + share] for i in range(0, len(articles), share)]
-        # The pool spawns its processes inside ``submit``. A signal sent to the process group
-        # while a new process is still importing spaCy, before its initializer ignores it, would
-        # kill it; so it is born with SIGTERM and SIGINT blocked (the mask survives exec). Here
-        # they are only deferred, not lost.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
-        try:
-            futures = [
-                loop.run_in_executor(self._executor, pipeline.enrich_in_process, chunk)
-                for chunk in chunks
-            ]
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        return [result for chunk in await asyncio.gather(*futures) for result in chunk]
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
+        calls = [
+            sandbox.call(pipeline.enrich_in_process, chunk, timeout=self.budget(chunk))
+            for sandbox, chunk in zip(self._sandboxes, chunks, strict=False)
+        ]
+        done = await asyncio.gather(*calls, return_exceptions=True)
+        for result in done:
+            if isinstance(result, BaseException):
+                raise result
+        return [result for chunk in done for result in chunk]  # type: ignore[union-attr]
 
     def stop(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        for sandbox in self._sandboxes:
+            sandbox.stop()
+        if self._thread is not None:
+            self._thread.shutdown(wait=False, cancel_futures=True)
+            self._thread = None
 
 
 async def enrich_batch(
@@ -123,19 +117,20 @@ async def enrich_batch(
 ) -> list[EnrichedArticle | EnrichError]:
     """Enrich a batch: for each article its enrichment, or the ``EnrichError`` it failed with.
 
-    A batch that kills a pool process is tried again one article at a time, so that only the
-    article that kills it (twice) is dead-lettered."""
+    A batch whose NER process overran its budget or died is tried again one article at a time,
+    so that only the article that overruns alone (``enrich_timeout``) or kills its process twice
+    (``enrich_failed``) is dead-lettered."""
     if not articles:
         return []
     try:
         results = await runner.run([article.asdict() for article in articles])
-    except BrokenProcessPool:
-        logger.error(
-            "NLP process died on %s", ", ".join(article.article_id for article in articles)
-        )
-        runner.restart()
+    except SandboxFailure as exc:
+        ids = ", ".join(article.article_id for article in articles)
+        logger.error("NER process failed on %s: %s", ids, exc)
         if len(articles) > 1:
             return [result for a in articles for result in await enrich_batch([a], runner)]
+        if isinstance(exc, Overrun):
+            return [EnrichError("enrich_timeout", str(exc))]
         if attempts > 1:
             return await enrich_batch(articles, runner, attempts - 1)
         return [EnrichError("enrich_failed", "the NLP process died on this article twice")]
@@ -151,7 +146,7 @@ def _enriched(result: dict[str, Any] | str) -> EnrichedArticle | EnrichError:
         return EnrichError("enrich_failed", f"{type(exc).__name__}: {exc}")
 
 
-runner = NlpRunner(settings.models, settings.enrich_processes)
+runner = NlpRunner(settings.models, settings.enrich_processes, settings.enrich_timeout_s)
 # The latest headlines this worker enriched, for the dashboard.
 recent_headlines: deque[dict[str, str]] = deque(maxlen=20)
 enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
@@ -161,10 +156,9 @@ enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
 async def warm_up_nlp() -> None:
     try:
         await runner.warm_up()
-    except BrokenProcessPool:
-        # The first article restarts the pool; a warm-up is not worth crashing the worker for.
+    except SandboxFailure:
+        # The first article starts it again; a warm-up is not worth crashing the worker for.
         logger.error("NLP process died while loading the model; it is started again on demand")
-        runner.restart()
         return
     logger.info(
         "NLP models %s in %d process(es); English loaded, the others on first use",

@@ -27,9 +27,12 @@ REASONS: dict[str, dict[str, str]] = {
         "no_title": "no title could be recovered from the page",
         "no_body": "no article body could be recovered from the page",
         "parser_failed": "the parser raised an unexpected error on this input (a bug: report it)",
+        "parse_timeout": "parsing ran past WIRESTREAM_PARSE_TIMEOUT_S; its process was killed",
+        "parser_crashed": "the parse process died on this input",
     },
     "enrich": {
         "enrich_failed": "the NLP pipeline raised on this article",
+        "enrich_timeout": "enrichment ran past WIRESTREAM_ENRICH_TIMEOUT_S; its process was killed",
         "invalid_record": "a message on articles.unique is not a parsed article (not from dedup)",
     },
 }
@@ -50,6 +53,10 @@ class PermanentError(WirestreamError):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail or REASONS[self.stage][reason]
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        """Pickled by reason and detail: it crosses from a sandbox process to the worker."""
+        return (type(self), (self.reason, self.detail))
 
 
 class ParseError(PermanentError):

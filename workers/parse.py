@@ -2,136 +2,64 @@
 
 Consumes:      ``articles.raw`` (bytes: a JSON envelope, or a bare text or HTML page)
 Produces:      ``articles.parsed`` (``ParsedArticle``, key ``article_id``), fingerprinted
-Dead-letters:  every ``ParseError`` reason in ``errors.REASONS["parse"]``
+Dead-letters:  every ``ParseError`` reason in ``errors.REASONS["parse"]``, among them
+               ``parse_timeout`` (over ``WIRESTREAM_PARSE_TIMEOUT_S``) and ``parser_crashed``
 Outcomes:      ``received`` plus ``parsed`` or ``dead_lettered``, for the message's source
+
+The pure stage is ``workers.parsing.article.parse_message``. It runs in the parse sandbox, a
+child process killed and replaced when a message overruns its budget, so no input can hold the
+worker's event loop (heartbeats, commits, the watchdog) or keep its partition from moving.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-import py3langid
-
 from workers import topics
 from workers.app import app, settings
 from workers.errors import ParseError
-from workers.fingerprints import content_hash, minhash, words
 from workers.metrics import outcome
-from workers.parsing.decode import RawInput, decode_message, envelope_hints
-from workers.parsing.htmlpage import parse_html
-from workers.parsing.page import PageFields, normalise
-from workers.parsing.sources import by_domain, name_for, recognise
-from workers.parsing.textdump import parse_text
-from workers.parsing.urls import canonical_url, registered_domain
-from workers.records import SCHEMA_VERSION, ParsedArticle
+from workers.parsing import article as core
+from workers.records import ParsedArticle
 from workers.routing import Position, dead_letter_record, processed, send_dead_letter, send_outcome
+from workers.sandbox import Crashed, Overrun, Sandbox
 from workers.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-# Bounds on every list the parser builds, whatever the input.
-MAX_PARAGRAPHS = 2000
-MAX_AUTHORS = 10
-MAX_REMOVED = 500
-MAX_TITLE_CHARS = 500
-
-
-def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str) -> ParsedArticle:
-    """A decoded page -> a clean article record (without fingerprint)."""
-    timezone = _hinted_timezone(raw)
-    if raw.content_type == "text/html":
-        page = parse_html(raw.content, raw.url, timezone or "UTC")
-    else:
-        page = parse_text(raw.content, timezone)
-    title = (page.title or "").strip()[:MAX_TITLE_CHARS]
-    if not title:
-        raise ParseError("no_title")
-    paragraphs = [p for p in page.paragraphs[:MAX_PARAGRAPHS] if p.strip()]
-    if not paragraphs:
-        raise ParseError("no_body")
-    body = "\n\n".join(paragraphs)
-    url = canonical_url(raw.url) or canonical_url(page.url)
-    source, source_name = _source(raw, url, page, paragraphs[0])
-    digest = content_hash(body)
-    return ParsedArticle(
-        version=SCHEMA_VERSION,
-        raw_id=raw_id,
-        raw_ref=raw_ref,
-        article_id=article_id(url, source, title, digest),
-        source=source,
-        source_name=source_name,
-        url=url,
-        title=title,
-        standfirst=page.standfirst,
-        authors=page.authors[:MAX_AUTHORS],
-        published_at=_iso(page.published_at),
-        updated_at=_iso(page.updated_at),
-        language=_language(body, page.language),
-        body=body,
-        word_count=len(words(body)),
-        content_hash=digest,
-        content_type=raw.content_type,
-        removed=page.removed[:MAX_REMOVED],
-        ingested_at=ingested_at,
-    )
-
-
-def article_id(url: str | None, source: str, title: str, digest: str) -> str:
-    """Stable across re-sends: the canonical URL, else the source, title and body."""
-    basis = url or f"{source}\n{normalise(title)}\n{digest}"
-    return hashlib.blake2b(basis.encode(), digest_size=12).hexdigest()
+sandbox = Sandbox("parse", initializer=core.warm_up)
 
 
 def parse_message(value: bytes, position: Position, settings: Settings) -> ParsedArticle:
-    """The whole stage as one pure function: raw bytes -> fingerprinted article."""
-    raw = decode_message(value, settings.max_content_bytes)
-    article = parse_article(
-        raw, raw_id=raw.id or position.raw_id, raw_ref=position.raw_id, ingested_at=position.iso
-    )
-    if article.word_count >= settings.min_dedup_words:
-        article.minhash = minhash(
-            article.body, perms=settings.minhash_perms, shingle_words=settings.shingle_words
-        )
-    return article
+    """The pure stage for a message read at ``position`` (in this process)."""
+    return core.parse_message(value, position.raw_id, position.iso, settings)
 
 
-def fallback_source(value: bytes) -> tuple[str, str | None]:
-    """Source and id of a message that failed to parse, for its dead letter and counts."""
-    hints = envelope_hints(value) if len(value) <= settings.max_content_bytes else {}
-    source = hints.get("source") or registered_domain(canonical_url(hints.get("url")))
-    return source or "unknown", hints.get("id")
+async def parse_sandboxed(value: bytes, position: Position) -> ParsedArticle:
+    """The pure stage in the sandbox, within the budget; a crash is tried once more (the child
+    may have died of something else), then dead-lettered."""
+    args = (value, position.raw_id, position.iso, settings)
+    for attempt in (1, 2):
+        try:
+            result: ParsedArticle = await sandbox.call(
+                core.parse_message, *args, timeout=settings.parse_timeout_s
+            )
+            return result
+        except Overrun as exc:
+            raise ParseError("parse_timeout", f"over {settings.parse_timeout_s:g}s") from exc
+        except Crashed as exc:
+            logger.error("parse process died on %s (attempt %d)", position.raw_id, attempt)
+            if attempt == 2:
+                raise ParseError("parser_crashed", "the parse process died twice") from exc
+    raise AssertionError("unreachable")
 
 
-def _source(raw: RawInput, url: str | None, page: PageFields, lead: str) -> tuple[str, str | None]:
-    if raw.source:
-        return raw.source, name_for(raw.source) or page.source_name
-    domain = registered_domain(url)
-    if domain:
-        return domain, name_for(domain) or page.source_name
-    # The chrome, or an agency dateline ("LONDON, May 9 (Meridian Wire) -"), gives it away.
-    known = recognise([r["line"] for r in page.removed]) or recognise([lead[:120]])
-    if known:
-        return known.domain, known.name
-    return "unknown", page.source_name
-
-
-def _hinted_timezone(raw: RawInput) -> str | None:
-    """The time zone of the source the envelope names, for datelines without one."""
-    known = by_domain(raw.source) or by_domain(registered_domain(canonical_url(raw.url)))
-    return known.timezone if known else None
-
-
-def _iso(moment: Any) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment is not None else None
-
-
-def _language(body: str, declared: str | None) -> str | None:
-    lang, _score = py3langid.classify(body[:3000])
-    return lang or (declared.split("-")[0].lower() if declared else None)
+@app.task
+async def start_parse_sandbox() -> None:
+    """Start the parse process with the worker, not on the first message."""
+    await sandbox.ready()
 
 
 @app.agent(topics.raw, concurrency=1)
@@ -142,7 +70,7 @@ async def parse(stream: Any) -> AsyncIterator[str]:
         position = Position.of(event)
         value: bytes = event.value if isinstance(event.value, bytes) else b""
         try:
-            article = await asyncio.to_thread(parse_message, value, position, settings)
+            article = await parse_sandboxed(value, position)
         except Exception as exc:  # noqa: BLE001 - every failure is dead-lettered, none is lost
             await _dead_letter(value, position, exc)
             yield outcome("parse", "dead_lettered")
@@ -158,7 +86,7 @@ async def _dead_letter(value: bytes, position: Position, exc: Exception) -> None
     else:
         logger.exception("parser failed on %s", position.raw_id)
         reason, detail = "parser_failed", f"{type(exc).__name__}: {exc}"
-    source, raw_id = fallback_source(value)
+    source, raw_id = core.fallback_source(value, settings.max_content_bytes)
     record = dead_letter_record(
         stage="parse",
         reason=reason,

@@ -24,6 +24,10 @@ from workers.records import SCHEMA_VERSION, DeadLetter, Outcome
 
 logger = logging.getLogger(__name__)
 
+# A dead letter keeps at most this much of its payload (``payload_truncated`` says so): as JSON,
+# even all escapes, the record stays well under the broker's 10 MiB message limit.
+MAX_DEAD_LETTER_PAYLOAD = 1_000_000
+
 
 @dataclass(frozen=True)
 class Position:
@@ -136,7 +140,7 @@ def dead_letter_record(
     source: str,
     max_payload: int,
 ) -> DeadLetter:
-    kept = payload[:max_payload]
+    kept = payload[: min(max_payload, MAX_DEAD_LETTER_PAYLOAD)]
     try:
         text, encoding = kept.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

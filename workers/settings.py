@@ -43,7 +43,11 @@ Web
     WIRESTREAM_WEB_PORT          Port of the HTTP server. Default ``6066``.
 
 Parse
-    WIRESTREAM_MAX_CONTENT_BYTES Larger raw messages are dead-lettered. Default ``2000000``.
+    WIRESTREAM_MAX_CONTENT_BYTES Larger raw messages are dead-lettered. Default ``10000000``
+                                 (the largest of 421 real news pages was 4.6 MB).
+    WIRESTREAM_PARSE_TIMEOUT_S   Budget of one message in the parse process; past it the process
+                                 is killed and the message dead-lettered ``parse_timeout``.
+                                 Default ``10``.
 
 Dedup
     WIRESTREAM_NEAR_THRESHOLD    Estimated Jaccard similarity of body shingles at or above which
@@ -69,6 +73,12 @@ Enrich
     WIRESTREAM_ENRICH_BATCH_SIZE  Most articles in one NER batch. Default ``8``.
     WIRESTREAM_ENRICH_BATCH_LINGER_S  How long a batch waits for more articles after its first;
                                  the most latency batching adds. Default ``0.05``.
+    WIRESTREAM_ENRICH_TIMEOUT_S  Base budget of an article in a NER process, plus one second per
+                                 1,000 words NER reads (it reads at most the first 300,000
+                                 characters of a body, so at most about 62 s with the default).
+                                 A process's share of a batch gets the sum; if it overruns, its
+                                 articles are tried one by one, and one past its own budget is
+                                 dead-lettered ``enrich_timeout``. Default ``12``.
 
 Operations
     WIRESTREAM_STALL_TIMEOUT_S   A partition with waiting messages and no committed progress for
@@ -125,7 +135,8 @@ class Settings:
     ssl_cafile: str = ""
     ssl_certfile: str = ""
     ssl_keyfile: str = ""
-    max_content_bytes: int = 2_000_000
+    max_content_bytes: int = 10_000_000
+    parse_timeout_s: float = 10.0
     near_threshold: float = 0.5
     minhash_perms: int = 128
     lsh_bands: int = 42
@@ -137,6 +148,7 @@ class Settings:
     enrich_processes: int = 1
     enrich_batch_size: int = 8
     enrich_batch_linger_s: float = 0.05
+    enrich_timeout_s: float = 12.0
     stall_timeout_s: float = 120.0
     shutdown_timeout_s: float = 60.0
     hourly_retention_hours: int = 168
@@ -148,6 +160,8 @@ class Settings:
             raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
         if self.enrich_batch_size < 1:
             raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE must be at least 1")
+        if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:
+            raise ValueError("the parse and enrich timeouts must be positive")
         parse_model_map(self.nlp_models)  # raises on a malformed map
         if self.log_format not in ("text", "json"):
             raise ValueError("WIRESTREAM_LOG_FORMAT must be 'text' or 'json'")

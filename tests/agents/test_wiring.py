@@ -179,29 +179,35 @@ async def test_enrich_agent_batches_and_marks_each_article_in_its_own_partition(
     assert enriched == [a.article_id.encode() for a in articles]
 
 
-async def test_a_batch_that_kills_the_nlp_process_dead_letters_only_the_killer(
-    wired_app: Any, models: Any
+@pytest.mark.parametrize(
+    ("failure", "reason", "runs"),
+    [
+        # the batch, then the killer twice on its own
+        ("crash", "enrich_failed", 3 + 2),
+        # the batch, then the overrunner once on its own: an overrun is not worth a retry
+        ("overrun", "enrich_timeout", 3 + 1),
+    ],
+)
+async def test_a_batch_whose_ner_process_fails_dead_letters_only_the_culprit(
+    wired_app: Any, models: Any, failure: str, reason: str, runs: int
 ) -> None:
-    from concurrent.futures.process import BrokenProcessPool
-
     from workers.enrich import enrich_batch
     from workers.errors import EnrichError
     from workers.nlp.pipeline import enrich_many
+    from workers.sandbox import Crashed, Overrun
 
     seeds = [p for p in seed_files() if p.suffix == ".txt"][:3]
     articles = [parsed(path, offset) for offset, path in enumerate(seeds)]
-    killer = articles[1].article_id
+    culprit = articles[1].article_id
 
     class Runner:
-        restarts = 0
+        calls = 0
 
         async def run(self, batch: list[dict[str, Any]]) -> list[dict[str, Any] | str]:
-            if any(a["article_id"] == killer for a in batch):
-                raise BrokenProcessPool("killed")
+            self.calls += 1
+            if any(a["article_id"] == culprit for a in batch):
+                raise Crashed("died") if failure == "crash" else Overrun("over 12s")
             return enrich_many(batch, models)
-
-        def restart(self) -> None:
-            self.restarts += 1
 
     runner = Runner()
     results = await enrich_batch(articles, runner)  # type: ignore[arg-type]
@@ -210,8 +216,8 @@ async def test_a_batch_that_kills_the_nlp_process_dead_letters_only_the_killer(
         "EnrichError",
         "EnrichedArticle",
     ]
-    assert isinstance(results[1], EnrichError) and "died" in results[1].detail
-    assert runner.restarts == 3  # the batch, then the killer twice on its own
+    assert isinstance(results[1], EnrichError) and results[1].reason == reason
+    assert runner.calls == runs
 
 
 def parsed(path: Path, offset: int = 9) -> Any:

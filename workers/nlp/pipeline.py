@@ -24,6 +24,9 @@ from workers.nlp.geo import gazetteer
 from workers.nlp.languages import Models
 from workers.nlp.quotes import extract_quotes
 
+# NER reads at most this much of a body (about 50,000 words, a few seconds): an enormous body
+# costs bounded time; entities past it are not found. The rest of the enrichment reads it all.
+NER_MAX_CHARS = 300_000
 ENRICHED_FIELDS = (
     "raw_id",
     "raw_ref",
@@ -62,7 +65,7 @@ def models(names: dict[str, str]) -> Models:
 
 def enrich(article: dict[str, Any], nlp: Any) -> dict[str, Any]:
     """A parsed article (as a dict) -> the enriched article (as a dict), read by ``nlp``."""
-    return enrich_doc(article, nlp(article["body"]), model_name(nlp))
+    return enrich_doc(article, nlp(article["body"][:NER_MAX_CHARS]), model_name(nlp))
 
 
 def model_name(nlp: Any) -> str:
@@ -96,7 +99,8 @@ def enrich_many(articles: list[dict[str, Any]], nlp: Models) -> list[dict[str, A
 
 def _enrich_group(group: list[dict[str, Any]], nlp: Any) -> list[dict[str, Any] | str]:
     try:
-        docs = list(nlp.pipe([a["body"] for a in group], batch_size=max(len(group), 1)))
+        bodies = [a["body"][:NER_MAX_CHARS] for a in group]
+        docs = list(nlp.pipe(bodies, batch_size=max(len(group), 1)))
     except Exception:  # noqa: BLE001 - one bad text fails the whole pipe: each on its own then
         return [_guarded(enrich, a, nlp) for a in group]
     name = model_name(nlp)

@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 
 _SHORT = 25  # words; longer lines are never chrome unless a rule says "any length"
+# Characters: a line longer than this is never chrome, whatever its word count (one 50,000
+# character token is one "word"), and no rule's regex ever sees it.
+_SHORT_CHARS = 400
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -172,7 +175,7 @@ _GLUE = re.compile(r"(?<=[a-z.!?])(?=[A-Z][a-z])")
 def rule_for(line: str) -> str | None:
     """The chrome rule that matches this whole line, or ``None`` (body or metadata)."""
     text = line.strip()
-    if not text:
+    if not text or len(text) > _SHORT_CHARS:
         return None
     words = len(text.split())
     for name, pattern, any_length in RULES:

@@ -5,7 +5,9 @@ Untrusted input is validated here, once, at the door; everything after works on 
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import ftfy
@@ -13,6 +15,7 @@ import orjson
 from charset_normalizer import from_bytes
 
 from workers.errors import ParseError
+from workers.parsing.urls import canonical_url, registered_domain
 
 CONTENT_TYPES = ("text/plain", "text/html")
 _OPTIONAL_STR_FIELDS = ("id", "source", "url", "fetched_at")
@@ -31,23 +34,103 @@ class RawInput:
     fetched_at: str | None = None
 
 
+# Magic numbers of binary formats scrapers send by mistake: PDF, ZIP (Office, EPUB), OLE
+# (old Office), gzip, PNG, JPEG, GIF, WebP/RIFF.
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"\x1f\x8b",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"RIFF",
+)
+_BOM = b"\xef\xbb\xbf"
+MAX_ID_CHARS = 256
+MAX_URL_CHARS = 2048
+MAX_SOURCE_CHARS = 253
+MAX_FETCHED_AT_CHARS = 64
+# Characters that must never reach a log line, a key or a count: controls (Cc), format
+# characters (Cf: bidi overrides, zero-width, soft hyphen), line and paragraph separators.
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn")
+_SAFE_TOKEN = re.compile(r"[^a-z0-9._:-]+")
+
+
+def visible(text: str) -> str:
+    """``text`` without control, format (bidi, zero-width, soft hyphen) or separator
+    characters; tabs and newlines become spaces."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        " " if c in "\t\n\r" else c
+        for c in text
+        if c in "\t\n\r" or unicodedata.category(c) not in _INVISIBLE_CATEGORIES
+    )
+
+
+def clean_source(value: str | None) -> str | None:
+    """A source from input as a safe token: visible characters only, lower case, runs of
+    anything but ``[a-z0-9._:-]`` made one ``-``, at most 253 characters; None if nothing is
+    left."""
+    if not value:
+        return None
+    if "://" in value[:20]:  # a URL given as the source: its registrable domain
+        domain = registered_domain(canonical_url(clean_url(value)))
+        if domain:
+            return domain
+    token = _SAFE_TOKEN.sub("-", visible(value[: MAX_SOURCE_CHARS * 4]).strip().lower())
+    token = token.strip("-.")[:MAX_SOURCE_CHARS]
+    return token or None
+
+
+def clean_id(value: str | None) -> str | None:
+    """An id from input, unchanged if short and visible; else a hash of it (the original stays
+    in the dead letter's payload)."""
+    if not value:
+        return None
+    if len(value) <= MAX_ID_CHARS and visible(value) == value and value.strip() == value:
+        return value
+    return (
+        "h-" + hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    )
+
+
+def clean_url(value: str | None) -> str | None:
+    """A URL from input if at most 2,048 visible characters; else None."""
+    if not value or len(value) > MAX_URL_CHARS or visible(value) != value:
+        return None
+    return value
+
+
 def envelope_hints(value: bytes) -> dict[str, str]:
-    """Best-effort ``id``/``source`` of a message that may be invalid, for dead letters."""
+    """Best-effort, cleaned ``id``/``source``/``url`` of a message that may be invalid, for
+    dead letters and counts."""
     try:
-        doc = orjson.loads(value)
+        doc = orjson.loads(value.removeprefix(_BOM))
     except orjson.JSONDecodeError:
         return {}
     if not isinstance(doc, dict):
         return {}
-    return {k: doc[k] for k in ("id", "source", "url") if isinstance(doc.get(k), str) and doc[k]}
+    cleaners = {"id": clean_id, "source": clean_source, "url": clean_url}
+    hints = {}
+    for key, clean in cleaners.items():
+        raw = doc.get(key)
+        cleaned = clean(raw) if isinstance(raw, str) else None
+        if cleaned:
+            hints[key] = cleaned
+    return hints
 
 
 def decode_message(value: bytes, max_bytes: int) -> RawInput:
     """Decode one raw message; raise ``ParseError`` with a documented reason if it is bad."""
     if len(value) > max_bytes:
         raise ParseError("content_too_large", f"{len(value)} bytes > limit {max_bytes}")
+    value = value.removeprefix(_BOM)
     if not value.strip():
         raise ParseError("empty_content")
+    if value.startswith(_BINARY_MAGIC):
+        raise ParseError("binary_content", f"starts like a binary file: {value[:8]!r}")
     if value.lstrip()[:1] == b"{":
         return _decode_envelope(value, max_bytes)
     content_type = "text/html" if _HTML_SNIFF.match(value[:2048]) else "text/plain"
@@ -79,10 +162,14 @@ def _decode_envelope(value: bytes, max_bytes: int) -> RawInput:
         raise ParseError("empty_content")
     if len(content.encode("utf-8", "surrogatepass")) > max_bytes:
         raise ParseError("content_too_large", "envelope content over the limit")
+    fetched_at = doc.get("fetched_at")
     return RawInput(
         content=clean_text(content),
         content_type=content_type,
-        **{name: (doc.get(name) or None) for name in _OPTIONAL_STR_FIELDS},
+        id=clean_id(doc.get("id")),
+        source=clean_source(doc.get("source")),
+        url=clean_url(doc.get("url")),
+        fetched_at=fetched_at if fetched_at and len(fetched_at) <= MAX_FETCHED_AT_CHARS else None,
     )
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import trafilatura
 from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import byline_names, parse_datetime
@@ -24,32 +26,50 @@ _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 _MAX_TREE_SIZE = "500000"
 _CONFIG.set("DEFAULT", "MAX_TREE_SIZE", _MAX_TREE_SIZE)
-_DEK = re.compile(
-    r"<(?:p|div|h2|span)[^>]*class=[\"'][^\"']*\b(?:dek|standfirst|summary|strapline|subtitle|"
-    r"sub-?headline|subhead|lede|article-summary)\b[^\"']*[\"'][^>]*>(.*?)</(?:p|div|h2|span)>",
-    re.I | re.S,
+# Classes a page gives its standfirst element.
+_DEK_CLASS = re.compile(
+    r"\b(?:dek|standfirst|summary|strapline|subtitle|sub-?headline|subhead|lede|article-summary)\b",
+    re.I,
 )
+_DEK_TAGS = ("p", "div", "h2", "span")
 _AGENCY = re.compile(r"\b(wire|press|agency|agencies|staff|newsroom|reuters|afp)\b", re.I)
-_TIME_META = re.compile(
-    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|datePublished|'
-    r'pubdate|publish-date|dc\.date)["\'][^>]*content=["\']([^"\']+)["\']',
-    re.I,
+_PUBLISHED_META = frozenset(
+    ["article:published_time", "datepublished", "pubdate", "publish-date", "dc.date"]
 )
-_MODIFIED_META = re.compile(
-    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:modified_time|dateModified)["\']'
-    r'[^>]*content=["\']([^"\']+)["\']',
-    re.I,
-)
+_MODIFIED_META = frozenset(["article:modified_time", "datemodified"])
+# Past these many elements a page is not an article page that needs trafilatura's fallback
+# extractors (justext is quadratic in paragraphs): it gets the main extractor alone.
+MAX_ELEMENTS_FOR_FALLBACK = 20_000
+MAX_DEKS = 50
+# libxml2's HTML parser is quadratic in the attributes of one element (32,000 take 1.8 s): a tag
+# is cut to this many characters before parsing. One linear pass; runs between "<" never overlap.
+MAX_TAG_CHARS = 10_000
+_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS},}}")
+
+
+def bounded_tags(html: str) -> str:
+    """The markup with every tag longer than ``MAX_TAG_CHARS`` cut to that length."""
+    return _LONG_TAG.sub(lambda m: m.group(0)[:MAX_TAG_CHARS], html)
 
 
 def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> PageFields:
+    """The page parsed once (lxml, through trafilatura's loader); metadata the extractor lacks is
+    read from the tree, never by regexes over the markup."""
+    tree = load_html(bounded_tags(html))
+    if tree is None:
+        return PageFields()
+    deks = _dek_texts(tree)
+    published = _meta_time(tree, _PUBLISHED_META)
+    modified = _meta_time(tree, _MODIFIED_META)
+    large = sum(1 for _ in zip(tree.iter(), range(MAX_ELEMENTS_FOR_FALLBACK + 1), strict=False))
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         include_images=False,
+        fast=large > MAX_ELEMENTS_FOR_FALLBACK,
         config=_CONFIG,
     )
     if doc is None:
@@ -67,12 +87,10 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
     )
     paragraphs = strip_metadata(_drop_headline(kept, page), page, timezone)
     page.standfirst, page.paragraphs = _standfirst(
-        _clean(meta.get("description")), paragraphs, _dek_texts(html)
+        _clean(meta.get("description")), paragraphs, deks
     )
-    page.published_at = _meta_time(_TIME_META, html) or parse_datetime(
-        meta.get("date") or "", timezone
-    )
-    page.updated_at = _meta_time(_MODIFIED_META, html)
+    page.published_at = published or parse_datetime(meta.get("date") or "", timezone)
+    page.updated_at = modified
     return page
 
 
@@ -100,9 +118,16 @@ def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:
     return kept
 
 
-def _dek_texts(html: str) -> set[str]:
+def _dek_texts(tree: Any) -> set[str]:
     """Texts of the elements a page marks as its standfirst (dek, summary, strapline...)."""
-    return {normalise(re.sub(r"<[^>]+>", "", m.group(1))) for m in _DEK.finditer(html[:300_000])}
+    found: set[str] = set()
+    for element in tree.iter(*_DEK_TAGS):
+        classes = element.get("class") or ""
+        if len(classes) <= 500 and _DEK_CLASS.search(classes):
+            found.add(normalise(element.text_content()[:2000]))
+            if len(found) >= MAX_DEKS:
+                break
+    return found
 
 
 def _standfirst(
@@ -120,12 +145,18 @@ def _standfirst(
     return description, paragraphs
 
 
-def _meta_time(pattern: re.Pattern[str], html: str) -> datetime | None:
-    match = pattern.search(html[:200_000])
-    if not match:
-        return None
+def _meta_time(tree: Any, names: frozenset[str]) -> datetime | None:
+    """The first ``<meta>`` of one of these names (property, name or itemprop) as UTC."""
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        if key.lower() in names and element.get("content"):
+            return _moment(element.get("content")[:100])
+    return None
+
+
+def _moment(text: str) -> datetime | None:
     try:
-        moment = datetime.fromisoformat(match.group(1).replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return parse_datetime(match.group(1))
+        return parse_datetime(text)
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)

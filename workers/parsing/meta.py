@@ -29,7 +29,7 @@ _MONTHS = (
     r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
 _DATE_HINT = re.compile(
-    rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})", re.I
+    rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})", re.I
 )
 _US_ZONE_NAMES = {
     "ET": "America/New_York",
@@ -52,7 +52,8 @@ _PROSE = re.compile(
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|von|par|por|di|door)\s*:?\s+", re.I
 )
-_EMAIL = re.compile(r"\S+@\S+")
+_EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
+MAX_BYLINE_CHARS = 400
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
 _ROLE_WORDS = re.compile(
     r"\b(editor|correspondent|reporter|writer|staff|columnist|contributor|analyst|"
@@ -82,9 +83,45 @@ _PLACE_PREFIX = re.compile(
 )
 
 
+# Numeric dates ("05/12/2023", "05.12.2023"): which number is the day is a convention.
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+_DAY_FIRST_ZONES = re.compile(
+    r"\b(GMT|BST|UTC|CET|CEST|EET|EEST|WET|WEST|IST|MSK|SAST|AEST|AEDT|ACST|AWST|NZST|NZDT|"
+    r"HKT|SGT|JST|KST|WIB)\b"
+)
+_MONTH_FIRST_ZONES = re.compile(r"\b(ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT|AKST|HST)\b\.?")
+
+
+def numeric_date_order(text: str, timezone: str) -> str | None:
+    """``"DMY"`` or ``"MDY"`` for a line with a numeric date, from the numbers themselves, else
+    the site's convention: a dotted date, a zone named on the line ("GMT": day first, "ET":
+    month first), or the source's own zone (the Americas: month first). ``"?"`` when nothing
+    tells (the date is then not guessed); None if the line has no numeric date."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(3))
+    if first > 12 >= second or first == second:
+        return "DMY"
+    if second > 12 >= first:
+        return "MDY"
+    if match.group(2) == ".":
+        return "DMY"
+    if _DAY_FIRST_ZONES.search(text):
+        return "DMY"
+    if _MONTH_FIRST_ZONES.search(text):
+        return "MDY"
+    if timezone.startswith("America/"):
+        return "MDY"
+    return "DMY" if timezone != "UTC" else "?"
+
+
 def _parse_datetime(text: str, timezone: str) -> datetime | None:
     if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
         return None
+    order = numeric_date_order(text, timezone)
+    if order == "?":
+        return None  # "05/12/2023" with no hint: 5 December or May 12; not guessed
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
     cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
@@ -94,19 +131,24 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
         timezone = _US_ZONE_NAMES[zone.group(1)]
         cleaned = cleaned[: zone.start()].strip()
     settings = {**_DATE_SETTINGS, "TIMEZONE": timezone}
+    if order is not None:
+        settings["DATE_ORDER"] = order
     try:
         parsed = dateparser.parse(
             cleaned,
             languages=DATE_LANGUAGES,
             settings=settings,  # type: ignore[arg-type]
         )
-    except (ValueError, OverflowError):
-        return None
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError, IndexError):
+        return None  # dateparser on odd input: no date is worth a crash
     if parsed is None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
 
 
 def iso_utc(moment: datetime | None) -> str | None:
@@ -133,6 +175,8 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     "By Jane Doe and John Roe, Political Editors" -> ["Jane Doe", "John Roe"]; a bare
     "Harriet Agerholm" counts unless ``require_by``.
     """
+    if len(line) > MAX_BYLINE_CHARS:
+        return []  # checked first: the rules below are for short lines
     text = _EMAIL.sub("", line).strip()
     has_by = bool(_BY.match(text))
     if require_by and not has_by:

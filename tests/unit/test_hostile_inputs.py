@@ -1,0 +1,131 @@
+"""The hostile corpus (``workers.hostile``) through the pure parse stage: every message is parsed
+or refused with a documented reason, what comes out is clean, dates are believable, and the cost
+of the shapes that used to be quadratic grows linearly."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import re
+import time
+import unicodedata
+from typing import Any
+
+import pytest
+
+from workers.errors import REASONS, ParseError
+from workers.hostile import CATEGORIES
+from workers.parsing.article import parse_message
+from workers.parsing.decode import clean_id, clean_source, clean_url
+from workers.settings import Settings
+
+SETTINGS = Settings()
+INGESTED = "2026-12-01T00:00:00.000000Z"
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+def parse(name: str, scale: int = 1) -> Any:
+    value = CATEGORIES[name](random.Random(1), scale)
+    return parse_message(value, "hostile:0:0", INGESTED, SETTINGS)
+
+
+def invisible(text: str) -> list[str]:
+    return [c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+
+
+@pytest.mark.parametrize("name", sorted(CATEGORIES))
+def test_every_hostile_message_parses_clean_or_is_refused_for_a_reason(name: str) -> None:
+    try:
+        article = parse(name)
+    except ParseError as exc:
+        assert exc.reason in REASONS["parse"]
+        return
+    assert not invisible(article.title) and len(article.title) <= 500
+    assert not invisible(article.standfirst or "") and len(article.standfirst or "") <= 1001
+    assert all(not invisible(a) and len(a) <= 100 for a in article.authors)
+    assert re.fullmatch(r"[a-z0-9._:-]{1,253}", article.source)
+    assert len(article.raw_id) <= 256 and not invisible(article.raw_id)
+    assert article.url is None or len(article.url) <= 2048
+    for moment in (article.published_at, article.updated_at):
+        assert moment is None or (ISO.match(moment) and "1990" <= moment[:4] <= "2026")
+    assert len(article.body) <= 1_000_000
+
+
+@pytest.mark.parametrize("name", ["meta_year_1", "meta_year_9999", "meta_year_5"])
+def test_meta_dates_out_of_range_are_dropped_with_a_reason(name: str) -> None:
+    article = parse(name)
+    assert article.published_at is None
+    assert [r["rule"] for r in article.removed].count("implausible_date") == 1
+
+
+@pytest.mark.parametrize(
+    "name", ["forged_old_date", "future_date", "ambiguous_numeric_date", "copyright_only_date"]
+)
+def test_dates_that_cannot_be_trusted_are_left_null(name: str) -> None:
+    assert parse(name).published_at is None
+
+
+def test_what_the_envelope_claims_is_cleaned_at_the_door() -> None:
+    assert parse("source_with_newline").source == "evil.com-info-forged-log-line"
+    assert parse("source_bidi_zero_width").source == "example.com"
+    assert parse("id_huge").raw_id.startswith("h-")
+    assert parse("title_invisible").title == "Flood walls approved today"
+    assert parse("bom_envelope").raw_id == "bom-envelope"  # a BOM does not hide an envelope
+    assert parse("latin2_text").title.startswith("Łód")  # Central European, not cp1252
+
+
+@pytest.mark.parametrize("name", ["pdf_bytes", "office_zip", "nul_bytes", "random_bytes"])
+def test_binary_files_are_refused_as_binary(name: str) -> None:
+    with pytest.raises(ParseError) as raised:
+        parse(name)
+    assert raised.value.reason == "binary_content"
+
+
+@pytest.mark.parametrize(
+    ("value", "source", "id_", "url"),
+    [
+        ("Example.COM", "example.com", "Example.COM", "Example.COM"),
+        ("a\nb", "a-b", "h-", None),
+        ("x" * 300, "x" * 253, "h-", "x" * 300),
+        ("\u202e\u200b", None, "h-", None),
+        ("https://e.com/" + "p" * 3000, "https:-e.com-" + "p" * 240, "h-", None),
+        ("https://www.e.co.uk/a", "e.co.uk", "https://www.e.co.uk/a", "https://www.e.co.uk/a"),
+    ],
+)
+def test_envelope_field_cleaners(value: str, source: str | None, id_: str, url: str | None) -> None:
+    assert clean_source(value) == source
+    assert (clean_id(value) or "").startswith(id_)
+    assert clean_url(value) == url
+
+
+# Shapes that used to cost time quadratic in their size (a long token under a line regex, a
+# tag with many attributes, an unclosed element flood): doubling them must not quadruple it.
+LINEAR = [
+    "long_hash_line",
+    "long_token_with_at",
+    "many_at_signs",
+    "many_bangs",
+    "digit_letter_run",
+    "emoji_flood",
+    "html_many_attributes",
+    "html_dek_flood",
+    "byline_many_names",
+]
+
+
+def cpu_seconds(name: str, scale: int) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        with contextlib.suppress(ParseError):
+            parse(name, scale)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", LINEAR)
+def test_doubling_an_adversarial_input_at_most_about_doubles_its_cost(name: str) -> None:
+    cpu_seconds(name, 1)  # warm caches (dateparser, trafilatura) outside the measurement
+    once, twice = cpu_seconds(name, 2), cpu_seconds(name, 4)
+    # Below 50 ms the ratio is noise; above, quadratic growth would show as 4x.
+    assert twice < 0.05 or twice / once < 3.0, f"{name}: {once:.3f}s -> {twice:.3f}s"

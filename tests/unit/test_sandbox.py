@@ -1,0 +1,97 @@
+"""The sandbox runs a call in a child process: results and exceptions come back, an overrun or a
+crash kills the child and is reported, the next call gets a fresh child, and the event loop is
+free while a call runs."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+
+from workers.errors import ParseError
+from workers.sandbox import Crashed, Overrun, Sandbox
+
+
+def add(a: int, b: int) -> int:
+    return a + b
+
+
+def refuse(reason: str) -> None:
+    raise ParseError(reason, "from the child")
+
+
+def spin(seconds: float) -> str:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:  # busy, holding the child's GIL, as a C regex would
+        pass
+    return "done"
+
+
+def die() -> None:
+    os._exit(9)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    box = Sandbox("test")
+    yield box
+    box.stop()
+
+
+async def test_a_call_returns_its_result(sandbox: Sandbox) -> None:
+    assert await sandbox.call(add, 2, 3, timeout=30) == 5
+
+
+async def test_a_documented_error_comes_back_whole(sandbox: Sandbox) -> None:
+    with pytest.raises(ParseError) as raised:
+        await sandbox.call(refuse, "no_title", timeout=30)
+    assert raised.value.reason == "no_title" and raised.value.detail == "from the child"
+
+
+async def test_an_overrun_kills_the_child_and_the_next_call_gets_another(
+    sandbox: Sandbox,
+) -> None:
+    await sandbox.ready()
+    first = sandbox.pid
+    with pytest.raises(Overrun):
+        await sandbox.call(spin, 60, timeout=0.5)
+    assert sandbox.restarts == 1
+    assert await sandbox.call(add, 1, 1, timeout=30) == 2
+    assert sandbox.pid != first
+
+
+async def test_a_child_that_dies_is_reported_and_replaced(sandbox: Sandbox) -> None:
+    with pytest.raises(Crashed):
+        await sandbox.call(die, timeout=30)
+    assert await sandbox.call(add, 2, 2, timeout=30) == 4
+
+
+async def test_the_event_loop_runs_while_the_child_works(sandbox: Sandbox) -> None:
+    await sandbox.ready()
+    ticks: list[float] = []
+
+    async def ticker() -> None:
+        while True:
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0.01)
+
+    task = asyncio.create_task(ticker())
+    try:
+        assert await sandbox.call(spin, 1.5, timeout=30) == "done"
+    finally:
+        task.cancel()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 20 and max(gaps) < 0.5, f"the loop stalled {max(gaps):.2f}s"
+
+
+async def test_a_cancelled_call_leaves_no_reply_for_the_next(sandbox: Sandbox) -> None:
+    task = asyncio.create_task(sandbox.call(spin, 0.5, timeout=30))
+    await sandbox.ready()
+    await asyncio.sleep(0.1)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert await sandbox.call(add, 20, 22, timeout=30) == 42
