@@ -41,7 +41,8 @@ async def run(count: int) -> int:
         worker = pipeline.add_worker()
         messages = corpus(count)
         size = sum(len(value) for _n, _k, value in messages)
-        print(f"{count} messages, {size / 2**20:.1f} MiB, {len({n for n, _, _ in messages})} shapes")
+        shapes = len({name for name, _, _ in messages})
+        print(f"{count} messages, {size / 2**20:.1f} MiB, {shapes} shapes")
         started = time.monotonic()
         await pipeline.publish([(key, value) for _name, key, value in messages])
 
