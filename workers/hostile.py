@@ -45,6 +45,11 @@ def _html(inner: str, head: str = "") -> bytes:
     ).encode()
 
 
+def _token(rng: random.Random) -> str:
+    """Makes each message's id its own: a consumer tells outcomes apart by raw id."""
+    return f"{rng.randrange(16**8):08x}"
+
+
 def _words(rng: random.Random, n: int) -> str:
     pool = ("river", "council", "flood", "storm", "vote", "town", "homes", "walls", "winter")
     return " ".join(rng.choice(pool) for _ in range(n))
@@ -112,7 +117,7 @@ CATEGORIES: dict[str, Make] = {
     "source_with_newline": lambda r, s: _envelope(source="evil.com\nINFO forged log line"),
     "source_bidi_zero_width": lambda r, s: _envelope(source="exa\u200bmple\u202e.com\x07"),
     "source_huge": lambda r, s: _envelope(source="s" * 100_000 * s),
-    "id_huge": lambda r, s: _envelope(id="i" * 1_000_000 * s),
+    "id_huge": lambda r, s: _envelope(id="i" * 1_000_000 * s + _token(r)),
     "url_huge": lambda r, s: _envelope(url="https://example.com/" + "p" * 100_000 * s),
     "title_invisible": lambda r, s: _envelope(
         content="Flood\u200b walls\u00ad approved\u202e today\n\n" + ARTICLE.split("\n\n", 1)[1]
@@ -121,7 +126,7 @@ CATEGORIES: dict[str, Make] = {
         b"By Jane Walker",
         ("By " + ", ".join(f"Name{i} Surname{i}" for i in range(10_000 * s))).encode(),
     ),
-    "bom_envelope": lambda r, s: b"\xef\xbb\xbf" + _envelope(id="bom-envelope"),
+    "bom_envelope": lambda r, s: b"\xef\xbb\xbf" + _envelope(id="bom-" + _token(r)),
     "latin2_text": lambda r, s: (
         "Łódź: radni zatwierdzili nowe wały przeciwpowodziowe\n\n"
         + "Rada miasta przegłosowała budowę nowych wałów wzdłuż rzeki po trzech zimach "

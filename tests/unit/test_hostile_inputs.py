@@ -70,7 +70,7 @@ def test_what_the_envelope_claims_is_cleaned_at_the_door() -> None:
     assert parse("source_bidi_zero_width").source == "example.com"
     assert parse("id_huge").raw_id.startswith("h-")
     assert parse("title_invisible").title == "Flood walls approved today"
-    assert parse("bom_envelope").raw_id == "bom-envelope"  # a BOM does not hide an envelope
+    assert parse("bom_envelope").raw_id.startswith("bom-")  # a BOM does not hide an envelope
     assert parse("latin2_text").title.startswith("Łód")  # Central European, not cp1252
 
 
