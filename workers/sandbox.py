@@ -16,6 +16,7 @@ owns its lifecycle. Its start-up (imports, models) is not charged to a call's bu
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
 import multiprocessing
 import pickle
@@ -57,6 +58,7 @@ class Sandbox:
         self._process: Any = None
         self._conn: Connection | None = None
         self._ready: asyncio.Future[tuple[str, Any]] | None = None
+        self._at_exit = False
 
     @property
     def pid(self) -> int | None:
@@ -83,6 +85,11 @@ class Sandbox:
         child.close()
         self._process, self._conn = process, parent
         self._ready = None
+        if not self._at_exit:
+            # Runs before multiprocessing's own exit handler (registered earlier, run later),
+            # which would otherwise wait forever to join a child that ignores SIGTERM.
+            atexit.register(self.stop)
+            self._at_exit = True
 
     async def ready(self) -> None:
         """Wait until the child has started (imports and initializer done)."""
@@ -186,6 +193,9 @@ def serve(
             function, args = conn.recv()
         except (EOFError, OSError):
             return
+        except Exception as exc:  # noqa: BLE001 - a call that does not unpickle here
+            conn.send(("raised", RuntimeError(f"cannot run this call: {exc}")))
+            continue
         try:
             reply: tuple[str, Any] = ("ok", function(*args))
         except Exception as exc:  # noqa: BLE001 - the caller gets it back and decides

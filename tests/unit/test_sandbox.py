@@ -95,3 +95,25 @@ async def test_a_cancelled_call_leaves_no_reply_for_the_next(sandbox: Sandbox) -
     with pytest.raises(asyncio.CancelledError):
         await task
     assert await sandbox.call(add, 20, 22, timeout=30) == 42
+
+
+def test_a_process_holding_a_started_sandbox_exits_promptly() -> None:
+    """multiprocessing joins daemon children at exit after a SIGTERM the child ignores: the
+    sandbox closes its pipe first, so the child returns and the worker's exit does not hang."""
+    import subprocess
+    import sys
+
+    program = (
+        "import asyncio, os\n"
+        "from workers.sandbox import Sandbox\n"
+        "HELD = Sandbox('exit')\n"
+        "asyncio.run(HELD.call(os.getpid, timeout=30))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], timeout=60, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+
+
+async def test_a_call_that_cannot_be_sent_leaves_the_child_usable(sandbox: Sandbox) -> None:
+    with pytest.raises(AttributeError, match="pickle"):
+        await sandbox.call(lambda: 1, timeout=30)  # a programming error, raised in the caller
+    assert await sandbox.call(add, 3, 4, timeout=30) == 7
