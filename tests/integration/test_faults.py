@@ -79,7 +79,9 @@ async def test_worker_joins_and_leaves_mid_stream(pipeline_factory: Any) -> None
 async def test_hostile_input_is_dead_lettered_and_good_input_flows(
     pipeline_factory: Any,
 ) -> None:
-    pipeline: Pipeline = pipeline_factory(partitions=2)
+    # The corpus's oversized messages are 2.2 MB: a 2 MB cap (the default is 10 MB) dead-letters
+    # them without publishing hundreds of megabytes.
+    pipeline: Pipeline = pipeline_factory(partitions=2, WIRESTREAM_MAX_CONTENT_BYTES="2000000")
     worker = pipeline.add_worker()
     bad = list(hostile(1000, seed=9))
     good = SEED.read_bytes()
