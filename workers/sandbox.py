@@ -21,13 +21,31 @@ import logging
 import multiprocessing
 import pickle
 import signal
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
 logger = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 300.0  # imports and models; far beyond what the slowest start has taken
+
+
+@dataclass
+class Activity:
+    """When the worker's stages last did bounded work in a sandbox (a call in flight, or a child
+    starting). The stall watchdog reads it: time spent inside bounded work is not a stall, so a
+    long but budgeted call (a large article's NER) does not get the worker restarted."""
+
+    in_flight: int = 0
+    last: float = float("-inf")  # monotonic time a call last started or ended
+
+    def worked_since(self, since: float) -> bool:
+        return self.in_flight > 0 or self.last >= since
+
+
+activity = Activity()
 
 
 class SandboxFailure(Exception):
@@ -108,6 +126,15 @@ class Sandbox:
     async def call(self, function: Callable[..., Any], *args: Any, timeout: float) -> Any:
         """``function(*args)`` in the child within ``timeout`` seconds. Raises what the function
         raised, ``Overrun`` or ``Crashed``."""
+        activity.in_flight += 1
+        activity.last = time.monotonic()
+        try:
+            return await self._call(function, *args, timeout=timeout)
+        finally:
+            activity.in_flight -= 1
+            activity.last = time.monotonic()
+
+    async def _call(self, function: Callable[..., Any], *args: Any, timeout: float) -> Any:
         await self.ready()
         assert self._conn is not None
         try:

@@ -9,6 +9,8 @@ the worker then stops (bounded, ``shutdown.restart``) and exits with ``EXIT_STAL
 supervisor (Docker's restart policy, systemd, or the test harness) starts it again, and since
 offsets are committed only behind finished work, the waiting messages are processed by the new
 worker, none lost. (Asking Faust to crash instead left the process hanging after a stall.)
+Time the stages spend inside bounded work (a sandboxed parse or NER call, or its child starting)
+is not a stall: such work ends by its budget, and restarting would only repeat it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from workers import metrics, shutdown, topics
+from workers import metrics, sandbox, shutdown, topics
 from workers.app import app, settings
 from workers.security import client_options
 
@@ -43,14 +45,20 @@ class LagTracker:
     _moved_at: dict[tuple[str, int], float] = field(default_factory=dict)
 
     def update(
-        self, committed: dict[tuple[str, int], int], ends: dict[tuple[str, int], int], now: float
+        self,
+        committed: dict[tuple[str, int], int],
+        ends: dict[tuple[str, int], int],
+        now: float,
+        working: bool = False,
     ) -> list[tuple[str, int]]:
-        """Record a reading; return the partitions that are stalled."""
+        """Record a reading; return the partitions that are stalled. ``working``: the stages
+        did bounded work since the last reading, which counts as progress (a budgeted call can
+        outlast the stall timeout; it still ends, by its budget)."""
         stalled = []
         self.lag = {tp: max(0, ends[tp] - committed.get(tp, 0)) for tp in ends}
         for tp, lag in self.lag.items():
             offset = committed.get(tp, 0)
-            if self._committed.get(tp) != offset or lag == 0:
+            if self._committed.get(tp) != offset or lag == 0 or working:
                 self._committed[tp] = offset
                 self._moved_at[tp] = now
             elif self.stall_timeout and now - self._moved_at.get(tp, now) > self.stall_timeout:
@@ -117,7 +125,10 @@ async def watch_lag() -> None:
     except Exception as exc:  # noqa: BLE001 - a missed reading is retried at the next tick
         logger.warning("could not read consumer lag: %s", exc)
         return
-    stalled = tracker.update(committed, ends, time.monotonic())
+    now = time.monotonic()
+    stalled = tracker.update(
+        committed, ends, now, working=sandbox.activity.worked_since(now - LAG_EVERY)
+    )
     metrics.set_lag(tracker.lag)
     if stalled:
         shutdown.restart(

@@ -45,9 +45,9 @@ async def test_every_hostile_message_has_one_outcome_and_the_worker_never_stalls
     dead = [k["dead_letter"] for k in found.values() if "dead_letter" in k]
     assert {d["reason"] for d in dead} <= documented
     assert all("\n" not in d["source"] and len(d["raw_id"]) <= 256 for d in dead)
+    assert pipeline.restarts == 0 and not worker.crashed, worker.tail()
     text = urllib.request.urlopen(worker.base + "/metrics").read().decode()
     assert metric(text, "wirestream_rebalances_total") == 1.0, "assigned once, at start"
     lag = metric(text, "wirestream_event_loop_lag_max_seconds")
     assert lag <= 1.0, f"the event loop stalled for {lag:.2f}s"
-    assert pipeline.restarts == 0 and not worker.crashed, worker.tail()
     assert took < 600
