@@ -13,9 +13,9 @@ import os
 import platform
 
 from bench import dedup_scale, languages, pipeline, publish, stages
-from bench.corpus import distinct, labelled_near_duplicates
-from bench.dedup_eval import evaluate
-from workers import kafka_local
+from tests.corpus import distinct, labelled_near_duplicates
+from tests.dedup_scoring import evaluate
+from workers.tools import kafka_local
 
 
 def line(label: str, value: str) -> None:

@@ -32,9 +32,9 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import TopicPartition
 
-from bench.corpus import _article, _edit_words
-from workers.dedup import DedupIndex, outputs
-from workers.fingerprints import minhash
+from tests.corpus import article_text, edit_words
+from workers.near_dup.fingerprints import minhash
+from workers.near_dup.index import DedupIndex, outputs
 from workers.records import SCHEMA_VERSION, ParsedArticle
 from workers.settings import Settings
 
@@ -50,9 +50,9 @@ def fingerprinted(n: int, seed: int = 61) -> list[Spec]:
     for i in range(n):
         if stories and rng.random() < 0.3:
             title, paragraphs = rng.choice(stories)
-            paragraphs = _edit_words(rng, paragraphs, 0.05)
+            paragraphs = edit_words(rng, paragraphs, 0.05)
         else:
-            title, paragraphs = _article(rng, rng.randint(300, 700))
+            title, paragraphs = article_text(rng, rng.randint(300, 700))
             stories.append((title, paragraphs))
         signature = minhash(
             "\n\n".join(paragraphs),
@@ -202,7 +202,7 @@ def report_broker(specs: list[Spec], bootstrap: str) -> None:
 
 def main() -> None:
     from bench import pipeline
-    from workers import kafka_local
+    from workers.tools import kafka_local
 
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # refused connects while waiting

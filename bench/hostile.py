@@ -1,10 +1,8 @@
-"""``python -m bench.hostile [--count 1000]``: the whole hostile corpus (``workers.hostile``: every
-shape, about one message in ten an ordinary article) through the bench broker to one worker,
-restarted if it exits as a supervisor would. Prints the outcomes by kind and reason, the
-worker's restarts and assignments, the event loop's worst lag, and the time to the last outcome
-against the sum of every message's budget. Exits non-zero if a message has no outcome or more
-than one.
-"""
+"""``python -m bench.hostile [--count 1000]``: the whole hostile corpus (``workers.tools.hostile``:
+every shape, about one message in ten an ordinary article) through the bench broker to one worker,
+restarted if it exits as a supervisor would. Prints the outcomes by kind and reason, the worker's
+restarts and assignments, the event loop's worst lag, and the time to the last outcome against the
+sum of every message's budget. Exits non-zero if a message has no outcome or more than one."""
 
 from __future__ import annotations
 
@@ -21,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from bench import pipeline as bench_pipeline
-from workers import kafka_local
-from workers.hostile import corpus
 from workers.settings import Settings
+from workers.tools import kafka_local
+from workers.tools.hostile import corpus
 
 
 def metric(text: str, name: str) -> float:

@@ -22,8 +22,8 @@ from typing import Any
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from bench.corpus import ROOT, distinct
-from workers import kafka_local
+from tests.corpus import ROOT, distinct
+from workers.tools import kafka_local
 
 PORT = 29092
 BOOTSTRAP = f"127.0.0.1:{PORT}"

@@ -27,7 +27,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from bench import pipeline
-from workers import kafka_local
+from workers.tools import kafka_local
 
 PAGE = "<html><head><title>Story {n}</title></head><body><p>{text}</p></body></html>"
 TEXT = "A short paragraph of a small page, as a crawler saves thousands of them. " * 8
@@ -65,7 +65,7 @@ _MEASURED = (
     "import resource, sys, runpy\n"
     "sys.argv = ['wirestream', *sys.argv[1:]]\n"
     "try:\n"
-    "    runpy.run_module('workers.cli', run_name='__main__')\n"
+    "    runpy.run_module('workers.tools.cli', run_name='__main__')\n"
     "finally:\n"
     "    print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
 )

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import distinct
 from bench.pipeline import BOOTSTRAP, broker
-from workers import kafka_local
+from tests.corpus import distinct
+from workers.tools import kafka_local
 
 SAMPLE_EVERY_S = 60.0
 HEADER = (

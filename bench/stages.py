@@ -22,9 +22,9 @@ from typing import Any
 
 import orjson
 
-from bench.corpus import ROOT, distinct
-from workers.parse import parse_message
-from workers.routing import Position
+from tests.corpus import ROOT, distinct
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 DATASET = ROOT.parent / "shared" / "datasets" / "article-extraction-benchmark"
@@ -44,7 +44,7 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
 def parse_all(values: list[bytes]) -> list[Any]:
     out = []
     for i, value in enumerate(values):
-        out.append(parse_message(value, Position("bench", 0, i, 0.0), SETTINGS))
+        out.append(parse_at(value, Position("bench", 0, i, 0.0), SETTINGS))
     return out
 
 
@@ -119,8 +119,8 @@ def html_quality() -> dict[str, tuple[float, float, float, float]]:
 def enrich(n: int) -> dict[str, tuple[float, float]]:
     """Articles/s and words/s on the same texts: raw spaCy ``nlp.pipe``, the stage's batches in
     this process, and the stage as the worker runs it (batches through a one-process pool)."""
-    from workers.enrich import NlpRunner
     from workers.nlp.pipeline import enrich_many, load, models
+    from workers.stages.enrich import NlpRunner
 
     nlp = load(SETTINGS.models["en"])
     languages = models(SETTINGS.models).preload(SETTINGS.models["en"], nlp)
@@ -151,7 +151,7 @@ def enrich(n: int) -> dict[str, tuple[float, float]]:
 def compute_limit(n: int) -> tuple[float, int]:
     """All three stages in one process (NER in the stage's batches): articles/s on one core,
     and mean words per article."""
-    from workers.dedup import DedupIndex
+    from workers.near_dup.index import DedupIndex
     from workers.nlp.pipeline import enrich_many, load, models
 
     nlp = models(SETTINGS.models).preload(SETTINGS.models["en"], load(SETTINGS.models["en"]))

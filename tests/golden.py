@@ -16,14 +16,14 @@ from typing import Any
 
 from tests.seeds import raw_value, seed_files
 from workers.errors import ParseError
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 
 def golden_for(path: Path) -> dict[str, Any]:
     try:
-        article = parse_message(raw_value(path), Position("articles.raw", 0, 7, 0.0), Settings())
+        article = parse_at(raw_value(path), Position("articles.raw", 0, 7, 0.0), Settings())
     except ParseError as exc:
         return {"dead_letter": exc.reason}
     paragraphs = article.body.split("\n\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import SEEDS
-from workers.inputs import expand, file_message
+from workers.tools.inputs import expand, file_message
 
 
 def seed_files() -> list[Path]:

@@ -1,3 +1,3 @@
-from workers.cli import main
+from workers.tools.cli import main
 
 main()

@@ -1,13 +1,14 @@
 """The error tree of the pipeline.
 
     WirestreamError
-    ├── PermanentError        bad input: never retried; the message goes to the dead-letter
-    │   │                     topic with stage, reason code, detail and the original payload
-    │   ├── ParseError        raised by the parse stage (reason codes: REASONS["parse"])
-    │   └── EnrichError       raised by the enrich stage (reason codes: REASONS["enrich"])
-    └── TransientError        the broker or a resource is briefly unavailable: retried a bounded
-                              number of times, then the worker stops (the message is redelivered
-                              after restart, never lost)
+    └── PermanentError        bad input: never retried; the message goes to the dead-letter
+        │                     topic with stage, reason code, detail and the original payload
+        ├── ParseError        raised by the parse stage (reason codes: REASONS["parse"])
+        └── EnrichError       raised by the enrich stage (reason codes: REASONS["enrich"])
+
+There is no class for passing trouble (a broker briefly unavailable): sends are retried by the
+Kafka producer itself, an unfinished message is never committed, and a worker that cannot make
+progress is restarted by its watchdog (``runtime.watchdog``); the message is then redelivered.
 
 Every reason code is documented here and in the README; tests check that each dead letter
 carries one of them.
@@ -65,7 +66,3 @@ class ParseError(PermanentError):
 
 class EnrichError(PermanentError):
     stage = "enrich"
-
-
-class TransientError(WirestreamError):
-    """Worth retrying: the cause is outside the message."""

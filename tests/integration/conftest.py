@@ -25,8 +25,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from tests.conftest import ROOT
-from workers import kafka_local
 from workers.settings import Settings, Topics
+from workers.tools import kafka_local
 
 KAFKA_PORT = int(os.environ.get("WIRESTREAM_TEST_KAFKA_PORT", "19092"))
 BOOTSTRAP = f"127.0.0.1:{KAFKA_PORT}"

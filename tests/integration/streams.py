@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from bench.corpus import Item, distinct, hostile
+from tests.corpus import Item, distinct, hostile
 from tests.integration.conftest import Pipeline
 from workers.errors import REASONS
 

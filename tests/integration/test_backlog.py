@@ -8,7 +8,7 @@ import re
 import urllib.request
 from typing import Any
 
-from bench import corpus
+from tests import corpus
 from tests.integration.conftest import Pipeline
 
 ARTICLES = 40

@@ -7,11 +7,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from bench import corpus
+from tests import corpus
 from tests.integration.conftest import Pipeline
-from workers.dedup import DedupIndex
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.near_dup.index import DedupIndex
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 ORDERS = (1, 2, 3)
@@ -24,7 +24,7 @@ def reference(items: list[corpus.Item]) -> Roots:
     index = DedupIndex(settings, {})
     articles = []
     for offset, item in enumerate(items):
-        article = parse_message(item.value, Position("raw", 0, offset, 1.7e9), settings)
+        article = parse_at(item.value, Position("raw", 0, offset, 1.7e9), settings)
         index.admit(article, index.judge(article), 1.7e9)
         articles.append(article)
     verdicts = index.verdicts()

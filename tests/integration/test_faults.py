@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from bench.corpus import hostile
 from tests.conftest import SEED
+from tests.corpus import hostile
 from tests.integration.conftest import Pipeline
 from tests.integration.streams import check_invariant, mixed, wait_settled
-from workers import kafka_local
 from workers.errors import REASONS
+from workers.tools import kafka_local
 
 
 async def progress(pipeline: Pipeline, at_least: int) -> None:

@@ -1,5 +1,5 @@
-"""One of every hostile shape (``workers.hostile``) through the real broker to one worker: each
-message ends in exactly one outcome, the worker keeps its group membership (one assignment, no
+"""One of every hostile shape (``workers.tools.hostile``) through the real broker to one worker:
+each message ends in exactly one outcome, the worker keeps its group membership (one assignment, no
 restart) and its event loop never stalls, since parse and NER run in killable child processes."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from tests.integration.conftest import Pipeline
 from workers.errors import REASONS
-from workers.hostile import CATEGORIES, corpus
+from workers.tools.hostile import CATEGORIES, corpus
 
 
 def metric(text: str, name: str) -> float:

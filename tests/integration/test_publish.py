@@ -27,7 +27,7 @@ async def test_warc_and_jsonl_publish_the_right_messages(
     warc = write_warc(tmp_path / "crawl.warc.gz")
     feed = write_jsonl(tmp_path / "feed.jsonl.gz")
     done = subprocess.run(
-        [sys.executable, "-m", "workers.cli", "publish", str(warc), str(feed)],
+        [sys.executable, "-m", "workers.tools.cli", "publish", str(warc), str(feed)],
         env=pipeline.env(free_port()),
         cwd=ROOT,
         capture_output=True,

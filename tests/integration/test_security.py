@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.conftest import ROOT, SEED
 from tests.integration.conftest import SASL_PASSWORD, SASL_PORT, SASL_USER, Pipeline
-from workers.inputs import file_message
+from workers.tools.inputs import file_message
 
 
 def secured_env(broker: Any, password: str = SASL_PASSWORD) -> dict[str, str]:

@@ -16,8 +16,8 @@ import orjson
 
 from tests.conftest import ROOT, SEED
 from tests.integration.conftest import Pipeline
-from workers import kafka_local
-from workers.inputs import file_message
+from workers.tools import kafka_local
+from workers.tools.inputs import file_message
 
 FIELDS = ("received", "parsed", "duplicate", "enriched", "dead_lettered")
 

@@ -9,7 +9,7 @@ import pytest
 import yaml  # type: ignore[import-untyped]
 
 from tests.conftest import ROOT
-from workers.kafka_local import DEFAULT_VERSION
+from workers.tools.kafka_local import DEFAULT_VERSION
 
 
 def test_compose_file_is_valid() -> None:

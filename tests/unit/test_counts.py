@@ -1,5 +1,5 @@
-from workers.counts import apply_outcome, public_view
 from workers.records import Outcome
+from workers.stages.counts import apply_outcome, public_view
 
 
 def outcome(

@@ -9,9 +9,10 @@ from typing import Any
 import orjson
 import pytest
 
-from bench.corpus import labelled_near_duplicates
 from tests.conftest import SEED
-from workers.dedup import (
+from tests.corpus import labelled_near_duplicates
+from workers.near_dup.fingerprints import band_keys, minhash, similarity
+from workers.near_dup.index import (
     DedupIndex,
     Verdict,
     member_entry,
@@ -19,10 +20,8 @@ from workers.dedup import (
     outcomes,
     outputs,
 )
-from workers.fingerprints import band_keys, minhash, similarity
-from workers.parse import parse_message
-from workers.records import ParsedArticle
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import ParsedArticle, Position
 from workers.settings import Settings
 
 SETTINGS = Settings()
@@ -34,7 +33,7 @@ def index() -> DedupIndex:
 
 
 def article(value: bytes, offset: int) -> ParsedArticle:
-    return parse_message(value, Position("articles.raw", 0, offset, 1_700_000_000.0), SETTINGS)
+    return parse_at(value, Position("articles.raw", 0, offset, 1_700_000_000.0), SETTINGS)
 
 
 def envelope(text: str, **extra: str) -> bytes:

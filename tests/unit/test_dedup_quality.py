@@ -1,8 +1,8 @@
 """Dedup quality on a generated labelled set (copies under other chrome, quote and whitespace
 changes, edits of up to 10% of words, truncation, reordering; same-story articles apart)."""
 
-from bench.corpus import labelled_near_duplicates
-from bench.dedup_eval import evaluate
+from tests.corpus import labelled_near_duplicates
+from tests.dedup_scoring import evaluate
 
 
 def test_precision_and_recall_on_generated_near_duplicates() -> None:

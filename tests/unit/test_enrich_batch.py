@@ -8,8 +8,8 @@ import pytest
 
 from tests.seeds import raw_value, seed_files
 from workers.nlp.pipeline import enrich, enrich_many
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 
@@ -17,7 +17,7 @@ from workers.settings import Settings
 def articles() -> list[dict[str, Any]]:
     texts = [p for p in seed_files() if p.suffix == ".txt"][:4]
     position = Position("articles.raw", 0, 0, 0.0)
-    return [parse_message(raw_value(p), position, Settings()).asdict() for p in texts]
+    return [parse_at(raw_value(p), position, Settings()).asdict() for p in texts]
 
 
 def test_a_batch_gives_what_each_article_gives_alone(

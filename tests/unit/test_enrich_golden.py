@@ -12,8 +12,8 @@ import pytest
 from tests.seeds import expected, raw_value, seed_files
 from workers.nlp.languages import is_stopword
 from workers.nlp.pipeline import enrich_many
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 GOLDEN = [p for p in seed_files() if "enrich" in expected(p)]
@@ -49,7 +49,7 @@ def test_at_least_four_seeds_have_golden_enrichment() -> None:
 
 
 def enriched(path: Path, models: Any) -> dict[str, Any]:
-    article = parse_message(raw_value(path), Position("articles.raw", 0, 0, 0.0), Settings())
+    article = parse_at(raw_value(path), Position("articles.raw", 0, 0, 0.0), Settings())
     [result] = enrich_many([article.asdict()], models)
     assert isinstance(result, dict), result
     return result

@@ -9,14 +9,14 @@ import pytest
 from tests.conftest import SEED
 from tests.seeds import expected, raw_value
 from workers.nlp.pipeline import enrich
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def enriched(nlp: Any) -> dict[str, Any]:
-    article = parse_message(raw_value(SEED), Position("articles.raw", 0, 0, 0.0), Settings())
+    article = parse_at(raw_value(SEED), Position("articles.raw", 0, 0, 0.0), Settings())
     return enrich(article.asdict(), nlp)
 
 

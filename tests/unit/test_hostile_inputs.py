@@ -1,6 +1,6 @@
-"""The hostile corpus (``workers.hostile``) through the pure parse stage: every message is parsed
-or refused with a documented reason, what comes out is clean, dates are believable, and the cost
-of the shapes that used to be quadratic grows linearly."""
+"""The hostile corpus (``workers.tools.hostile``) through the pure parse stage: every message is
+parsed or refused with a documented reason, what comes out is clean, dates are believable, and the
+cost of the shapes that used to be quadratic grows linearly."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from workers.errors import REASONS, ParseError
-from workers.hostile import CATEGORIES
 from workers.parsing.article import parse_message
 from workers.parsing.decode import clean_id, clean_source, clean_url
 from workers.settings import Settings
+from workers.tools.hostile import CATEGORIES
 
 SETTINGS = Settings()
 INGESTED = "2026-12-01T00:00:00.000000Z"
@@ -99,7 +99,7 @@ def test_envelope_field_cleaners(value: str, source: str | None, id_: str, url: 
 
 
 # Shapes that used to cost time quadratic in their size (a long token under a line regex, a
-# tag with many attributes, an unclosed element flood): doubling them must not quadruple it.
+# tag with many attributes, an unclosed element flood): four times the size must not cost 16x.
 LINEAR = [
     "long_hash_line",
     "long_token_with_at",
@@ -124,8 +124,10 @@ def cpu_seconds(name: str, scale: int) -> float:
 
 
 @pytest.mark.parametrize("name", LINEAR)
-def test_doubling_an_adversarial_input_at_most_about_doubles_its_cost(name: str) -> None:
+def test_quadrupling_an_adversarial_input_at_most_about_quadruples_its_cost(name: str) -> None:
     cpu_seconds(name, 1)  # warm caches (dateparser, trafilatura) outside the measurement
-    once, twice = cpu_seconds(name, 2), cpu_seconds(name, 4)
-    # Below 50 ms the ratio is noise; above, quadratic growth would show as 4x.
-    assert twice < 0.05 or twice / once < 3.0, f"{name}: {once:.3f}s -> {twice:.3f}s"
+    once, four = cpu_seconds(name, 1), cpu_seconds(name, 4)
+    # Linear growth shows as 4x, quadratic as 16x. A step of 4 rather than 2 keeps the verdict
+    # clear of timing noise on a busy machine (doubling once measured 3.1x on a linear shape).
+    # Below 50 ms the ratio is noise.
+    assert four < 0.05 or four / once < 8.0, f"{name}: {once:.3f}s -> {four:.3f}s"

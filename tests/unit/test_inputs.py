@@ -20,8 +20,8 @@ from tests.crawls import (
     write_jsonl,
     write_warc,
 )
-from workers.cli import cli
-from workers.inputs import Report, decode_payload, jsonl_messages, read
+from workers.tools.cli import cli
+from workers.tools.inputs import Report, decode_payload, jsonl_messages, read
 
 
 @pytest.mark.parametrize("compress", [True, False])

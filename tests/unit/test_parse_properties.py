@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workers.errors import REASONS, ParseError
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 SETTINGS = Settings(max_content_bytes=20_000)
@@ -38,7 +38,7 @@ envelopes = st.fixed_dictionaries(
 
 def _check(value: bytes) -> None:
     try:
-        article = parse_message(value, POSITION, SETTINGS)
+        article = parse_at(value, POSITION, SETTINGS)
     except ParseError as exc:
         assert exc.reason in REASONS["parse"]
     else:

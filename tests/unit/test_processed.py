@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from faust.streams import current_event
 
-from workers.routing import batches, current, processed
+from workers.runtime.faust_internals import current
+from workers.runtime.streams import batches, processed
 
 
 class FakeEvent:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from workers.render import article_block, printable, summary_line
+from workers.tools.render import article_block, printable, summary_line
 
 ENRICHED = {
     "raw_id": "r1",

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from workers.errors import ParseError
-from workers.sandbox import Crashed, Overrun, Sandbox
+from workers.runtime.sandbox import Crashed, Overrun, Sandbox
 
 
 def add(a: int, b: int) -> int:
@@ -105,7 +105,7 @@ def test_a_process_holding_a_started_sandbox_exits_promptly() -> None:
 
     program = (
         "import asyncio, os\n"
-        "from workers.sandbox import Sandbox\n"
+        "from workers.runtime.sandbox import Sandbox\n"
         "HELD = Sandbox('exit')\n"
         "asyncio.run(HELD.call(os.getpid, timeout=30))\n"
     )

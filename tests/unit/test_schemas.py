@@ -54,3 +54,13 @@ def test_outcome_names_are_the_documented_ones() -> None:
     from workers.records import OUTCOMES
 
     assert schema("outcome.json")["properties"]["outcomes"]["items"]["enum"] == list(OUTCOMES)
+
+
+def test_enrich_copies_exactly_the_fields_the_two_records_share() -> None:
+    # ``nlp.pipeline`` imports no Faust (its child processes start fast), so it lists the fields
+    # it copies; the records are the definition, and this keeps the list equal to them.
+    from workers.nlp.pipeline import ENRICHED_FIELDS
+
+    parsed = set(records.ParsedArticle._options.fields)
+    enriched = set(records.EnrichedArticle._options.fields)
+    assert set(ENRICHED_FIELDS) == (parsed & enriched) - {"version"}

@@ -66,8 +66,8 @@ def test_html_parsing_never_touches_the_network(monkeypatch: pytest.MonkeyPatch)
     """A page full of remote references parses with every way out of the process blocked."""
     import socket
 
-    from workers.parse import parse_message
-    from workers.routing import Position
+    from workers.parsing.article import parse_at
+    from workers.records import Position
 
     attempts: list[object] = []
 
@@ -93,7 +93,7 @@ def test_html_parsing_never_touches_the_network(monkeypatch: pytest.MonkeyPatch)
         f"<html><head><title>Flood defences</title>{remote}</head><body><article>"
         f"<h1>Flood defences</h1>{paragraphs}</article></body></html>"
     )
-    article = parse_message(page.encode(), Position("articles.raw", 0, 0, 0.0), Settings())
+    article = parse_at(page.encode(), Position("articles.raw", 0, 0, 0.0), Settings())
     assert article.content_type == "text/html"
     assert article.body.count("Paragraph") >= 10, article.body
     assert attempts == []
@@ -101,9 +101,14 @@ def test_html_parsing_never_touches_the_network(monkeypatch: pytest.MonkeyPatch)
 
 def test_no_pickle_on_the_wire() -> None:
     """Every topic and table of the app uses the JSON or raw codec, never Faust's pickle."""
-    from workers.app import app
+    from workers.runtime.app import app
 
-    for name in ("workers.parse", "workers.dedup", "workers.enrich", "workers.counts"):
+    for name in (
+        "workers.stages.parse",
+        "workers.stages.dedup",
+        "workers.stages.enrich",
+        "workers.stages.counts",
+    ):
         __import__(name)
     channels = [agent.channel for agent in app.agents.values()]
     channels += [table.changelog_topic for table in app.tables.values()]

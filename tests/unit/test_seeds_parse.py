@@ -8,8 +8,8 @@ import pytest
 
 from tests.golden import golden_for
 from tests.seeds import expected, raw_value, seed_files
-from workers.parse import parse_message
-from workers.routing import Position
+from workers.parsing.article import parse_at
+from workers.records import Position
 from workers.settings import Settings
 
 SETTINGS = Settings()
@@ -35,7 +35,7 @@ def test_seed_parses_as_expected(path: Path) -> None:
 def test_seed_body_has_no_chrome_left() -> None:
     from tests.conftest import SEED
 
-    article = parse_message(raw_value(SEED), POSITION, SETTINGS)
+    article = parse_at(raw_value(SEED), POSITION, SETTINGS)
     for chrome in (
         "Join our commenting forum",
         "Join thought-provoking conversations",

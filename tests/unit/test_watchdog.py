@@ -1,7 +1,7 @@
 import asyncio
 import time
 
-from workers.watchdog import LagTracker
+from workers.runtime.watchdog import LagTracker
 
 TP = ("articles.unique", 3)
 
@@ -37,7 +37,7 @@ def test_bounded_work_in_progress_is_not_a_stall() -> None:
 
 
 async def test_a_sandbox_call_marks_the_worker_as_working() -> None:
-    from workers import sandbox
+    from workers.runtime import sandbox
 
     box = sandbox.Sandbox("test")
     try:

@@ -27,6 +27,8 @@ from workers.nlp.quotes import extract_quotes
 # NER reads at most this much of a body (about 50,000 words, a few seconds): an enormous body
 # costs bounded time; entities past it are not found. The rest of the enrichment reads it all.
 NER_MAX_CHARS = 300_000
+# What enrich copies from the parsed article: the fields ``ParsedArticle`` and ``EnrichedArticle``
+# share (``tests/unit/test_schemas.py`` checks it against the records).
 ENRICHED_FIELDS = (
     "raw_id",
     "raw_ref",

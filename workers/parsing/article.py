@@ -1,7 +1,7 @@
 """The parse stage's pure core: raw message bytes -> a clean, fingerprinted ``ParsedArticle``.
 
 Imports neither Faust's app nor the topics, so that it runs in the parse sandbox process
-(``workers.sandbox``) without building the app there.
+(``workers.runtime.sandbox``) without building the app there.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from datetime import UTC, datetime, timedelta
 import py3langid
 
 from workers.errors import ParseError
-from workers.fingerprints import content_hash, minhash, words
+from workers.near_dup.fingerprints import content_hash, minhash, words
 from workers.parsing.decode import RawInput, decode_message, envelope_hints, visible
 from workers.parsing.htmlpage import parse_html
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
 from workers.parsing.urls import canonical_url, registered_domain
-from workers.records import SCHEMA_VERSION, ParsedArticle
+from workers.records import SCHEMA_VERSION, ParsedArticle, Position
 from workers.settings import Settings
 
 # Bounds on every list the parser builds, whatever the input.
@@ -195,3 +195,8 @@ def warm_up() -> None:
     parse_message(page.encode(), "warm-up:0:0", "2024-03-12T10:30:00.000000Z", Settings())
     html = f"<html><head><title>Warm up</title></head><body><p>{page}</p></body></html>"
     parse_message(html.encode(), "warm-up:0:1", "2024-03-12T10:30:00.000000Z", Settings())
+
+
+def parse_at(value: bytes, position: Position, settings: Settings) -> ParsedArticle:
+    """``parse_message`` for a message read at ``position``."""
+    return parse_message(value, position.raw_ref, position.iso, settings)

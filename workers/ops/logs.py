@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import orjson
 
-from workers.app import app, settings
+from workers.runtime.app import app, settings
 
 
 class JsonFormatter(logging.Formatter):

@@ -10,21 +10,7 @@ from aiokafka.errors import TopicAlreadyExistsError
 
 from workers.security import client_options
 from workers.settings import Settings
-
-LARGE = {"max.message.bytes": str(8 * 1024 * 1024)}
-
-
-def topic_specs(settings: Settings) -> dict[str, tuple[int, dict[str, str]]]:
-    t, n = settings.topics, settings.partitions
-    return {
-        t.raw: (n, LARGE),
-        t.parsed: (1, {}),
-        t.unique: (n, {}),
-        t.enriched: (n, {}),
-        t.duplicates: (n, {}),
-        t.dead_letter: (n, LARGE),
-        t.outcomes: (1, {}),
-    }
+from workers.topology import topic_specs
 
 
 async def ensure_topics(settings: Settings) -> list[str]:
@@ -35,13 +21,13 @@ async def ensure_topics(settings: Settings) -> list[str]:
         existing = set(await admin.list_topics())
         missing = [
             NewTopic(
-                name,
-                num_partitions=parts,
+                spec.name,
+                num_partitions=spec.partitions,
                 replication_factor=settings.replication,
-                topic_configs=config,
+                topic_configs=spec.config,
             )
-            for name, (parts, config) in topic_specs(settings).items()
-            if name not in existing
+            for spec in topic_specs(settings).values()
+            if spec.name not in existing
         ]
         if missing:
             with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first

@@ -5,7 +5,7 @@ GET /ready                     partitions assigned and tables recovered
 GET /sources                   counts for every source
 GET /sources/{source}          one source's counts
 GET /sources/{source}/hourly   one source's hourly windows
-GET /metrics                   Prometheus metrics (workers.metrics)
+GET /metrics                   Prometheus metrics (workers.ops.metrics)
 GET /                          the dashboard (workers/data/dashboard.html), refreshing itself
 GET /headlines                 the latest headlines this worker enriched
 
@@ -20,18 +20,22 @@ from typing import Any
 
 from faust.web import Request, Response, View
 
-from workers import metrics
-from workers.app import app
-from workers.counts import counts_by_source, public_view
-from workers.enrich import recent_headlines
+from workers.ops import metrics
 from workers.records import OUTCOMES
+from workers.runtime import faust_internals, sandbox
+from workers.runtime.app import app
+from workers.stages.counts import counts_by_source, public_view
+from workers.stages.enrich import recent_headlines
 
 DASHBOARD = resources.files("workers.data").joinpath("dashboard.html").read_text(encoding="utf-8")
 
 
 def _ready() -> bool:
-    recovery = app.tables.recovery  # type: ignore[attr-defined]
-    return bool(not app.rebalancing and recovery.completed.is_set())
+    return (
+        not app.rebalancing
+        and faust_internals.recovery_completed(app)
+        and sandbox.activity.warming == 0
+    )
 
 
 @app.page("/health")

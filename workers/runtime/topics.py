@@ -1,75 +1,76 @@
-"""Every topic the worker reads or writes, declared once.
-
-``articles.parsed`` and ``articles.outcomes`` have one partition on purpose: the first is the
-dedup index (one ordered view of all fingerprints, hashing already done in parallel by parse),
-the second feeds the per-source counts. Their agents are cheap; the costly stages (parse and
-enrich) run on topics with ``WIRESTREAM_PARTITIONS`` partitions.
-"""
+"""Every topic the worker reads or writes, as Faust topics: names, partitions and configuration
+from ``workers.topology``, key and value types here."""
 
 from __future__ import annotations
 
-from workers.app import app, settings
-from workers.records import DeadLetter, Duplicate, Outcome, ParsedArticle
+from typing import Any
 
-# Large enough for a dead letter that carries a payload of WIRESTREAM_MAX_CONTENT_BYTES.
-_LARGE = {"max.message.bytes": str(8 * 1024 * 1024)}
+from workers.records import DeadLetter, Duplicate, Outcome, ParsedArticle
+from workers.runtime.app import app, settings
+from workers.topology import topic_specs
+
+_SPECS = topic_specs(settings)
+
+
+def _where(role: str) -> dict[str, Any]:
+    spec = _SPECS[role]
+    return {"partitions": spec.partitions, "config": spec.config or None}
+
 
 raw = app.topic(
-    settings.topics.raw,
+    _SPECS["raw"].name,
     key_type=bytes,
     value_type=bytes,
     value_serializer="raw",
     key_serializer="raw",
-    partitions=settings.partitions,
-    config=_LARGE,
+    **_where("raw"),
 )
 parsed = app.topic(
-    settings.topics.parsed,
+    _SPECS["parsed"].name,
     key_type=bytes,
     key_serializer="raw",
     value_type=ParsedArticle,
-    partitions=1,
+    **_where("parsed"),
 )
 # ``articles.unique`` and ``articles.enriched`` are changelogs keyed by ``article_id``: a null
 # value withdraws an article that dedup found to be a later copy of another. Faust cannot read
 # a null into a record type, so they are raw here; records are sent in their own JSON codec.
 unique = app.topic(
-    settings.topics.unique,
+    _SPECS["unique"].name,
     key_type=bytes,
     key_serializer="raw",
     value_type=bytes,
     value_serializer="raw",
-    partitions=settings.partitions,
+    **_where("unique"),
 )
 enriched = app.topic(
-    settings.topics.enriched,
+    _SPECS["enriched"].name,
     key_type=bytes,
     key_serializer="raw",
     value_type=bytes,
     value_serializer="raw",
-    partitions=settings.partitions,
+    **_where("enriched"),
 )
 duplicates = app.topic(
-    settings.topics.duplicates,
+    _SPECS["duplicates"].name,
     key_type=bytes,
     key_serializer="raw",
     value_type=Duplicate,
-    partitions=settings.partitions,
+    **_where("duplicates"),
 )
 dead_letter = app.topic(
-    settings.topics.dead_letter,
+    _SPECS["dead_letter"].name,
     key_type=bytes,
     key_serializer="raw",
     value_type=DeadLetter,
-    partitions=settings.partitions,
-    config=_LARGE,
+    **_where("dead_letter"),
 )
 outcomes = app.topic(
-    settings.topics.outcomes,
+    _SPECS["outcomes"].name,
     key_type=bytes,
     key_serializer="raw",
     value_type=Outcome,
-    partitions=1,
+    **_where("outcomes"),
 )
 
 ALL = (raw, parsed, unique, enriched, duplicates, dead_letter, outcomes)

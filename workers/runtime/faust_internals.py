@@ -1,53 +1,86 @@
-"""Targeted corrections to faust-streaming 0.15.3 that the pipeline's guarantees depend on.
+"""Every use of faust-streaming's private API, in one place, for the one version it was read
+against (``SUPPORTED``): ``check_version`` refuses any other at start-up, since each piece below
+depends on internals that upstream changes without notice. No other module touches a private
+Faust name.
 
-Each one stops Faust from skipping, or committing an offset past, a message that no agent
-finished. Found with the worker-joins-and-leaves test and a probe that logged every seek, ack
-and commit of one topic.
+Corrections to the consumer (``apply``). Each stops Faust from skipping, or committing an offset
+past, a message that no agent finished. Found with the worker-joins-and-leaves test and a probe
+that logged every seek, ack and commit of one topic.
 
-Stale records after a seek. After a rebalance Faust resumes fetching before it seeks each
-partition back to its committed offset, so records fetched from the old position can reach the
-stream after the seek. Faust then remembers the highest offset read and drops the re-fetched
-records below it as already read: a hole of dozens of messages. Here every agent input
-partition has an expected next offset (set by each seek, advanced by each record); a record
-past it is dropped and the partition is sought back once, so the hole is fetched again. A gap
-that is still there after that seek is real (the log was truncated by retention) and is
-accepted with a warning.
+Stale records after a seek (upstream faust-streaming #216, #221). After a rebalance Faust
+resumes fetching before it seeks each partition back to its committed offset, so records fetched
+from the old position can reach the stream after the seek. Faust then remembers the highest
+offset read and drops the re-fetched records below it as already read: a hole of dozens of
+messages. Here every agent input partition has an expected next offset (set by each seek,
+advanced by each record); a record past it is dropped and the partition is sought back once, so
+the hole is fetched again. A gap that is still there after that seek is real (the log was
+truncated by retention) and is accepted with a warning.
 
-Gap filling. When a fetched offset skips ahead of the last one read, Faust records the skipped
-range as a "gap" and counts it as acknowledged at the next commit. That is meant for compacted
-or transactional topics, where offsets really are missing. The pipeline's topics are neither, so
-the only gaps it can see come from seeks around a rebalance. There, counting the range as done
-commits offsets past messages that no agent has processed, and they are lost (our rebalance test
-lost 36 messages this way). Switched off.
+Gap filling (upstream #606; robinhood/faust #401). When a fetched offset skips ahead of the last
+one read, Faust records the skipped range as a "gap" and counts it as acknowledged at the next
+commit. That is meant for compacted or transactional topics, where offsets really are missing.
+The pipeline's topics are neither, so the only gaps it can see come from seeks around a
+rebalance. There, counting the range as done commits offsets past messages that no agent has
+processed, and they are lost (our rebalance test lost 36 messages this way). Switched off.
 
-Skipped messages. A message fetched before a rebalance can reach a stream after it (Faust's
-own comment: "it gets stuck in the conductor or somewhere else"), or while flow is suspended
-during one. The stream then skips it, rightly, but also acknowledges it, even on a ``noack()``
-stream. During a revocation that acknowledgement is committed at once and the partition's next
-owner starts after a message nobody processed. Faust delivers a message to an agent only after
-marking it ``tracked``; an untracked message acknowledged while flow is suspended or from
-another consumer generation is exactly the skipped one, and is refused here. It is fetched
-again from the committed offset. (An untracked message in normal flow is one whose payload
-could not be decoded: Faust acknowledges it to skip it, and that is left alone.)
+Skipped messages (upstream #527; robinhood/faust #604). A message fetched before a rebalance can
+reach a stream after it (Faust's own comment: "it gets stuck in the conductor or somewhere
+else"), or while flow is suspended during one. The stream then skips it, rightly, but also
+acknowledges it, even on a ``noack()`` stream. During a revocation that acknowledgement is
+committed at once and the partition's next owner starts after a message nobody processed. Faust
+delivers a message to an agent only after marking it ``tracked``; an untracked message
+acknowledged while flow is suspended or from another consumer generation is exactly the skipped
+one, and is refused here. It is fetched again from the committed offset. (An untracked message
+in normal flow is one whose payload could not be decoded: Faust acknowledges it to skip it, and
+that is left alone.)
 
-Off by one. ``Consumer._new_offset`` refuses to commit when the lowest acknowledged offset is
-more than one past the committed offset, but the committed offset is the *next* message to
-process: one past it already means that message is unfinished. And a committed offset of 0 (falsy)
-skipped the check altogether. Replaced by a version that commits only the run of acknowledged
-offsets that starts at the committed offset.
+Off by one (upstream #606, fix proposed in PR #707). ``Consumer._new_offset`` refuses to commit
+when the lowest acknowledged offset is more than one past the committed offset, but the
+committed offset is the *next* message to process: one past it already means that message is
+unfinished. And a committed offset of 0 (falsy) skipped the check altogether. Replaced by a
+version that commits only the run of acknowledged offsets that starts at the committed offset.
+
+Other private names, each with no public equivalent:
+
+- ``current(event)`` sets ``faust.streams._current_event``, the event whose partition a table
+  write goes to, for agents that read in batches (``streams.batches``). Faust sets it only inside
+  its own stream iterator and exports no setter.
+- ``Worker`` overrides ``faust.Worker._schedule_shutdown`` (and reads ``_signal_stop_time``) to
+  arm the bounded-shutdown timer of ``shutdown`` on the first signal; there is no hook.
+- ``recovery_completed(app)`` reads ``app.tables.recovery``, to answer ``/ready`` only once the
+  tables are rebuilt.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
+import faust
+from faust.streams import _current_event
 from faust.transport.consumer import Consumer
 from faust.types.tuples import Message
 from faust.utils.functional import consecutive_numbers
 
 logger = logging.getLogger(__name__)
+
+SUPPORTED = "0.15.3"  # the faust-streaming release everything here was read against
+
+
+def check_version(version: str = faust.__version__) -> None:
+    """Refuse to start on a faust-streaming other than ``SUPPORTED``."""
+    if version != SUPPORTED:
+        raise RuntimeError(
+            f"faust-streaming {version} is installed; Wirestream corrects internals of "
+            f"{SUPPORTED} only (workers/runtime/faust_internals.py). Install {SUPPORTED} "
+            "(constraints.txt), or re-check every correction against the new version first."
+        )
+
 
 _original_ack = Consumer.ack
 _original_getmany = Consumer.getmany
@@ -187,9 +220,47 @@ async def _getmany(self: Consumer, timeout: float) -> Any:
 
 
 def apply() -> None:
+    check_version()
     Consumer._add_gap = _no_gap  # type: ignore[method-assign]
     Consumer.getmany = _getmany  # type: ignore[method-assign]
     Consumer.seek = _seek  # type: ignore[method-assign]
     Consumer.perform_seek = _perform_seek  # type: ignore[method-assign]
     Consumer.ack = _ack  # type: ignore[method-assign]
     Consumer._new_offset = _new_offset  # type: ignore[method-assign]
+
+
+@contextmanager
+def current(event: Any) -> Iterator[None]:
+    """Make ``event`` Faust's current event, whose partition a table write goes to."""
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
+
+
+def recovery_completed(app: Any) -> bool:
+    """Whether the tables' recovery (changelog replay) has finished."""
+    return bool(app.tables.recovery.completed.is_set())
+
+
+class Worker(faust.Worker):
+    """``faust.Worker`` whose graceful stop on a signal is bounded (``shutdown.arm``), and whose
+    exit status is the one ``shutdown.restart`` asked for."""
+
+    def _schedule_shutdown(self, signal: signal.Signals) -> None:
+        from workers.runtime import shutdown  # reads the settings: after the app is built
+
+        if not self._signal_stop_time:
+            shutdown.arm()
+        super()._schedule_shutdown(signal)
+
+    def execute_from_commandline(self) -> NoReturn:
+        from workers.runtime import shutdown
+
+        try:
+            super().execute_from_commandline()
+        except SystemExit as exc:
+            if shutdown.requested_status() and not exc.code:
+                raise SystemExit(shutdown.requested_status()) from None
+            raise

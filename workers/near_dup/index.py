@@ -1,12 +1,5 @@
-"""Dedup stage.
-
-Consumes:      ``articles.parsed`` (one partition: every fingerprint passes one ordered index)
-Produces:      ``articles.unique`` (originals, key ``article_id``; a null value withdraws an
-               article that turned out to be a later copy) and ``articles.duplicates``
-               (``Duplicate``: ``duplicate_of``, ``kind``, ``similarity``, ``revised``)
-Dead-letters:  nothing (parse has validated the article)
-Outcomes:      ``duplicate`` for the duplicate's source; ``superseded`` for the source of an
-               original that became a duplicate (unique articles are counted at enrich)
+"""The near-duplicate index: pure, no Faust; the dedup stage (``workers.stages.dedup``) keeps it
+in a changelog-backed table.
 
 Verdicts do not depend on arrival order. Copies form clusters: the connected components of
 "same canonical URL", "same body hash" and "estimated similarity at or above the threshold".
@@ -27,22 +20,14 @@ producer that sends the same article again makes a new message, judged a duplica
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import AsyncIterator, Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from workers import topics
-from workers.app import app, settings
-from workers.fingerprints import band_keys, similarity
-from workers.metrics import outcome
+from workers.near_dup.fingerprints import band_keys, similarity
 from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
-from workers.routing import Position, processed, send_outcome
 from workers.settings import Settings
-
-logger = logging.getLogger(__name__)
 
 MAX_BAND_MEMBERS = 64  # a band shared by more articles is boilerplate: keep the newest
 SWEEPS_PER_RETENTION = 20  # expired state is swept each 1/20 of the window of event time
@@ -415,59 +400,3 @@ def outcomes(article: ParsedArticle, decision: Decision) -> dict[str, list[str]]
         if revision.was_original:
             found.setdefault(revision.member["source"], []).append("superseded")
     return found
-
-
-# No value_type: Faust would recover values with ``value_type.from_data`` (JSON keys and values).
-dedup_index = app.Table("dedup_index", partitions=1)
-index = DedupIndex(settings, dedup_index)
-_topics = {"unique": topics.unique, "duplicates": topics.duplicates}
-
-
-@app.on_partitions_assigned.connect
-async def rebuild_buckets(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
-    """The table is recovered after an assignment, before any event: the agent rebuilds the
-    buckets before its next judgement."""
-    index.forget_buckets()
-
-
-@app.agent(topics.parsed, concurrency=1)
-async def dedup(stream: Any) -> AsyncIterator[str]:
-    """Judge each parsed article once; outputs and outcomes are acknowledged before the index
-    records the decision, so a crash between the two repeats the work instead of losing it."""
-    async for event in processed(stream, "dedup"):
-        article: ParsedArticle = event.value
-        position = Position.of(event)
-        status = index.status(article.raw_ref)
-        if status == "done":
-            # Redelivered upstream: already judged, sent and counted.
-            yield outcome("dedup", "replay")
-            continue
-        if status == "pending":
-            # A crash cut the admission short after every output was acknowledged.
-            index.resume(article)
-            yield outcome("dedup", "resumed")
-            continue
-        now = event_time(article)
-        if index.sweep_due(now):
-            index.sweep(now)
-        if index.needs_buckets:
-            for _ in index.rebuilding():
-                await asyncio.sleep(0)  # the web server, the watchdog and the sends run meanwhile
-        decision = index.judge(article)
-        pending = [
-            await _topics[out.topic].send(key=out.key.encode(), value=out.value)
-            for out in outputs(article, decision)
-        ]
-        for source, kinds in outcomes(article, decision).items():
-            pending.append(await send_outcome(source, "dedup", position, kinds))
-        for future in pending:
-            await future
-        if decision.merged:
-            logger.info(
-                "%s precedes or joins %d earlier cluster(s): %d verdict(s) revised",
-                article.article_id,
-                len(decision.merged),
-                len(decision.revisions),
-            )
-        index.admit(article, decision, now)
-        yield outcome("dedup", decision.verdict.kind)

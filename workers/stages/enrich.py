@@ -8,7 +8,7 @@ Dead-letters:  ``enrich_failed`` (the NLP pipeline raised on the article, or kil
 Outcomes:      ``enriched`` or ``dead_lettered`` for the article's source (a withdrawal was
                counted by dedup)
 
-NER costs tens of milliseconds an article, so it runs in NER processes (``workers.sandbox``,
+NER costs tens of milliseconds an article, so it runs in NER processes (``workers.runtime.sandbox``,
 each with its models loaded once) and the event loop stays free for heartbeats and polls
 whatever the backlog. Each process's share of a batch has a budget (``NlpRunner.budget``): past
 it the process is killed and replaced, and the share's articles are tried one by one. Articles
@@ -31,21 +31,15 @@ from typing import Any
 
 from orjson import dumps
 
-from workers import topics
-from workers.app import app, settings
 from workers.errors import EnrichError
-from workers.metrics import outcome as metrics_outcome
 from workers.nlp import pipeline
-from workers.records import EnrichedArticle, ParsedArticle
-from workers.routing import (
-    Position,
-    batches,
-    current,
-    dead_letter_record,
-    send_dead_letter,
-    send_outcome,
-)
-from workers.sandbox import Overrun, Sandbox, SandboxFailure
+from workers.ops.metrics import outcome as metrics_outcome
+from workers.records import EnrichedArticle, ParsedArticle, Position, dead_letter_record
+from workers.runtime import topics
+from workers.runtime.app import app, settings
+from workers.runtime.faust_internals import current
+from workers.runtime.sandbox import Overrun, Sandbox, SandboxFailure, warming
+from workers.runtime.streams import batches, send_dead_letter, send_outcome
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +149,8 @@ enriched_ids = app.Table("enriched_ids", partitions=settings.partitions)
 @app.task
 async def warm_up_nlp() -> None:
     try:
-        await runner.warm_up()
+        with warming():
+            await runner.warm_up()
     except SandboxFailure:
         # The first article starts it again; a warm-up is not worth crashing the worker for.
         logger.error("NLP process died while loading the model; it is started again on demand")
@@ -215,7 +210,7 @@ async def _handle(
         await _withdraw(event.key, position)
         return "withdrawn"
     if isinstance(item, EnrichError):
-        await _dead_letter(event.value, position, position.raw_id, "unknown", item)
+        await _dead_letter(event.value, position, position.raw_ref, "unknown", item)
         return "dead_lettered"
     if _replay(item):  # a redelivery, or a second copy of the article in this batch
         logger.debug("skip redelivered %s (%s) at %s", item.article_id, item.raw_ref, position)
@@ -250,7 +245,7 @@ async def _handle(
 async def _withdraw(key: bytes | None, position: Position) -> None:
     """Forward dedup's withdrawal of an article that turned out to be a later copy."""
     article_id = (key or b"").decode("utf-8", "replace")
-    logger.info("withdraw %s (a later copy of another article) at %s", article_id, position.raw_id)
+    logger.info("withdraw %s (a later copy of another article) at %s", article_id, position.raw_ref)
     await (await topics.enriched.send(key=key, value=None))
     done = enriched_ids.get(article_id)
     if done is not None and not done.get("withdrawn"):

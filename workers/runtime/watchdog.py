@@ -24,8 +24,9 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from workers import metrics, sandbox, shutdown, topics
-from workers.app import app, settings
+from workers.ops import metrics
+from workers.runtime import sandbox, shutdown, topics
+from workers.runtime.app import app, settings
 from workers.security import client_options
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Sending raw messages (``workers.inputs``) to the raw topic: streamed, paced, with progress.
+"""Sending raw messages (``workers.tools.inputs``) to the raw topic: streamed, paced, with progress.
 
 At most ``in_flight`` sends are unacknowledged at once, so memory stays flat however large the
 input; ``rate`` caps messages per second. A progress bar (messages, bytes, rate) is drawn on a
@@ -17,7 +17,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from tqdm import tqdm
 
-from workers.inputs import Message
+from workers.tools.inputs import Message
 
 IN_FLIGHT = 1000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from faust.types.tuples import TP, Message
 
-from workers.faust_fixes import Cursor, next_commit, skipped_by_stream
+from workers.runtime.faust_internals import Cursor, next_commit, skipped_by_stream
 
 
 @pytest.mark.parametrize(

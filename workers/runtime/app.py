@@ -6,11 +6,11 @@ import socket
 
 import faust
 
-from workers import faust_fixes
+from workers.runtime import faust_internals
 from workers.security import faust_credentials
 from workers.settings import Settings
 
-faust_fixes.apply()
+faust_internals.apply()
 settings = Settings.from_env()
 
 
@@ -25,13 +25,13 @@ app = faust.App(
     store=settings.store,
     datadir=settings.data_dir,
     autodiscover=[
-        "workers.parse",
-        "workers.dedup",
-        "workers.enrich",
-        "workers.counts",
-        "workers.web",
-        "workers.watchdog",
-        "workers.logs",
+        "workers.stages.parse",
+        "workers.stages.dedup",
+        "workers.stages.enrich",
+        "workers.stages.counts",
+        "workers.ops.web",
+        "workers.runtime.watchdog",
+        "workers.ops.logs",
     ],
     origin="workers",
     topic_partitions=settings.partitions,
@@ -47,7 +47,7 @@ app = faust.App(
     producer_max_request_size=16 * 1024 * 1024,
     consumer_max_fetch_size=16 * 1024 * 1024,
     # Bounds the graceful shutdown (WIRESTREAM_SHUTDOWN_TIMEOUT_S); resolved once the app exists.
-    Worker="workers.shutdown:Worker",
+    Worker="workers.runtime.faust_internals:Worker",
     key_serializer="raw",
     value_serializer="json",
 )

@@ -1,7 +1,7 @@
 """Per-source counts.
 
 Consumes:      ``articles.outcomes`` (``Outcome``, key ``source``; one partition)
-Produces:      the ``counts_by_source`` table (changelog-backed), served by ``workers.web``
+Produces:      the ``counts_by_source`` table (changelog-backed), served by ``workers.ops.web``
 Dead-letters:  nothing
 
 Exact under at-least-once delivery: each source's value keeps, next to its counts, the highest
@@ -17,11 +17,11 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from workers import topics
-from workers.app import app, settings
-from workers.metrics import outcome as count_outcome
+from workers.ops.metrics import outcome as count_outcome
 from workers.records import OUTCOMES, Outcome
-from workers.routing import processed
+from workers.runtime import topics
+from workers.runtime.app import app, settings
+from workers.runtime.streams import processed
 
 logger = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from typing import Any
 
 import orjson
 
-from workers import kafka_local
 from workers.security import client_options
 from workers.settings import Settings
+from workers.tools import kafka_local
 
 SEED_ID = "000_e1c321dd5f61c31b"
 
@@ -93,7 +93,7 @@ def outputs(settings: Settings) -> dict[str, list[tuple[bytes | None, bytes]]]:
 
 def show(found: dict[str, list[tuple[bytes | None, bytes]]], pretty: bool) -> dict[str, Any] | None:
     """Print a summary line per record and the seed article's fields; return the seed."""
-    from workers.render import article_block, as_json, summary_line
+    from workers.tools.render import article_block, as_json, summary_line
 
     for kind, records in found.items():
         print(f"\n=== {kind} ({len(records)}) ===")
@@ -110,9 +110,9 @@ def show(found: dict[str, list[tuple[bytes | None, bytes]]], pretty: bool) -> di
 
 
 def run(paths: list[str], pretty: bool = False) -> int:
-    from workers.cli import counts_table
-    from workers.inputs import Report, read
-    from workers.publish import publish as send
+    from workers.tools.cli import counts_table
+    from workers.tools.inputs import Report, read
+    from workers.tools.publish import publish as send
 
     settings = Settings.from_env()
     broker = kafka_local.LocalKafka.from_env()

@@ -17,30 +17,24 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-from workers import topics
-from workers.app import app, settings
 from workers.errors import ParseError
-from workers.metrics import outcome
+from workers.ops.metrics import outcome
 from workers.parsing import article as core
-from workers.records import ParsedArticle
-from workers.routing import Position, dead_letter_record, processed, send_dead_letter, send_outcome
-from workers.sandbox import Crashed, Overrun, Sandbox
-from workers.settings import Settings
+from workers.records import ParsedArticle, Position, dead_letter_record
+from workers.runtime import topics
+from workers.runtime.app import app, settings
+from workers.runtime.sandbox import Crashed, Overrun, Sandbox, warming
+from workers.runtime.streams import processed, send_dead_letter, send_outcome
 
 logger = logging.getLogger(__name__)
 
 sandbox = Sandbox("parse", initializer=core.warm_up)
 
 
-def parse_message(value: bytes, position: Position, settings: Settings) -> ParsedArticle:
-    """The pure stage for a message read at ``position`` (in this process)."""
-    return core.parse_message(value, position.raw_id, position.iso, settings)
-
-
 async def parse_sandboxed(value: bytes, position: Position) -> ParsedArticle:
     """The pure stage in the sandbox, within the budget; a crash is tried once more (the child
     may have died of something else), then dead-lettered."""
-    args = (value, position.raw_id, position.iso, settings)
+    args = (value, position.raw_ref, position.iso, settings)
     for attempt in (1, 2):
         try:
             result: ParsedArticle = await sandbox.call(
@@ -50,7 +44,7 @@ async def parse_sandboxed(value: bytes, position: Position) -> ParsedArticle:
         except Overrun as exc:
             raise ParseError("parse_timeout", f"over {settings.parse_timeout_s:g}s") from exc
         except Crashed as exc:
-            logger.error("parse process died on %s (attempt %d)", position.raw_id, attempt)
+            logger.error("parse process died on %s (attempt %d)", position.raw_ref, attempt)
             if attempt == 2:
                 raise ParseError("parser_crashed", "the parse process died twice") from exc
     raise AssertionError("unreachable")
@@ -59,7 +53,8 @@ async def parse_sandboxed(value: bytes, position: Position) -> ParsedArticle:
 @app.task
 async def start_parse_sandbox() -> None:
     """Start the parse process with the worker, not on the first message."""
-    await sandbox.ready()
+    with warming():
+        await sandbox.ready()
 
 
 @app.agent(topics.raw, concurrency=1)
@@ -84,7 +79,7 @@ async def _dead_letter(value: bytes, position: Position, exc: Exception) -> None
     if isinstance(exc, ParseError):
         reason, detail = exc.reason, exc.detail
     else:
-        logger.exception("parser failed on %s", position.raw_id)
+        logger.exception("parser failed on %s", position.raw_ref)
         reason, detail = "parser_failed", f"{type(exc).__name__}: {exc}"
     source, raw_id = core.fallback_source(value, settings.max_content_bytes)
     record = dead_letter_record(
@@ -93,7 +88,7 @@ async def _dead_letter(value: bytes, position: Position, exc: Exception) -> None
         detail=detail,
         payload=value,
         position=position,
-        raw_id=raw_id or position.raw_id,
+        raw_id=raw_id or position.raw_ref,
         source=source,
         max_payload=settings.max_content_bytes,
     )

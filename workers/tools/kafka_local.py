@@ -1,6 +1,6 @@
 """A single-node Apache Kafka (KRaft, broker+controller) on 127.0.0.1, for development and tests.
 
-``wirestream kafka fetch|start|stop|status`` (or ``python -m workers.kafka_local ...``):
+``wirestream kafka fetch|start|stop|status`` (or ``python -m workers.tools.kafka_local ...``):
 
 - fetch: resolve ``org.apache.kafka:kafka_2.13`` plus the log4j2 binding (release-tarball only, so
   added here) from Maven Central with ``mvn dependency:copy-dependencies`` into a cache folder;

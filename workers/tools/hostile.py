@@ -1,6 +1,6 @@
 """A corpus of hostile raw messages: the shapes that have frozen or fooled news pipelines, for the
 tests, the ``bench.hostile`` script and anyone who wants to try a deployment with them:
-``python -m workers.hostile DIR 1000`` writes one file per message, for ``wirestream publish
+``python -m workers.tools.hostile DIR 1000`` writes one file per message, for ``wirestream publish
 DIR``.
 
 Every category is a function of a seeded random generator and a size factor, so that a property
@@ -184,7 +184,7 @@ def corpus(count: int, seed: int = 7) -> list[tuple[str, bytes, bytes]]:
 
 
 def main(argv: list[str]) -> None:
-    """``python -m workers.hostile DIR [COUNT]``: write one file per message."""
+    """``python -m workers.tools.hostile DIR [COUNT]``: write one file per message."""
     folder = Path(argv[0])
     folder.mkdir(parents=True, exist_ok=True)
     count = int(argv[1]) if len(argv) > 1 else 1000

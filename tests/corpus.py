@@ -82,7 +82,7 @@ def _seed_text(path: Path) -> str:
     return re.sub(r"<[^>]+>", "\n", raw)
 
 
-def _article(rng: random.Random, words: int) -> tuple[str, list[str]]:
+def article_text(rng: random.Random, words: int) -> tuple[str, list[str]]:
     pool = sentences()
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     topic = rng.choice(TOPICS)
@@ -117,7 +117,7 @@ def distinct(
     rng = random.Random(seed)
     items = []
     for i in range(n):
-        title, paragraphs = _article(rng, rng.randint(*words))
+        title, paragraphs = article_text(rng, rng.randint(*words))
         text = page(
             title, paragraphs, f"By {rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(CHROME_SETS)
         )
@@ -126,7 +126,7 @@ def distinct(
     return items
 
 
-def _edit_words(rng: random.Random, paragraphs: list[str], share: float) -> list[str]:
+def edit_words(rng: random.Random, paragraphs: list[str], share: float) -> list[str]:
     out = []
     for para in paragraphs:
         words = para.split()
@@ -148,7 +148,7 @@ def copy_of(
             for p in paragraphs
         ]
     if kind == "edits":
-        return title + " - update", _edit_words(rng, paragraphs, rng.uniform(0.03, 0.10))
+        return title + " - update", edit_words(rng, paragraphs, rng.uniform(0.03, 0.10))
     if kind == "truncated":
         keep = max(2, round(len(paragraphs) * rng.uniform(0.7, 0.9)))
         return title, paragraphs[:keep]
@@ -169,7 +169,7 @@ def labelled_near_duplicates(
     rng = random.Random(seed)
     items: list[Item] = []
     for c in range(clusters):
-        title, paragraphs = _article(rng, rng.randint(500, 1000))
+        title, paragraphs = article_text(rng, rng.randint(500, 1000))
         cluster = f"c{c}"
         items.append(
             Item(
@@ -195,7 +195,7 @@ def labelled_near_duplicates(
                 )
             )
         if rng.random() < same_story:
-            own_title, own = _article(rng, rng.randint(500, 900))
+            own_title, own = article_text(rng, rng.randint(500, 900))
             shared = rng.sample(paragraphs, min(2, len(paragraphs)))
             text = page(own_title, [*own[:3], *shared[:1], *own[3:]], "By Tom Bell", CHROME_SETS[2])
             sid = f"{cluster}-story"

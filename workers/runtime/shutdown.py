@@ -2,12 +2,13 @@
 
 On SIGTERM or SIGINT Faust stops the consumer, waits for every event handed to an agent to be
 acknowledged (our agents acknowledge an article only once its outputs are sent, see
-``routing.processed``), commits and exits. That wait has no limit of its own: an article whose
+``streams.processed``), commits and exits. That wait has no limit of its own: an article whose
 NER runs long, or a producer that cannot reach the broker, would hold a container's stop until
-the orchestrator's SIGKILL. This worker class arms a timer thread when the first signal
-arrives; if the worker has not exited ``WIRESTREAM_SHUTDOWN_TIMEOUT_S`` later, the process exits
-with ``EXIT_SHUTDOWN_TIMEOUT``. Unfinished articles were never committed, so the partition's next
-owner processes them: nothing is lost, work is repeated.
+the orchestrator's SIGKILL. The worker class (``faust_internals.Worker``) calls ``arm`` when the
+first signal arrives, which starts a timer thread; if the worker has not exited
+``WIRESTREAM_SHUTDOWN_TIMEOUT_S`` later, the process exits with ``EXIT_SHUTDOWN_TIMEOUT``.
+Unfinished articles were never committed, so the partition's next owner processes them: nothing
+is lost, work is repeated.
 
 ``restart(status, reason)`` is how the worker asks its supervisor for a restart (the lag
 watchdog does when a partition stalls): the same bounded graceful stop, then exit ``status``
@@ -20,11 +21,8 @@ import logging
 import os
 import signal
 import threading
-from typing import NoReturn
 
-import faust
-
-from workers.app import settings
+from workers.runtime.app import settings
 
 logger = logging.getLogger(__name__)
 
@@ -32,24 +30,18 @@ EXIT_SHUTDOWN_TIMEOUT = 3
 _requested_status = 0
 
 
-class Worker(faust.Worker):
-    """``faust.Worker`` whose shutdown on a signal is bounded in time."""
+def arm() -> None:
+    """Start the timer that ends the process if the graceful stop overruns its bound."""
+    timeout = settings.shutdown_timeout_s
+    if timeout > 0:
+        timer = threading.Timer(timeout, _give_up, (timeout,))
+        timer.daemon = True
+        timer.start()
 
-    def _schedule_shutdown(self, signal: signal.Signals) -> None:
-        timeout = settings.shutdown_timeout_s
-        if not self._signal_stop_time and timeout > 0:
-            timer = threading.Timer(timeout, _give_up, (timeout,))
-            timer.daemon = True
-            timer.start()
-        super()._schedule_shutdown(signal)
 
-    def execute_from_commandline(self) -> NoReturn:
-        try:
-            super().execute_from_commandline()
-        except SystemExit as exc:
-            if _requested_status and not exc.code:
-                raise SystemExit(_requested_status) from None
-            raise
+def requested_status() -> int:
+    """The exit status ``restart`` asked for (0 if none)."""
+    return _requested_status
 
 
 def restart(status: int, reason: str) -> None:

@@ -22,7 +22,8 @@ import multiprocessing
 import pickle
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -40,9 +41,21 @@ class Activity:
 
     in_flight: int = 0
     last: float = float("-inf")  # monotonic time a call last started or ended
+    warming: int = 0  # children being started with the worker (``warming``): not ready yet
 
     def worked_since(self, since: float) -> bool:
         return self.in_flight > 0 or self.last >= since
+
+
+@contextmanager
+def warming() -> Iterator[None]:
+    """Around a stage's start-up of its children: the worker is not ready (``/ready``) until
+    they can take work, so that a message is not judged against a child still loading models."""
+    activity.warming += 1
+    try:
+        yield
+    finally:
+        activity.warming -= 1
 
 
 activity = Activity()

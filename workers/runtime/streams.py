@@ -7,49 +7,16 @@ that the counts table is touched only with the key in hand.
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import time
-import weakref
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator
 from typing import Any
 
-from faust.streams import _current_event
-
-from workers import metrics, topics
-from workers.records import SCHEMA_VERSION, DeadLetter, Outcome
+from workers.ops import metrics
+from workers.records import SCHEMA_VERSION, DeadLetter, Outcome, Position
+from workers.runtime import topics
 
 logger = logging.getLogger(__name__)
-
-# A dead letter keeps at most this much of its payload (``payload_truncated`` says so): as JSON,
-# even all escapes, the record stays well under the broker's 10 MiB message limit.
-MAX_DEAD_LETTER_PAYLOAD = 1_000_000
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where a message was read: the stage's input topic, partition, offset and timestamp."""
-
-    topic: str
-    partition: int
-    offset: int
-    timestamp: float  # seconds since the epoch, from the Kafka record
-
-    @classmethod
-    def of(cls, event: Any) -> Position:
-        message = event.message
-        return cls(message.topic, message.partition, message.offset, float(message.timestamp))
-
-    @property
-    def raw_id(self) -> str:
-        return f"{self.topic}:{self.partition}:{self.offset}"
-
-    @property
-    def iso(self) -> str:
-        return datetime.fromtimestamp(self.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 async def processed(stream: Any, stage: str) -> AsyncIterator[Any]:
@@ -115,51 +82,6 @@ async def _next(events: AsyncIterator[Any]) -> Any:
         return await events.__anext__()
     except StopAsyncIteration:
         return None
-
-
-@contextmanager
-def current(event: Any) -> Iterator[None]:
-    """Make ``event`` Faust's current event, whose partition a table write goes to. Faust sets
-    this context variable only inside its own stream iterator and exports no setter, so the
-    private variable is set here (faust-streaming is pinned)."""
-    token = _current_event.set(weakref.ref(event))
-    try:
-        yield
-    finally:
-        _current_event.reset(token)
-
-
-def dead_letter_record(
-    *,
-    stage: str,
-    reason: str,
-    detail: str,
-    payload: bytes,
-    position: Position,
-    raw_id: str,
-    source: str,
-    max_payload: int,
-) -> DeadLetter:
-    kept = payload[: min(max_payload, MAX_DEAD_LETTER_PAYLOAD)]
-    try:
-        text, encoding = kept.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = base64.b64encode(kept).decode("ascii"), "base64"
-    return DeadLetter(
-        version=SCHEMA_VERSION,
-        raw_id=raw_id,
-        stage=stage,
-        reason=reason,
-        detail=detail[:1000],
-        source=source,
-        topic=position.topic,
-        partition=position.partition,
-        offset=position.offset,
-        payload=text,
-        payload_encoding=encoding,
-        payload_size=len(payload),
-        payload_truncated=len(kept) < len(payload),
-    )
 
 
 async def send_dead_letter(record: DeadLetter) -> Any:

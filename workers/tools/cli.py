@@ -32,8 +32,8 @@ def cli() -> None:
 @click.pass_context
 def worker(ctx: click.Context) -> None:
     """Run a Faust worker (extra options go to Faust's worker command)."""
-    from workers.admin import ensure_topics
-    from workers.app import app, settings
+    from workers.runtime.admin import ensure_topics
+    from workers.runtime.app import app, settings
 
     asyncio.run(ensure_topics(settings))
     sys.argv = ["wirestream", "worker", "--loglevel", settings.log_level, *ctx.args]
@@ -44,7 +44,7 @@ def worker(ctx: click.Context) -> None:
 @click.argument("action", type=click.Choice(["fetch", "start", "stop", "status"]))
 def kafka(action: str) -> None:
     """Manage the local single-node Kafka (see WIRESTREAM_KAFKA_* variables)."""
-    from workers import kafka_local
+    from workers.tools import kafka_local
 
     raise SystemExit(kafka_local.main([action]))
 
@@ -52,7 +52,7 @@ def kafka(action: str) -> None:
 @cli.command()
 def topics() -> None:
     """Create the pipeline's topics with their partition counts."""
-    from workers.admin import ensure_topics
+    from workers.runtime.admin import ensure_topics
 
     created = asyncio.run(ensure_topics(_settings()))
     click.echo("created: " + (", ".join(created) if created else "nothing (all exist)"))
@@ -83,8 +83,8 @@ def publish(
 ) -> None:
     """Publish files, folders (recursively), WARC and JSON Lines files, or - (stdin) to the raw
     topic. Exits 1 if a WARC file had a record that could not be read."""
-    from workers.inputs import Report, read
-    from workers.render import printable
+    from workers.tools.inputs import Report, read
+    from workers.tools.render import printable
 
     settings = _settings()
     report = Report()
@@ -97,9 +97,9 @@ def publish(
         _print_report(report)
         click.echo(f"{count} message(s)")
     else:
-        from workers.admin import ensure_topics
-        from workers.publish import publish as send
+        from workers.runtime.admin import ensure_topics
         from workers.security import client_options
+        from workers.tools.publish import publish as send
 
         target = topic or settings.topics.raw
         asyncio.run(ensure_topics(settings))
@@ -113,7 +113,7 @@ def publish(
 
 
 def _print_report(report: Any) -> None:
-    from workers.render import printable
+    from workers.tools.render import printable
 
     for problem in report.problems:
         click.echo(f"malformed: {printable(problem.encode(), 500)}", err=True)
@@ -143,7 +143,7 @@ def tail(
     topic: str | None, from_beginning: bool, limit: int, timeout: float, fmt: str, pretty: bool
 ) -> None:
     """Print the records of a topic (default: the enriched topic)."""
-    from workers.render import as_json, summary_line
+    from workers.tools.render import as_json, summary_line
 
     settings = _settings()
 
@@ -229,7 +229,7 @@ def counts_table(doc: dict[str, Any]) -> str:
 def demo(paths: tuple[str, ...], pretty: bool) -> None:
     """Broker, worker, the seeds published, a line per outcome and the seed article shown,
     then a clean shutdown."""
-    from workers.demo import run
+    from workers.tools.demo import run
 
     raise SystemExit(run(list(paths) or ["seeds"], pretty))
 

@@ -1,0 +1,60 @@
+"""The layout's promises: pure cores import without the app, and Faust's private API is touched in
+one module only."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from workers.runtime import faust_internals
+
+PURE = (
+    "workers.parsing.article",
+    "workers.nlp.pipeline",
+    "workers.near_dup.index",
+    "workers.topology",
+)
+
+
+@pytest.mark.parametrize("module", PURE)
+def test_a_pure_core_imports_without_building_the_app_or_patching_faust(module: str) -> None:
+    probe = (
+        f"import sys, {module}\n"
+        "from faust.transport.consumer import Consumer\n"
+        "assert 'workers.runtime.app' not in sys.modules, 'the app was built'\n"
+        "assert Consumer.ack.__module__.startswith('faust'), 'faust was patched'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def private_faust_names(path: str) -> list[str]:
+    """Private names imported from Faust, and private attributes read on anything but ``self``,
+    ``cls``, ``os`` or an object of our own (``_wirestream_*``)."""
+    tree = ast.parse((ROOT / path).read_text())
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(("faust", "mode")):
+            found += [a.name for a in node.names if a.name.startswith("_")]
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            owner = node.value.id if isinstance(node.value, ast.Name) else ""
+            if node.attr.startswith(("__", "_wirestream")) or owner in ("self", "cls", "os"):
+                continue
+            found.append(node.attr)
+    return found
+
+
+def test_only_faust_internals_touches_private_faust_names() -> None:
+    modules = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "workers").rglob("*.py"))
+    touching = {m: names for m in modules if (names := private_faust_names(m))}
+    assert set(touching) == {"workers/runtime/faust_internals.py"}, touching
+
+
+def test_another_faust_release_is_refused_at_start_up() -> None:
+    faust_internals.check_version(faust_internals.SUPPORTED)
+    with pytest.raises(RuntimeError, match="0.16.0"):
+        faust_internals.check_version("0.16.0")
