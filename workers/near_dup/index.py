@@ -11,6 +11,9 @@ arrives that precedes the original, the old original is withdrawn (a null on
 ``articles.unique``, which enrich forwards to ``articles.enriched``) and every member's verdict
 is re-sent with ``revised`` set. A duplicate is never promoted back, so no body is kept.
 
+Its jobs, one place each: the entries and the mapping that holds them (``store``), the LSH
+buckets (``buckets``), and here the judgement, the crash-safe admission and the sweep.
+
 The index is one changelog-backed table (``dedup_index``) in the one partition of
 ``articles.parsed``, so any number of parse workers hash in parallel while verdicts stay those of
 one ordered reference. Members are keyed by the raw message's position (``raw_ref``), so a raw
@@ -25,14 +28,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from workers.near_dup.fingerprints import band_keys, similarity
+from workers.near_dup.buckets import Buckets
+from workers.near_dup.fingerprints import similarity
+from workers.near_dup.store import ClusterStore, Member, exact_keys, member_of
 from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
 from workers.settings import Settings
 
-MAX_BAND_MEMBERS = 64  # a band shared by more articles is boilerplate: keep the newest
 SWEEPS_PER_RETENTION = 20  # expired state is swept each 1/20 of the window of event time
 
-Entry = dict[str, Any]
+member_entry = member_of  # the name the tests and benchmarks know
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Verdict:
 class Revision:
     """A member judged earlier whose cluster's original changes with the article in hand."""
 
-    member: Entry
+    member: Member
     verdict: Verdict
     was_original: bool  # it was enriched: withdraw it
 
@@ -63,12 +67,12 @@ class Decision:
     revisions: tuple[Revision, ...] = ()
 
 
-def order_key(entry: Entry) -> tuple[bool, str, str, str]:
+def order_key(member: Member) -> tuple[bool, str, str, str]:
     """The order that picks a cluster's original: the earliest published (undated last), then
     the smallest article id, then body hash. Copies equal in all three are one article sent
     again (same URL or source and title, same body): the first to arrive stays its original."""
-    published = entry["published_at"]
-    return (published is None, published or "", entry["id"], entry["hash"])
+    published = member["published_at"]
+    return (published is None, published or "", member["id"], member["hash"])
 
 
 def event_time(article: ParsedArticle) -> float:
@@ -77,190 +81,159 @@ def event_time(article: ParsedArticle) -> float:
     return datetime.fromisoformat(article.ingested_at.replace("Z", "+00:00")).timestamp()
 
 
-def member_entry(article: ParsedArticle, root: str, event_time: float) -> Entry:
-    return {
-        "id": article.article_id,
-        "raw_id": article.raw_id,
-        "source": article.source,
-        "url": article.url,
-        "title": article.title,
-        "published_at": article.published_at,
-        "hash": article.content_hash,
-        "sig": article.minhash,
-        "root": root,
-        "t": event_time,
-    }
-
-
 class DedupIndex:
-    """The index over one mapping (a Faust table in the worker, a dict in tests).
+    """Judgement, admission and sweep over one mapping (a Faust table in the worker, a dict in
+    tests), with the LSH buckets in memory.
 
-    Keys: ``m:<raw_ref>`` a member, ``c:<root raw_ref>`` a cluster's members, ``url:``/``hash:``
-    the first live member with that URL or body. One table has one changelog partition, so a
-    crash leaves a prefix of an admission's writes: the member is written first, marked
-    ``pending`` with its decision, and unmarked last, and a redelivered message with a pending
-    member finishes the admission instead of judging again.
-
-    The LSH buckets (42 an article) are derived from the members' signatures and kept in memory
-    only: written to the table they were nine in ten of its changelog messages. They are rebuilt
-    from the table after each partition assignment (``forget_buckets``), by the agent in steps
-    that let its event loop run (``rebuilding``), or at once on first use.
+    Crash protocol: a crash leaves a prefix of an admission's writes. The member is written
+    first, marked ``pending`` with its decision, and unmarked last; a redelivered message whose
+    member is pending finishes the admission (``resume``) instead of judging again.
     """
 
     def __init__(self, settings: Settings, state: MutableMapping[str, Any]) -> None:
         self.settings = settings
-        self.state = state
+        self.store = ClusterStore(state)
+        self.lsh = Buckets(settings.lsh_bands, settings.lsh_rows)
         self.last_sweep: float | None = None
-        self._buckets: dict[int, list[str]] | None = None
-        self._generation = 0  # of the buckets: a rebuild started before a forget is discarded
 
+    @property
+    def state(self) -> MutableMapping[str, Any]:
+        """The mapping that holds the entries (the Faust table)."""
+        return self.store.state
+
+    @state.setter
+    def state(self, state: MutableMapping[str, Any]) -> None:
+        self.store = ClusterStore(state)
+
+    # --- the LSH buckets (in memory) --------------------------------------------------------
     def forget_buckets(self) -> None:
-        """The table may have changed under us (recovered after an assignment): rebuild."""
-        self._buckets = None
-        self._generation += 1
+        self.lsh.forget()
 
     @property
     def needs_buckets(self) -> bool:
-        return self._buckets is None
+        return not self.lsh.built
 
     @property
     def buckets(self) -> dict[int, list[str]]:
-        while self._buckets is None:
-            for _ in self.rebuilding():
-                pass
-        return self._buckets
+        return self.lsh.table(self.store)
 
     def rebuilding(self, step: int = 1000) -> Iterator[None]:
-        """Rebuild the buckets from the table, pausing after every ``step`` members so that an
-        agent can let its event loop run; a rebuild that a ``forget_buckets`` overtook is not
-        installed."""
-        generation = self._generation
-        indexed = sorted(
-            (entry["t"], ref, entry["sig"])
-            for ref, entry in self.members().items()
-            if entry["sig"] and self.state.get(f"hash:{entry['hash']}", {}).get("m") == ref
-        )
-        buckets: dict[int, list[str]] = {}
-        for i, (_t, ref, signature) in enumerate(indexed, 1):
-            _add_to_bands(buckets, self._bands(signature), ref)
-            if i % step == 0:
-                yield
-        if generation == self._generation:
-            self._buckets = buckets
+        return self.lsh.rebuilding(self.store, step)
 
-    def _add_to_buckets(self, ref: str, signature: list[int]) -> None:
-        _add_to_bands(self.buckets, self._bands(signature), ref)
-
+    # --- reading ----------------------------------------------------------------------------
     def status(self, raw_ref: str) -> str:
         """``new``, ``pending`` (admission cut short) or ``done`` (judged: a redelivery)."""
-        entry = self.member(raw_ref)
-        if entry is None:
+        member = self.store.member(raw_ref)
+        if member is None:
             return "new"
-        return "pending" if "pending" in entry else "done"
+        return "pending" if "pending" in member else "done"
 
-    def member(self, raw_ref: str) -> Entry | None:
-        return self.state.get(f"m:{raw_ref}")
+    def member(self, raw_ref: str) -> Member | None:
+        return self.store.member(raw_ref)
 
-    def members(self) -> dict[str, Entry]:
-        return {k[2:]: v for k, v in self.state.items() if k.startswith("m:")}
+    def members(self) -> dict[str, Member]:
+        return self.store.members()
 
     def verdicts(self) -> dict[str, Verdict]:
         """Every member's verdict as it stands, by raw_ref (for tests and evaluation)."""
         members = self.members()
         return {
-            ref: Verdict("unique") if e["root"] == ref else compare(e, members[e["root"]])
-            for ref, e in members.items()
+            ref: Verdict("unique") if m["root"] == ref else compare(m, members[m["root"]])
+            for ref, m in members.items()
         }
 
+    # --- judgement ----------------------------------------------------------------------------
     def judge(self, article: ParsedArticle) -> Decision:
-        me = member_entry(article, article.raw_ref, 0.0)
+        me = member_of(article, article.raw_ref, 0.0)
         roots = self._linked_roots(article)
         if not roots:
             return Decision(Verdict("unique"), article.raw_ref)
-        best = min(roots, key=lambda root: (order_key(self.state[f"m:{root}"]), root))
-        incumbent = self.state[f"m:{best}"]
+        best = min(roots, key=lambda root: (order_key(self._member(root)), root))
+        incumbent = self._member(best)
         if order_key(me) < order_key(incumbent):
             root, original, verdict = article.raw_ref, me, Verdict("unique")
         else:
             root, original, verdict = best, incumbent, compare(me, incumbent)
         merged = tuple(sorted(roots - {root}))
         revisions = tuple(
-            Revision(entry, compare(entry, original), ref == old)
+            Revision(member, compare(member, original), ref == old)
             for old in merged
-            for ref in self.state[f"c:{old}"]["members"]
-            if (entry := self.member(ref)) is not None
+            for ref in self._cluster_members(old)
+            if (member := self.store.member(ref)) is not None
         )
         return Decision(verdict, root, merged, revisions)
+
+    def _member(self, ref: str) -> Member:
+        member = self.store.member(ref)
+        assert member is not None, ref
+        return member
+
+    def _cluster_members(self, root: str) -> list[str]:
+        cluster = self.store.cluster(root)
+        return cluster["members"] if cluster is not None else []
 
     def _linked_roots(self, article: ParsedArticle) -> set[str]:
         """Roots of the clusters this article joins: same URL, same body, or similar enough."""
         roots: set[str] = set()
 
         def link(ref: str) -> None:
-            entry = self.member(ref)
-            if entry is None:
-                return
-            root = entry["root"]
-            if f"c:{root}" in self.state and f"m:{root}" in self.state:
-                roots.add(root)
+            member = self.store.member(ref)
+            if member is not None and self.store.is_live_root(member["root"]):
+                roots.add(member["root"])
 
-        for key in self._exact_keys(article):
-            if (held := self.state.get(key)) is not None:
-                link(held["m"])
+        for key in exact_keys(article):
+            if (held := self.store.holder(key)) is not None:
+                link(held)
         if article.minhash:
-            candidates = {
-                m for key in self._bands(article.minhash) for m in self.buckets.get(key, [])
-            }
+            candidates = self.lsh.candidates(self.store, article.minhash)
             for ref in sorted(candidates - {article.raw_ref}):
-                entry = self.member(ref)
-                if entry is None or not entry["sig"] or entry["root"] in roots:
+                member = self.store.member(ref)
+                if member is None or not member["sig"] or member["root"] in roots:
                     continue
-                if similarity(article.minhash, entry["sig"]) >= self.settings.near_threshold:
+                if similarity(article.minhash, member["sig"]) >= self.settings.near_threshold:
                     link(ref)
         return roots
 
+    # --- admission (crash-safe) -----------------------------------------------------------
     def admit(self, article: ParsedArticle, decision: Decision, event_time: float) -> None:
         """Record the article in its cluster, merging the clusters it joined."""
-        entry = {
-            **member_entry(article, decision.root, event_time),
-            "pending": list(decision.merged),
-        }
-        self.state[f"m:{article.raw_ref}"] = entry
-        self._apply(article, dict(entry))
+        member = member_of(article, decision.root, event_time)
+        member["pending"] = list(decision.merged)
+        self.store.put_member(article.raw_ref, member)
+        self._apply(article, Member(**member))
 
     def resume(self, article: ParsedArticle) -> None:
         """Finish an admission a crash cut short (its outputs were all acknowledged)."""
-        entry = dict(self.state[f"m:{article.raw_ref}"])
-        self._apply(article, entry)
+        self._apply(article, Member(**self._member(article.raw_ref)))
 
-    def _apply(self, article: ParsedArticle, entry: Entry) -> None:
+    def _apply(self, article: ParsedArticle, member: Member) -> None:
         """Every step is idempotent, so that a prefix of them can be run again."""
-        ref, root = article.raw_ref, entry["root"]
-        merged = entry.pop("pending", None) or []
-        hash_key = f"hash:{article.content_hash}"
-        for key in self._exact_keys(article):
-            held = self.state.get(key)
-            if held is None or self.member(held["m"]) is None:
-                self.state[key] = {"m": ref}
-        if article.minhash and self.state[hash_key]["m"] == ref:
+        ref, root = article.raw_ref, member["root"]
+        merged = member.pop("pending", None) or []
+        for key in exact_keys(article):
+            held = self.store.holder(key)
+            if held is None or self.store.member(held) is None:
+                self.store.hold(key, ref)
+        if article.minhash and self.store.holder(f"hash:{article.content_hash}") == ref:
             # An exact copy has the same signature: its body's first member answers for it.
-            self._add_to_buckets(ref, article.minhash)
-        joined = [self.state[f"c:{old}"] for old in merged if f"c:{old}" in self.state]
-        cluster = self.state.get(f"c:{root}") or {"members": [], "t": entry["t"]}
+            self.lsh.add(self.store, ref, article.minhash)
+        joined = [c for old in merged if (c := self.store.cluster(old)) is not None]
+        cluster = self.store.cluster(root) or {"members": [], "t": member["t"]}
         everyone = [*cluster["members"], ref, *(m for other in joined for m in other["members"])]
-        latest = max([cluster["t"], entry["t"], *(other["t"] for other in joined)])
-        self.state[f"c:{root}"] = {"members": list(dict.fromkeys(everyone)), "t": latest}
+        latest = max([cluster["t"], member["t"], *(other["t"] for other in joined)])
+        self.store.put_cluster(root, {"members": list(dict.fromkeys(everyone)), "t": latest})
         for old in merged:
-            other = self.state.get(f"c:{old}")
+            other = self.store.cluster(old)
             if other is None:
                 continue
             for m in other["members"]:
-                held_entry = self.member(m)
-                if held_entry is not None and held_entry["root"] != root:
-                    self.state[f"m:{m}"] = {**held_entry, "root": root}
-            del self.state[f"c:{old}"]
-        self.state[f"m:{ref}"] = entry
+                held_member = self.store.member(m)
+                if held_member is not None and held_member["root"] != root:
+                    self.store.put_member(m, Member(**{**held_member, "root": root}))
+            self.store.drop_cluster(old)
+        self.store.put_member(ref, member)
 
+    # --- retention --------------------------------------------------------------------------
     def sweep_due(self, now: float) -> bool:
         window = self.settings.dedup_retention_days * 86400
         return self.last_sweep is None or now - self.last_sweep >= window / SWEEPS_PER_RETENTION
@@ -270,60 +243,37 @@ class DedupIndex:
         that pointed only at them; return how many entries went."""
         horizon = now - self.settings.dedup_retention_days * 86400
         dropped = 0
-        for key, cluster in list(self.state.items()):
+        for key, cluster in self.store.entries():
             if key.startswith("c:") and cluster["t"] < horizon:
                 for m in cluster["members"]:
-                    if f"m:{m}" in self.state:
+                    if self.store.member(m) is not None:
                         self._forget_member(m)
                         dropped += 1
-                del self.state[key]
+                self.store.delete(key)
                 dropped += 1
-        for key, value in list(self.state.items()):
+        for key, value in self.store.entries():
             if key.startswith("c:"):
                 continue
             if key.startswith("m:"):
                 # Left by a sweep cut short (a crash between deletions).
-                if value["t"] < horizon and f"c:{value['root']}" not in self.state:
+                if value["t"] < horizon and self.store.cluster(value["root"]) is None:
                     self._forget_member(key[2:])
                     dropped += 1
-            elif not key.startswith(("url:", "hash:")) or f"m:{value['m']}" not in self.state:
+            elif not key.startswith(("url:", "hash:")) or self.store.member(value["m"]) is None:
                 # The key of a member gone, or one an earlier release wrote (``band:`` buckets).
-                del self.state[key]
+                self.store.delete(key)
                 dropped += 1
         self.last_sweep = now
         return dropped
 
     def _forget_member(self, ref: str) -> None:
         """Delete a member, and take it out of the buckets it is in (if they are built)."""
-        entry = self.state[f"m:{ref}"]
-        del self.state[f"m:{ref}"]
-        if self._buckets is None or not entry["sig"]:
-            return
-        for key in self._bands(entry["sig"]):
-            band = self._buckets.get(key)
-            if band is not None and ref in band:
-                band.remove(ref)
-                if not band:
-                    del self._buckets[key]
-
-    def _bands(self, signature: list[int]) -> list[int]:
-        return band_keys(signature, bands=self.settings.lsh_bands, rows=self.settings.lsh_rows)
-
-    @staticmethod
-    def _exact_keys(article: ParsedArticle) -> list[str]:
-        url = [f"url:{article.url}"] if article.url else []
-        return [*url, f"hash:{article.content_hash}"]
+        member = self.store.drop_member(ref)
+        if member["sig"]:
+            self.lsh.remove(ref, member["sig"])
 
 
-def _add_to_bands(buckets: dict[int, list[str]], keys: list[int], ref: str) -> None:
-    for key in keys:
-        band = buckets.setdefault(key, [])
-        if ref not in band:
-            band.append(ref)
-            del band[:-MAX_BAND_MEMBERS]
-
-
-def compare(entry: Entry, original: Entry) -> Verdict:
+def compare(entry: Member, original: Member) -> Verdict:
     """The verdict of a member against its cluster's original: how it matches and how alike
     their bodies are (a member joined through another copy may be less alike than the
     threshold)."""
@@ -340,7 +290,7 @@ def compare(entry: Entry, original: Entry) -> Verdict:
     return Verdict(kind, original["id"], round(alike, 4))
 
 
-def duplicate_record(member: Entry, verdict: Verdict, *, revised: bool) -> Duplicate:
+def duplicate_record(member: Member, verdict: Verdict, *, revised: bool) -> Duplicate:
     return Duplicate(
         version=SCHEMA_VERSION,
         raw_id=member["raw_id"],
@@ -377,7 +327,7 @@ def outputs(article: ParsedArticle, decision: Decision) -> list[Output]:
             )
         )
     if decision.verdict.is_duplicate:
-        me = member_entry(article, decision.root, 0.0)
+        me = member_of(article, decision.root, 0.0)
         sent.append(
             Output(
                 "duplicates",
