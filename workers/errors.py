@@ -30,6 +30,10 @@ REASONS: dict[str, dict[str, str]] = {
         "parser_failed": "the parser raised an unexpected error on this input (a bug: report it)",
         "parse_timeout": "parsing ran past WIRESTREAM_PARSE_TIMEOUT_S; its process was killed",
         "parser_crashed": "the parse process died on this input",
+        "too_many_attempts": (
+            "a worker stopped WIRESTREAM_MAX_ATTEMPTS times while parsing this message (killed or "
+            "crashed); it is not tried again"
+        ),
     },
     "enrich": {
         "enrich_failed": "the NLP pipeline raised on this article",

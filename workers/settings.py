@@ -62,6 +62,10 @@ DOCS: dict[str, str] = {
         "budget of one message in the parse process; past it the process is killed and replaced, "
         "the message dead-lettered `parse_timeout`"
     ),
+    "max_attempts": (
+        "a raw message whose parse began this many times without finishing (its worker was "
+        "killed or crashed under it) is dead-lettered `too_many_attempts` on its next delivery"
+    ),
     "near_threshold": (
         "estimated Jaccard similarity (word 3-shingles) from which two bodies are near-duplicates"
     ),
@@ -134,6 +138,7 @@ class Settings:
     ssl_keyfile: str = ""
     max_content_bytes: int = 10_000_000
     parse_timeout_s: float = 10.0
+    max_attempts: int = 3
     near_threshold: float = 0.5
     minhash_perms: int = 128
     lsh_bands: int = 42
@@ -157,6 +162,8 @@ class Settings:
             raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
         if self.enrich_batch_size < 1:
             raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE must be at least 1")
+        if self.max_attempts < 1:
+            raise ValueError("WIRESTREAM_MAX_ATTEMPTS must be at least 1")
         if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:
             raise ValueError("the parse and enrich timeouts must be positive")
         parse_model_map(self.nlp_models)  # raises on a malformed map

@@ -3,12 +3,20 @@
 Consumes:      ``articles.raw`` (bytes: a JSON envelope, or a bare text or HTML page)
 Produces:      ``articles.parsed`` (``ParsedArticle``, key ``article_id``), fingerprinted
 Dead-letters:  every ``ParseError`` reason in ``errors.REASONS["parse"]``, among them
-               ``parse_timeout`` (over ``WIRESTREAM_PARSE_TIMEOUT_S``) and ``parser_crashed``
+               ``parse_timeout`` (over ``WIRESTREAM_PARSE_TIMEOUT_S``), ``parser_crashed`` and
+               ``too_many_attempts`` (the worker died under it ``WIRESTREAM_MAX_ATTEMPTS`` times)
 Outcomes:      ``received`` plus ``parsed`` or ``dead_lettered``, for the message's source
 
 The pure stage is ``workers.parsing.article.parse_message``. It runs in the parse sandbox, a
 child process killed and replaced when a message overruns its budget, so no input can hold the
 worker's event loop (heartbeats, commits, the watchdog) or keep its partition from moving.
+
+No crash loops. Before a message's parse begins, the partition's mark in ``parse_attempts``
+(offset, and how many times a parse of it began) is written and flushed to its changelog. A
+worker that dies under the message (killed, OOM, a crash of the process itself) leaves the mark
+behind; the next owner of the partition reads it on its delivery of the same offset and, once
+the count reaches ``WIRESTREAM_MAX_ATTEMPTS``, dead-letters the message instead of trying again.
+One entry per partition, overwritten by the next message: the changelog compacts to a handful.
 """
 
 from __future__ import annotations
@@ -29,6 +37,31 @@ from workers.runtime.streams import processed, send_dead_letter, send_outcome
 logger = logging.getLogger(__name__)
 
 sandbox = Sandbox("parse", initializer=core.warm_up)
+# Partition -> {"offset", "count"}: the message whose parse last began there, and how many times.
+# Short segments, so that compaction keeps the changelog a few entries long.
+attempts = app.Table(
+    "parse_attempts",
+    partitions=settings.partitions,
+    extra_topic_configs={"segment.ms": "600000", "min.cleanable.dirty.ratio": "0.1"},
+)
+
+
+def attempt_number(mark: dict[str, int] | None, offset: int) -> int:
+    """Which attempt at ``offset`` begins now, given the partition's mark."""
+    return mark["count"] + 1 if mark is not None and mark["offset"] == offset else 1
+
+
+async def begin_attempt(position: Position) -> int:
+    """Record, durably, that a parse of this message begins; return its attempt number."""
+    key = str(position.partition)
+    count = attempt_number(attempts.get(key), position.offset)
+    if count <= settings.max_attempts:
+        attempts[key] = {"offset": position.offset, "count": count}
+        try:
+            await app.producer.flush()  # on the broker before the attempt can kill us
+        except Exception as exc:  # noqa: BLE001 - the guard weakens; the message is not at fault
+            logger.warning("attempt mark for %s not flushed: %s", position.raw_ref, exc)
+    return count
 
 
 async def parse_sandboxed(value: bytes, position: Position) -> ParsedArticle:
@@ -64,7 +97,13 @@ async def parse(stream: Any) -> AsyncIterator[str]:
     async for event in processed(stream, "parse"):
         position = Position.of(event)
         value: bytes = event.value if isinstance(event.value, bytes) else b""
+        attempt = await begin_attempt(position)
         try:
+            if attempt > settings.max_attempts:
+                raise ParseError(
+                    "too_many_attempts",
+                    f"the worker stopped {attempt - 1} times while parsing this message",
+                )
             article = await parse_sandboxed(value, position)
         except Exception as exc:  # noqa: BLE001 - every failure is dead-lettered, none is lost
             await _dead_letter(value, position, exc)

@@ -1,0 +1,47 @@
+"""No crash loops: a message under which the worker keeps dying is dead-lettered after
+``WIRESTREAM_MAX_ATTEMPTS`` attempts, with its payload, and the partition moves on."""
+
+from __future__ import annotations
+
+import random
+import signal
+from typing import Any
+
+from tests import corpus
+from tests.integration.conftest import Pipeline
+from workers.tools.hostile import CATEGORIES
+
+
+async def test_a_message_that_keeps_killing_its_worker_is_dead_lettered(
+    pipeline_factory: Any,
+) -> None:
+    pipeline: Pipeline = pipeline_factory(
+        partitions=1, WIRESTREAM_MAX_ATTEMPTS="2", WIRESTREAM_PARSE_TIMEOUT_S="120"
+    )
+    slow = CATEGORIES["html_dek_flood"](random.Random(1), 2)  # seconds of parse: time to kill
+    [ordinary] = corpus.distinct(1, prefix="after")
+    changelog = f"{pipeline.name}-parse_attempts-changelog"
+    worker = pipeline.add_worker()
+    await pipeline.publish([(None, slow), (ordinary.id.encode(), ordinary.value)])
+
+    for attempt in (1, 2):
+
+        async def begun(attempt: int = attempt) -> bool:
+            marks = [v for _k, v in await pipeline.read_keyed(changelog, timeout=0.5) if v]
+            return bool(marks) and marks[-1] == {"offset": 0, "count": attempt}
+
+        await pipeline.wait_for(begun, what=f"attempt {attempt} at the slow message")
+        worker.stop(signal.SIGKILL)  # the worker dies under the message, as if it had crashed
+        worker = pipeline.add_worker(ready=False)
+
+    async def all_out() -> Any:
+        found = await pipeline.outcomes()
+        return found if len(found) >= 2 else None
+
+    found = await pipeline.wait_for(all_out, timeout=300, what="both outcomes")
+    assert set(found) == {f"{pipeline.topics.raw}:0:0", ordinary.id}
+    assert all(len(kinds) == 1 for kinds in found.values()), found
+    dead = found[f"{pipeline.topics.raw}:0:0"]["dead_letter"]
+    assert (dead["stage"], dead["reason"]) == ("parse", "too_many_attempts")
+    assert dead["payload"].encode() == slow and not dead["payload_truncated"]
+    assert "enriched" in found[ordinary.id], "the partition moved on"
