@@ -64,7 +64,8 @@ DOCS: dict[str, str] = {
     ),
     "max_attempts": (
         "a raw message whose parse began this many times without finishing (its worker was "
-        "killed or crashed under it) is dead-lettered `too_many_attempts` on its next delivery"
+        "killed or crashed under it) is dead-lettered `too_many_attempts` on its next delivery; "
+        "`0` turns the guard off (no mark, no flush per message)"
     ),
     "near_threshold": (
         "estimated Jaccard similarity (word 3-shingles) from which two bodies are near-duplicates"
@@ -162,8 +163,8 @@ class Settings:
             raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
         if self.enrich_batch_size < 1:
             raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE must be at least 1")
-        if self.max_attempts < 1:
-            raise ValueError("WIRESTREAM_MAX_ATTEMPTS must be at least 1")
+        if self.max_attempts < 0:
+            raise ValueError("WIRESTREAM_MAX_ATTEMPTS must be 0 (off) or more")
         if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:
             raise ValueError("the parse and enrich timeouts must be positive")
         parse_model_map(self.nlp_models)  # raises on a malformed map

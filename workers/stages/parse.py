@@ -52,7 +52,10 @@ def attempt_number(mark: dict[str, int] | None, offset: int) -> int:
 
 
 async def begin_attempt(position: Position) -> int:
-    """Record, durably, that a parse of this message begins; return its attempt number."""
+    """Record, durably, that a parse of this message begins; return its attempt number (1 with
+    the guard off)."""
+    if settings.max_attempts == 0:
+        return 1
     key = str(position.partition)
     count = attempt_number(attempts.get(key), position.offset)
     if count <= settings.max_attempts:
@@ -99,7 +102,7 @@ async def parse(stream: Any) -> AsyncIterator[str]:
         value: bytes = event.value if isinstance(event.value, bytes) else b""
         attempt = await begin_attempt(position)
         try:
-            if attempt > settings.max_attempts:
+            if settings.max_attempts and attempt > settings.max_attempts:
                 raise ParseError(
                     "too_many_attempts",
                     f"the worker stopped {attempt - 1} times while parsing this message",
