@@ -13,6 +13,7 @@ import os
 import platform
 
 from bench import dedup_scale, languages, pipeline, publish, stages
+from bench import parse as parse_bench
 from tests.corpus import distinct, labelled_near_duplicates
 from tests.dedup_scoring import evaluate
 from workers.tools import kafka_local
@@ -45,6 +46,8 @@ def main() -> None:
             line(f"{label}: body P / R / F1, pages/s", f"{p:.3f} / {r:.3f} / {f1:.3f}, {pages:.1f}")
         ratio = quality["parse stage"][2] / quality["trafilatura directly"][2]
         line("F1 ratio stage / trafilatura", f"{ratio:.3f}")
+        print("\n1b. Parse on real pages, split by site (python -m bench.parse)")
+        parse_bench.run()
 
     print("\n2. Dedup (the index alone; through the broker in section 4)")
     scores, _ = evaluate(labelled_near_duplicates(200, seed=3))

@@ -1,5 +1,8 @@
 """Plain-text page dumps: headline, standfirst, byline, dateline, repeated headline, body, chrome.
 
+A dump of the whole page (menus, teasers, footers around the article) is first narrowed to the
+article's lines by ``wholepage``; a clean dump goes straight on.
+
 Sites order the header lines differently; the parser reads the first few lines after the title
 by what they are (dateline, "Updated" line, byline, repeated headline) rather than by position.
 A line before the byline or dateline is the standfirst; without either, it is body.
@@ -13,6 +16,7 @@ from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import byline_names, is_updated_line, parse_datetime
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
+from workers.parsing.wholepage import article_lines, looks_whole_page
 
 _HEADER_LINES = 8
 _CREDIT = re.compile(
@@ -26,8 +30,12 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
     zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    outside: list[str] = []
+    if looks_whole_page(lines):
+        lines, outside = article_lines(lines)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
+    page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
     while kept and is_masthead(kept[0]):
         page.removed.append({"line": kept.pop(0), "rule": "masthead"})
     if not kept:

@@ -1,0 +1,87 @@
+"""Whole-page text dumps: the article is found inside the page's furniture, and two articles of
+one site that share all of it are not near-duplicates of each other."""
+
+from __future__ import annotations
+
+import orjson
+
+from tests.corpus import distinct
+from workers.near_dup.index import DedupIndex
+from workers.parsing.article import parse_at
+from workers.parsing.wholepage import find_article, looks_whole_page
+from workers.records import ParsedArticle, Position
+from workers.settings import Settings
+
+SETTINGS = Settings()
+NAV = [
+    "Skip to main content",
+    "* Home",
+    "* News",
+    "o World",
+    "o Politics",
+    "* Sport",
+    "* Business",
+    "Sign In",
+    "Subscribe",
+    "Menu",
+]
+TEASERS = [
+    "Council to vote on new parking rules",
+    "Five things to do this weekend",
+    "Storm warning issued for the coast",
+    "Local team wins cup final",
+]
+FOOTER = [
+    "Most read",
+    *TEASERS,
+    "Share this article",
+    "Facebook",
+    "Twitter",
+    "Email",
+    "Advertisement",
+    "Contact us",
+    "Privacy policy",
+    "Terms of use",
+    "Cookie settings",
+    "© 2026 Harbour Daily Media",
+]
+
+
+def whole_page(title: str, paragraphs: list[str]) -> str:
+    header = [*NAV, *TEASERS, "Advertisement", title, "By Jane Doe", "1 December 2026"]
+    return "\n".join([*header, *paragraphs, *FOOTER, *NAV])
+
+
+def article(index: int) -> tuple[str, list[str]]:
+    item = distinct(index + 1, words=(400, 400), prefix="w")[index]
+    text = orjson.loads(item.value)["content"]
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[0], [line for line in lines[1:] if len(line.split()) > 12]
+
+
+def test_the_article_is_found_inside_the_furniture() -> None:
+    title, paragraphs = article(0)
+    lines = whole_page(title, paragraphs).splitlines()
+    assert looks_whole_page(lines)
+    found = find_article(lines)
+    assert found.title == title
+    assert found.paragraphs == paragraphs
+    assert not set(found.paragraphs) & {*NAV, *TEASERS, *FOOTER}
+
+
+def test_a_clean_dump_is_not_taken_for_a_whole_page() -> None:
+    title, paragraphs = article(0)
+    assert not looks_whole_page([title, "By Jane Doe", *paragraphs])
+
+
+def parsed(text: str, offset: int) -> ParsedArticle:
+    return parse_at(text.encode(), Position("articles.raw", 0, offset, 1_764_547_200.0), SETTINGS)
+
+
+def test_two_articles_of_one_site_are_not_merged_by_its_boilerplate() -> None:
+    first, second = (parsed(whole_page(*article(i)), i) for i in (0, 1))
+    for page in (first, second):
+        assert not {line.strip() for line in page.body.split("\n\n")} & {*NAV, *TEASERS, *FOOTER}
+    index = DedupIndex(SETTINGS, {})
+    index.admit(first, index.judge(first), 0.0)
+    assert not index.judge(second).verdict.is_duplicate
