@@ -7,7 +7,9 @@ prose (enough words, enough of them stopwords of the page's language, like sente
 labels); anything else is *short* (a one-line quote, a subheading). The body is the run of lines
 with the largest total score (good lines score the square root of their word count, short ones
 cost a little, bad ones more), so that one block of prose wins over scattered teasers and
-footers; inside it, bad lines are dropped. The headline is looked for just above the body.
+footers; inside it, bad lines are dropped. The headline is looked for just above the body: a line of
+headline length and case that is no byline, dateline, credit or breadcrumb, preferably one the
+page repeats elsewhere (a breadcrumb, a share text), as pages do with their headline.
 
 Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the run.
 """
@@ -149,9 +151,21 @@ def find_article(lines: list[str]) -> Found:
     return Found(title, header, paragraphs, dropped)
 
 
+ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
+
+
+def _echoed(candidate: str, folded: list[str], at: int) -> bool:
+    """The candidate appears inside a longer line of the page (a breadcrumb, a share text, the
+    page's own title line), as a headline usually does. A line repeated whole is not counted:
+    teaser lists are often printed twice."""
+    needle = candidate.casefold()
+    return any(needle in line and line != needle for i, line in enumerate(folded) if i != at)
+
+
 def _headline(classed: list[Line], body_start: int, window: int = 25) -> int:
     """The line above the body that reads most like a headline, or -1."""
     best, best_at = 0.0, -1
+    folded = [line.text[:2000].casefold() for line in classed[:ECHO_LINES]]
     for i in range(max(0, body_start - window), body_start):
         line = classed[i]
         text = line.text.strip()
@@ -164,6 +178,8 @@ def _headline(classed: list[Line], body_start: int, window: int = 25) -> int:
         value = 1.0 + capitalised + min(line.words, 12) / 12 - (body_start - i) / window
         if "|" in text or text.isupper():
             value -= 1.0
+        if _echoed(text, folded, i):
+            value += 1.0
         if value > best:
             best, best_at = value, i
     return best_at
