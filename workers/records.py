@@ -13,14 +13,48 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import faust
+try:
+    import faust
+except ImportError:  # the pure cores without Faust: records are plain objects (``_Plain``)
+    faust = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = 1
 # What an ``Outcome`` can report, and the per-source counts the API shows.
 OUTCOMES = ("received", "parsed", "duplicate", "enriched", "dead_lettered", "superseded")
 
 
-class _Wire(faust.Record, abstract=True, include_metadata=False, serializer="json"):
+class _Plain:
+    """What a record is where Faust is not installed: its annotated fields, set from keyword
+    arguments or the class defaults, and ``asdict``. The worker always has Faust; this lets the
+    pure cores (parsing, near_dup, nlp) be imported and run without it."""
+
+    def __init_subclass__(cls, **options: Any) -> None:  # Faust's class options, ignored
+        super().__init_subclass__()
+
+    @classmethod
+    def _fields(cls) -> list[str]:
+        names: dict[str, None] = {}
+        for klass in reversed(cls.__mro__):
+            names.update(dict.fromkeys(vars(klass).get("__annotations__", {})))
+        return list(names)
+
+    def __init__(self, **values: Any) -> None:
+        for name in self._fields():
+            if name in values:
+                setattr(self, name, values.pop(name))
+            elif not hasattr(type(self), name):
+                raise TypeError(f"{type(self).__name__} needs {name}")
+        if values:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(values)[0]}")
+
+    def asdict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._fields()}
+
+
+_Base: Any = faust.Record if faust is not None else _Plain
+
+
+class _Wire(_Base, abstract=True, include_metadata=False, serializer="json"):  # type: ignore[misc,call-arg]
     pass
 
 

@@ -4,6 +4,7 @@ one module only."""
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 
@@ -30,6 +31,45 @@ def test_a_pure_core_imports_without_building_the_app_or_patching_faust(module: 
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+INGESTED = "2026-12-01T00:00:00.000000Z"
+NO_FAUST = """
+import importlib.abc, sys
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("faust", "mode"):
+            raise ImportError(f"{name} is not available here")
+        return None
+sys.meta_path.insert(0, Refuse())
+"""
+
+
+def test_the_pure_cores_import_and_run_with_faust_unavailable() -> None:
+    from tests.conftest import SEED
+    from workers.parsing.article import parse_message
+    from workers.settings import Settings
+
+    probe = NO_FAUST + (
+        "import sys, json\n"
+        "from workers.parsing.article import parse_message\n"
+        "from workers.near_dup.index import DedupIndex\n"
+        "import workers.nlp.pipeline, workers.topology\n"
+        "from workers.settings import Settings\n"
+        "assert 'faust' not in sys.modules\n"
+        f"a = parse_message(sys.stdin.buffer.read(), 'r:0:0', '{INGESTED}', Settings())\n"
+        "index = DedupIndex(Settings(), {})\n"
+        "index.admit(a, index.judge(a), 0.0)\n"
+        "print(json.dumps(a.asdict(), sort_keys=True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, input=SEED.read_bytes(), capture_output=True
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    with_faust = parse_message(
+        SEED.read_bytes(), "r:0:0", "2026-12-01T00:00:00.000000Z", Settings()
+    )
+    assert json.loads(done.stdout) == json.loads(json.dumps(with_faust.asdict(), sort_keys=True))
 
 
 def private_faust_names(path: str) -> list[str]:
