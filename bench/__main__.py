@@ -53,8 +53,8 @@ def main() -> None:
     scores, _ = evaluate(labelled_near_duplicates(200, seed=3))
     line("precision / recall on the labelled set", f"{scores.precision:.4f} / {scores.recall:.4f}")
     dedup_n, dedup_broker_n = (2000, 1000) if quick else (100_000, 10_000)
-    specs = dedup_scale.fingerprinted(dedup_n)
-    dedup_scale.report_in_process(specs)
+    firehose = dedup_scale.corpus(max(dedup_n, dedup_broker_n))
+    dedup_scale.report_in_process(firehose, dedup_n, "memory://")
 
     print(f"\n3. Enrich (one core; batches of {stages.SETTINGS.enrich_batch_size})")
     figures = stages.enrich(40 * scale)
@@ -79,7 +79,7 @@ def main() -> None:
         line("1 worker: end-to-end articles/s", f"{one_rate:.2f}")
         limit = min(compute, transport)
         line("ratio 1 worker / min(compute, transport)", f"{one_rate / limit:.2f}")
-        dedup_scale.report_broker(specs[:dedup_broker_n], pipeline.BOOTSTRAP)
+        dedup_scale.report_broker(firehose, dedup_broker_n, "memory://")
         for label, env in (
             ("NER batches of 1 (unbatched)", {"WIRESTREAM_ENRICH_BATCH_SIZE": "1"}),
             ("2 NER processes", {"WIRESTREAM_ENRICH_PROCESSES": "2"}),

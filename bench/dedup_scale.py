@@ -1,225 +1,340 @@
-"""Dedup at scale: the index alone at 100k articles, in process and through the broker.
+"""Dedup at firehose volume: the index alone in process, then through the broker.
 
-    python -m bench.dedup_scale [--articles N] [--broker-articles M]
+    python -m bench.dedup_scale [--articles N] [--broker-articles M] [--store URL]
 
-The articles are fingerprinted once up front (parse's work, not dedup's): 70% distinct stories,
-30% near copies of an earlier story (5% of words edited) with published times spread over a
-week and arrival times over ten days, so that some copies precede their cluster's original and
-withdraw it. In process: articles/s over the whole run and over its first and last tenth (the
-index grows), and the index's memory per retained article (the growth of the process's resident
-memory while the index is built in a dict, as the memory store keeps it; the articles themselves
-are made one at a time and dropped). Through the broker: the same articles
-(``--broker-articles``) published to ``articles.parsed`` of a fresh pipeline with one worker;
-articles/s until every output of the dedup agent is on ``articles.unique`` and
-``articles.duplicates``, next to the in-process rate of the same articles in the same run.
+The articles are a synthetic news firehose (``bench.news_corpus``: Zipfian word streams, stories
+told by several outlets, 25% near copies, 13% exact copies), fingerprinted once and cached;
+its realism is printed next to the 181 real pages of ``../shared/datasets``.
+
+In process: the index over the mapping the store keeps (a dict of compact entries for
+``memory://``; a RocksDB for ``rocksdb://``, with the buckets in their own RocksDB), fed one
+article after another at the GDELT rate of event time (600,000 a day). Printed: articles/s
+over the first and last tenth (time spent judging and admitting only; the articles are built
+outside the clock), p50 and p99 of one decision, the growth of resident memory per retained
+article (the articles are built one at a time and dropped), bytes on disk per article, the
+time of a sweep that expires the oldest twentieth, and of a rebuild of the buckets.
+
+Through the broker (``--broker-articles``, 0 to skip): the same articles published to
+``articles.parsed`` of a fresh pipeline with one worker; articles/s until every output of the
+dedup agent is on ``articles.unique`` and ``articles.duplicates``; the p99 of the agent's
+decision time from the worker's ``/metrics``; then the worker is stopped and restarted and the
+time until it is ready again (table recovery and buckets) is measured.
+
+The last line is for scripts:
+``dedup-scale: articles=N first_tenth=X/s last_tenth=Y/s bytes_per_article=Z``
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
+import gc
 import logging
 import os
-import random
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
-from datetime import UTC, datetime
+import urllib.request
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import TopicPartition
 
-from tests.corpus import article_text, edit_words
-from workers.near_dup.fingerprints import minhash
-from workers.near_dup.index import DedupIndex, outputs
+from bench.news_corpus import GDELT_PER_DAY, ROOT, Corpus, corpus, metadata, realism
+from workers.near_dup.buckets import Buckets, DiskBuckets
+from workers.near_dup.index import DedupIndex, event_time, outputs
+from workers.near_dup.store import unpack_cluster
 from workers.records import SCHEMA_VERSION, ParsedArticle
 from workers.settings import Settings
 
 SETTINGS = Settings()
-START = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
-Spec = tuple[str, str, str, str, tuple[int, ...]]  # id, title, published, ingested, signature
+SHARED = ROOT.parent / "shared"
 
 
-def fingerprinted(n: int, seed: int = 61) -> list[Spec]:
-    rng = random.Random(seed)
-    stories: list[tuple[str, list[str]]] = []
-    out: list[Spec] = []
-    for i in range(n):
-        if stories and rng.random() < 0.3:
-            title, paragraphs = rng.choice(stories)
-            paragraphs = edit_words(rng, paragraphs, 0.05)
-        else:
-            title, paragraphs = article_text(rng, rng.randint(300, 700))
-            stories.append((title, paragraphs))
-        signature = minhash(
-            "\n\n".join(paragraphs),
-            perms=SETTINGS.minhash_perms,
-            shingle_words=SETTINGS.shingle_words,
-        )
-        published = START + rng.uniform(0, 7 * 86400)
-        ingested = START + i * (10 * 86400 / n)
-        out.append((f"{i:024x}", title, _iso(published), _iso(ingested), tuple(signature)))
-    return out
-
-
-def _iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def article(spec: Spec, offset: int) -> ParsedArticle:
-    article_id, title, published, ingested, signature = spec
+def article(c: Corpus, i: int) -> ParsedArticle:
+    meta = metadata(c, i)
     return ParsedArticle(
         version=SCHEMA_VERSION,
-        raw_id=f"r{offset}",
-        raw_ref=f"articles.raw:0:{offset}",
-        article_id=article_id,
-        source=f"source{offset % 6}.example.com",
+        raw_id=meta.raw_id,
+        raw_ref=f"articles.raw:{i % 8}:{i // 8}",
+        article_id=meta.article_id,
+        source=meta.source,
         source_name=None,
-        url=f"https://source{offset % 6}.example.com/{article_id}",
-        title=title,
+        url=meta.url,
+        title=meta.title,
         standfirst=None,
         authors=[],
-        published_at=published,
+        published_at=meta.published,
         updated_at=None,
         language="en",
         body="",
         word_count=500,
-        content_hash=hashlib.blake2b(bytes(str(signature), "ascii"), digest_size=16).hexdigest(),
+        content_hash=meta.content_hash,
         content_type="text/plain",
         removed=[],
-        ingested_at=ingested,
-        minhash=list(signature),  # a fresh list, as decoding a message makes
+        ingested_at=meta.ingested,
+        minhash=c.signatures[i].tolist(),
     )
 
 
-def articles(specs: list[Spec]) -> Iterator[ParsedArticle]:
-    return (article(spec, offset) for offset, spec in enumerate(specs))
+def articles(c: Corpus, n: int) -> Iterator[ParsedArticle]:
+    return (article(c, i) for i in range(n))
 
 
-def in_process(specs: list[Spec]) -> dict[str, float]:
-    rss = _rss_bytes()
-    index = DedupIndex(SETTINGS, {})
-    tenth = max(len(specs) // 10, 1)
-    marks, sent, withdrawn = [time.perf_counter()], 0, 0
-    for i, a in enumerate(articles(specs), 1):
-        decision = index.judge(a)
-        index.admit(a, decision, 0.0)
-        sent += len(outputs(a, decision))
-        withdrawn += sum(r.was_original for r in decision.revisions)
-        if i % tenth == 0:
-            marks.append(time.perf_counter())
-    rebuilt = time.perf_counter()
-    _ = DedupIndex(SETTINGS, index.state).buckets  # as a worker does after an assignment
-    return {
-        "rebuild s": time.perf_counter() - rebuilt,
-        "articles/s": len(specs) / (marks[-1] - marks[0]),
-        "first tenth articles/s": tenth / (marks[1] - marks[0]),
-        "last tenth articles/s": tenth / (marks[-1] - marks[-2]),
-        "outputs": sent,
-        "bytes/article": (_rss_bytes() - rss) / len(specs),
-        "withdrawn": withdrawn,
-        "originals": sum(1 for v in index.verdicts().values() if not v.is_duplicate),
-    }
+class Stores:
+    """The mapping and buckets a store URL gives the index in process."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.tmp = Path(tempfile.mkdtemp(prefix="wirestream-dedup-"))
+        self.state: MutableMapping[str, Any]
+        self.buckets: Buckets | None = None
+        if url.startswith("rocksdb"):
+            from rocksdict import Rdict
+
+            self.state = Rdict(str(self.tmp / "table"))  # type: ignore[assignment]
+            self.buckets = DiskBuckets(self.tmp / "buckets")
+        else:
+            self.state = {}
+
+    def disk_bytes(self) -> int:
+        return sum(f.stat().st_size for f in self.tmp.rglob("*") if f.is_file())
+
+    def close(self) -> None:
+        if self.buckets is not None:
+            self.buckets.close()
+        if hasattr(self.state, "close"):
+            self.state.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _rss_bytes() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-async def through_broker(specs: list[Spec], bootstrap: str, expected: int) -> float:
-    """Articles/s of the dedup agent of one worker, from the first publish until its
-    ``expected`` outputs (as many as the index sends in process) are on the topics."""
+def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
+    stores = Stores(store)
+    gc.collect()
+    rss = _rss_bytes()
+    index = DedupIndex(SETTINGS, stores.state, stores.buckets)
+    durations = np.empty(n, np.float64)
+    sent = withdrawn = 0
+    try:
+        for i, a in enumerate(articles(c, n)):
+            started = time.perf_counter()
+            decision = index.judge(a)
+            index.admit(a, decision, event_time(a))
+            durations[i] = time.perf_counter() - started
+            sent += len(outputs(a, decision))
+            withdrawn += sum(r.was_original for r in decision.revisions)
+        gc.collect()
+        grown = _rss_bytes() - rss
+        disk = stores.disk_bytes()
+        sizes = sorted(
+            len(unpack_cluster(v)["members"]) for k, v in index.state.items() if k[:2] == "c:"
+        )
+        tenth = max(n // 10, 1)
+        rebuilt = time.perf_counter()
+        index.forget_buckets()
+        if stores.buckets is not None:
+            index.state["o:"] = b"another machine"  # force a full rebuild, as after a move
+        for _ in index.rebuilding():
+            pass
+        rebuild_s = time.perf_counter() - rebuilt
+        swept = time.perf_counter()
+        horizon = event_time(article(c, n // 20)) + SETTINGS.dedup_retention_days * 86400
+        dropped = index.sweep(horizon)
+        sweep_s = time.perf_counter() - swept
+        return {
+            "first": tenth / durations[:tenth].sum(),
+            "last": tenth / durations[-tenth:].sum(),
+            "overall": n / durations.sum(),
+            "p50 ms": float(np.percentile(durations, 50)) * 1000,
+            "p99 ms": float(np.percentile(durations, 99)) * 1000,
+            "bytes": grown / n,
+            "disk": disk / n,
+            "outputs": sent,
+            "withdrawn": withdrawn,
+            "rebuild s": rebuild_s,
+            "sweep s": sweep_s,
+            "swept": dropped,
+            "clusters": len(sizes),
+            "largest": sizes[-1] if sizes else 1,
+            "p99 size": sizes[int(len(sizes) * 0.99)] if sizes else 1,
+        }
+    finally:
+        stores.close()
+
+
+async def through_broker(c: Corpus, n: int, store: str, expected: int) -> dict[str, float]:
+    from bench.pipeline import BOOTSTRAP
     from tests.integration import conftest as harness
 
-    harness.BOOTSTRAP = bootstrap
+    harness.BOOTSTRAP = BOOTSTRAP
     tmp = Path(tempfile.mkdtemp(prefix="wirestream-bench-"))
-    # The default stall timeout, not the tests' 30 s: a flood of 100k articles at once keeps
-    # the enrich partitions' commits waiting on the producer for tens of seconds.
+    # The default stall timeout, not the tests' 30 s: a flood of articles at once keeps the
+    # enrich partitions' commits waiting on the producer for tens of seconds.
     pipeline = harness.Pipeline(
-        f"bench-dedup-{time.time_ns()}", tmp, 4, {"WIRESTREAM_STALL_TIMEOUT_S": "120"}
+        f"bench-dedup-{time.time_ns()}",
+        tmp,
+        4,
+        {"WIRESTREAM_STALL_TIMEOUT_S": "300", "WIRESTREAM_STORE": store},
     )
+    out: dict[str, float] = {}
     try:
-        pipeline.add_worker()
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20)
+        worker = pipeline.add_worker()
+        producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all", linger_ms=20)
         await producer.start()
         start = time.perf_counter()
-        for a in articles(specs):
+        for a in articles(c, n):
             await producer.send(pipeline.topics.parsed, a.dumps(), key=a.article_id.encode())
         await producer.flush()
         await producer.stop()
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
-        await consumer.start()
-        try:
-            tps = [
-                TopicPartition(topic, p)
-                for topic in (pipeline.topics.unique, pipeline.topics.duplicates)
-                for p in range(4)
-            ]
-            deadline = time.monotonic() + 3 * 3600
-            while True:
-                ends = await consumer.end_offsets(tps)
-                if sum(ends.values()) >= expected:
-                    break
-                assert time.monotonic() < deadline, f"{sum(ends.values())} of {expected} outputs"
-                pipeline.supervise()
-                await asyncio.sleep(0.2)
-        finally:
-            await consumer.stop()
-        return len(specs) / (time.perf_counter() - start)
+        out["published s"] = time.perf_counter() - start
+        await _until_outputs(pipeline, expected)
+        out["articles/s"] = n / (time.perf_counter() - start)
+        out["p99 ms"] = _decision_p99(worker.base) * 1000
+        worker.stop()
+        restarted = time.perf_counter()
+        pipeline.add_worker()
+        out["restart s"] = time.perf_counter() - restarted
     finally:
         pipeline.stop()
         shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+async def _until_outputs(pipeline: Any, expected: int) -> None:
+    from bench.pipeline import BOOTSTRAP
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP)
+    await consumer.start()
+    try:
+        tps = [
+            TopicPartition(topic, p)
+            for topic in (pipeline.topics.unique, pipeline.topics.duplicates)
+            for p in range(4)
+        ]
+        deadline = time.monotonic() + 3 * 3600
+        while True:
+            ends = await consumer.end_offsets(tps)
+            if sum(ends.values()) >= expected:
+                return
+            assert time.monotonic() < deadline, f"{sum(ends.values())} of {expected} outputs"
+            pipeline.supervise()
+            await asyncio.sleep(0.2)
+    finally:
+        await consumer.stop()
+
+
+def _decision_p99(base: str) -> float:
+    """The 99th percentile of ``wirestream_dedup_decision_seconds``: the upper bound of the
+    first histogram bucket holding 99% of the decisions."""
+    text = urllib.request.urlopen(base + "/metrics", timeout=10).read().decode()
+    buckets = []
+    for line in text.splitlines():
+        if line.startswith("wirestream_dedup_decision_seconds_bucket"):
+            le = line.split('le="')[1].split('"')[0]
+            buckets.append((float(le), float(line.rsplit(" ", 1)[1])))
+    total = buckets[-1][1]
+    return next(le for le, count in buckets if count >= 0.99 * total)
 
 
 def line(label: str, value: str) -> None:
-    print(f"  {label:<52} {value}")
+    print(f"  {label:<60} {value}", flush=True)
 
 
-def report_in_process(specs: list[Spec]) -> None:
-    n = len(specs)
-    big = in_process(specs)
-    line(f"in process, {n} articles: articles/s", f"{big['articles/s']:.0f}")
+def projection(memory: dict[str, float], store: str) -> None:
+    window = int(SETTINGS.dedup_retention_days * GDELT_PER_DAY)
+    line(f"projection, {window:,} articles (30 days of GDELT), {store}", "")
+    line("  resident memory of the index, GB", f"{memory['bytes'] * window / 1e9:.1f}")
+    if memory["disk"]:
+        line("  disk, GB", f"{memory['disk'] * window / 1e9:.1f}")
     line(
-        "  first / last tenth articles/s",
-        f"{big['first tenth articles/s']:.0f} / {big['last tenth articles/s']:.0f}",
+        "  a day's articles judged in, min (at the last tenth's rate)",
+        f"{GDELT_PER_DAY / memory['last'] / 60:.1f}",
     )
-    line("  originals; withdrawn on the way", f"{big['originals']:.0f}; {big['withdrawn']:.0f}")
-    line(f"state bytes per retained article at {n} (RSS growth)", f"{big['bytes/article']:.0f}")
-    line("LSH buckets rebuilt from the table (after an assignment), s", f"{big['rebuild s']:.1f}")
 
 
-def report_broker(specs: list[Spec], bootstrap: str) -> None:
-    n = len(specs)
-    small = in_process(specs)
-    kafka = asyncio.run(through_broker(specs, bootstrap, int(small["outputs"])))
-    line(f"dedup in process, {n} articles: articles/s", f"{small['articles/s']:.0f}")
-    line(f"dedup through the broker, 1 worker, {n} articles: art/s", f"{kafka:.0f}")
-    line("ratio broker / in process", f"{kafka / small['articles/s']:.2f}")
+def report_in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
+    memory = in_process(c, n, store)
+    line(f"in process, {n} articles, {store}: articles/s", f"{memory['overall']:.0f}")
+    line(
+        "  first / last tenth articles/s (ratio)",
+        f"{memory['first']:.0f} / {memory['last']:.0f} ({memory['last'] / memory['first']:.2f})",
+    )
+    line("  one decision p50 / p99, ms", f"{memory['p50 ms']:.3f} / {memory['p99 ms']:.3f}")
+    line(
+        "  clusters of 2 or more; p99 and largest size",
+        f"{memory['clusters']:.0f}; {memory['p99 size']:.0f}, {memory['largest']:.0f}",
+    )
+    line(
+        "  outputs; originals withdrawn on the way",
+        f"{memory['outputs']:.0f}; {memory['withdrawn']:.0f}",
+    )
+    line(f"  resident memory per retained article at {n} (growth), bytes", f"{memory['bytes']:.0f}")
+    line("  disk per retained article, bytes", f"{memory['disk']:.0f}")
+    line("  buckets rebuilt from the table (a partition moved), s", f"{memory['rebuild s']:.1f}")
+    line(
+        f"  sweep expiring the oldest 5% ({memory['swept']:.0f} entries), s",
+        f"{memory['sweep s']:.1f}",
+    )
+    projection(memory, store)
+    return memory
+
+
+def report_broker(
+    c: Corpus, m: int, store: str, small: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Through the broker already running (``bench.pipeline.BOOTSTRAP``)."""
+    small = small or in_process(c, m, store)
+    broker = asyncio.run(through_broker(c, m, store, int(small["outputs"])))
+    line(
+        f"through the broker, 1 worker, {m} articles, {store}: articles/s",
+        f"{broker['articles/s']:.0f}",
+    )
+    line("  in process, the same articles, same run: articles/s", f"{small['overall']:.0f}")
+    line("  decision p99 in the agent (histogram bound), ms", f"{broker['p99 ms']:.2f}")
+    line("  worker restarted: start to ready, s", f"{broker['restart s']:.1f}")
+    return broker
 
 
 def main() -> None:
-    from bench import pipeline
-    from workers.tools import kafka_local
-
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # refused connects while waiting
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--broker-articles", type=int, default=10_000)
+    parser.add_argument("--store", default="memory://")
     args = parser.parse_args()
     started = time.perf_counter()
-    specs = fingerprinted(max(args.articles, args.broker_articles))
-    print(f"({len(specs)} articles fingerprinted in {time.perf_counter() - started:.0f} s)")
-    report_in_process(specs[: args.articles])
-    kafka = pipeline.broker()
-    kafka_local.start(kafka)
-    try:
-        report_broker(specs[: args.broker_articles], pipeline.BOOTSTRAP)
-    finally:
-        kafka_local.stop(kafka)
+    c = corpus(max(args.articles, args.broker_articles))
+    print(f"({len(c)} articles fingerprinted or loaded in {time.perf_counter() - started:.0f} s)")
+    if SHARED.exists():
+        for label, (mean, over, band) in realism(c, SHARED).items():
+            line(
+                f"unrelated pairs, {label}: mean similarity; >= 0.1; share a band",
+                f"{mean:.4f}; {over:.4f}; {band:.5f}",
+            )
+    n, m = args.articles, args.broker_articles
+    memory = report_in_process(c, n, args.store)
+    if m:
+        from bench import pipeline
+        from workers.tools import kafka_local
+
+        kafka = pipeline.broker()
+        kafka_local.start(kafka)
+        try:
+            report_broker(c, m, args.store, memory if m == n else None)
+        finally:
+            kafka_local.stop(kafka)
+    print(
+        f"dedup-scale: articles={n} first_tenth={memory['first']:.0f}/s "
+        f"last_tenth={memory['last']:.0f}/s bytes_per_article={memory['bytes']:.0f}"
+    )
 
 
 if __name__ == "__main__":

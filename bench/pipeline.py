@@ -23,6 +23,7 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from tests.corpus import ROOT, distinct
+from workers.near_dup.store import Member, pack_member
 from workers.tools import kafka_local
 
 PORT = 29092
@@ -168,7 +169,7 @@ def percentile(values: list[float], q: float) -> float:
 
 async def table_recovery(entries: int = 100_000) -> dict[str, float]:
     """Worker start-to-ready with an empty app, then with ``entries`` member entries in the
-    changelog of the ``dedup_index`` table, recovered into the memory store."""
+    changelog of the ``dedup_index_v2`` table, recovered into the memory store."""
     from tests.integration import conftest as harness
 
     harness.BOOTSTRAP = BOOTSTRAP
@@ -180,20 +181,21 @@ async def table_recovery(entries: int = 100_000) -> dict[str, float]:
             if rows:
                 producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, linger_ms=50)
                 await producer.start()
-                topic = f"{pipeline.name}-dedup_index-changelog"
-                entry = {
-                    "id": "0" * 24,
-                    "raw_id": "r",
-                    "source": "s.example.com",
-                    "url": "https://s.example.com/a",
-                    "title": "A title of an ordinary length for a news article",
-                    "published_at": "2026-01-01T00:00:00Z",
-                    "hash": "0" * 32,
-                    "sig": list(range(128)),
-                    "root": "articles.raw:0:0",
-                    "t": 0.0,
-                }
-                value = orjson.dumps(entry)
+                topic = f"{pipeline.name}-dedup_index_v2-changelog"
+                entry = Member(
+                    id="0" * 24,
+                    raw_id="r",
+                    source="s.example.com",
+                    url="https://s.example.com/a",
+                    title="A title of an ordinary length for a news article",
+                    published_at="2026-01-01T00:00:00Z",
+                    hash="0" * 32,
+                    sig=bytes(range(128)),
+                    root="articles.raw:0:0",
+                    t=0.0,
+                    indexed=True,
+                )
+                value = pack_member(entry)
                 for i in range(rows):
                     key = f'"m:articles.raw:0:{i}"'.encode()
                     await producer.send(topic, value, key=key, partition=0)

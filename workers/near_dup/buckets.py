@@ -1,83 +1,405 @@
-"""The LSH buckets: band key -> the members with that band, derived from the members'
-signatures and kept in memory only (written to the table they were nine in ten of its changelog
-messages). Rebuilt after each partition assignment, in steps that let an agent's event loop
-run."""
+"""The lookups beside the table: canonical URL, body hash and LSH band -> the members with that
+key. They are derived from the members (each member carries its URL, body hash and signature),
+so they are not written to the table's changelog (written there, the bands were nine in ten of
+its messages). Every answer is a *candidate*: the index checks it against the member it names.
+
+Two implementations of one interface:
+
+- ``MemoryBuckets`` (the memory store): one sorted numpy array a column, of
+  ``key << 32 | slot`` (8 bytes an entry), plus a small dict of recent entries merged into it
+  when it passes 1/64 of the array; slots index a list of member keys (the table's own string
+  objects, so 8 bytes a member). Rebuilt, in steps, after each partition assignment and after a
+  sweep.
+- ``DiskBuckets`` (``WIRESTREAM_STORE=rocksdb://``): a local RocksDB (rocksdict) beside Faust's
+  tables, one entry per (column, key) holding the newest refs, read and written in batches.
+  Survives restarts; it is rebuilt only when the table's ``owner`` token differs from its own
+  (the partition was last written from another machine, or the files are new).
+
+A key shared by more than ``MAX_BAND_MEMBERS`` members (boilerplate, or one article sent many
+times) answers with its newest ones.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import hashlib
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
 
-from workers.near_dup.fingerprints import band_keys
-from workers.near_dup.store import ClusterStore
+import numpy as np
 
-MAX_BAND_MEMBERS = 64  # a band shared by more articles is boilerplate: keep the newest
+MAX_BAND_MEMBERS = 64
+URL, BODY = 0, 1  # the exact columns; LSH band b is column 2 + b
+# A bucket id is ``column << 24 | key``: 8 bits of column, 24 bits of key (a band of three
+# one-byte rows exactly; longer bands and the exact keys are folded to 24 bits).
+Ids = np.ndarray  # uint32 bucket ids
+_KEY_BITS = 24
+_KEY_MASK = (1 << _KEY_BITS) - 1
+_SLOT_MASK = np.uint64(0xFFFFFFFF)
 
 
-class Buckets:
-    def __init__(self, bands: int, rows: int) -> None:
-        self.bands = bands
-        self.rows = rows
-        self._buckets: dict[int, list[str]] | None = None
+def _key24(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=3).digest())
+
+
+def exact_ids(url: str | None, body_hash: str) -> list[int]:
+    url_id = [(URL << _KEY_BITS) | _key24(url)] if url else []
+    return [*url_id, (BODY << _KEY_BITS) | _key24(body_hash)]
+
+
+def lsh_ids(signature: bytes, bands: int, rows: int) -> list[int]:
+    """One bucket id a band: its rows' bytes as one integer (folded to 24 bits if longer)."""
+    slots = np.frombuffer(signature, np.uint8, bands * rows).reshape(bands, rows)
+    keys = np.zeros(bands, np.uint64)
+    for row in range(rows):
+        keys = (keys << np.uint64(8)) | slots[:, row]
+    for _ in range(rows * 8 // _KEY_BITS):  # fold what is past 24 bits
+        keys = (keys & np.uint64(_KEY_MASK)) ^ (keys >> np.uint64(_KEY_BITS))
+    return (_columns(bands) | keys).tolist()  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _columns(bands: int) -> np.ndarray:
+    return np.arange(2, 2 + bands, dtype=np.uint64) << np.uint64(_KEY_BITS)
+
+
+class Entry(NamedTuple):
+    """What a rebuild reads of each member (``index.DedupIndex.entries``)."""
+
+    ref: str
+    t: float
+    ids: list[int]
+
+
+class Buckets(Protocol):
+    @property
+    def built(self) -> bool: ...
+    def forget(self) -> None: ...
+    def lookup(self, ids: Sequence[int]) -> set[str]: ...
+    def add(self, ref: str, ids: Sequence[int]) -> None: ...
+    def remove(self, ref: str, ids: Sequence[int]) -> None: ...
+    def rebuilding(
+        self, entries: Callable[[], Iterable[Entry]], owner: str | None, step: int
+    ) -> Iterator[None]: ...
+    def close(self) -> None: ...
+
+
+class Refs:
+    """Slot -> raw_ref, 8 bytes a slot: ``topic:partition:offset`` packed as a topic code
+    (8 bits), the partition (16 bits) and the offset (40 bits); a ref of another shape is kept
+    whole, in a list, under code 255."""
+
+    _ODD = 255
+
+    def __init__(self) -> None:
+        self._packed = np.empty(1024, np.uint64)
+        self._size = 0
+        self._topics: list[str] = []
+        self._codes: dict[str, int] = {}
+        self._odd: list[str] = []
+
+    def __len__(self) -> int:
+        return self._size
+
+    def append(self, ref: str) -> int:
+        if self._size == len(self._packed):
+            self._packed = np.resize(self._packed, self._size * 2)
+        self._packed[self._size] = self._pack(ref)
+        self._size += 1
+        return self._size - 1
+
+    def _pack(self, ref: str) -> int:
+        head, _, offset = ref.rpartition(":")
+        topic, _, partition = head.rpartition(":")
+        code = self._codes.get(topic)
+        if code is None and len(self._topics) < self._ODD and topic:
+            code = self._codes[topic] = len(self._topics)
+            self._topics.append(topic)
+        if (
+            code is not None
+            and partition.isdigit()
+            and offset.isdigit()
+            and str(int(partition)) == partition
+            and str(int(offset)) == offset
+            and int(partition) < 1 << 16
+            and int(offset) < 1 << 40
+        ):
+            return (code << 56) | (int(partition) << 40) | int(offset)
+        self._odd.append(ref)
+        return (self._ODD << 56) | (len(self._odd) - 1)
+
+    def __getitem__(self, slot: int) -> str:
+        value = int(self._packed[slot])
+        code = value >> 56
+        if code == self._ODD:
+            return self._odd[value & ((1 << 56) - 1)]
+        return f"{self._topics[code]}:{(value >> 40) & 0xFFFF}:{value & ((1 << 40) - 1)}"
+
+
+class MemoryBuckets:
+    """Entries ``bucket id << 32 | slot`` (8 bytes), in three levels: a dict of the newest,
+    merged into a sorted ``young`` array past 64k entries, merged into the sorted ``old`` array
+    when it passes a quarter of it. A lookup is two vectorised binary searches a level."""
+
+    FRESH_MAX = 1 << 16
+
+    def __init__(self, columns: int = 0) -> None:
         self._generation = 0  # a rebuild started before a ``forget`` is discarded
+        self._built = False
+        self._install(np.empty(0, np.uint64), Refs())
 
-    def keys(self, signature: list[int]) -> list[int]:
-        return band_keys(signature, bands=self.bands, rows=self.rows)
-
-    def forget(self) -> None:
-        """The table may have changed under us (recovered after an assignment): rebuild."""
-        self._buckets = None
-        self._generation += 1
+    def _install(self, old: np.ndarray, refs: Refs) -> None:
+        self._old = old
+        self._young = np.empty(0, np.uint64)
+        self._fresh: dict[int, int | list[int]] = {}
+        self._fresh_size = 0
+        self._refs = refs
 
     @property
     def built(self) -> bool:
-        return self._buckets is not None
+        return self._built
 
-    def table(self, store: ClusterStore) -> dict[int, list[str]]:
-        """The buckets, rebuilt at once if they are not built."""
-        while self._buckets is None:
-            for _ in self.rebuilding(store):
-                pass
-        return self._buckets
+    def forget(self) -> None:
+        self._built = False
+        self._generation += 1
+        self._install(np.empty(0, np.uint64), Refs())
 
-    def rebuilding(self, store: ClusterStore, step: int = 1000) -> Iterator[None]:
-        """Rebuild from the store's members (those that answer for their body), pausing after
-        every ``step`` members; a rebuild that a ``forget`` overtook is not installed."""
-        generation = self._generation
-        indexed = sorted(
-            (member["t"], ref, member["sig"])
-            for ref, member in store.members().items()
-            if member["sig"] and store.holder(f"hash:{member['hash']}") == ref
+    def lookup(self, ids: Sequence[int]) -> set[str]:
+        per: dict[int, list[int]] = {}
+        fresh = self._fresh
+        for bucket in ids:
+            held = fresh.get(bucket)
+            if held is not None:
+                per[bucket] = list(held) if isinstance(held, list) else [held]
+        count = len(ids)
+        bounds = np.array(ids, np.uint64) << np.uint64(32)
+        bounds = np.concatenate((bounds, bounds + np.uint64(1 << 32)))
+        for level in (self._young, self._old):  # each older than the one before
+            if not len(level):
+                continue
+            found = level.searchsorted(bounds)
+            lo, hi = found[:count], found[count:]
+            for j in np.flatnonzero(hi > lo).tolist():
+                older = level[max(lo[j], hi[j] - MAX_BAND_MEMBERS) : hi[j]] & _SLOT_MASK
+                slots = per.setdefault(ids[j], [])
+                slots[:0] = older.tolist()
+        refs = self._refs
+        unique = {slot for slots in per.values() for slot in slots[-MAX_BAND_MEMBERS:]}
+        return {refs[slot] for slot in unique}
+
+    def add(self, ref: str, ids: Sequence[int]) -> None:
+        """Buckets hold an int (one slot) or a list (more): ints keep the dict out of the
+        cyclic garbage collector's way."""
+        slot = self._refs.append(ref)
+        fresh = self._fresh
+        for bucket in ids:
+            held = fresh.get(bucket)
+            if held is None:
+                fresh[bucket] = slot
+            elif isinstance(held, list):
+                held.append(slot)
+            else:
+                fresh[bucket] = [held, slot]
+        self._fresh_size += len(ids)
+        if self._fresh_size > self.FRESH_MAX:
+            self._settle()
+
+    def remove(self, ref: str, ids: Sequence[int]) -> None:
+        """Nothing to do: a sweep forgets the buckets, and they are rebuilt without it."""
+
+    def _settle(self) -> None:
+        fresh = np.fromiter(
+            (
+                (bucket << 32) | slot
+                for bucket, held in self._fresh.items()
+                for slot in (held if isinstance(held, list) else (held,))
+            ),
+            np.uint64,
+            self._fresh_size,
         )
-        buckets: dict[int, list[str]] = {}
-        for i, (_t, ref, signature) in enumerate(indexed, 1):
-            _add(buckets, self.keys(signature), ref)
+        fresh.sort()
+        self._young = _merged(self._young, fresh)
+        self._fresh, self._fresh_size = {}, 0
+        if len(self._young) > max(len(self._old) // 4, 4 * self.FRESH_MAX):
+            self._old, self._young = _merged(self._old, self._young), np.empty(0, np.uint64)
+
+    def rebuilding(
+        self, entries: Callable[[], Iterable[Entry]], owner: str | None = None, step: int = 1000
+    ) -> Iterator[None]:
+        """Rebuild from every member, oldest first, pausing after every ``step`` members; a
+        rebuild that a ``forget`` overtook is not installed."""
+        generation = self._generation
+        gathered: list[tuple[float, str, list[int]]] = []
+        for i, entry in enumerate(entries(), 1):
+            gathered.append((entry.t, entry.ref, entry.ids))
             if i % step == 0:
                 yield
+        gathered.sort(key=lambda e: (e[0], e[1]))
+        refs = Refs()
+        chunks = []
+        for first in range(0, len(gathered), step * 10):
+            part = gathered[first : first + step * 10]
+            counts = [len(ids) for _t, _r, ids in part]
+            ids = np.fromiter((b for _t, _r, bs in part for b in bs), np.uint64, sum(counts))
+            slots = np.repeat(np.arange(first, first + len(part), dtype=np.uint64), counts)
+            chunks.append((ids << np.uint64(32)) | slots)
+            for _t, ref, _ids in part:
+                refs.append(ref)
+            yield
+        del gathered
+        old = np.concatenate(chunks) if chunks else np.empty(0, np.uint64)
+        old.sort()
         if generation == self._generation:
-            self._buckets = buckets
+            self._install(old, refs)
+            self._built = True
 
-    def candidates(self, store: ClusterStore, signature: list[int]) -> set[str]:
-        table = self.table(store)
-        return {ref for key in self.keys(signature) for ref in table.get(key, [])}
+    def snapshot(self) -> dict[int, set[str]]:
+        """Every bucket with its refs (tests compare a rebuild with the live buckets)."""
+        out: dict[int, set[str]] = {}
+        for level in (self._old, self._young):
+            for value in level.tolist():
+                out.setdefault(value >> 32, set()).add(self._refs[value & 0xFFFFFFFF])
+        for bucket, held in self._fresh.items():
+            slots = held if isinstance(held, list) else [held]
+            out.setdefault(bucket, set()).update(self._refs[s] for s in slots)
+        return out
 
-    def add(self, store: ClusterStore, ref: str, signature: list[int]) -> None:
-        _add(self.table(store), self.keys(signature), ref)
+    def close(self) -> None:
+        return None
 
-    def remove(self, ref: str, signature: list[int]) -> None:
-        """Take a member out of its bands, if the buckets are built (else the rebuild will)."""
-        if self._buckets is None:
+
+def _merged(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two sorted arrays as one (``b``'s entries after ``a``'s equal ones)."""
+    if not len(a):
+        return b
+    return np.insert(a, a.searchsorted(b, side="right"), b)
+
+
+_OWNER = b"\xffowner"
+
+
+class DiskBuckets:
+    """The buckets in a local RocksDB: key ``column (1 byte) + key (4 bytes)``, value the refs
+    ``\\n``-joined, newest last. Lookups are one multi-get; an admission is one multi-get and
+    one write batch."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: Any = None  # opened on first use, not when the worker's modules load
+        self._generation = 0
+        self._built = False
+
+    @property
+    def _db(self) -> Any:
+        if self._handle is None:
+            self._handle = self._open()
+        return self._handle
+
+    def _open(self) -> Any:
+        from rocksdict import Options, Rdict
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return Rdict(str(self.path), options=Options(raw_mode=True))
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    @property
+    def owner(self) -> str | None:
+        value = self._db.get(_OWNER)
+        return value.decode() if value is not None else None
+
+    def forget(self) -> None:
+        self._built = False
+        self._generation += 1
+
+    @staticmethod
+    def _raw(bucket: int) -> bytes:
+        return bucket.to_bytes(4)
+
+    def lookup(self, ids: Sequence[int]) -> set[str]:
+        found: set[str] = set()
+        for value in self._db[[self._raw(k) for k in ids]]:
+            if value:
+                found.update(value.decode().split("\n"))
+        return found
+
+    def add(self, ref: str, ids: Sequence[int]) -> None:
+        self._change(ref, ids, add=True)
+
+    def remove(self, ref: str, ids: Sequence[int]) -> None:
+        self._change(ref, ids, add=False)
+
+    def _change(self, ref: str, keys: Sequence[int], *, add: bool) -> None:
+        from rocksdict import WriteBatch
+
+        raw = [self._raw(k) for k in dict.fromkeys(keys)]
+        batch = WriteBatch(raw_mode=True)
+        for key, value in zip(raw, self._db[raw], strict=True):
+            refs = value.decode().split("\n") if value else []
+            if ref in refs:
+                refs.remove(ref)
+            if add:
+                refs = [*refs, ref][-MAX_BAND_MEMBERS:]
+            if refs:
+                batch.put(key, "\n".join(refs).encode())
+            elif value:
+                batch.delete(key)
+        self._db.write(batch)
+
+    def rebuilding(
+        self, entries: Callable[[], Iterable[Entry]], owner: str | None, step: int = 1000
+    ) -> Iterator[None]:
+        """Up to date if the table's owner token is this store's (its last writer was this
+        store): nothing to do. Otherwise start afresh and add every member, ``step`` at a time
+        (one write batch a step), then take the owner token."""
+        generation = self._generation
+        if owner is not None and owner == self.owner:
+            self._built = True
             return
-        for key in self.keys(signature):
-            band = self._buckets.get(key)
-            if band is not None and ref in band:
-                band.remove(ref)
-                if not band:
-                    del self._buckets[key]
+        self.close()
+        shutil.rmtree(self.path, ignore_errors=True)
+        pending: dict[bytes, list[str]] = {}
+        for i, entry in enumerate(entries(), 1):
+            for key in entry.ids:
+                refs = pending.setdefault(self._raw(key), [])
+                refs.append(entry.ref)
+            if i % step == 0:
+                self._flush(pending)
+                pending = {}
+                yield
+        self._flush(pending)
+        if generation == self._generation:
+            self._built = True
 
+    def _flush(self, pending: dict[bytes, list[str]]) -> None:
+        from rocksdict import WriteBatch
 
-def _add(buckets: dict[int, list[str]], keys: list[int], ref: str) -> None:
-    for key in keys:
-        band = buckets.setdefault(key, [])
-        if ref not in band:
-            band.append(ref)
-            del band[:-MAX_BAND_MEMBERS]
+        if not pending:
+            return
+        keys = list(pending)
+        batch = WriteBatch(raw_mode=True)
+        for key, value in zip(keys, self._db[keys], strict=True):
+            refs = (value.decode().split("\n") if value else []) + pending[key]
+            batch.put(key, "\n".join(refs[-MAX_BAND_MEMBERS:]).encode())
+        self._db.write(batch)
+
+    def take(self, owner: str) -> None:
+        """Record that these buckets hold every member of the table whose token is ``owner``."""
+        self._db.put(_OWNER, owner.encode())
+        self._db.flush()
+
+    def snapshot(self) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        for key, value in self._db.items():
+            if key != _OWNER:
+                out[int.from_bytes(key)] = set(value.decode().split("\n"))
+        return out
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None

@@ -23,18 +23,20 @@ producer that sends the same article again makes a new message, judged a duplica
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from workers.near_dup.buckets import Buckets
-from workers.near_dup.fingerprints import similarity
-from workers.near_dup.store import ClusterStore, Member, exact_keys, member_of
+from workers.near_dup.buckets import Buckets, Entry, MemoryBuckets, exact_ids, lsh_ids
+from workers.near_dup.fingerprints import compact, similarities, similarity
+from workers.near_dup.store import ClusterStore, Member, member_of, member_time, unpack_member
 from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
 from workers.settings import Settings
 
 SWEEPS_PER_RETENTION = 20  # expired state is swept each 1/20 of the window of event time
+OWNER = "o:"  # the table entry naming the buckets that hold every member (DiskBuckets)
 
 member_entry = member_of  # the name the tests and benchmarks know
 
@@ -65,6 +67,7 @@ class Decision:
     root: str  # raw_ref of its cluster's original once it is admitted
     merged: tuple[str, ...] = ()  # roots of the clusters joined into that one
     revisions: tuple[Revision, ...] = ()
+    first_of_body: bool = True  # no member has its body yet: its LSH bands are indexed
 
 
 def order_key(member: Member) -> tuple[bool, str, str, str]:
@@ -83,18 +86,26 @@ def event_time(article: ParsedArticle) -> float:
 
 class DedupIndex:
     """Judgement, admission and sweep over one mapping (a Faust table in the worker, a dict in
-    tests), with the LSH buckets in memory.
+    tests), with the URL, body and LSH lookups beside it (``buckets``).
 
-    Crash protocol: a crash leaves a prefix of an admission's writes. The member is written
-    first, marked ``pending`` with its decision, and unmarked last; a redelivered message whose
-    member is pending finishes the admission (``resume``) instead of judging again.
+    Crash protocol: a crash leaves a prefix of an admission's writes. The buckets are written
+    first (an entry naming a member not yet written is skipped by every lookup). An admission
+    that merges clusters writes the member first, marked ``pending`` with its decision, and
+    unmarks it last; a redelivered message whose member is pending finishes the admission
+    (``resume``) instead of judging again. Any other admission writes its cluster, then its
+    member: a crash between them is judged again to the same end.
     """
 
-    def __init__(self, settings: Settings, state: MutableMapping[str, Any]) -> None:
+    def __init__(
+        self, settings: Settings, state: MutableMapping[str, Any], buckets: Buckets | None = None
+    ) -> None:
         self.settings = settings
         self.store = ClusterStore(state)
-        self.lsh = Buckets(settings.lsh_bands, settings.lsh_rows)
+        self.lsh: Buckets = buckets or MemoryBuckets(2 + settings.lsh_bands)
         self.last_sweep: float | None = None
+        # The article last judged: its b-bit signature and LSH bucket ids, for its admission.
+        self._memo: tuple[str, bytes | None, list[int]] = ("", None, [])
+        self.members_read = 0  # by the last rebuild of the buckets (0: kept, on disk)
 
     @property
     def state(self) -> MutableMapping[str, Any]:
@@ -105,7 +116,7 @@ class DedupIndex:
     def state(self, state: MutableMapping[str, Any]) -> None:
         self.store = ClusterStore(state)
 
-    # --- the LSH buckets (in memory) --------------------------------------------------------
+    # --- the buckets --------------------------------------------------------------------------
     def forget_buckets(self) -> None:
         self.lsh.forget()
 
@@ -114,11 +125,40 @@ class DedupIndex:
         return not self.lsh.built
 
     @property
-    def buckets(self) -> dict[int, list[str]]:
-        return self.lsh.table(self.store)
+    def buckets(self) -> dict[int, set[str]]:
+        """Every bucket with its refs (for tests)."""
+        self._build()
+        return self.lsh.snapshot()  # type: ignore[attr-defined,no-any-return]
+
+    def _build(self) -> None:
+        while not self.lsh.built:
+            for _ in self.rebuilding():
+                pass
 
     def rebuilding(self, step: int = 1000) -> Iterator[None]:
-        return self.lsh.rebuilding(self.store, step)
+        """Rebuild the buckets from the members, pausing every ``step`` members. Buckets on disk
+        that hold every member already (their owner token is the table's) are kept; rebuilt
+        ones take a new token, written to the table after them."""
+        held = self.store.get(OWNER)
+        owner = held.decode() if held is not None else None
+        yield from self.lsh.rebuilding(self.entries, owner, step)
+        taken = getattr(self.lsh, "owner", None)
+        if self.lsh.built and hasattr(self.lsh, "take") and (owner is None or taken != owner):
+            token = uuid.uuid4().hex
+            self.lsh.take(token)
+            self.state[OWNER] = token.encode()
+
+    def entries(self) -> Iterator[Entry]:
+        self.members_read = 0
+        for ref, member in self.store.iter_members():
+            self.members_read += 1
+            yield Entry(ref, member["t"], self._ids(member))
+
+    def _ids(self, member: Member) -> list[int]:
+        ids = exact_ids(member["url"], member["hash"])
+        if member["indexed"] and member["sig"]:
+            ids += lsh_ids(member["sig"], self.settings.lsh_bands, self.settings.lsh_rows)
+        return ids
 
     # --- reading ----------------------------------------------------------------------------
     def status(self, raw_ref: str) -> str:
@@ -144,10 +184,10 @@ class DedupIndex:
 
     # --- judgement ----------------------------------------------------------------------------
     def judge(self, article: ParsedArticle) -> Decision:
-        me = member_of(article, article.raw_ref, 0.0)
-        roots = self._linked_roots(article)
+        roots, first_of_body = self._linked_roots(article)
+        me = member_of(article, article.raw_ref, 0.0, self._memo[1])
         if not roots:
-            return Decision(Verdict("unique"), article.raw_ref)
+            return Decision(Verdict("unique"), article.raw_ref, first_of_body=first_of_body)
         best = min(roots, key=lambda root: (order_key(self._member(root)), root))
         incumbent = self._member(best)
         if order_key(me) < order_key(incumbent):
@@ -161,7 +201,7 @@ class DedupIndex:
             for ref in self._cluster_members(old)
             if (member := self.store.member(ref)) is not None
         )
-        return Decision(verdict, root, merged, revisions)
+        return Decision(verdict, root, merged, revisions, first_of_body)
 
     def _member(self, ref: str) -> Member:
         member = self.store.member(ref)
@@ -172,51 +212,69 @@ class DedupIndex:
         cluster = self.store.cluster(root)
         return cluster["members"] if cluster is not None else []
 
-    def _linked_roots(self, article: ParsedArticle) -> set[str]:
-        """Roots of the clusters this article joins: same URL, same body, or similar enough."""
+    def _linked_roots(self, article: ParsedArticle) -> tuple[set[str], bool]:
+        """Roots of the clusters this article joins (same URL, same body, or similar enough),
+        and whether it is the first member with its body. One lookup of every bucket id."""
+        self._build()
+        mine, bands = self._signature(article)
+        ids = exact_ids(article.url, article.content_hash) + bands
         roots: set[str] = set()
-
-        def link(ref: str) -> None:
+        first_of_body = True
+        near: list[Member] = []
+        for ref in sorted(self.lsh.lookup(ids) - {article.raw_ref}):
             member = self.store.member(ref)
-            if member is not None and self.store.is_live_root(member["root"]):
-                roots.add(member["root"])
+            if member is None:
+                continue  # swept, or its admission never got to the table
+            if member["hash"] == article.content_hash:
+                first_of_body = False
+            if _same(article, member):
+                if self.store.is_live_root(member["root"]):
+                    roots.add(member["root"])
+            elif mine is not None and member["sig"]:
+                near.append(member)
+        candidates = [m for m in near if m["root"] not in roots]
+        signatures = [m["sig"] for m in candidates if m["sig"] is not None]
+        if mine is not None:
+            for member, alike in zip(candidates, similarities(mine, signatures), strict=True):
+                if alike >= self.settings.near_threshold and self.store.is_live_root(
+                    member["root"]
+                ):
+                    roots.add(member["root"])
+        return roots, first_of_body
 
-        for key in exact_keys(article):
-            if (held := self.store.holder(key)) is not None:
-                link(held)
-        if article.minhash:
-            candidates = self.lsh.candidates(self.store, article.minhash)
-            for ref in sorted(candidates - {article.raw_ref}):
-                member = self.store.member(ref)
-                if member is None or not member["sig"] or member["root"] in roots:
-                    continue
-                if similarity(article.minhash, member["sig"]) >= self.settings.near_threshold:
-                    link(ref)
-        return roots
+    def _signature(self, article: ParsedArticle) -> tuple[bytes | None, list[int]]:
+        """The article's b-bit signature and LSH bucket ids (made once for judge and admit)."""
+        ref, mine, bands = self._memo
+        if ref != article.raw_ref:
+            mine = compact(article.minhash) if article.minhash else None
+            bands = lsh_ids(mine, self.settings.lsh_bands, self.settings.lsh_rows) if mine else []
+            self._memo = (article.raw_ref, mine, bands)
+        return mine, bands
 
     # --- admission (crash-safe) -----------------------------------------------------------
     def admit(self, article: ParsedArticle, decision: Decision, event_time: float) -> None:
         """Record the article in its cluster, merging the clusters it joined."""
-        member = member_of(article, decision.root, event_time)
-        member["pending"] = list(decision.merged)
-        self.store.put_member(article.raw_ref, member)
-        self._apply(article, Member(**member))
+        mine, bands = self._signature(article)
+        member = member_of(article, decision.root, event_time, mine)
+        member["indexed"] = bool(mine) and decision.first_of_body
+        self._build()
+        ids = exact_ids(article.url, article.content_hash)
+        self.lsh.add(article.raw_ref, ids + bands if member["indexed"] else ids)
+        if decision.merged:
+            self.store.put_member(article.raw_ref, Member(**member, pending=list(decision.merged)))
+        self._apply(article, member, list(decision.merged))
 
     def resume(self, article: ParsedArticle) -> None:
         """Finish an admission a crash cut short (its outputs were all acknowledged)."""
-        self._apply(article, Member(**self._member(article.raw_ref)))
+        member = self._member(article.raw_ref)
+        merged = member.pop("pending", [])
+        self._build()
+        self.lsh.add(article.raw_ref, self._ids(member))
+        self._apply(article, member, merged)
 
-    def _apply(self, article: ParsedArticle, member: Member) -> None:
+    def _apply(self, article: ParsedArticle, member: Member, merged: list[str]) -> None:
         """Every step is idempotent, so that a prefix of them can be run again."""
         ref, root = article.raw_ref, member["root"]
-        merged = member.pop("pending", None) or []
-        for key in exact_keys(article):
-            held = self.store.holder(key)
-            if held is None or self.store.member(held) is None:
-                self.store.hold(key, ref)
-        if article.minhash and self.store.holder(f"hash:{article.content_hash}") == ref:
-            # An exact copy has the same signature: its body's first member answers for it.
-            self.lsh.add(self.store, ref, article.minhash)
         joined = [c for old in merged if (c := self.store.cluster(old)) is not None]
         cluster = self.store.cluster(root) or {"members": [], "t": member["t"]}
         everyone = [*cluster["members"], ref, *(m for other in joined for m in other["members"])]
@@ -239,38 +297,59 @@ class DedupIndex:
         return self.last_sweep is None or now - self.last_sweep >= window / SWEEPS_PER_RETENTION
 
     def sweep(self, now: float) -> int:
-        """Forget clusters whose newest member is older than the retention window, and the keys
-        that pointed only at them; return how many entries went."""
-        horizon = now - self.settings.dedup_retention_days * 86400
-        dropped = 0
-        for key, cluster in self.store.entries():
-            if key.startswith("c:") and cluster["t"] < horizon:
-                for m in cluster["members"]:
-                    if self.store.member(m) is not None:
-                        self._forget_member(m)
-                        dropped += 1
-                self.store.delete(key)
-                dropped += 1
-        for key, value in self.store.entries():
-            if key.startswith("c:"):
-                continue
-            if key.startswith("m:"):
-                # Left by a sweep cut short (a crash between deletions).
-                if value["t"] < horizon and self.store.cluster(value["root"]) is None:
-                    self._forget_member(key[2:])
-                    dropped += 1
-            elif not key.startswith(("url:", "hash:")) or self.store.member(value["m"]) is None:
-                # The key of a member gone, or one an earlier release wrote (``band:`` buckets).
-                self.store.delete(key)
-                dropped += 1
-        self.last_sweep = now
-        return dropped
+        """Forget clusters whose newest member is older than the retention window; return how
+        many entries went."""
+        steps = self.sweeping(now)
+        for _ in steps:
+            pass
+        return self.swept
 
-    def _forget_member(self, ref: str) -> None:
-        """Delete a member, and take it out of the buckets it is in (if they are built)."""
-        member = self.store.drop_member(ref)
-        if member["sig"]:
-            self.lsh.remove(ref, member["sig"])
+    def sweeping(self, now: float, step: int = 1000) -> Iterator[None]:
+        """The sweep in steps: one pass reads every entry (pausing every ``step``) and decides,
+        from the state as it was, which go; then they are deleted. A cluster goes whole, when
+        its newest member is older than the window; so do a member and its buckets."""
+        horizon = now - self.settings.dedup_retention_days * 86400
+        doomed: list[str] = []
+        for i, key in enumerate(self.store.keys(), 1):
+            value = self.store.get(key)
+            if key.startswith("c:"):
+                if self._cluster_time(key[2:]) < horizon:
+                    doomed.append(key)
+            elif key.startswith("m:"):
+                root = unpack_member(value, key[2:])["root"]
+                if self._cluster_time(root, fallback=value) < horizon:
+                    doomed.append(key)
+            elif key != OWNER:
+                # An entry an earlier release wrote (``band:``, ``url:``, ``hash:``).
+                doomed.append(key)
+            if i % step == 0:
+                yield
+        for i, key in enumerate(doomed, 1):
+            if key.startswith("m:") and (member := self.store.member(key[2:])) is not None:
+                self.lsh.remove(key[2:], self._ids(member))
+            if self.store.get(key) is not None:
+                self.store.delete(key)
+            if i % step == 0:
+                yield
+        if any(key.startswith("m:") for key in doomed) and not hasattr(self.lsh, "take"):
+            self.lsh.forget()  # in memory: rebuilt without the members gone
+        self.swept = len(doomed)
+        self.last_sweep = now
+
+    def _cluster_time(self, root: str, fallback: Any = None) -> float:
+        """The event time a cluster expires from: its entry's, its root alone's, or (a member
+        whose root went in a sweep cut short) the member's own."""
+        cluster = self.store.cluster(root)
+        if cluster is not None:
+            return cluster["t"]
+        return member_time(fallback) if fallback is not None else float("-inf")
+
+
+def _same(article: ParsedArticle, member: Member) -> bool:
+    """An exact copy: the same canonical URL, or the same body."""
+    return (article.url is not None and article.url == member["url"]) or (
+        article.content_hash == member["hash"]
+    )
 
 
 def compare(entry: Member, original: Member) -> Verdict:

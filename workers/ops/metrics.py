@@ -3,6 +3,8 @@
 - ``wirestream_messages_total{stage, outcome}``: what each stage did with its inputs;
 - ``wirestream_stage_seconds{stage}``: time an agent spent on one input message (enrich: its
   batch's time, shared among the batch's messages);
+- ``wirestream_dedup_decision_seconds``: time the dedup index took to judge and admit one
+  article;
 - ``wirestream_consumer_lag{topic, partition}``: messages waiting behind the group's committed
   offset, for the partitions this worker holds (read by the watchdog every 10 s);
 - ``wirestream_rebalances_total``: partition assignments this worker received (1 after start);
@@ -27,6 +29,12 @@ stage_seconds = Histogram(
     "Time an agent spent on one input message",
     ["stage"],
     buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+    registry=registry,
+)
+dedup_decision_seconds = Histogram(
+    "wirestream_dedup_decision_seconds",
+    "Time the dedup index took to judge and admit one article (its sends not included)",
+    buckets=(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
     registry=registry,
 )
 consumer_lag = Gauge(

@@ -9,76 +9,110 @@ Outcomes:      ``duplicate`` for the duplicate's source; ``superseded`` for the 
                original that became a duplicate (unique articles are counted at enrich)
 
 The index and its design are in ``workers.near_dup.index``: this module keeps it in one
-changelog-backed table (``dedup_index``) and sends what it decides.
+changelog-backed table (``dedup_index_v2``, compact byte values) with its lookups beside it (in
+memory, or in a local RocksDB with ``WIRESTREAM_STORE=rocksdb://``), and sends what it decides.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
+from workers.near_dup.buckets import Buckets, DiskBuckets
 from workers.near_dup.index import DedupIndex, event_time, outcomes, outputs
-from workers.ops.metrics import outcome
+from workers.near_dup.store import WriteBehind
+from workers.ops.metrics import dedup_decision_seconds, outcome
 from workers.records import ParsedArticle, Position
 from workers.runtime import topics
 from workers.runtime.app import app, settings
-from workers.runtime.streams import processed, send_outcome
+from workers.runtime.faust_internals import current
+from workers.runtime.streams import batches, send_outcome
 
 logger = logging.getLogger(__name__)
 
-# No value_type: Faust would recover values with ``value_type.from_data`` (JSON keys and values).
-dedup_index = app.Table("dedup_index", partitions=1)
-index = DedupIndex(settings, dedup_index)
+# Values are the index's own compact bytes (``value_type=bytes``: Faust's raw serializer);
+# keys stay JSON strings.
+dedup_index = app.Table("dedup_index_v2", partitions=1, value_type=bytes)
+_buckets: Buckets | None = None
+if settings.store.startswith("rocksdb"):
+    _buckets = DiskBuckets(Path(settings.data_dir) / f"{app.conf.id}-dedup-buckets")
+pending_writes = WriteBehind(dedup_index)
+index = DedupIndex(settings, pending_writes, _buckets)
 _topics = {"unique": topics.unique, "duplicates": topics.duplicates}
 
 
 @app.on_partitions_assigned.connect
 async def rebuild_buckets(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
-    """The table is recovered after an assignment, before any event: the agent rebuilds the
-    buckets before its next judgement."""
+    """The table is recovered after an assignment, before any event: the agent brings the
+    buckets up to date before its next judgement."""
     index.forget_buckets()
 
 
 @app.agent(topics.parsed, concurrency=1)
 async def dedup(stream: Any) -> AsyncIterator[str]:
-    """Judge each parsed article once; outputs and outcomes are acknowledged before the index
-    records the decision, so a crash between the two repeats the work instead of losing it."""
-    async for event in processed(stream, "dedup"):
-        article: ParsedArticle = event.value
-        position = Position.of(event)
-        status = index.status(article.raw_ref)
-        if status == "done":
-            # Redelivered upstream: already judged, sent and counted.
-            yield outcome("dedup", "replay")
-            continue
-        if status == "pending":
-            # A crash cut the admission short after every output was acknowledged.
-            index.resume(article)
-            yield outcome("dedup", "resumed")
-            continue
-        now = event_time(article)
-        if index.sweep_due(now):
-            index.sweep(now)
-        if index.needs_buckets:
-            for _ in index.rebuilding():
-                await asyncio.sleep(0)  # the web server, the watchdog and the sends run meanwhile
-        decision = index.judge(article)
-        pending = [
-            await _topics[out.topic].send(key=out.key.encode(), value=out.value)
-            for out in outputs(article, decision)
-        ]
-        for source, kinds in outcomes(article, decision).items():
-            pending.append(await send_outcome(source, "dedup", position, kinds))
-        for future in pending:
-            await future
-        if decision.merged:
-            logger.info(
-                "%s precedes or joins %d earlier cluster(s): %d verdict(s) revised",
-                article.article_id,
-                len(decision.merged),
-                len(decision.revisions),
-            )
-        index.admit(article, decision, now)
-        yield outcome("dedup", decision.verdict.kind)
+    """Judge a batch of parsed articles, one after the other, over the index's pending writes;
+    wait until every output and outcome of the batch is acknowledged; only then write the
+    index's table. A crash before that repeats the batch's work (the same verdicts, sent
+    again) instead of losing it."""
+    async for batch in batches(
+        stream, "dedup", settings.dedup_batch_size, settings.dedup_batch_linger_s
+    ):
+        pending, kinds = [], []
+        for event in batch:
+            started = time.perf_counter()
+            article: ParsedArticle = event.value
+            position = Position.of(event)
+            status = index.status(article.raw_ref)
+            if status == "done":
+                # Redelivered upstream: already judged, sent and counted.
+                kinds.append("replay")
+                continue
+            if status == "pending":
+                # A crash cut the admission short after every output was acknowledged.
+                index.resume(article)
+                kinds.append("resumed")
+                continue
+            now = event_time(article)
+            if index.sweep_due(now):
+                for _ in index.sweeping(now):
+                    await asyncio.sleep(0)
+            if index.needs_buckets:
+                rebuilt = time.perf_counter()
+                index.members_read = 0
+                for _ in index.rebuilding():
+                    await asyncio.sleep(0)  # the web server, the watchdog and the sends run
+                logger.info(
+                    "dedup lookups ready in %.1f s: %d member(s) read (0: kept on disk)",
+                    time.perf_counter() - rebuilt,
+                    index.members_read,
+                )
+            decision = index.judge(article)
+            index.admit(article, decision, now)
+            dedup_decision_seconds.observe(time.perf_counter() - started)
+            for out in outputs(article, decision):
+                pending.append(await _topics[out.topic].send(key=out.key.encode(), value=out.value))
+            for source, found in outcomes(article, decision).items():
+                pending.append(await send_outcome(source, "dedup", position, found))
+            if decision.merged:
+                logger.info(
+                    "%s precedes or joins %d earlier cluster(s): %d verdict(s) revised",
+                    article.article_id,
+                    len(decision.merged),
+                    len(decision.revisions),
+                )
+            kinds.append(decision.verdict.kind)
+        try:
+            for future in pending:
+                await future
+        except BaseException:
+            pending_writes.discard()
+            index.forget_buckets()  # they may hold the batch's members: rebuilt
+            raise
+        with current(batch[-1]):
+            pending_writes.flush()
+        for kind in kinds:
+            yield outcome("dedup", kind)

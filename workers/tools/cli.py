@@ -234,6 +234,16 @@ def demo(paths: tuple[str, ...], pretty: bool) -> None:
     raise SystemExit(run(list(paths) or ["seeds"], pretty))
 
 
+@cli.command("migrate-dedup")
+def migrate_dedup() -> None:
+    """Copy the dedup index of releases up to 2026-11 (the JSON ``dedup_index`` table) into
+    the compact ``dedup_index_v2``; run it once, before the upgraded workers start."""
+    from workers.tools.migrate import run
+
+    read, written = run(_settings())
+    click.echo(f"dedup_index: {read} live entries read, {written} written to dedup_index_v2")
+
+
 def main() -> None:
     cli()
 

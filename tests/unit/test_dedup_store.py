@@ -1,0 +1,218 @@
+"""The dedup index's compact entries, its write-behind mapping and its two bucket stores."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.corpus import labelled_near_duplicates
+from workers.near_dup.buckets import MAX_BAND_MEMBERS, DiskBuckets, MemoryBuckets, Refs
+from workers.near_dup.fingerprints import compact, similarity
+from workers.near_dup.index import DedupIndex
+from workers.near_dup.store import Member, WriteBehind, pack_member, unpack_member
+from workers.parsing.article import parse_at
+from workers.records import ParsedArticle, Position
+from workers.settings import Settings
+
+SETTINGS = Settings()
+
+text = st.text(max_size=40)
+members = st.builds(
+    Member,
+    id=st.one_of(text, st.binary(min_size=12, max_size=12).map(bytes.hex)),
+    raw_id=text,
+    source=text,
+    url=st.one_of(st.none(), text),
+    title=text,
+    published_at=st.one_of(st.none(), text),
+    hash=st.one_of(text, st.binary(min_size=16, max_size=16).map(bytes.hex)),
+    sig=st.one_of(st.none(), st.binary(min_size=1, max_size=128)),
+    root=st.one_of(st.just("t:0:1"), text),
+    t=st.floats(allow_nan=False),
+    indexed=st.booleans(),
+)
+
+
+@given(members, st.one_of(st.none(), st.lists(text, max_size=3)))
+def test_a_packed_member_unpacks_to_itself(member: Member, pending: list[str] | None) -> None:
+    if pending is not None:
+        member["pending"] = pending
+    assert unpack_member(pack_member(member, "t:0:1"), "t:0:1") == member
+
+
+def article(value: bytes, offset: int) -> ParsedArticle:
+    return parse_at(value, Position("articles.raw", 0, offset, 1_700_000_000.0), SETTINGS)
+
+
+def test_a_member_is_a_few_hundred_bytes() -> None:
+    """The table holds bytes, not dicts: the signature at one byte a slot, hex ids as bytes."""
+    items = labelled_near_duplicates(3, seed=3)
+    ix = DedupIndex(SETTINGS, {})
+    for i, item in enumerate(items):
+        a = article(item.value, i)
+        ix.admit(a, ix.judge(a), 0.0)
+    values = [v for k, v in ix.state.items() if k.startswith("m:")]
+    assert values and all(isinstance(v, bytes) for v in values)
+    longest_strings = max(len(a.title) + len(a.url or "") + len(a.source) for a in [a])
+    assert max(map(len, values)) < 128 + 250 + longest_strings
+
+
+def test_b_bit_similarity_corrects_for_chance_agreement() -> None:
+    rng = random.Random(1)
+    a = [rng.getrandbits(32) for _ in range(128)]
+    unrelated = [rng.getrandbits(32) for _ in range(128)]
+    assert similarity(a, a) == 1.0 and similarity(a, compact(a)) == 1.0
+    assert similarity(a, unrelated) < 0.05
+    half = a[:64] + unrelated[64:]
+    assert abs(similarity(a, half) - 0.5) < 0.02
+
+
+def test_write_behind_reads_its_writes_and_flushes_them_in_order() -> None:
+    below: dict[str, object] = {"a": 1, "b": 2}
+    log: list[tuple[str, object]] = []
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def __setitem__(self, key: str, value: object) -> None:
+            log.append((key, value))
+            super().__setitem__(key, value)
+
+        def __delitem__(self, key: str) -> None:
+            log.append((key, None))
+            super().__delitem__(key)
+
+    table = Recording(below)
+    view = WriteBehind(table)
+    view["c"] = 3
+    view["a"] = 10
+    del view["b"]
+    view["a"] = 11
+    assert (view["a"], view.get("b"), "b" in view, sorted(view)) == (11, None, False, ["a", "c"])
+    assert table == below and not log  # nothing written below yet
+    view.flush()
+    assert log == [("c", 3), ("a", 10), ("b", None), ("a", 11)]
+    assert dict(table) == {"a": 11, "c": 3} and view.unflushed == 0
+    view["d"] = 4
+    view.discard()
+    assert "d" not in view and "d" not in table
+    with pytest.raises(KeyError):
+        del view["zz"]
+
+
+def test_refs_pack_positions_and_keep_other_shapes_whole() -> None:
+    refs = Refs()
+    shapes = ["articles.raw:0:5", "a:b:3:1099511627775", "x:01:5", "odd", "t:70000:1", ""]
+    slots = [refs.append(ref) for ref in shapes * 300]  # past the first allocation
+    assert [refs[s] for s in slots] == shapes * 300
+
+
+def buckets_pair(tmp_path: Path) -> tuple[MemoryBuckets, DiskBuckets]:
+    memory, disk = MemoryBuckets(), DiskBuckets(tmp_path / "buckets")
+    for _ in memory.rebuilding(lambda: [], None, 10):
+        pass
+    for _ in disk.rebuilding(lambda: [], None, 10):
+        pass
+    return memory, disk
+
+
+def test_memory_and_disk_buckets_answer_alike(tmp_path: Path) -> None:
+    memory, disk = buckets_pair(tmp_path)
+    MemoryBuckets.FRESH_MAX = 64  # settle into the sorted levels often
+    try:
+        rng = random.Random(7)
+        for i in range(2000):
+            ids = rng.sample(range(100), 5)
+            memory.add(f"raw:0:{i}", ids)
+            disk.add(f"raw:0:{i}", ids)
+        for _ in range(200):
+            ids = rng.sample(range(110), 8)
+            assert memory.lookup(ids) == disk.lookup(ids)
+        busy = max(range(100), key=lambda b: len(memory.lookup([b])))
+        assert len(memory.lookup([busy])) == MAX_BAND_MEMBERS  # the newest of a crowded bucket
+    finally:
+        MemoryBuckets.FRESH_MAX = 1 << 16
+        disk.close()
+
+
+def test_disk_buckets_survive_a_restart_and_rebuild_for_another_owner(tmp_path: Path) -> None:
+    items = labelled_near_duplicates(10, seed=9)
+    articles = [article(item.value, i) for i, item in enumerate(items)]
+    table: dict[str, object] = {}
+    ix = DedupIndex(SETTINGS, table, DiskBuckets(tmp_path / "b"))
+    for a in articles[:-8]:
+        ix.admit(a, ix.judge(a), 0.0)
+    expected = [ix.judge(a) for a in articles[-8:]]
+    assert any(d.verdict.is_duplicate for d in expected)
+    ix.lsh.close()
+
+    # The same machine: its buckets match the table's owner token, nothing is rebuilt.
+    again = DedupIndex(SETTINGS, table, DiskBuckets(tmp_path / "b"))
+    steps = list(again.rebuilding(step=1))
+    assert not steps and not again.needs_buckets
+    assert [again.judge(a) for a in articles[-8:]] == expected
+    again.lsh.close()
+
+    # Another machine's buckets (or none): rebuilt from the table, then owned.
+    table["o:"] = b"another"
+    moved = DedupIndex(SETTINGS, table, DiskBuckets(tmp_path / "b"))
+    assert len(list(moved.rebuilding(step=1))) >= len(articles) - 8
+    assert [moved.judge(a) for a in articles[-8:]] == expected
+    assert table["o:"] != b"another"
+    moved.lsh.close()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_disk_and_memory_indexes_give_the_same_verdicts(tmp_path: Path, seed: int) -> None:
+    items = labelled_near_duplicates(10, seed=seed)
+    order = [article(item.value, i) for i, item in enumerate(items)]
+    random.Random(seed).shuffle(order)
+    memory = DedupIndex(SETTINGS, {})
+    disk = DedupIndex(SETTINGS, {}, DiskBuckets(tmp_path / "b"))
+    for a in order:
+        memory.admit(a, memory.judge(a), 0.0)
+        disk.admit(a, disk.judge(a), 0.0)
+    assert memory.verdicts() == disk.verdicts()
+    assert any(v.is_duplicate for v in memory.verdicts().values())
+    disk.lsh.close()
+
+
+def test_an_index_of_the_json_release_migrates_to_the_same_verdicts() -> None:
+    """``wirestream migrate-dedup`` converts the old table: same members, clusters and roots,
+    the same answers for articles that arrive after the upgrade."""
+    from workers.near_dup.migrate import convert
+
+    items = labelled_near_duplicates(10, seed=9)
+    articles = [article(item.value, i) for i, item in enumerate(items)]
+    ix = DedupIndex(SETTINGS, {})
+    for a in articles[:-8]:
+        ix.admit(a, ix.judge(a), 5.0)
+    old: dict[str, object] = {}  # the same state as the JSON release wrote it
+    for ref, member in ix.members().items():
+        a = next(x for x in articles if x.raw_ref == ref)
+        entry = {**member, "sig": a.minhash}
+        del entry["indexed"]
+        old[f"m:{ref}"] = entry
+        old.setdefault(f"hash:{member['hash']}", {"m": ref})
+        if member["url"]:
+            old.setdefault(f"url:{member['url']}", {"m": ref})
+    for key, value in ix.state.items():
+        if key.startswith("c:"):
+            old[key] = dict(zip(("members", "t"), unpack_cluster_fields(value), strict=True))
+    for ref, member in ix.members().items():
+        if member["root"] == ref and f"c:{ref}" not in old:
+            old[f"c:{ref}"] = {"members": [ref], "t": 5.0}  # the old release wrote singletons
+    old["band:b7:00ff"] = {"ms": []}
+    migrated = DedupIndex(SETTINGS, convert(old))
+    assert migrated.members() == ix.members()
+    assert dict(migrated.state) == dict(ix.state)
+    assert [migrated.judge(a) for a in articles[-8:]] == [ix.judge(a) for a in articles[-8:]]
+
+
+def unpack_cluster_fields(value: bytes) -> tuple[list[str], float]:
+    from workers.near_dup.store import unpack_cluster
+
+    cluster = unpack_cluster(value)
+    return cluster["members"], cluster["t"]
