@@ -161,6 +161,7 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
             "rebuild s": rebuild_s,
             "sweep s": sweep_s,
             "swept": dropped,
+            "n": n,
             "clusters": len(sizes),
             "largest": sizes[-1] if sizes else 1,
             "p99 size": sizes[int(len(sizes) * 0.99)] if sizes else 1,
@@ -248,11 +249,18 @@ def line(label: str, value: str) -> None:
 
 
 def projection(memory: dict[str, float], store: str) -> None:
+    """A 30-day GDELT window from this run's figures: memory grows with the window in memory,
+    not on disk (there it is RocksDB's caches and write buffers: this run's growth, whole)."""
     window = int(SETTINGS.dedup_retention_days * GDELT_PER_DAY)
     line(f"projection, {window:,} articles (30 days of GDELT), {store}", "")
-    line("  resident memory of the index, GB", f"{memory['bytes'] * window / 1e9:.1f}")
     if memory["disk"]:
+        line(
+            "  resident memory of the index (bounded: this run's), GB",
+            f"{memory['bytes'] * memory['n'] / 1e9:.2f}",
+        )
         line("  disk, GB", f"{memory['disk'] * window / 1e9:.1f}")
+    else:
+        line("  resident memory of the index, GB", f"{memory['bytes'] * window / 1e9:.1f}")
     line(
         "  a day's articles judged in, min (at the last tenth's rate)",
         f"{GDELT_PER_DAY / memory['last'] / 60:.1f}",

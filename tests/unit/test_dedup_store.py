@@ -137,6 +137,30 @@ def test_memory_and_disk_buckets_answer_alike(tmp_path: Path) -> None:
         disk.close()
 
 
+def test_memory_buckets_find_spread_ids_through_their_directories(tmp_path: Path) -> None:
+    """Bucket ids spread like real band keys: the directory's windows, not the crowded-bucket
+    path, answer; the disk store is the reference."""
+    memory, disk = buckets_pair(tmp_path)
+    MemoryBuckets.FRESH_MAX = 256
+    try:
+        rng = random.Random(11)
+        added = []
+        for i in range(4000):
+            ids = [(column << 24) | rng.getrandbits(24) for column in range(6)]
+            if added and rng.random() < 0.3:
+                ids[rng.randrange(6)] = rng.choice(added)  # a shared band
+            added += ids
+            memory.add(f"raw:1:{i}", ids)
+            disk.add(f"raw:1:{i}", ids)
+        for _ in range(300):
+            ids = rng.sample(added, 4) + [(2 << 24) | rng.getrandbits(24)]
+            assert memory.lookup(ids) == disk.lookup(ids)
+            assert memory.lookup(ids)
+    finally:
+        MemoryBuckets.FRESH_MAX = 1 << 16
+        disk.close()
+
+
 def test_disk_buckets_survive_a_restart_and_rebuild_for_another_owner(tmp_path: Path) -> None:
     items = labelled_near_duplicates(10, seed=9)
     articles = [article(item.value, i) for i, item in enumerate(items)]

@@ -31,7 +31,14 @@ from typing import Any
 
 from workers.near_dup.buckets import Buckets, Entry, MemoryBuckets, exact_ids, lsh_ids
 from workers.near_dup.fingerprints import compact, similarities, similarity
-from workers.near_dup.store import ClusterStore, Member, member_of, member_time, unpack_member
+from workers.near_dup.store import (
+    ClusterStore,
+    Member,
+    member_of,
+    member_signature,
+    member_time,
+    unpack_member,
+)
 from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
 from workers.settings import Settings
 
@@ -214,31 +221,38 @@ class DedupIndex:
 
     def _linked_roots(self, article: ParsedArticle) -> tuple[set[str], bool]:
         """Roots of the clusters this article joins (same URL, same body, or similar enough),
-        and whether it is the first member with its body. One lookup of every bucket id."""
+        and whether it is the first member with its body. One lookup of every bucket id; the
+        band candidates' signatures are read straight from their packed entries and compared
+        in one numpy operation, and only those alike enough are unpacked."""
         self._build()
         mine, bands = self._signature(article)
-        ids = exact_ids(article.url, article.content_hash) + bands
+        exact = exact_ids(article.url, article.content_hash)
+        by_key, by_band = self.lsh.lookup_split(exact + bands, len(exact))
         roots: set[str] = set()
         first_of_body = True
-        near: list[Member] = []
-        for ref in sorted(self.lsh.lookup(ids) - {article.raw_ref}):
+        copies = {article.raw_ref}
+        for ref in sorted(by_key - copies):
             member = self.store.member(ref)
             if member is None:
                 continue  # swept, or its admission never got to the table
             if member["hash"] == article.content_hash:
                 first_of_body = False
             if _same(article, member):
+                copies.add(ref)
                 if self.store.is_live_root(member["root"]):
                     roots.add(member["root"])
-            elif mine is not None and member["sig"]:
-                near.append(member)
-        candidates = [m for m in near if m["root"] not in roots]
-        signatures = [m["sig"] for m in candidates if m["sig"] is not None]
-        if mine is not None:
-            for member, alike in zip(candidates, similarities(mine, signatures), strict=True):
-                if alike >= self.settings.near_threshold and self.store.is_live_root(
-                    member["root"]
-                ):
+        if mine is None:
+            return roots, first_of_body
+        refs, signatures = [], []
+        for ref in sorted(by_band - copies):
+            packed = self.store.packed(ref)
+            if packed is not None and (sig := member_signature(packed)):
+                refs.append(ref)
+                signatures.append(sig)
+        for ref, alike in zip(refs, similarities(mine, signatures), strict=True):
+            if alike >= self.settings.near_threshold:
+                member = self._member(ref)
+                if member["root"] not in roots and self.store.is_live_root(member["root"]):
                     roots.add(member["root"])
         return roots, first_of_body
 

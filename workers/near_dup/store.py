@@ -152,6 +152,13 @@ def unpack_member(value: bytes, ref: str | None = None) -> Member:
     return member
 
 
+def member_signature(value: bytes) -> bytes:
+    """A packed member's b-bit signature, without unpacking the rest."""
+    flags, width = value[1], _HEAD.unpack_from(value)[3]
+    at = _HEAD.size + (16 if flags & _HASH16 else 0) + (12 if flags & _ID12 else 0)
+    return value[at : at + width]
+
+
 def member_time(value: bytes) -> float:
     """A packed member's event time, without unpacking the rest."""
     return float(_HEAD.unpack_from(value)[2])
@@ -174,6 +181,9 @@ class ClusterStore:
 
     def has_member(self, ref: str) -> bool:
         return f"m:{ref}" in self.state
+
+    def packed(self, ref: str) -> bytes | None:
+        return self.state.get(f"m:{ref}")  # type: ignore[no-any-return]
 
     def member(self, ref: str) -> Member | None:
         value = self.state.get(f"m:{ref}")
