@@ -182,7 +182,12 @@ async def through_broker(c: Corpus, n: int, store: str, expected: int) -> dict[s
         f"bench-dedup-{time.time_ns()}",
         tmp,
         4,
-        {"WIRESTREAM_STALL_TIMEOUT_S": "300", "WIRESTREAM_STORE": store},
+        # One data directory for the worker and its restart: the restart is the same machine's.
+        {
+            "WIRESTREAM_STALL_TIMEOUT_S": "300",
+            "WIRESTREAM_STORE": store,
+            "WIRESTREAM_DATA_DIR": str(tmp / "state"),
+        },
     )
     out: dict[str, float] = {}
     try:
