@@ -144,7 +144,7 @@ def test_memory_buckets_find_spread_ids_through_their_directories(tmp_path: Path
     MemoryBuckets.FRESH_MAX = 256
     try:
         rng = random.Random(11)
-        added = []
+        added: list[int] = []
         for i in range(4000):
             ids = [(column << 24) | rng.getrandbits(24) for column in range(6)]
             if added and rng.random() < 0.3:
