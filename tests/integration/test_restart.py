@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import SEED
-from tests.integration.conftest import Pipeline
+from tests.integration.conftest import Pipeline, Worker
 
 
-async def test_duplicate_of_an_article_seen_before_a_restart_is_caught(
-    pipeline_factory: Any,
-) -> None:
-    pipeline: Pipeline = pipeline_factory()
+async def copy_across_a_restart(pipeline: Pipeline) -> Worker:
+    """The seed before a clean restart, a copy after it: the copy is judged an exact duplicate
+    of the first. Returns the worker that judged it."""
     first = pipeline.add_worker()
     page = SEED.read_bytes()
     await pipeline.publish([(b"before", page)])
@@ -31,6 +30,14 @@ async def test_duplicate_of_an_article_seen_before_a_restart_is_caught(
 
     [duplicate] = await pipeline.wait_for(judged, what="the copy judged a duplicate")
     assert duplicate["duplicate_of"] == original and duplicate["kind"] == "exact"
+    return second
+
+
+async def test_duplicate_of_an_article_seen_before_a_restart_is_caught(
+    pipeline_factory: Any,
+) -> None:
+    pipeline: Pipeline = pipeline_factory()
+    second = await copy_across_a_restart(pipeline)
 
     def counted() -> Any:
         row = pipeline.sources(second).get("independent.co.uk")
@@ -48,23 +55,6 @@ async def test_with_rocksdb_the_index_and_its_lookups_stay_on_disk_across_a_rest
     pipeline: Pipeline = pipeline_factory(
         WIRESTREAM_STORE="rocksdb://", WIRESTREAM_DATA_DIR=str(tmp_path / "state")
     )
-    first = pipeline.add_worker()
-    page = SEED.read_bytes()
-    await pipeline.publish([(b"before", page)])
-    found = await pipeline.wait_for(pipeline.outcomes, what="the first copy enriched")
-    [outcome] = found.values()
-    original = outcome["enriched"]["article_id"]
-    assert first.stop() == 0
-
-    second = pipeline.add_worker()
-    await pipeline.publish([(b"after", page)])
-
-    async def judged() -> Any:
-        found = await pipeline.outcomes()
-        dups = [v["duplicate"] for v in found.values() if "duplicate" in v]
-        return dups or None
-
-    [duplicate] = await pipeline.wait_for(judged, what="the copy judged a duplicate")
-    assert duplicate["duplicate_of"] == original and duplicate["kind"] == "exact"
+    second = await copy_across_a_restart(pipeline)
     assert "dedup lookups ready" in second.tail(400)
     assert "0 member(s) read (0: kept on disk)" in second.tail(400), second.tail(80)

@@ -74,8 +74,13 @@ class Entry(NamedTuple):
 
 
 class Buckets(Protocol):
+    durable: bool  # kept across restarts (on disk): swept members are removed, not rebuilt
+
     @property
     def built(self) -> bool: ...
+    @property
+    def owner(self) -> str | None: ...
+    def take(self, owner: str) -> None: ...
     def forget(self) -> None: ...
     def lookup(self, ids: Sequence[int]) -> set[str]: ...
     def lookup_split(self, ids: Sequence[int], split: int) -> tuple[set[str], set[str]]: ...
@@ -208,6 +213,8 @@ class MemoryBuckets:
     ``young`` every 1,500 articles). Each level has a directory (``Level``)."""
 
     FRESH_MAX = 1 << 16
+    durable = False
+    owner = None  # rebuilt after every assignment: no token to keep
 
     def __init__(self, columns: int = 0) -> None:
         self.columns = columns
@@ -274,6 +281,9 @@ class MemoryBuckets:
 
     def remove(self, ref: str, ids: Sequence[int]) -> None:
         """Nothing to do: a sweep forgets the buckets, and they are rebuilt without it."""
+
+    def take(self, owner: str) -> None:
+        return None
 
     def _settle(self) -> None:
         fresh = np.fromiter(
@@ -352,6 +362,8 @@ class DiskBuckets:
     """The buckets in a local RocksDB: key ``column (1 byte) + key (4 bytes)``, value the refs
     ``\\n``-joined, newest last. Lookups are one multi-get; an admission is one multi-get and
     one write batch."""
+
+    durable = True
 
     def __init__(self, path: Path) -> None:
         self.path = path

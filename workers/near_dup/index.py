@@ -149,8 +149,7 @@ class DedupIndex:
         held = self.store.get(OWNER)
         owner = held.decode() if held is not None else None
         yield from self.lsh.rebuilding(self.entries, owner, step)
-        taken = getattr(self.lsh, "owner", None)
-        if self.lsh.built and hasattr(self.lsh, "take") and (owner is None or taken != owner):
+        if self.lsh.durable and self.lsh.built and (owner is None or self.lsh.owner != owner):
             token = uuid.uuid4().hex
             self.lsh.take(token)
             self.state[OWNER] = token.encode()
@@ -345,7 +344,7 @@ class DedupIndex:
                 self.store.delete(key)
             if i % step == 0:
                 yield
-        if any(key.startswith("m:") for key in doomed) and not hasattr(self.lsh, "take"):
+        if any(key.startswith("m:") for key in doomed) and not self.lsh.durable:
             self.lsh.forget()  # in memory: rebuilt without the members gone
         self.swept = len(doomed)
         self.last_sweep = now

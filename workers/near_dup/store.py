@@ -179,9 +179,6 @@ class ClusterStore:
     def __init__(self, state: MutableMapping[str, Any]) -> None:
         self.state = state
 
-    def has_member(self, ref: str) -> bool:
-        return f"m:{ref}" in self.state
-
     def packed(self, ref: str) -> bytes | None:
         return self.state.get(f"m:{ref}")  # type: ignore[no-any-return]
 
