@@ -115,12 +115,26 @@ def _rss_bytes() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def _reset_peak() -> None:
+    """Start measuring the peak of resident memory afresh (Linux: ``clear_refs`` 5)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_bytes() -> int:
+    """The peak of resident memory since ``_reset_peak`` (``VmHWM``)."""
+    for row in Path("/proc/self/status").read_text().splitlines():
+        if row.startswith("VmHWM:"):
+            return int(row.split()[1]) * 1024
+    return 0
+
+
 def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     stores = Stores(store)
+    durations = np.zeros(n, np.float64)  # the bench's own: touched before the baseline
     gc.collect()
     rss = _rss_bytes()
+    _reset_peak()
     index = DedupIndex(SETTINGS, stores.state, stores.buckets)
-    durations = np.empty(n, np.float64)
     sent = withdrawn = 0
     try:
         for i, a in enumerate(articles(c, n)):
@@ -132,6 +146,7 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
             withdrawn += sum(r.was_original for r in decision.revisions)
         gc.collect()
         grown = _rss_bytes() - rss
+        peak = _peak_bytes() - rss
         disk = stores.disk_bytes()
         sizes = sorted(
             len(unpack_cluster(v)["members"]) for k, v in index.state.items() if k[:2] == "c:"
@@ -141,9 +156,12 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
         index.forget_buckets()
         if stores.buckets is not None:
             index.state["o:"] = b"another machine"  # force a full rebuild, as after a move
+        gc.collect()
+        _reset_peak()
         for _ in index.rebuilding():
             pass
         rebuild_s = time.perf_counter() - rebuilt
+        rebuild_peak = _peak_bytes() - rss
         swept = time.perf_counter()
         horizon = event_time(article(c, n // 20)) + SETTINGS.dedup_retention_days * 86400
         dropped = index.sweep(horizon)
@@ -155,6 +173,9 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
             "p50 ms": float(np.percentile(durations, 50)) * 1000,
             "p99 ms": float(np.percentile(durations, 99)) * 1000,
             "bytes": grown / n,
+            "peak": peak / n,
+            "rebuild peak": rebuild_peak / n,
+            "state": len(index.state) and sum(len(k) + len(v) for k, v in index.state.items()) / n,
             "disk": disk / n,
             "outputs": sent,
             "withdrawn": withdrawn,
@@ -266,6 +287,10 @@ def projection(memory: dict[str, float], store: str) -> None:
         line("  disk, GB", f"{memory['disk'] * window / 1e9:.1f}")
     else:
         line("  resident memory of the index, GB", f"{memory['bytes'] * window / 1e9:.1f}")
+        line(
+            "  its peak while judging / while rebuilding the lookups, GB",
+            f"{memory['peak'] * window / 1e9:.1f} / {memory['rebuild peak'] * window / 1e9:.1f}",
+        )
     line(
         "  a day's articles judged in, min (at the last tenth's rate)",
         f"{GDELT_PER_DAY / memory['last'] / 60:.1f}",
@@ -289,6 +314,14 @@ def report_in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
         f"{memory['outputs']:.0f}; {memory['withdrawn']:.0f}",
     )
     line(f"  resident memory per retained article at {n} (growth), bytes", f"{memory['bytes']:.0f}")
+    line("    of which the table's keys and values, bytes", f"{memory['state']:.0f}")
+    line(
+        "  peak resident memory during the run (growth) per article, bytes", f"{memory['peak']:.0f}"
+    )
+    line(
+        "  peak during a rebuild of the lookups (growth) per article, bytes",
+        f"{memory['rebuild peak']:.0f}",
+    )
     line("  disk per retained article, bytes", f"{memory['disk']:.0f}")
     line("  buckets rebuilt from the table (a partition moved), s", f"{memory['rebuild s']:.1f}")
     line(

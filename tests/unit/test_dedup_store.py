@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.corpus import labelled_near_duplicates
-from workers.near_dup.buckets import MAX_BAND_MEMBERS, DiskBuckets, MemoryBuckets, Refs
+from workers.near_dup import buckets
+from workers.near_dup.buckets import MAX_BAND_MEMBERS, DiskBuckets, Level, MemoryBuckets, Refs
 from workers.near_dup.fingerprints import compact, similarity
 from workers.near_dup.index import DedupIndex
 from workers.near_dup.store import Member, WriteBehind, pack_member, unpack_member
@@ -118,9 +120,11 @@ def buckets_pair(tmp_path: Path) -> tuple[MemoryBuckets, DiskBuckets]:
     return memory, disk
 
 
-def test_memory_and_disk_buckets_answer_alike(tmp_path: Path) -> None:
+def test_memory_and_disk_buckets_answer_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     memory, disk = buckets_pair(tmp_path)
-    MemoryBuckets.FRESH_MAX = 64  # settle into the sorted levels often
+    monkeypatch.setattr(MemoryBuckets, "FRESH_MAX", 64)  # settle into the sorted levels often
     try:
         rng = random.Random(7)
         for i in range(2000):
@@ -133,15 +137,16 @@ def test_memory_and_disk_buckets_answer_alike(tmp_path: Path) -> None:
         busy = max(range(100), key=lambda b: len(memory.lookup([b])))
         assert len(memory.lookup([busy])) == MAX_BAND_MEMBERS  # the newest of a crowded bucket
     finally:
-        MemoryBuckets.FRESH_MAX = 1 << 16
         disk.close()
 
 
-def test_memory_buckets_find_spread_ids_through_their_directories(tmp_path: Path) -> None:
+def test_memory_buckets_find_spread_ids_through_their_directories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Bucket ids spread like real band keys: the directory's windows, not the crowded-bucket
     path, answer; the disk store is the reference."""
     memory, disk = buckets_pair(tmp_path)
-    MemoryBuckets.FRESH_MAX = 256
+    monkeypatch.setattr(MemoryBuckets, "FRESH_MAX", 256)
     try:
         rng = random.Random(11)
         added: list[int] = []
@@ -157,8 +162,41 @@ def test_memory_buckets_find_spread_ids_through_their_directories(tmp_path: Path
             assert memory.lookup(ids) == disk.lookup(ids)
             assert memory.lookup(ids)
     finally:
-        MemoryBuckets.FRESH_MAX = 1 << 16
         disk.close()
+
+
+def _sorted_entries(rng: np.random.Generator, n: int, columns: int) -> np.ndarray:
+    """Entries ``bucket << 32 | slot``: spread keys, a few shared ones, one crowded bucket."""
+    keys = rng.integers(0, 1 << 24, n, dtype=np.uint64)
+    keys[: n // 10] = rng.choice(keys[n // 10 : n // 5], n // 10)  # shared with another
+    buckets = (rng.integers(0, columns, n, dtype=np.uint64) << np.uint64(24)) | keys
+    buckets[n // 5 : n // 5 + 600] = (3 << 24) | 12345  # crowded: wider than a window
+    slots = rng.integers(0, 1 << 32, n, dtype=np.uint64)
+    return np.sort((buckets << np.uint64(32)) | slots)
+
+
+def test_levels_merge_part_by_part_into_one_sorted_level(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge goes a part of the cells at a time (here many parts), into a level with more
+    cells and more columns; the result holds every entry, and finds what a dict finds."""
+    monkeypatch.setattr(buckets, "_MERGE_PART", 512)
+    rng = np.random.default_rng(5)
+    old, fresh = _sorted_entries(rng, 20_000, 6), _sorted_entries(rng, 3_000, 8)
+    level = buckets._merged(Level.of(old, 6), fresh, 6)
+    everything = np.sort(np.concatenate([old, fresh]))
+    assert np.array_equal(level.entries(), everything)
+    reference: dict[int, list[int]] = {}
+    for value in everything.tolist():
+        reference.setdefault(value >> 32, []).append(value & 0xFFFFFFFF)
+    wanted = [*rng.choice(list(reference), 200).tolist(), (7 << 24) | 99, (9 << 24) | 1]
+    per: dict[int, list[int]] = {}
+    level.find(wanted, per)
+    assert per == {b: reference[b][-MAX_BAND_MEMBERS:] for b in wanted if b in reference}
+    crowded = (3 << 24) | 12345
+    assert len(reference[crowded]) > 2 * Level.WINDOW_MAX
+    per = {}
+    level.find([crowded, wanted[0]], per)
+    assert per[crowded] == reference[crowded][-MAX_BAND_MEMBERS:]
+    assert per[wanted[0]] == reference[wanted[0]][-MAX_BAND_MEMBERS:]
 
 
 def test_disk_buckets_survive_a_restart_and_rebuild_for_another_owner(tmp_path: Path) -> None:

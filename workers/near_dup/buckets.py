@@ -5,11 +5,10 @@ its messages). Every answer is a *candidate*: the index checks it against the me
 
 Two implementations of one interface:
 
-- ``MemoryBuckets`` (the memory store): one sorted numpy array a column, of
-  ``key << 32 | slot`` (8 bytes an entry), plus a small dict of recent entries merged into it
-  when it passes 1/64 of the array; slots index a list of member keys (the table's own string
-  objects, so 8 bytes a member). Rebuilt, in steps, after each partition assignment and after a
-  sweep.
+- ``MemoryBuckets`` (the memory store): sorted levels of entries ``bucket id << 32 | slot``
+  in 6 bytes each (``Level``), plus a small dict of recent entries merged into them in steps;
+  a slot's member position is packed in 8 bytes (``Refs``). Rebuilt, in steps, after each
+  partition assignment and after a sweep.
 - ``DiskBuckets`` (``WIRESTREAM_STORE=rocksdb://``): a local RocksDB (rocksdict) beside Faust's
   tables, one entry per (column, key) holding the newest refs, read and written in batches.
   Survives restarts; it is rebuilt only when the table's ``owner`` token differs from its own
@@ -21,9 +20,11 @@ times) answers with its newest ones.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import hashlib
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -109,9 +110,19 @@ class Refs:
     def __len__(self) -> int:
         return self._size
 
+    @property
+    def packed(self) -> np.ndarray:
+        """Each slot's ref as one integer (refs of another shape: by arrival)."""
+        return self._packed[: self._size]
+
+    def reorder(self, order: np.ndarray) -> None:
+        """Slot ``i`` now holds what slot ``order[i]`` held."""
+        self._packed = self.packed[order]
+        self._size = len(order)
+
     def append(self, ref: str) -> int:
         if self._size == len(self._packed):
-            self._packed = np.resize(self._packed, self._size * 2)
+            self._packed = np.resize(self._packed, max(1024, self._size * 2))
         self._packed[self._size] = self._pack(ref)
         self._size += 1
         return self._size - 1
@@ -144,87 +155,197 @@ class Refs:
         return f"{self._topics[code]}:{(value >> 40) & 0xFFFF}:{value & ((1 << 40) - 1)}"
 
 
+_CELL_BITS_MIN = 8  # so that the key bits below a cell's fit 16 bits
+_MERGE_PART = 1 << 22  # entries of a level merged at a time (32 MB in their 8-byte form)
+
+
+def _cell_bits(entries: int, columns: int) -> int:
+    """How many top bits of a key name a cell: about 32 entries a cell, at least 8 bits."""
+    per_column = entries // max(columns, 1)
+    return min(_KEY_BITS, max(_CELL_BITS_MIN, (per_column // 32).bit_length()))
+
+
+def _cell_starts(cells: np.ndarray, bits: int) -> np.ndarray:
+    """The least entry (``bucket id << 32``) of each cell: ``column << bits | top key bits``."""
+    cells = cells.astype(np.uint64)
+    column = (cells >> np.uint64(bits)) << np.uint64(_KEY_BITS)
+    top = (cells & np.uint64((1 << bits) - 1)) << np.uint64(_KEY_BITS - bits)
+    return (column | top) << np.uint64(32)  # type: ignore[no-any-return]
+
+
+def _columns_in(entries: np.ndarray) -> int:
+    return int(entries[-1] >> np.uint64(56)) + 1 if len(entries) else 1
+
+
+def _offset_kind(total: int) -> type:
+    return np.uint32 if total < 1 << 32 else np.uint64
+
+
 class Level:
-    """A sorted array of entries ``bucket id << 32 | slot`` with a directory: the bucket ids
-    fall into cells (the column, then the key's top bits: about 32 entries a cell), and the
-    directory holds where each cell starts. Finding a bucket is two directory reads and one
-    short contiguous window, where a binary search over the whole array would miss the CPU's
-    caches at every step once it is hundreds of megabytes. The directory costs about 1/32 of
-    a 4-byte offset an entry."""
+    """Entries ``bucket id << 32 | slot``, sorted, in 6 bytes each. The bucket ids fall into
+    cells (the column, then the key's top bits: about 32 entries a cell); the directory holds
+    where each cell starts, and each entry keeps only the key bits below its cell's (``low``,
+    16 bits) and its slot (32 bits). Finding a bucket is two directory reads and one short
+    contiguous window, where a binary search over the whole array would miss the CPU's caches
+    at every step once it is hundreds of megabytes. The directory costs about 1/32 of a 4-byte
+    offset an entry."""
 
     WINDOW_MAX = 512  # a cell wider than this (a crowded bucket) is searched on its own
+    _offsets = np.arange(WINDOW_MAX)
 
-    def __init__(self, entries: np.ndarray, columns: int) -> None:
-        self.entries = entries
-        columns = max(columns, int(entries[-1] >> np.uint64(56)) + 1 if len(entries) else 1)
-        per_column = len(entries) // columns
-        self.bits = min(_KEY_BITS, max(0, (per_column // 32).bit_length()))
-        cells = self._cells(entries >> np.uint64(32))
-        counts = np.bincount(cells.astype(np.int64), minlength=columns << self.bits)
-        kind = np.uint32 if len(entries) < 1 << 32 else np.uint64
-        self.directory = np.zeros(len(counts) + 1, kind)
-        np.cumsum(counts, out=self.directory[1:])
+    def __init__(
+        self, low: np.ndarray, slots: np.ndarray, directory: np.ndarray, bits: int
+    ) -> None:
+        self.low, self.slots, self.directory, self.bits = low, slots, directory, bits
+        self.columns = (len(directory) - 1) >> bits
+        self._low_mask = np.uint64((1 << (_KEY_BITS - bits)) - 1)
+
+    @classmethod
+    def of(cls, entries: np.ndarray, columns: int) -> Level:
+        """The level of sorted entries ``bucket id << 32 | slot``."""
+        columns = max(columns, _columns_in(entries))
+        bits = _cell_bits(len(entries), columns)
+        cells = np.arange((columns << bits) + 1)
+        directory = entries.searchsorted(_cell_starts(cells, bits))
+        return cls(*_split(entries, bits), directory.astype(_offset_kind(len(entries))), bits)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.slots)
 
-    def _cells(self, buckets: np.ndarray) -> np.ndarray:
-        columns = buckets >> np.uint64(_KEY_BITS)
-        keys = (buckets & np.uint64(_KEY_MASK)) >> np.uint64(_KEY_BITS - self.bits)
-        return (columns << np.uint64(self.bits)) | keys  # type: ignore[no-any-return]
+    def entries(self, first: int = 0, last: int | None = None) -> np.ndarray:
+        """The entries of cells ``first`` to ``last`` (excluded) as ``bucket id << 32 | slot``."""
+        last = len(self.directory) - 1 if last is None else last
+        starts = self.directory[first : last + 1].astype(np.int64)
+        cells = np.repeat(np.arange(first, last, dtype=np.uint64), np.diff(starts))
+        lo, hi = int(starts[0]), int(starts[-1])
+        buckets = (cells << np.uint64(_KEY_BITS - self.bits)) | self.low[lo:hi]
+        return (buckets << np.uint64(32)) | self.slots[lo:hi]  # type: ignore[no-any-return]
 
     def find(self, ids: Sequence[int], per: dict[int, list[int]]) -> None:
         """Put the slots of each bucket in ``ids`` at the front of ``per[bucket]`` (this
-        level's entries are older than what ``per`` holds)."""
-        if not len(self.entries):
+        level's entries are older than what ``per`` holds). A handful of numpy calls whatever
+        the number of ids: this runs twice for every article."""
+        if not len(self.slots):
             return
         wanted = np.array(ids, np.uint64)
-        cells = self._cells(wanted).astype(np.int64)
-        inside = cells < len(self.directory) - 1
-        cells = np.where(inside, cells, 0)
-        lo = self.directory[cells].astype(np.int64)
-        width = np.where(inside, self.directory[cells + 1].astype(np.int64) - lo, 0)
-        widest = int(width.max(initial=0))
+        # A bucket id's cell is its top bits: ``column << bits | key >> (24 - bits)``. An id
+        # past the last column reads the last cell's end: an empty window.
+        cells = wanted >> np.uint64(_KEY_BITS - self.bits)
+        lo = self.directory.take(cells, mode="clip")
+        width = self.directory.take(cells + np.uint64(1), mode="clip") - lo
+        widest = int(width.max())
         if widest == 0:
             return
+        low = (wanted & self._low_mask).astype(np.uint16)
         if widest > self.WINDOW_MAX:
-            for j in np.flatnonzero(width).tolist():
-                cell = self.entries[lo[j] : lo[j] + width[j]]
-                start, stop = cell.searchsorted(
-                    np.array([ids[j] << 32, (ids[j] + 1) << 32], np.uint64)
-                )
-                if stop > start:
-                    older = cell[max(start, stop - MAX_BAND_MEMBERS) : stop] & _SLOT_MASK
-                    per.setdefault(ids[j], [])[:0] = older.tolist()
+            self._find_wide(ids, low, lo, width, per)
             return
-        offsets = np.arange(widest)
-        valid = offsets < width[:, None]
-        window = self.entries[np.where(valid, lo[:, None] + offsets, 0)]
-        match = valid & ((window >> np.uint64(32)) == wanted[:, None])
+        # Each id's cell as one row of a window (past its end: other cells, or clipped).
+        offsets = self._offsets[:widest]
+        at = np.minimum(lo[:, None].astype(np.int64) + offsets, len(self.slots) - 1)
+        match = (self.low[at] == low[:, None]) & (offsets < width[:, None])
+        if not match.any():
+            return
         for j in np.flatnonzero(match.any(axis=1)).tolist():
-            older = (window[j][match[j]] & _SLOT_MASK)[-MAX_BAND_MEMBERS:]
+            older = self.slots[at[j][match[j]]][-MAX_BAND_MEMBERS:]
             per.setdefault(ids[j], [])[:0] = older.tolist()
+
+    def _find_wide(
+        self,
+        ids: Sequence[int],
+        low: np.ndarray,
+        lo: np.ndarray,
+        width: np.ndarray,
+        per: dict[int, list[int]],
+    ) -> None:
+        """``find`` when a cell is crowded: each cell searched on its own (sorted by ``low``)."""
+        for j in np.flatnonzero(width).tolist():
+            first = int(lo[j])
+            cell = self.low[first : first + int(width[j])]
+            start, stop = int(cell.searchsorted(low[j])), int(cell.searchsorted(low[j], "right"))
+            if stop > start:
+                older = self.slots[first + max(start, stop - MAX_BAND_MEMBERS) : first + stop]
+                per.setdefault(ids[j], [])[:0] = older.tolist()
+
+
+def _split(entries: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted entries as a level's ``low`` and ``slots``."""
+    mask = np.uint64((1 << (_KEY_BITS - bits)) - 1)
+    low = ((entries >> np.uint64(32)) & mask).astype(np.uint16)
+    return low, (entries & _SLOT_MASK).astype(np.uint32)
+
+
+def _merged(level: Level, fresh: np.ndarray, columns: int) -> Level:
+    """A level with sorted entries ``fresh`` added (after the equal ones already there),
+    a part of the directory's cells at a time: the whole level is never held in its 8-byte
+    form, so a merge needs about the new level's room, not twice it."""
+    columns = max(columns, level.columns, _columns_in(fresh))
+    total = len(level) + len(fresh)
+    bits = max(_cell_bits(total, columns), level.bits)
+    shift, cells = bits - level.bits, columns << bits
+    low, slots = np.empty(total, np.uint16), np.empty(total, np.uint32)
+    directory: np.ndarray = np.empty(cells + 1, _offset_kind(total))
+    parts = max(1, len(level) // _MERGE_PART)
+    old_cells = len(level.directory) - 1
+    at = taken = 0
+    for k in range(parts):
+        first, last = old_cells * k // parts, old_cells * (k + 1) // parts
+        old = level.entries(first, last)
+        new_first, new_last = first << shift, (last << shift) if k < parts - 1 else cells
+        stop = len(fresh)
+        if k < parts - 1:
+            stop = int(fresh.searchsorted(_cell_starts(np.array([new_last]), bits)[0]))
+        added = fresh[taken:stop]
+        part = np.insert(old, old.searchsorted(added, side="right"), added) if len(old) else added
+        starts = _cell_starts(np.arange(new_first, new_last), bits)
+        directory[new_first:new_last] = at + part.searchsorted(starts)
+        low[at : at + len(part)], slots[at : at + len(part)] = _split(part, bits)
+        at, taken = at + len(part), stop
+    directory[cells] = total
+    return Level(low, slots, directory, bits)
+
+
+def _empty_level(columns: int) -> Level:
+    return Level.of(np.empty(0, np.uint64), columns)
+
+
+@functools.cache
+def _freed_arrays_go_back() -> None:
+    """Have glibc serve every allocation from 128 KiB up with a mapping of its own, returned to
+    the system when freed. By default its threshold rises after each such free (up to 32 MB),
+    and from then on the levels' multi-megabyte arrays come from the heap, whose freed space
+    stays resident: measured at about 575 bytes an article at 100k (docs/dedup.md). Other C
+    libraries: nothing to do."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    m_mmap_threshold = -3  # from glibc's malloc.h
+    libc.mallopt(m_mmap_threshold, 128 * 1024)
 
 
 class MemoryBuckets:
-    """Entries ``bucket id << 32 | slot`` (8 bytes), in three levels: a dict of the newest,
-    merged into a sorted ``young`` level past 64k entries, merged into the sorted ``old`` level
-    when it passes a sixteenth of it (a copy of ``old`` every 6% of growth; a copy of a small
-    ``young`` every 1,500 articles). Each level has a directory (``Level``)."""
+    """Entries ``bucket id << 32 | slot`` in three levels: a dict of the newest, merged into
+    a sorted ``young`` level past ``FRESH_MAX`` entries, merged into the sorted ``old`` level
+    when it passes a sixteenth of it (``old`` is rewritten every 6% of growth, a part at a
+    time; ``young``, small, at every merge into it)."""
 
-    FRESH_MAX = 1 << 16
+    FRESH_MAX = 1 << 18  # about 6,000 articles; the dict is about 20 MB when full
     durable = False
     owner = None  # rebuilt after every assignment: no token to keep
 
     def __init__(self, columns: int = 0) -> None:
+        _freed_arrays_go_back()
         self.columns = columns
         self._generation = 0  # a rebuild started before a ``forget`` is discarded
         self._built = False
-        self._install(np.empty(0, np.uint64), Refs())
+        self._install(_empty_level(columns), Refs())
 
-    def _install(self, old: np.ndarray, refs: Refs) -> None:
-        self._old = Level(old, self.columns)
-        self._young = Level(np.empty(0, np.uint64), self.columns)
+    def _install(self, old: Level, refs: Refs) -> None:
+        self._old = old
+        self._young = _empty_level(self.columns)
         self._fresh: dict[int, int | list[int]] = {}
         self._fresh_size = 0
         self._refs = refs
@@ -236,7 +357,7 @@ class MemoryBuckets:
     def forget(self) -> None:
         self._built = False
         self._generation += 1
-        self._install(np.empty(0, np.uint64), Refs())
+        self._install(_empty_level(self.columns), Refs())
 
     def lookup(self, ids: Sequence[int]) -> set[str]:
         head, tail = self.lookup_split(ids, 0)
@@ -296,48 +417,51 @@ class MemoryBuckets:
             self._fresh_size,
         )
         fresh.sort()
-        young = _merged(self._young.entries, fresh)
+        self._young = _merged(self._young, fresh, self.columns)
         self._fresh, self._fresh_size = {}, 0
-        if len(young) > max(len(self._old) // 16, 4 * self.FRESH_MAX):
-            self._old = Level(_merged(self._old.entries, young), self.columns)
-            young = np.empty(0, np.uint64)
-        self._young = Level(young, self.columns)
+        if len(self._young) > max(len(self._old) // 16, 4 * self.FRESH_MAX):
+            self._old = _merged(self._old, self._young.entries(), self.columns)
+            self._young = _empty_level(self.columns)
 
     def rebuilding(
         self, entries: Callable[[], Iterable[Entry]], owner: str | None = None, step: int = 1000
     ) -> Iterator[None]:
-        """Rebuild from every member, oldest first, pausing after every ``step`` members; a
-        rebuild that a ``forget`` overtook is not installed."""
+        """Rebuild from every member, pausing after every ``step`` members; a rebuild that a
+        ``forget`` overtook is not installed. Slots go oldest first (by event time). What is
+        gathered is numpy from the first step (4 bytes a bucket id, 8 a ref), then sorted one
+        column at a time into the level."""
         generation = self._generation
-        gathered: list[tuple[float, str, list[int]]] = []
+        staged = Refs()
+        times: list[np.ndarray] = []
+        ids: list[np.ndarray] = []
+        counts: list[np.ndarray] = []
+        batch: list[Entry] = []
         for i, entry in enumerate(entries(), 1):
-            gathered.append((entry.t, entry.ref, entry.ids))
+            batch.append(entry)
             if i % step == 0:
+                _stage(batch, staged, times, ids, counts)
+                batch = []
                 yield
-        gathered.sort(key=lambda e: (e[0], e[1]))
-        refs = Refs()
-        chunks = []
-        for first in range(0, len(gathered), step * 10):
-            part = gathered[first : first + step * 10]
-            counts = [len(ids) for _t, _r, ids in part]
-            ids = np.fromiter((b for _t, _r, bs in part for b in bs), np.uint64, sum(counts))
-            slots = np.repeat(np.arange(first, first + len(part), dtype=np.uint64), counts)
-            chunks.append((ids << np.uint64(32)) | slots)
-            for _t, ref, _ids in part:
-                refs.append(ref)
-            yield
-        del gathered
-        old = np.concatenate(chunks) if chunks else np.empty(0, np.uint64)
-        old.sort()
+        _stage(batch, staged, times, ids, counts)
+        t = np.concatenate(times)
+        order = np.lexsort((staged.packed, t))  # oldest first; equal times by ref
+        del t, times
+        rank = np.empty(len(order), np.uint32)
+        rank[order] = np.arange(len(order), dtype=np.uint32)
+        all_ids = np.concatenate(ids)
+        del ids
+        built: list[Level] = []
+        yield from _by_column(all_ids, np.concatenate(counts), rank, self.columns, built)
         if generation == self._generation:
-            self._install(old, refs)
+            staged.reorder(order)
+            self._install(built[0], staged)
             self._built = True
 
     def snapshot(self) -> dict[int, set[str]]:
         """Every bucket with its refs (tests compare a rebuild with the live buckets)."""
         out: dict[int, set[str]] = {}
         for level in (self._old, self._young):
-            for value in level.entries.tolist():
+            for value in level.entries().tolist():
                 out.setdefault(value >> 32, set()).add(self._refs[value & 0xFFFFFFFF])
         for bucket, held in self._fresh.items():
             slots = held if isinstance(held, list) else [held]
@@ -348,11 +472,48 @@ class MemoryBuckets:
         return None
 
 
-def _merged(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Two sorted arrays as one (``b``'s entries after ``a``'s equal ones)."""
-    if not len(a):
-        return b
-    return np.insert(a, a.searchsorted(b, side="right"), b)
+def _stage(
+    batch: list[Entry],
+    staged: Refs,
+    times: list[np.ndarray],
+    ids: list[np.ndarray],
+    counts: list[np.ndarray],
+) -> None:
+    """A rebuild's step: its members' refs packed, their times and bucket ids as arrays."""
+    for entry in batch:
+        staged.append(entry.ref)
+    times.append(np.array([entry.t for entry in batch], np.float64))
+    sizes = [len(entry.ids) for entry in batch]
+    counts.append(np.array(sizes, np.uint8))
+    ids.append(np.fromiter((b for entry in batch for b in entry.ids), np.uint32, sum(sizes)))
+
+
+def _by_column(
+    ids: np.ndarray, counts: np.ndarray, rank: np.ndarray, columns: int, built: list[Level]
+) -> Iterator[None]:
+    """The level of every member's bucket ids (``ids``, ``counts`` of them a member, each
+    member's slot in ``rank``), sorted one column at a time: the 8-byte entries of one column
+    at once, not of all. Pauses after each column; the level is put in ``built``."""
+    total = len(ids)
+    column_of = (ids >> np.uint32(_KEY_BITS)).astype(np.uint8)
+    columns = max(columns, int(column_of.max(initial=0)) + 1)
+    bits = _cell_bits(total, columns)
+    low, slots = np.empty(total, np.uint16), np.empty(total, np.uint32)
+    directory: np.ndarray = np.empty((columns << bits) + 1, _offset_kind(total))
+    first_of_member = np.cumsum(counts, dtype=np.int64) - counts
+    at = 0
+    for column in range(columns):
+        where = np.flatnonzero(column_of == column)
+        member = first_of_member.searchsorted(where, side="right") - 1
+        part = (ids[where].astype(np.uint64) << np.uint64(32)) | rank[member]
+        part.sort()
+        cells = np.arange(column << bits, (column + 1) << bits)
+        directory[cells] = at + part.searchsorted(_cell_starts(cells, bits))
+        low[at : at + len(part)], slots[at : at + len(part)] = _split(part, bits)
+        at += len(part)
+        yield
+    directory[-1] = total
+    built.append(Level(low, slots, directory, bits))
 
 
 _OWNER = b"\xffowner"
@@ -381,7 +542,11 @@ class DiskBuckets:
         from rocksdict import Options, Rdict
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        return Rdict(str(self.path), options=Options(raw_mode=True))
+        options = Options(raw_mode=True)
+        # Point lookups only, most of them misses (a band nobody else has): bloom filters
+        # answer those without reading a block, and a hash index finds hits in a block.
+        options.optimize_for_point_lookup(64)
+        return Rdict(str(self.path), options=options)
 
     @property
     def built(self) -> bool:
