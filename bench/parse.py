@@ -108,8 +108,11 @@ def same_title(found: str, reference: str | None) -> bool:
     found, reference = fold(found), fold(reference)
     if not found:
         return False
-    parts = re.split(r"\s+[|–—-]\s+", reference)
-    return found == reference or found in {part.strip() for part in parts if len(part.split()) > 2}
+    # Cut at any separator: the part before it and the part after it (a title may hold a
+    # dash of its own, so the site name is not found by splitting at every separator).
+    cuts = re.finditer(r"\s+[|-]\s+", reference)
+    parts = {part for m in cuts for part in (reference[: m.start()], reference[m.end() :])}
+    return found == reference or found in {part for part in parts if len(part.split()) > 2}
 
 
 def render_text(html: str) -> str:

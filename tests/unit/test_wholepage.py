@@ -69,6 +69,24 @@ def test_the_article_is_found_inside_the_furniture() -> None:
     assert not set(found.paragraphs) & {*NAV, *TEASERS, *FOOTER}
 
 
+def test_the_headline_is_the_line_about_the_body_not_the_nearest_teaser() -> None:
+    """A teaser of headline shape sits between the headline and the body (a "read also"
+    slot); the headline is the one whose words the body uses."""
+    headline = "Harbour bridge reopens after months of repairs"
+    paragraphs = [
+        "The harbour bridge reopened to traffic on Monday after months of repairs that had "
+        "forced commuters onto ferries and long detours around the bay.",
+        "Engineers said the repairs to the bridge were finished ahead of schedule, and the "
+        "council thanked residents for their patience during the months of closures.",
+        "Traffic on the bridge was light in the morning but grew through the day as word of "
+        "the reopening spread among commuters who had relied on the ferries.",
+    ]
+    teaser = "Council Approves New Budget For Schools Next Year"
+    lines = [*NAV, *TEASERS, headline, "By Jane Doe", teaser]
+    lines += [*paragraphs, *FOOTER]
+    assert find_article(lines).title == headline
+
+
 def test_a_clean_dump_is_not_taken_for_a_whole_page() -> None:
     title, paragraphs = article(0)
     assert not looks_whole_page([title, "By Jane Doe", *paragraphs])

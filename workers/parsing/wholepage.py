@@ -7,9 +7,10 @@ prose (enough words, enough of them stopwords of the page's language, like sente
 labels); anything else is *short* (a one-line quote, a subheading). The body is the run of lines
 with the largest total score (good lines score the square root of their word count, short ones
 cost a little, bad ones more), so that one block of prose wins over scattered teasers and
-footers; inside it, bad lines are dropped. The headline is looked for just above the body: a line of
-headline length and case that is no byline, dateline, credit or breadcrumb, preferably one the
-page repeats elsewhere (a breadcrumb, a share text), as pages do with their headline.
+footers; inside it, bad lines are dropped. The headline is looked for above the body: a line of
+headline length and case that is no byline, dateline, credit or breadcrumb, about what the body
+is about (its content words are in the body), preferably one the page repeats elsewhere (a
+breadcrumb, a share text), as pages do with their headline.
 
 Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the run.
 """
@@ -141,7 +142,7 @@ def find_article(lines: list[str]) -> Found:
     if end == 0:
         return Found(None, [], [], list(lines))
     paragraphs = [c.text for c in classed[start:end] if c.kind != BAD]
-    title_at = _headline(classed, start)
+    title_at = _headline(classed, start, end, stopwords)
     header = (
         [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
     )
@@ -152,6 +153,7 @@ def find_article(lines: list[str]) -> Found:
 
 
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
+ABOUT_WEIGHT = 3.0  # chosen on the tune split of ``python -m bench.parse``
 
 
 def _echoed(candidate: str, folded: list[str], at: int) -> bool:
@@ -162,11 +164,29 @@ def _echoed(candidate: str, folded: list[str], at: int) -> bool:
     return any(needle in line and line != needle for i, line in enumerate(folded) if i != at)
 
 
-def _headline(classed: list[Line], body_start: int, window: int = 25) -> int:
-    """The line above the body that reads most like a headline, or -1."""
+HEADLINE_WINDOW = 60  # lines above the body searched for its headline
+BODY_WORDS = 3000  # words of the body a headline's words are looked for in
+
+
+def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    return [w for t in _WORD.findall(text[:2000]) if (w := t.casefold()) not in stopwords]
+
+
+def _headline(
+    classed: list[Line], body_start: int, body_end: int, stopwords: frozenset[str]
+) -> int:
+    """The line above the body that reads most like its headline, or -1: of headline length
+    and case, no byline, dateline, credit or breadcrumb; near the body; preferably repeated
+    elsewhere on the page (a breadcrumb, a share text), as pages do with their headline; and
+    above all about what the body is about: a headline's content words are mostly in the
+    body, a teaser's for another article mostly not."""
     best, best_at = 0.0, -1
     folded = [line.text[:2000].casefold() for line in classed[:ECHO_LINES]]
-    for i in range(max(0, body_start - window), body_start):
+    body: set[str] = set()
+    for line in classed[body_start:body_end]:
+        if line.kind != BAD and len(body) < BODY_WORDS:
+            body.update(_content_words(line.text, stopwords))
+    for i in range(max(0, body_start - HEADLINE_WINDOW), body_start):
         line = classed[i]
         text = line.text.strip()
         if not 3 <= line.words <= 30 or _BULLET.match(text) or text.endswith((".", ":")):
@@ -175,7 +195,10 @@ def _headline(classed: list[Line], body_start: int, window: int = 25) -> int:
             continue
         tokens = _WORD.findall(text)
         capitalised = sum(t[:1].isupper() for t in tokens) / max(len(tokens), 1)
-        value = 1.0 + capitalised + min(line.words, 12) / 12 - (body_start - i) / window
+        own = _content_words(text, stopwords)
+        about = sum(w in body for w in own) / len(own) if own else 0.0
+        near = 1 - (body_start - i) / HEADLINE_WINDOW
+        value = 1.0 + capitalised + min(line.words, 12) / 12 + near + ABOUT_WEIGHT * about
         if "|" in text or text.isupper():
             value -= 1.0
         if _echoed(text, folded, i):
