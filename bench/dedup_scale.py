@@ -175,7 +175,7 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
             "bytes": grown / n,
             "peak": peak / n,
             "rebuild peak": rebuild_peak / n,
-            "state": len(index.state) and sum(len(k) + len(v) for k, v in index.state.items()) / n,
+            "state": sum(len(k) + len(v) for k, v in index.state.items()) / n,
             "disk": disk / n,
             "outputs": sent,
             "withdrawn": withdrawn,
