@@ -173,6 +173,11 @@ def _cell_starts(cells: np.ndarray, bits: int) -> np.ndarray:
     return (column | top) << np.uint64(32)  # type: ignore[no-any-return]
 
 
+def _cell_offsets(entries: np.ndarray, first: int, last: int, bits: int) -> np.ndarray:
+    """Where cells ``first`` to ``last`` (excluded) start in sorted ``entries`` that hold them."""
+    return entries.searchsorted(_cell_starts(np.arange(first, last), bits))  # type: ignore[no-any-return]
+
+
 def _columns_in(entries: np.ndarray) -> int:
     return int(entries[-1] >> np.uint64(56)) + 1 if len(entries) else 1
 
@@ -205,8 +210,7 @@ class Level:
         """The level of sorted entries ``bucket id << 32 | slot``."""
         columns = max(columns, _columns_in(entries))
         bits = _cell_bits(len(entries), columns)
-        cells = np.arange((columns << bits) + 1)
-        directory = entries.searchsorted(_cell_starts(cells, bits))
+        directory = _cell_offsets(entries, 0, (columns << bits) + 1, bits)
         return cls(*_split(entries, bits), directory.astype(_offset_kind(len(entries))), bits)
 
     def __len__(self) -> int:
@@ -297,8 +301,7 @@ def _merged(level: Level, fresh: np.ndarray, columns: int) -> Level:
             stop = int(fresh.searchsorted(_cell_starts(np.array([new_last]), bits)[0]))
         added = fresh[taken:stop]
         part = np.insert(old, old.searchsorted(added, side="right"), added) if len(old) else added
-        starts = _cell_starts(np.arange(new_first, new_last), bits)
-        directory[new_first:new_last] = at + part.searchsorted(starts)
+        directory[new_first:new_last] = at + _cell_offsets(part, new_first, new_last, bits)
         low[at : at + len(part)], slots[at : at + len(part)] = _split(part, bits)
         at, taken = at + len(part), stop
     directory[cells] = total
@@ -507,8 +510,8 @@ def _by_column(
         member = first_of_member.searchsorted(where, side="right") - 1
         part = (ids[where].astype(np.uint64) << np.uint64(32)) | rank[member]
         part.sort()
-        cells = np.arange(column << bits, (column + 1) << bits)
-        directory[cells] = at + part.searchsorted(_cell_starts(cells, bits))
+        first, last = column << bits, (column + 1) << bits
+        directory[first:last] = at + _cell_offsets(part, first, last, bits)
         low[at : at + len(part)], slots[at : at + len(part)] = _split(part, bits)
         at += len(part)
         yield
