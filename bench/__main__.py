@@ -79,7 +79,7 @@ def main() -> None:
         line("1 worker: end-to-end articles/s", f"{one_rate:.2f}")
         limit = min(compute, transport)
         line("ratio 1 worker / min(compute, transport)", f"{one_rate / limit:.2f}")
-        dedup_scale.report_broker(firehose, dedup_broker_n, "memory://")
+        dedup_scale.report_broker(firehose, dedup_broker_n, "memory://", "dedup")
         for label, env in (
             ("NER batches of 1 (unbatched)", {"WIRESTREAM_ENRICH_BATCH_SIZE": "1"}),
             ("2 NER processes", {"WIRESTREAM_ENRICH_PROCESSES": "2"}),

@@ -15,10 +15,11 @@ article (the articles are built one at a time and dropped), bytes on disk per ar
 time of a sweep that expires the oldest twentieth, and of a rebuild of the buckets.
 
 Through the broker (``--broker-articles``, 0 to skip): the same articles published to
-``articles.parsed`` of a fresh pipeline with one worker; articles/s until every output of the
-dedup agent is on ``articles.unique`` and ``articles.duplicates``; the p99 of the agent's
-decision time from the worker's ``/metrics``; then the worker is stopped and restarted and the
-time until it is ready again (table recovery and buckets) is measured.
+``articles.parsed`` of a fresh pipeline with one worker (a dedup worker,
+``WIRESTREAM_STAGES=dedup``, unless ``--worker-stages`` gives it others); articles/s until every
+output of the dedup agent is on ``articles.unique`` and ``articles.duplicates``; the p99 of the
+agent's decision time from the worker's ``/metrics``; then the worker is stopped and restarted
+and the time until it is ready again (table recovery and buckets) is measured.
 
 The last line is for scripts:
 ``dedup-scale: articles=N first_tenth=X/s last_tenth=Y/s bytes_per_article=Z``
@@ -191,7 +192,9 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
         stores.close()
 
 
-async def through_broker(c: Corpus, n: int, store: str, expected: int) -> dict[str, float]:
+async def through_broker(
+    c: Corpus, n: int, store: str, expected: int, stages: str
+) -> dict[str, float]:
     from bench.pipeline import BOOTSTRAP
     from tests.integration import conftest as harness
 
@@ -208,6 +211,7 @@ async def through_broker(c: Corpus, n: int, store: str, expected: int) -> dict[s
             "WIRESTREAM_STALL_TIMEOUT_S": "300",
             "WIRESTREAM_STORE": store,
             "WIRESTREAM_DATA_DIR": str(tmp / "state"),
+            "WIRESTREAM_STAGES": stages,
         },
     )
     out: dict[str, float] = {}
@@ -333,13 +337,13 @@ def report_in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
 
 
 def report_broker(
-    c: Corpus, m: int, store: str, small: dict[str, float] | None = None
+    c: Corpus, m: int, store: str, stages: str, small: dict[str, float] | None = None
 ) -> dict[str, float]:
     """Through the broker already running (``bench.pipeline.BOOTSTRAP``)."""
     small = small or in_process(c, m, store)
-    broker = asyncio.run(through_broker(c, m, store, int(small["outputs"])))
+    broker = asyncio.run(through_broker(c, m, store, int(small["outputs"]), stages))
     line(
-        f"through the broker, 1 worker, {m} articles, {store}: articles/s",
+        f"through the broker, 1 worker ({stages}), {m} articles, {store}: articles/s",
         f"{broker['articles/s']:.0f}",
     )
     line("  in process, the same articles, same run: articles/s", f"{small['overall']:.0f}")
@@ -355,6 +359,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--broker-articles", type=int, default=10_000)
     parser.add_argument("--store", default="memory://")
+    parser.add_argument(
+        "--worker-stages",
+        default="dedup",
+        help="WIRESTREAM_STAGES of the broker run's worker: `dedup` (a dedup worker, as one "
+        "would run it at volume) or `parse,dedup,enrich,counts` (one worker doing everything)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     c = corpus(max(args.articles, args.broker_articles))
@@ -374,7 +384,7 @@ def main() -> None:
         kafka = pipeline.broker()
         kafka_local.start(kafka)
         try:
-            report_broker(c, m, args.store, memory if m == n else None)
+            report_broker(c, m, args.store, args.worker_stages, memory if m == n else None)
         finally:
             kafka_local.stop(kafka)
     print(

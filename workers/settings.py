@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 PREFIX = "WIRESTREAM_"
+STAGES = ("parse", "dedup", "enrich", "counts")  # in the order the data flows
 SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
 SASL_MECHANISMS = ("SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN")
 
@@ -23,6 +24,11 @@ DOCS: dict[str, str] = {
     "partitions": (
         "partitions of raw, unique, enriched, duplicates, dead-letter: the most workers that share "
         "parse and enrich"
+    ),
+    "stages": (
+        "the stages this worker runs, of `parse,dedup,enrich,counts`: a worker can take one (a "
+        "dedup worker beside a pool of the others); every stage must run in some worker of the "
+        "app id (docs/operations.md)"
     ),
     "replication": "replication factor of topics the worker creates",
     "store": (
@@ -130,6 +136,7 @@ class Settings:
     broker: str = "kafka://127.0.0.1:9092"
     app_id: str = "wirestream"
     partitions: int = 4
+    stages: str = ",".join(STAGES)
     replication: int = 1
     store: str = "memory://"
     data_dir: str = "wirestream-data"
@@ -176,6 +183,9 @@ class Settings:
         if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:
             raise ValueError("the parse and enrich timeouts must be positive")
         parse_model_map(self.nlp_models)  # raises on a malformed map
+        chosen = self.stage_names
+        if not chosen or any(stage not in STAGES for stage in chosen):
+            raise ValueError(f"WIRESTREAM_STAGES must name one or more of {STAGES}")
         if self.log_format not in ("text", "json"):
             raise ValueError("WIRESTREAM_LOG_FORMAT must be 'text' or 'json'")
         if self.security_protocol not in SECURITY_PROTOCOLS:
@@ -187,6 +197,14 @@ class Settings:
     def models(self) -> dict[str, str]:
         """Language -> spaCy package, from ``WIRESTREAM_NLP_MODELS``."""
         return parse_model_map(self.nlp_models)
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        """The stages this worker runs (``WIRESTREAM_STAGES``), in the order the data flows."""
+        named = {part.strip().lower() for part in self.stages.split(",") if part.strip()}
+        return tuple(stage for stage in STAGES if stage in named) + tuple(
+            sorted(named - set(STAGES))
+        )
 
     @property
     def uses_sasl(self) -> bool:

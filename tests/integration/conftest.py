@@ -78,6 +78,11 @@ class Worker:
     stopped: bool = False  # by the test, as opposed to crashed
 
     @property
+    def stages(self) -> str | None:
+        """``WIRESTREAM_STAGES`` if the test gave this worker some stages only."""
+        return self.env.get("WIRESTREAM_STAGES")
+
+    @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.env['WIRESTREAM_WEB_PORT']}"
 
@@ -164,9 +169,11 @@ class Pipeline:
         )
         return env
 
-    def add_worker(self, ready: bool = True) -> Worker:
+    def add_worker(self, ready: bool = True, stages: str | None = None) -> Worker:
+        """A worker process; ``stages`` (``WIRESTREAM_STAGES``) gives it some stages only."""
         port = free_port()
-        worker = Worker(self.env(port), self.tmp / f"worker-{port}.log").start()
+        env = self.env(port) | ({"WIRESTREAM_STAGES": stages} if stages else {})
+        worker = Worker(env, self.tmp / f"worker-{port}.log").start()
         self.workers.append(worker)
         if ready:
             worker.wait_ready()
@@ -178,10 +185,17 @@ class Pipeline:
         for worker in [w for w in self.workers if w.crashed]:
             worker.stopped = True
             self.restarts += 1
-            self.add_worker(ready=False)
+            self.add_worker(ready=False, stages=worker.stages)
 
-    def live_worker(self) -> Worker:
-        alive = [w for w in self.workers if w.proc is not None and w.proc.poll() is None]
+    def live_worker(self, stage: str = "counts") -> Worker:
+        """The latest live worker that runs ``stage`` (by default one that serves the counts)."""
+        alive = [
+            w
+            for w in self.workers
+            if w.proc is not None
+            and w.proc.poll() is None
+            and (w.stages is None or stage in w.stages.split(","))
+        ]
         assert alive, "no worker is running"
         return alive[-1]
 

@@ -4,14 +4,16 @@ and hostile input, on the real broker with real worker processes."""
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
+import urllib.request
 from typing import Any
 
 import pytest
 
 from tests.conftest import SEED
 from tests.corpus import hostile
-from tests.integration.conftest import Pipeline
+from tests.integration.conftest import Pipeline, Worker, get_json
 from tests.integration.streams import check_invariant, mixed, wait_settled
 from workers.errors import REASONS
 from workers.tools import kafka_local
@@ -31,6 +33,28 @@ async def test_accounting_of_a_mixed_stream(pipeline_factory: Any) -> None:
     await pipeline.publish(stream.messages())
     await wait_settled(pipeline, stream)
     await check_invariant(pipeline, stream)
+
+
+def stages_at_work(worker: Worker) -> set[str]:
+    """The stages that counted a message in this worker's ``/metrics``."""
+    text = urllib.request.urlopen(worker.base + "/metrics", timeout=10).read().decode()
+    found = re.findall(r'^wirestream_messages_total\{[^}]*stage="(\w+)"[^}]*\} (\S+)$', text, re.M)
+    return {stage for stage, value in found if float(value) > 0}
+
+
+async def test_a_dedup_worker_beside_a_worker_of_the_other_stages(pipeline_factory: Any) -> None:
+    """The deployment for volume: one worker runs dedup alone, another the rest. Each message
+    still ends in exactly one outcome, and each worker did only its own stages."""
+    pipeline: Pipeline = pipeline_factory(partitions=2)
+    dedup = pipeline.add_worker(stages="dedup")
+    rest = pipeline.add_worker(stages="parse,enrich,counts")
+    stream = mixed(300, seed=6)
+    await pipeline.publish(stream.messages())
+    await wait_settled(pipeline, stream)
+    await check_invariant(pipeline, stream)
+    assert stages_at_work(dedup) == {"dedup"}
+    assert stages_at_work(rest) == {"parse", "enrich", "count"}
+    assert get_json(dedup.base + "/sources") is None, "the counts are served where they are kept"
 
 
 @pytest.mark.timeout(900)

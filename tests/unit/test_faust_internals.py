@@ -1,11 +1,12 @@
-"""The corrections to Faust's offset bookkeeping: never commit past an unfinished message."""
+"""The corrections to Faust's offset bookkeeping (never commit past an unfinished message) and to
+its assignor (workers with different tables)."""
 
 from __future__ import annotations
 
 import pytest
 from faust.types.tuples import TP, Message
 
-from workers.runtime.faust_internals import Cursor, next_commit, skipped_by_stream
+from workers.runtime.faust_internals import Cursor, group_changelogs, next_commit, skipped_by_stream
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,15 @@ def test_cursor_without_a_known_position_delivers_and_repeats_are_delivered() ->
     assert cursor.expected["tp"] == 9
     cursor.set("tp", None)
     assert cursor.check("tp", 100) == "deliver"
+
+
+def test_a_leader_without_a_table_still_announces_who_holds_it() -> None:
+    """A dedup worker leading the group: the counts changelog is found by its name."""
+    actives = [
+        {"ws-dedup_index_v2-changelog": [0], "ws.parsed": [0]},
+        {"ws-counts_by_source-changelog": [0], "ws.outcomes": [0], "ws.raw": [0, 1]},
+    ]
+    found = group_changelogs("ws", {"ws-dedup_index_v2-changelog"}, actives)
+    assert found == {"ws-dedup_index_v2-changelog", "ws-counts_by_source-changelog"}
+    # Another app's changelog, or a topic that merely ends like one, is not this group's table.
+    assert group_changelogs("ws", set(), [{"other-t-changelog": [0], "ws.raw": [0]}]) == set()

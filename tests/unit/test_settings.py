@@ -48,11 +48,66 @@ def test_plain_host_port_lists_are_accepted() -> None:
         {"WIRESTREAM_PARTITIONS": "many"},
         {"WIRESTREAM_ENRICH_BATCH_SIZE": "0"},
         {"WIRESTREAM_NLP_MODELS": "en_core_web_sm"},
+        {"WIRESTREAM_STAGES": "dedup,index"},
+        {"WIRESTREAM_STAGES": " , "},
     ],
 )
 def test_bad_values_fail_at_start(env: dict[str, str]) -> None:
     with pytest.raises(ValueError):
         Settings.from_env(env)
+
+
+def test_stages_are_read_in_the_order_the_data_flows() -> None:
+    assert Settings().stage_names == ("parse", "dedup", "enrich", "counts")
+    assert Settings.from_env({"WIRESTREAM_STAGES": " Enrich,parse "}).stage_names == (
+        "parse",
+        "enrich",
+    )
+
+
+@pytest.mark.parametrize(
+    ("stages", "agents", "tables"),
+    [
+        ("dedup", ["dedup"], ["dedup_index_v2"]),
+        (
+            "parse,enrich,counts",
+            ["count", "enrich", "parse"],
+            ["counts_by_source", "enriched_ids", "parse_attempts"],
+        ),
+    ],
+)
+def test_a_worker_imports_only_its_stages(
+    stages: str, agents: list[str], tables: list[str]
+) -> None:
+    """A fresh interpreter, as a worker starts: its agents and tables are its stages' own, and a
+    dedup worker imports no NLP."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = (
+        "import json, sys\n"
+        "from workers.runtime.app import app, load_modules\n"
+        "load_modules()\n"
+        "print(json.dumps([sorted(a.rsplit('.', 1)[1] for a in app.agents), sorted(app.tables),"
+        " any(m.startswith(('workers.nlp', 'spacy')) for m in sys.modules)]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIRESTREAM_")}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**env, "WIRESTREAM_STAGES": stages},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found_agents, found_tables, nlp = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (found_agents, found_tables) == (agents, tables)
+    assert nlp == ("enrich" in stages)
 
 
 def test_every_setting_is_documented_once_and_the_readme_shows_the_table() -> None:

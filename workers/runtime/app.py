@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import socket
 
 import faust
@@ -14,6 +15,18 @@ faust_internals.apply()
 settings = Settings.from_env()
 
 
+# What each stage brings into a worker (WIRESTREAM_STAGES): its agent and tables, and the pages
+# that read them. A worker imports only its own stages' modules, so it subscribes only to their
+# topics and changelogs and starts only their processes: a dedup worker loads no NLP model.
+STAGE_MODULES = {
+    "parse": ["workers.stages.parse"],
+    "dedup": ["workers.stages.dedup"],
+    "enrich": ["workers.stages.enrich", "workers.ops.headlines"],
+    "counts": ["workers.stages.counts", "workers.ops.sources"],
+}
+EVERY_WORKER = ["workers.ops.web", "workers.runtime.watchdog", "workers.ops.logs"]
+
+
 def _advertised_host(bind: str) -> str:
     return socket.gethostname() if bind in ("0.0.0.0", "::", "") else bind
 
@@ -24,15 +37,9 @@ app = faust.App(
     broker_credentials=faust_credentials(settings),
     store=settings.store,
     datadir=settings.data_dir,
-    autodiscover=[
-        "workers.stages.parse",
-        "workers.stages.dedup",
-        "workers.stages.enrich",
-        "workers.stages.counts",
-        "workers.ops.web",
-        "workers.runtime.watchdog",
-        "workers.ops.logs",
-    ],
+    # Off: Faust's discovery also scans the whole ``origin`` package (which its CLI fills in),
+    # importing every stage. ``load_modules`` imports the worker's own instead.
+    autodiscover=False,
     origin="workers",
     topic_partitions=settings.partitions,
     topic_replication_factor=settings.replication,
@@ -51,3 +58,14 @@ app = faust.App(
     key_serializer="raw",
     value_serializer="json",
 )
+
+
+def worker_modules() -> list[str]:
+    """The modules a worker of ``settings.stage_names`` imports, in the order the data flows."""
+    return [m for stage in settings.stage_names for m in STAGE_MODULES[stage]] + EVERY_WORKER
+
+
+def load_modules() -> None:
+    """Import the worker's modules: their agents, tables, timers and pages join the app."""
+    for module in worker_modules():
+        importlib.import_module(module)

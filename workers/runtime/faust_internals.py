@@ -40,6 +40,13 @@ committed offset is the *next* message to process: one past it already means tha
 unfinished. And a committed offset of 0 (falsy) skipped the check altogether. Replaced by a
 version that commits only the run of acknowledged offsets that starts at the committed offset.
 
+Workers with different stages (``WIRESTREAM_STAGES``). Faust's assignor tells every member which
+worker holds each table partition, for table routes (``/sources``); but the leader picks the
+changelog topics out of the assignment by its *own* tables. A dedup worker leading the group
+knows only the dedup table, so the counts table's holder went unannounced and ``/sources``
+failed on every worker. Here a changelog is any assigned topic named as Faust names them
+(``<app id>-<table>-changelog``), as well as the leader's own.
+
 Other private names, each with no public equivalent:
 
 - ``current(event)`` sets ``faust.streams._current_event``, the event whose partition a table
@@ -62,6 +69,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 import faust
+from faust.assignor.partition_assignor import PartitionAssignor
 from faust.streams import _current_event
 from faust.transport.consumer import Consumer
 from faust.types.tuples import Message
@@ -219,8 +227,42 @@ async def _getmany(self: Consumer, timeout: float) -> Any:
             yield tp, message
 
 
+def group_changelogs(app_id: str, own: set[str], actives: list[dict[str, Any]]) -> set[str]:
+    """The table changelogs among a group's active assignments: the leader's own tables' and any
+    topic named ``<app id>-<table>-changelog``, whichever worker's table it is."""
+    prefix = f"{app_id}-"
+    named = {t for a in actives for t in a if t.startswith(prefix) and t.endswith("-changelog")}
+    return set(own) | named
+
+
+def _changelog_distribution(self: PartitionAssignor, assignments: Any) -> Any:
+    topics = group_changelogs(
+        self.app.conf.id,
+        set(self._table_manager.changelog_topics),
+        [a.actives for a in assignments.values()],
+    )
+    return {
+        self._member_urls[client]: self._topics_filtered(assignment.actives, topics)
+        for client, assignment in assignments.items()
+    }
+
+
+def _external_topic_distribution(self: PartitionAssignor, assignments: Any) -> Any:
+    topics = group_changelogs(
+        self.app.conf.id,
+        set(self._table_manager.changelog_topics),
+        [a.actives for a in assignments.values()],
+    )
+    return {
+        self._member_urls[client]: self._non_table_topics_filtered(assignment.actives, topics)
+        for client, assignment in assignments.items()
+    }
+
+
 def apply() -> None:
     check_version()
+    PartitionAssignor._get_changelog_distribution = _changelog_distribution  # type: ignore[method-assign]
+    PartitionAssignor._get_external_topic_distribution = _external_topic_distribution  # type: ignore[method-assign]
     Consumer._add_gap = _no_gap  # type: ignore[method-assign]
     Consumer.getmany = _getmany  # type: ignore[method-assign]
     Consumer.seek = _seek  # type: ignore[method-assign]

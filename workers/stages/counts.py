@@ -1,7 +1,7 @@
 """Per-source counts.
 
 Consumes:      ``articles.outcomes`` (``Outcome``, key ``source``; one partition)
-Produces:      the ``counts_by_source`` table (changelog-backed), served by ``workers.ops.web``
+Produces:      the ``counts_by_source`` table (changelog-backed), served by ``workers.ops.sources``
 Dead-letters:  nothing
 
 Exact under at-least-once delivery: each source's value keeps, next to its counts, the highest

@@ -33,8 +33,9 @@ def cli() -> None:
 def worker(ctx: click.Context) -> None:
     """Run a Faust worker (extra options go to Faust's worker command)."""
     from workers.runtime.admin import ensure_topics
-    from workers.runtime.app import app, settings
+    from workers.runtime.app import app, load_modules, settings
 
+    load_modules()
     asyncio.run(ensure_topics(settings))
     sys.argv = ["wirestream", "worker", "--loglevel", settings.log_level, *ctx.args]
     app.main()
