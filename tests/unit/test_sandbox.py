@@ -8,8 +8,10 @@ import asyncio
 import os
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
+import uvloop
 
 from workers.errors import ParseError
 from workers.runtime.sandbox import Crashed, Overrun, Sandbox
@@ -28,6 +30,10 @@ def spin(seconds: float) -> str:
     while time.monotonic() < end:  # busy, holding the child's GIL, as a C regex would
         pass
     return "done"
+
+
+def echo(text: str) -> str:
+    return text
 
 
 def die() -> None:
@@ -117,3 +123,24 @@ async def test_a_call_that_cannot_be_sent_leaves_the_child_usable(sandbox: Sandb
     with pytest.raises(AttributeError, match="pickle"):
         await sandbox.call(lambda: 1, timeout=30)  # a programming error, raised in the caller
     assert await sandbox.call(add, 3, 4, timeout=30) == 7
+
+
+@pytest.mark.parametrize(
+    "new_loop", [asyncio.new_event_loop, uvloop.new_event_loop], ids=["asyncio", "uvloop"]
+)
+def test_megabytes_cross_the_pipe_whole_on_either_loop(new_loop: Any) -> None:
+    """A raw page to the child and a long article back, each far larger than a pipe's buffer, on
+    both loops a worker may run: uvloop leaves a pipe it has watched non-blocking, and the send
+    and the read must still wait for the whole message."""
+    text = "word " * 800_000
+
+    async def main() -> None:
+        box = Sandbox("large")
+        try:
+            for _ in range(3):
+                assert await box.call(echo, text, timeout=60) == text
+        finally:
+            box.stop()
+
+    with asyncio.Runner(loop_factory=new_loop) as runner:
+        runner.run(main())

@@ -19,6 +19,7 @@ import asyncio
 import atexit
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
 import time
@@ -178,6 +179,10 @@ class Sandbox:
             overran = True
         finally:
             loop.remove_reader(fd)  # before the pipe is closed: its number will be reused
+            # uvloop (libuv) makes a descriptor it watches non-blocking, and leaves it so: the
+            # read below and the next call's send must wait for a message larger than the pipe's
+            # buffer rather than fail half way.
+            os.set_blocking(fd, True)
         if overran:
             self.kill()
             raise Overrun(f"{self.name}: over {timeout:g}s")
