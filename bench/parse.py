@@ -17,8 +17,17 @@ Inputs:
 Per field:
 - body: mean precision, recall and F1 over word 3-shingles against the marked body;
 - title: the share of pages whose title equals the page's own ``og:title`` (else ``<title>``),
-  compared after folding case, quotes and spacing. That reference was not checked by hand, so
-  read it as agreement with the publisher's metadata, not as accuracy.
+  compared after folding case, quotes and spacing;
+- authors: mean F1 over the author names (folded) of the pages whose metadata names a person or
+  agency (JSON-LD ``author`` of the article object, else ``meta name=author``);
+- date: the share of pages, among those whose metadata gives one (JSON-LD ``datePublished``,
+  else ``article:published_time`` and the like), whose published time falls on its day (the
+  publisher's local day or the UTC one).
+
+These references come from each page's own metadata and were not checked by hand: read them as
+agreement with the publisher's metadata, not as accuracy. For HTML they are what a metadata
+reader sees; for whole-page text the metadata is gone, and the fields must be found in the
+printed page.
 
 Baselines, measured in the same run on the same inputs: **naive** (first line is the title, the
 rest is the body) and **trafilatura** (for text: the dump's lines given to it as paragraphs; for
@@ -37,7 +46,8 @@ import time
 import unicodedata
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -55,6 +65,8 @@ class Page:
     html: str
     body: str  # the marked article body
     title: str | None  # og:title, else <title>: the reference for titles
+    authors: list[str] | None = None  # from the page's metadata; None: it names nobody
+    days: frozenset[str] = frozenset()  # the published day, local and UTC; empty: no date
 
     @property
     def held_out(self) -> bool:
@@ -65,6 +77,8 @@ class Page:
 class Extracted:
     title: str
     body: str
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # an ISO date or date-time
 
 
 def load() -> list[Page]:
@@ -76,8 +90,97 @@ def load() -> list[Page]:
             continue
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         host = (urllib.parse.urlsplit(doc["url"]).hostname or "").removeprefix("www.")
-        pages.append(Page(page_id, host, html, doc.get("articleBody") or "", meta_title(html)))
+        authors, days = meta_reference(html)
+        pages.append(
+            Page(page_id, host, html, doc.get("articleBody") or "", meta_title(html), authors, days)
+        )
     return pages
+
+
+ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "Report")
+DATE_META = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="pubdate" or @name="publish-date" or @name="parsely-pub-date"]/@content',
+    '//meta[@name="date" or @name="DC.date.issued" or @name="sailthru.date"]/@content',
+)
+
+
+def meta_reference(html: str) -> tuple[list[str] | None, frozenset[str]]:
+    """The page's authors and published day(s) as its own metadata states them."""
+    from lxml import html as lxml_html
+
+    try:
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except Exception:  # noqa: BLE001 - a page lxml cannot read has no reference
+        return None, frozenset()
+    authors: list[str] | None = None
+    published: str | None = None
+    for block in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for obj in _objects(data):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if not any(k in ARTICLE_TYPES for k in kinds if isinstance(k, str)):
+                continue
+            if published is None and isinstance(obj.get("datePublished"), str):
+                published = obj["datePublished"]
+            if authors is None:
+                names = _names(obj.get("author"))
+                authors = names or None
+    if published is None:
+        published = next((str(v) for x in DATE_META for v in tree.xpath(x) if str(v).strip()), None)
+    if authors is None:
+        named = [str(v).strip() for v in tree.xpath('//meta[@name="author"]/@content')]
+        authors = [n for n in named if n and "://" not in n] or None
+    return authors, _days(published)
+
+
+def _objects(data: Any) -> list[dict[str, Any]]:
+    """Every JSON object in a JSON-LD block, ``@graph`` lists included (bounded depth)."""
+    found, stack = [], [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > 4:
+            continue
+        if isinstance(item, list):
+            stack.extend((x, depth + 1) for x in item)
+        elif isinstance(item, dict):
+            found.append(item)
+            if "@graph" in item:
+                stack.append((item["@graph"], depth + 1))
+    return found
+
+
+def _names(author: Any) -> list[str]:
+    items = author if isinstance(author, list) else [author]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, list):
+            name = " ".join(str(n) for n in name)
+        if isinstance(name, str) and name.strip() and "://" not in name:
+            names.append(" ".join(name.split()))
+    return names
+
+
+def _days(value: str | None) -> frozenset[str]:
+    """The day a published time names (its own calendar day) and its UTC day."""
+    if not value:
+        return frozenset()
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        match = re.match(r"\d{4}-\d{2}-\d{2}", value.strip())
+        return frozenset({match.group(0)}) if match else frozenset()
+    days = {when.date().isoformat()}
+    if when.tzinfo is not None:
+        days.add(when.astimezone(UTC).date().isoformat())
+    return frozenset(days)
 
 
 def meta_title(html: str) -> str | None:
@@ -140,7 +243,7 @@ def _stage(value: bytes) -> Extracted:
         article = parse_message(value, "bench:0:0", INGESTED, SETTINGS)
     except Exception:  # noqa: BLE001 - a dead-lettered page extracts nothing
         return Extracted("", "")
-    return Extracted(article.title, article.body)
+    return Extracted(article.title, article.body, list(article.authors), article.published_at)
 
 
 def classifier(text: str) -> Extracted:
@@ -170,7 +273,8 @@ def _from_trafilatura(doc: Any) -> Extracted:
     if doc is None:
         return Extracted("", "")
     get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    return Extracted(get("title") or "", get("text") or "")
+    authors = [a.strip() for a in (get("author") or "").split(";") if a.strip()]
+    return Extracted(get("title") or "", get("text") or "", authors, get("date") or None)
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -180,6 +284,8 @@ class Scores:
     recall: float
     f1: float
     title: float
+    authors: float
+    date: float
     pages_per_s: float
     pages: int
 
@@ -190,19 +296,50 @@ def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extract
     seconds = time.perf_counter() - start
     prf = [_prf(e.body, p.body) for e, p in zip(out, pages, strict=True)]
     titled = [same_title(e.title, p.title) for e, p in zip(out, pages, strict=True) if p.title]
+    authored = [
+        names_f1(e.authors, p.authors) for e, p in zip(out, pages, strict=True) if p.authors
+    ]
+    dated = [(e.published or "")[:10] in p.days for e, p in zip(out, pages, strict=True) if p.days]
     n = max(len(pages), 1)
     return Scores(
         sum(s[0] for s in prf) / n,
         sum(s[1] for s in prf) / n,
         sum(s[2] for s in prf) / n,
         sum(titled) / max(len(titled), 1),
+        sum(authored) / max(len(authored), 1),
+        sum(dated) / max(len(dated), 1),
         len(pages) / seconds if seconds else 0.0,
         len(pages),
     )
 
 
+def names_f1(found: list[str], reference: list[str]) -> float:
+    """F1 of two lists of names. A found name matches a reference name when both are equal after
+    folding, or when it has two words or more and stands whole inside the reference (metadata
+    often holds the printed byline: "By TOM KRISHER, AP Auto Writer")."""
+
+    def norm(name: str) -> str:
+        return " ".join(
+            re.sub(r"[^\w\s]", " ", fold(re.sub(r"^\s*by\s+", "", name, flags=re.I))).split()
+        )
+
+    f = list(dict.fromkeys(n for n in map(norm, found) if n))
+    r = list(dict.fromkeys(n for n in map(norm, reference) if n))
+    unused, hit = list(r), 0
+    for name in f:
+        match = next(
+            (x for x in unused if name == x or (len(name.split()) > 1 and f" {name} " in f" {x} ")),
+            None,
+        )
+        if match is not None:
+            unused.remove(match)
+            hit += 1
+    return 2 * hit / (len(f) + len(r)) if hit else 0.0
+
+
 HEADER = (
-    f"  {'split':<9} {'extractor':<12} {'body P':>7} {'R':>6} {'F1':>6} {'title':>6} {'pages/s':>8}"
+    f"  {'split':<9} {'extractor':<12} {'body P':>7} {'R':>6} {'F1':>6} {'title':>6} "
+    f"{'authors':>7} {'date':>6} {'pages/s':>8}"
 )
 
 
@@ -216,6 +353,14 @@ def run() -> None:
     print(
         f"{len(pages)} pages: "
         + ", ".join(f"{name} {len(g)} ({hosts[name]} sites)" for name, g in splits.items())
+    )
+    print(
+        "references from the pages' metadata: "
+        + ", ".join(
+            f"{name}: title {sum(bool(p.title) for p in g)}, authors "
+            f"{sum(bool(p.authors) for p in g)}, date {sum(bool(p.days) for p in g)}"
+            for name, g in splits.items()
+        )
     )
     rendered = {p.id: render_text(p.html) for p in pages}
     inputs = {
@@ -246,7 +391,7 @@ def run() -> None:
                 s = score(group, values, extract)
                 print(
                     f"  {split:<9} {name:<12} {s.precision:7.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                    f"{s.title:6.3f} {s.pages_per_s:8.1f}"
+                    f"{s.title:6.3f} {s.authors:7.3f} {s.date:6.3f} {s.pages_per_s:8.1f}"
                 )
 
 
