@@ -32,7 +32,39 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("Isis fighters in Afghanistan", []),
         ("Comments come as 440 extra British troops arrive", []),
         ("Political Correspondent", []),
+        # Capitals, and an agency after the name with no comma between.
+        ("By TOM KRISHER, AP Auto Writer", ["Tom Krisher"]),
+        ("By SAM WHITNEY Associated Press", ["Sam Whitney"]),
+        ("By Eleanor Whitfield, Local Democracy Reporter", ["Eleanor Whitfield"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        ("AP Auto Writer", []),
+        # A byline that names an agency or a desk and no person gives the agency.
+        ("By Reuters", ["Reuters"]),
+        ("By The Associated Press", ["The Associated Press"]),
+        ("By HNN Staff", ["HNN Staff"]),
+        ("Reuters", []),  # no "By": a dateline or a credit, not a byline
+        ("By Tuesday, the council had voted", []),
     ],
 )
 def test_bylines_give_names_only(line: str, names: list[str]) -> None:
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("Jane Doe; Reuters", ["Jane Doe"]),  # a person and an agency: the person
+        ("Reuters", ["Reuters"]),  # an agency alone is the byline
+        ("HNN Staff", ["HNN Staff"]),
+        ("TOM KRISHER; AP Auto Writer", ["Tom Krisher"]),
+        ("Tom Krisher; Ap Auto Writer", ["Tom Krisher"]),
+        ("The Independent", []),  # a known masthead is the site, not an author
+        (None, []),
+    ],
+)
+def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
+    author: str | None, names: list[str]
+) -> None:
+    from workers.parsing.htmlpage import metadata_authors
+
+    assert metadata_authors(author) == names

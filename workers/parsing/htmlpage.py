@@ -16,7 +16,7 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from workers.parsing.chrome import split_chrome
-from workers.parsing.meta import byline_names, parse_datetime
+from workers.parsing.meta import agency_byline, byline_names, parse_datetime
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
@@ -79,7 +79,7 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
     kept, removed = split_chrome(text.splitlines())
     page = PageFields(
         title=_clean(meta.get("title")),
-        authors=_authors(meta.get("author")),
+        authors=metadata_authors(meta.get("author")),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -98,13 +98,19 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
 
 
-def _authors(value: str | None) -> list[str]:
-    names: list[str] = []
+def metadata_authors(value: str | None) -> list[str]:
+    """The people the page names as its authors; if it names none, the agency or desk it
+    names ("Reuters", "HNN Staff")."""
+    people: list[str] = []
+    agencies: list[str] = []
     for part in (value or "").split(";"):
         for name in byline_names(part.strip()) or byline_names("By " + part.strip()):
-            if name not in names and not _AGENCY.search(name) and not is_masthead(name):
-                names.append(name)
-    return names
+            if is_masthead(name):
+                continue
+            kind = agencies if agency_byline(name) or _AGENCY.search(name) else people
+            if name not in kind:
+                kind.append(name)
+    return people or agencies[:1]
 
 
 def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:

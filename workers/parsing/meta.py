@@ -50,7 +50,9 @@ _PROSE = re.compile(
 )
 
 _BY = re.compile(
-    r"^\s*(by|words by|written by|reporting by|story by|von|par|por|di|door)\s*:?\s+", re.I
+    r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
+    r"review by|von|par|por|di|door)\s*:?\s+",
+    re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
 MAX_BYLINE_CHARS = 400
@@ -169,11 +171,53 @@ def is_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) for t in tokens) and text[0].isupper()
 
 
+# Bylines that name a news agency or a desk rather than a person: kept as the author when the
+# byline names nobody else ("By Reuters", "PTI", "HNN Staff").
+_WIRE_AGENCY = re.compile(
+    r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|press association|"
+    r"pa media|pti|press trust of india|ians|ani|upi|bloomberg|dpa|ansa|efe|xinhua|kyodo|"
+    r"yonhap|aap|canadian press|tass|anadolu agency|agencies|wire services)$",
+    re.I,
+)
+_DESK = re.compile(
+    r"^[^\W\d_][\w .&'’-]{0,40}\s(?:staff|bureau|desk|newsroom|team|wire|wires|agencies)$", re.I
+)
+MAX_AGENCY_CHARS = 60
+
+
+def agency_byline(text: str) -> str | None:
+    """The agency or desk a byline names ("Reuters", "The Associated Press", "HNN Staff")."""
+    name = " ".join(text.split()).strip(" .,:;")
+    if len(name) > MAX_AGENCY_CHARS or any(c.isdigit() for c in name):
+        return None
+    return name if _WIRE_AGENCY.match(name) or _DESK.match(name) else None
+
+
+def _uncapped(part: str) -> str:
+    """A name printed in capitals ("TOM KRISHER") in the case names are written in."""
+    tokens = part.split()
+    if sum(1 for t in tokens if len(t) > 1 and t.isupper()) < 2:
+        return part
+    return " ".join(t.title() if len(t) > 1 and t.isupper() else t for t in tokens)
+
+
+def _name_before_affiliation(part: str) -> str | None:
+    """ "Sam Whitney Associated Press" -> "Sam Whitney": a name followed, with no comma, by an
+    agency or a role."""
+    tokens = part.split()
+    for k in range(min(5, len(tokens) - 1), 1, -1):
+        head, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if is_name(head) and agency_byline(rest):
+            return head
+    return None
+
+
 def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     """Author names in a byline, or ``[]`` if the line is not a byline.
 
-    "By Jane Doe and John Roe, Political Editors" -> ["Jane Doe", "John Roe"]; a bare
-    "Harriet Agerholm" counts unless ``require_by``.
+    "By Jane Doe and John Roe, Political Editors" -> ["Jane Doe", "John Roe"]; "By TOM KRISHER,
+    AP Auto Writer" -> ["Tom Krisher"]; a bare "Harriet Agerholm" counts unless ``require_by``.
+    A byline that names an agency and no person gives the agency ("By Reuters" -> ["Reuters"]).
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
@@ -189,11 +233,16 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
         text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
     names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
-        part = part.strip(" .,:;")
+        part = _uncapped(part.strip(" .,:;"))
         if is_name(part):
             names.append(part)
+        elif has_by and not names and (lead := _name_before_affiliation(part)):
+            names.append(lead)
+            break  # what follows the name is its affiliation
         elif names and has_by:
             break  # "By A and B, Political Editors": titles come after the names
         elif not has_by:
             return []
+    if not names and has_by and (agency := agency_byline(text)):
+        return [agency]
     return names
