@@ -103,3 +103,22 @@ def test_two_articles_of_one_site_are_not_merged_by_its_boilerplate() -> None:
     index = DedupIndex(SETTINGS, {})
     index.admit(first, index.judge(first), 0.0)
     assert not index.judge(second).verdict.is_duplicate
+
+
+def test_the_dateline_is_found_among_the_headlines_chrome() -> None:
+    """A date printed behind a share bar and a pipe, a few lines under the headline, is the
+    published time; an "Updated" line above it is not, and teasers' dates further down are not
+    read."""
+    title, paragraphs = article(0)
+    header = [title, "Share", "Facebook", "Twitter", "Updated 30 November 2025 18:00 GMT"]
+    header += ["| 30 November 2025 09:30 GMT"]
+    lines = [*NAV, *TEASERS, *header, *paragraphs, "Most read", "5 March 2019", *FOOTER]
+    page = parsed("\n".join(lines), 7)
+    assert page.title == title
+    assert page.published_at == "2025-11-30T09:30:00Z"
+
+
+def test_a_whole_page_without_a_dateline_gets_no_date() -> None:
+    title, paragraphs = article(0)
+    lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, "5 March 2019", *FOOTER]
+    assert parsed("\n".join(lines), 8).published_at is None

@@ -11,6 +11,7 @@ A line before the byline or dateline is the standfirst; without either, it is bo
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import byline_names, is_updated_line, parse_datetime
@@ -31,8 +32,9 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     outside: list[str] = []
+    around: list[str] = []
     if looks_whole_page(lines):
-        lines, outside = article_lines(lines)
+        lines, outside, around = article_lines(lines)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -46,7 +48,22 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     page.title = kept[0]
     body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)
+    if page.published_at is None:
+        page.published_at = dateline(around, timezone)
     return page
+
+
+_MARKERS = re.compile(r"^[\s*•·|>\-–—]+")
+
+
+def dateline(lines: list[str], timezone: str) -> datetime | None:
+    """The first line of a whole page's headline area that is a publication date ("| November
+    18, 2019 12:01 PM", "* 18 Nov 2019, 19:09"); an "Updated" line is not one."""
+    for line in lines:
+        text = _MARKERS.sub("", line)
+        if text and not is_updated_line(text) and (moment := parse_datetime(text, timezone)):
+            return moment
+    return None
 
 
 def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:

@@ -18,7 +18,7 @@ Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the ru
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import py3langid
@@ -117,14 +117,22 @@ def looks_whole_page(lines: list[str]) -> bool:
     return bad / len(lines) >= WHOLE_PAGE_BAD
 
 
-def article_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+def article_lines(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
-    them; and the lines left out."""
+    them; the lines left out; and the lines around the headline where its dateline may be."""
     found = find_article(lines)
     if not found.paragraphs:
-        return lines, []
+        return lines, [], []
     head = [found.title] if found.title else []
-    return [*head, *found.header, *found.paragraphs], found.dropped
+    return [*head, *found.header, *found.paragraphs], found.dropped, found.around_headline
+
+
+# Where a page prints the article's date: a few lines above its headline (a kicker, a
+# breadcrumb) to the first lines of its body, whatever the line was classed as (a date line
+# with a share bar or a pipe is often classed as chrome).
+DATELINE_BEFORE = 3
+DATELINE_AFTER = 40
+DATELINE_INTO_BODY = 5
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,7 @@ class Found:
     header: list[str]  # the lines between the headline and the body (standfirst, byline, date)
     paragraphs: list[str]
     dropped: list[str]
+    around_headline: list[str] = field(default_factory=list)  # where the dateline may be
 
 
 def find_article(lines: list[str]) -> Found:
@@ -149,7 +158,18 @@ def find_article(lines: list[str]) -> Found:
     title = classed[title_at].text if title_at >= 0 else None
     kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
-    return Found(title, header, paragraphs, dropped)
+    around = (
+        [
+            c.text
+            for i, c in enumerate(
+                classed[: min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)]
+            )
+            if i >= title_at - DATELINE_BEFORE and i != title_at
+        ]
+        if title_at >= 0
+        else []
+    )
+    return Found(title, header, paragraphs, dropped, around)
 
 
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
