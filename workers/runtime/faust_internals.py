@@ -235,12 +235,16 @@ def group_changelogs(app_id: str, own: set[str], actives: list[dict[str, Any]]) 
     return set(own) | named
 
 
-def _changelog_distribution(self: PartitionAssignor, assignments: Any) -> Any:
-    topics = group_changelogs(
+def _changelogs_of(self: PartitionAssignor, assignments: Any) -> set[str]:
+    return group_changelogs(
         self.app.conf.id,
         set(self._table_manager.changelog_topics),
         [a.actives for a in assignments.values()],
     )
+
+
+def _changelog_distribution(self: PartitionAssignor, assignments: Any) -> Any:
+    topics = _changelogs_of(self, assignments)
     return {
         self._member_urls[client]: self._topics_filtered(assignment.actives, topics)
         for client, assignment in assignments.items()
@@ -248,11 +252,7 @@ def _changelog_distribution(self: PartitionAssignor, assignments: Any) -> Any:
 
 
 def _external_topic_distribution(self: PartitionAssignor, assignments: Any) -> Any:
-    topics = group_changelogs(
-        self.app.conf.id,
-        set(self._table_manager.changelog_topics),
-        [a.actives for a in assignments.values()],
-    )
+    topics = _changelogs_of(self, assignments)
     return {
         self._member_urls[client]: self._non_table_topics_filtered(assignment.actives, topics)
         for client, assignment in assignments.items()
