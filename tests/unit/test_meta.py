@@ -1,6 +1,6 @@
 import pytest
 
-from workers.parsing.meta import byline_names, iso_utc, parse_datetime
+from workers.parsing.meta import byline_names, iso_utc, parse_datetime, read_metadata_line
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,75 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
     from workers.parsing.htmlpage import metadata_authors
 
     assert metadata_authors(author) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated", "names"),
+    [
+        # Byline and dateline on one line, in either order, with any separator.
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19T11:56:00Z", None, ["Tess Bonn"]),
+        (
+            "5:45 AM PST 11/19/2019 by Patrick Shanley",
+            "2019-11-19T13:45:00Z",
+            None,
+            ["Patrick Shanley"],
+        ),
+        (
+            "By Kashmira Gander On 11/13/19 at 4:00 PM EST",
+            "2019-11-13T21:00:00Z",
+            None,
+            ["Kashmira Gander"],
+        ),
+        ("* Nov 18, 2019 at 9:24 pm ET • 2 min read", "2019-11-19T02:24:00Z", None, []),
+        ("21:17 18.11.2019 Get short URL", "2019-11-18T21:17:00Z", None, []),
+        # An "Updated" time is kept apart from the published one.
+        ("Updated 1:39 am EST, Wednesday, November 20, 2019", None, "2019-11-20T06:39:00Z", []),
+        (
+            "Published: 19 Nov 2019 | Updated: 20 Nov 2019",
+            "2019-11-19T00:00:00Z",
+            "2019-11-20T00:00:00Z",
+            [],
+        ),
+        # A role after the name with no comma is cut off.
+        ("By Meg James Staff Writer", None, None, ["Meg James"]),
+        # Not metadata: a photo credit, a sentence that mentions a date.
+        ("Photo by John Smith", None, None, []),
+        ("He said on 3 March 2018 that it was fine", None, None, []),
+        # Names alone are not read unless asked for (right under a headline).
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-20T04:31:00Z", None, []),
+    ],
+)
+def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
+    line: str, published: str | None, updated: str | None, names: list[str]
+) -> None:
+    found = read_metadata_line(line)
+    assert (iso_utc(found.published), iso_utc(found.updated), found.names) == (
+        published,
+        updated,
+        names,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", ["Chris Davies"]),
+        ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
+        ("Reuters November 18, 2019 11:03 PM", ["Reuters"]),
+        ("VICTOR TANGERMANN, FUTURISM", ["Victor Tangermann"]),
+        ("Video Games Behind The Screen", []),  # a phrase, not a name
+        ("Back to Gallery", []),
+    ],
+)
+def test_a_line_of_names_under_a_headline_is_a_byline(line: str, names: list[str]) -> None:
+    assert read_metadata_line(line, bare_names=True).names == names
+
+
+def test_a_clean_dumps_byline_gives_the_date_printed_beside_it() -> None:
+    from workers.parsing.textdump import parse_text
+
+    body = "The harbour bridge reopened to traffic on Monday after months of repairs."
+    page = parse_text(f"Harbour bridge reopens\nBy Tess Bonn - 11/19/19 06:56 AM EST\n{body}")
+    assert page.authors == ["Tess Bonn"]
+    assert iso_utc(page.published_at) == "2019-11-19T11:56:00Z"
+    assert page.paragraphs == [body]

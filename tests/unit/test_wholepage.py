@@ -122,3 +122,45 @@ def test_a_whole_page_without_a_dateline_gets_no_date() -> None:
     title, paragraphs = article(0)
     lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, "5 March 2019", *FOOTER]
     assert parsed("\n".join(lines), 8).published_at is None
+
+
+BRIDGE = [
+    "The harbour bridge reopened to traffic on Monday after months of repairs that had "
+    "forced commuters onto ferries and long detours around the bay.",
+    "Engineers said the repairs to the bridge were finished ahead of schedule, and the "
+    "council thanked residents for their patience during the months of closures.",
+    "Traffic on the bridge was light in the morning but grew through the day as word of "
+    "the reopening spread among commuters who had relied on the ferries.",
+]
+
+
+def test_the_headline_is_the_line_over_the_byline() -> None:
+    """Two lines of headline shape are about the body; the one printed over a byline and
+    dateline is the headline, though the other is nearer the body (a photo caption's title)."""
+    headline = "Harbour bridge reopens after months of repairs"
+    caption = "Engineers finished the bridge repairs ahead of schedule"
+    byline = "By Jane Doe - 30 November 2025 09:30 GMT"
+    lines = [*NAV, *TEASERS, headline, byline, "Photo gallery", caption, *BRIDGE, *FOOTER]
+    assert find_article(lines).title == headline
+
+
+def test_the_byline_under_another_copy_of_the_headline_is_read() -> None:
+    """A page that prints its headline twice (over a long gallery, and again over the text)
+    may print the byline and dateline under the first copy only."""
+    title, paragraphs = article(0)
+    gallery = [title, "Jane Doe, Staff Writer - 30 November 2025 09:30 GMT"]
+    gallery += [f"{n} / 70" if n % 2 else "Photo: John Roe, Harbour Daily" for n in range(70)]
+    lines = [*NAV, *gallery, *TEASERS, title, *paragraphs, *FOOTER]
+    page = parsed("\n".join(lines), 9)
+    assert page.title == title
+    assert page.authors == ["Jane Doe"]
+    assert page.published_at == "2025-11-30T09:30:00Z"
+
+
+def test_the_article_may_end_the_page() -> None:
+    """No footer after the body: the headline area stops at the last line."""
+    title, paragraphs = article(0)
+    lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs[:2]]
+    found = find_article(lines)
+    assert found.title == title
+    assert found.around_headline[-1] == (3, paragraphs[1])

@@ -7,6 +7,7 @@ Dates go through dateparser (>= 1.5: older releases read "BST" as UTC+11); names
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import dateparser
@@ -201,13 +202,24 @@ def _uncapped(part: str) -> str:
     return " ".join(t.title() if len(t) > 1 and t.isupper() else t for t in tokens)
 
 
+# A role printed after a name with no comma: two or more role words ("Staff Writer", "Business
+# Columnist"); one alone is too often a name's own last word.
+_ROLE = re.compile(
+    r"^(?:(?:staff|senior|chief|business|political|foreign|sports|news|contributing|"
+    r"investigative|national|local|associate|managing|deputy|executive)\s){1,3}"
+    r"(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|producer|"
+    r"critic)s?$",
+    re.I,
+)
+
+
 def _name_before_affiliation(part: str) -> str | None:
-    """ "Sam Whitney Associated Press" -> "Sam Whitney": a name followed, with no comma, by an
-    agency or a role."""
+    """ "Sam Whitney Associated Press" -> "Sam Whitney", "Meg James Staff Writer" -> "Meg
+    James": a name followed, with no comma, by an agency or a role."""
     tokens = part.split()
     for k in range(min(5, len(tokens) - 1), 1, -1):
         head, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
-        if is_name(head) and agency_byline(rest):
+        if is_name(head) and (agency_byline(rest) or _ROLE.match(rest)):
             return head
     return None
 
@@ -246,3 +258,126 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     if not names and has_by and (agency := agency_byline(text)):
         return [agency]
     return names
+
+
+# --- metadata inside a line ------------------------------------------------------------------
+# Pages often print byline and dateline on one line, or a date between other furniture: "Chris
+# Davies - Nov 19, 2019, 10:31 pm CST", "By Tess Bonn - 11/19/19 06:56 AM EST", "21:17
+# 18.11.2019 Get short URL", "11/19/2019 by Lars Brandle". A date is found as a span (one regex,
+# no nested repeats: linear) and handed to ``parse_datetime``; what is left is read for names.
+_TIME = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?"
+    r"(?:\s(?-i:[A-Z]{2,5})\b|\s?[+-]\d{2}:?\d{2})?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_CORE = (
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|{_DAY}\.?\s(?:de\s)?\b(?:{_MONTHS})\b\.?,?\s(?:de\s)?\d{{4}}"
+    rf"|\b(?:{_MONTHS})\b\.?\s{_DAY},?\s\d{{4}}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+)
+_DATE_SPAN = re.compile(
+    rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w/-])"
+    rf"(?:,?\s(?:at\s)?{_TIME})?",
+    re.I,
+)
+_SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
+_UPDATED_WORD = re.compile(
+    r"\b(updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
+)
+MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline
+MAX_METADATA_WORDS = 12  # words left once the dates are out; more is a sentence or a caption
+
+
+def _full_year(span: str) -> str:
+    """ "11/19/19" -> "11/19/2019": a two-digit year in a numeric date is this century's."""
+    text = " ".join(span.split())
+    parts = text.split(" ", 1)
+    short = _SHORT_YEAR.match(parts[0]) if parts else None
+    if short is None:
+        return text
+    return f"{short.group(1)}20{short.group(2)}" + (f" {parts[1]}" if len(parts) > 1 else "")
+
+
+@dataclass(frozen=True)
+class LineMeta:
+    """What a metadata line holds: a published time, an updated time, names, and the text left
+    over once they are taken out."""
+
+    published: datetime | None = None
+    updated: datetime | None = None
+    names: list[str] = field(default_factory=list)
+    rest: str = ""
+
+
+_SEPARATORS = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·;]\s*")
+_BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door)\s+(?=\S)", re.I)
+_CREDIT_BEFORE = re.compile(
+    r"\b(photo|photos|photograph|image|images|picture|illustration|video|graphic|credit|"
+    r"foto|bild)s?\b[\W]*$",
+    re.I,
+)
+_CONNECTORS = re.compile(r"^(?:\W|on|at|posted|published|le|am)+|(?:\W|on|at|posted)+$", re.I)
+
+
+# Words of a phrase, never of a person's name ("Video Games Behind The Screen", "Back to Gallery").
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "from", "with"}
+    | {"without", "behind", "about", "into", "over", "under", "after", "before", "our", "your"}
+    | {"my", "his", "her", "their", "its", "this", "that", "these", "those", "all", "more"}
+    | {"is", "are"}
+)
+
+
+def _could_be_a_byline(name: str) -> bool:
+    """A line of names alone is a byline if it is an agency, or names with no function word."""
+    words = name.casefold().split()
+    return bool(agency_byline(name)) or not any(w in _FUNCTION_WORDS for w in words)
+
+
+def looks_like_metadata(line: str) -> bool:
+    """A cheap test (no date parsing) for a byline or dateline: a short line that starts with
+    "By" or holds a date."""
+    if len(line) > MAX_METADATA_LINE:
+        return False
+    text = line.lstrip(" *•·|>-–—")
+    return bool(_BY.match(text) or _DATE_SPAN.search(text)) and not _PROSE.search(text)
+
+
+def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = False) -> LineMeta:
+    """The date and names a short line of page furniture holds, wherever on the line they are.
+
+    Names come from a "by" anywhere on the line (not a photo credit's); with ``bare_names``,
+    from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
+    Writer", "Reuters November 18, 2019"), as printed right under a headline."""
+    text = " ".join(line.split())
+    if len(text) > MAX_METADATA_LINE:
+        return LineMeta(rest=text)
+    published = updated = None
+    rest = text
+    for match in _DATE_SPAN.finditer(text):
+        moment = parse_datetime(_full_year(match.group(0)), timezone)
+        if moment is None:
+            continue
+        before = _SEPARATORS.split(text[max(0, match.start() - 40) : match.start()])[-1]
+        if _UPDATED_WORD.search(before):
+            updated = updated or moment
+        elif published is None:
+            published = moment
+        rest = rest.replace(match.group(0), " | ", 1)
+    if len(rest.split()) > MAX_METADATA_WORDS or _PROSE.search(rest):
+        return LineMeta(rest=text)  # a sentence or a caption that mentions a date
+    names: list[str] = []
+    for segment in _SEPARATORS.split(rest):
+        segment = _CONNECTORS.sub("", segment.strip())
+        if not segment:
+            continue
+        by = _BY_INSIDE.search(segment)
+        if by and not _CREDIT_BEFORE.search(segment[: by.start()]):
+            names = byline_names("By " + _CONNECTORS.sub("", segment[by.end() :]))
+        elif bare_names and len(segment.split()) <= 8 and not _PROSE.search(segment):
+            names = [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
+        if names:
+            break
+    return LineMeta(published, updated, names, rest)

@@ -11,10 +11,14 @@ A line before the byline or dateline is the standfirst; without either, it is bo
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from workers.parsing.chrome import split_chrome
-from workers.parsing.meta import byline_names, is_updated_line, parse_datetime
+from workers.parsing.meta import (
+    byline_names,
+    is_updated_line,
+    parse_datetime,
+    read_metadata_line,
+)
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
 from workers.parsing.wholepage import article_lines, looks_whole_page
@@ -32,7 +36,7 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     outside: list[str] = []
-    around: list[str] = []
+    around: list[tuple[int, str]] = []
     if looks_whole_page(lines):
         lines, outside, around = article_lines(lines)
     kept, removed = split_chrome(lines)
@@ -48,22 +52,32 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     page.title = kept[0]
     body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)
-    if page.published_at is None:
-        page.published_at = dateline(around, timezone)
+    headline_metadata(around, page, timezone)
     return page
 
 
 _MARKERS = re.compile(r"^[\s*•·|>\-–—]+")
+# A line of names alone ("Tom Krisher, AP Auto Writer", "* Debbie White") is read as a byline
+# only this close under the headline; further away it is as likely a menu or a teaser's credit.
+BARE_BYLINE_LINES = 2
 
 
-def dateline(lines: list[str], timezone: str) -> datetime | None:
-    """The first line of a whole page's headline area that is a publication date ("| November
-    18, 2019 12:01 PM", "* 18 Nov 2019, 19:09"); an "Updated" line is not one."""
-    for line in lines:
+def headline_metadata(around: list[tuple[int, str]], page: PageFields, timezone: str) -> None:
+    """Byline and dateline from a whole page's headline area, where the header had none: the
+    first line there that names authors, and the first that gives a published time ("| November
+    18, 2019 12:01 PM", "By Tess Bonn - 11/19/19 06:56 AM EST"). A line of furniture holds them
+    anywhere along it; an "Updated" time is kept apart."""
+    for place, line in around:
         text = _MARKERS.sub("", line)
-        if text and not is_updated_line(text) and (moment := parse_datetime(text, timezone)):
-            return moment
-    return None
+        if not text:
+            continue
+        found = read_metadata_line(text, timezone, bare_names=0 < place <= BARE_BYLINE_LINES)
+        if page.published_at is None and found.published is not None:
+            page.published_at = found.published
+        if page.updated_at is None and found.updated is not None:
+            page.updated_at = found.updated
+        if not page.authors and found.names:
+            page.authors = found.names
 
 
 def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
@@ -85,6 +99,8 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             metadata_seen = True
         elif not page.authors and (names := byline_names(line)):
             page.authors = names
+            if page.published_at is None:  # "By Tess Bonn - 11/19/19 06:56 AM EST"
+                page.published_at = read_metadata_line(line, timezone).published
             metadata_seen = True
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i

@@ -24,6 +24,8 @@ from functools import cache
 import py3langid
 import stopwordsiso
 
+from workers.parsing.meta import looks_like_metadata
+
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
 _BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
@@ -117,9 +119,10 @@ def looks_whole_page(lines: list[str]) -> bool:
     return bad / len(lines) >= WHOLE_PAGE_BAD
 
 
-def article_lines(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+def article_lines(lines: list[str]) -> tuple[list[str], list[str], list[tuple[int, str]]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
-    them; the lines left out; and the lines around the headline where its dateline may be."""
+    them; the lines left out; and the lines around the headline where its byline and dateline
+    may be, each with its place relative to the headline (-1: the line above it)."""
     found = find_article(lines)
     if not found.paragraphs:
         return lines, [], []
@@ -141,7 +144,8 @@ class Found:
     header: list[str]  # the lines between the headline and the body (standfirst, byline, date)
     paragraphs: list[str]
     dropped: list[str]
-    around_headline: list[str] = field(default_factory=list)  # where the dateline may be
+    # Where the byline and dateline may be: (place relative to the headline, line).
+    around_headline: list[tuple[int, str]] = field(default_factory=list)
 
 
 def find_article(lines: list[str]) -> Found:
@@ -158,20 +162,30 @@ def find_article(lines: list[str]) -> Found:
     title = classed[title_at].text if title_at >= 0 else None
     kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
-    around = (
-        [
-            c.text
-            for i, c in enumerate(
-                classed[: min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)]
-            )
-            if i >= title_at - DATELINE_BEFORE and i != title_at
+    around: list[tuple[int, str]] = []
+    if title_at >= 0:
+        around = _around(
+            classed, title_at, min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)
+        )
+        # A page that prints its headline twice (a gallery, a sticky header) may print the
+        # byline under the other copy.
+        copies = [
+            i for i, c in enumerate(classed[:ECHO_LINES]) if c.text == title and i != title_at
         ]
-        if title_at >= 0
-        else []
-    )
+        for at in copies[:HEADLINE_COPIES]:
+            around.extend(_around(classed, at, min(at + 1 + DATELINE_AFTER, len(classed))))
     return Found(title, header, paragraphs, dropped, around)
 
 
+def _around(classed: list[Line], at: int, end: int) -> list[tuple[int, str]]:
+    return [
+        (i - at, classed[i].text)
+        for i in range(max(0, at - DATELINE_BEFORE), min(end, len(classed)))
+        if i != at
+    ]
+
+
+HEADLINE_COPIES = 2  # other copies of the headline whose surroundings are read for a byline
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
 ABOUT_WEIGHT = 3.0  # chosen on the tune split of ``python -m bench.parse``
 
@@ -184,6 +198,10 @@ def _echoed(candidate: str, folded: list[str], at: int) -> bool:
     return any(needle in line and line != needle for i, line in enumerate(folded) if i != at)
 
 
+# A headline is printed above its byline or dateline: a candidate with one among the next
+# lines gains this much (chosen on the tune split of ``python -m bench.parse``).
+METADATA_BELOW = 3
+METADATA_WEIGHT = 1.5
 HEADLINE_WINDOW = 60  # lines above the body searched for its headline
 BODY_WORDS = 3000  # words of the body a headline's words are looked for in
 
@@ -223,6 +241,8 @@ def _headline(
             value -= 1.0
         if _echoed(text, folded, i):
             value += 1.0
+        if any(looks_like_metadata(c.text) for c in classed[i + 1 : i + 1 + METADATA_BELOW]):
+            value += METADATA_WEIGHT
         if value > best:
             best, best_at = value, i
     return best_at
