@@ -44,6 +44,9 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("By HNN Staff", ["HNN Staff"]),
         ("Reuters", []),  # no "By": a dateline or a credit, not a byline
         ("By Tuesday, the council had voted", []),
+        ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
+        # A wire dateline opening the first paragraph is not a byline.
+        ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.", []),
     ],
 )
 def test_bylines_give_names_only(line: str, names: list[str]) -> None:

@@ -163,4 +163,18 @@ def test_the_article_may_end_the_page() -> None:
     lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs[:2]]
     found = find_article(lines)
     assert found.title == title
-    assert found.around_headline[-1] == (3, paragraphs[1])
+    assert found.around_headline[-1] == (paragraphs[1], 3, -1)
+
+
+def test_a_line_of_names_beside_the_dateline_is_the_byline() -> None:
+    """Names with no "By" are a byline where bylines are printed: here beside the dateline,
+    under a photo caption; the same names in the menus are not."""
+    title, paragraphs = article(0)
+    caption = "In this file photo, the harbour bridge is seen from the ferry terminal at dawn."
+    header = [title, caption, "0", "The Associated Press", "Published Monday, November 18, 2019"]
+    header += ["Share", "Facebook"]
+    lines = [*NAV, "Jane Doe", "John Roe", *TEASERS, *header, *paragraphs, *FOOTER]
+    page = parsed("\n".join(lines), 10)
+    assert page.title == title
+    assert page.authors == ["The Associated Press"]
+    assert page.published_at == "2019-11-18T00:00:00Z"

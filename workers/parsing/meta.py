@@ -57,6 +57,7 @@ _BY = re.compile(
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
 MAX_BYLINE_CHARS = 400
+MAX_BARE_BYLINE_WORDS = 10  # a line of names with no "By" is no longer than this
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
 _ROLE_WORDS = re.compile(
     r"\b(editor|correspondent|reporter|writer|staff|columnist|contributor|analyst|"
@@ -237,8 +238,8 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     has_by = bool(_BY.match(text))
     if require_by and not has_by:
         return []
-    if len(text) > 160:
-        return []
+    if len(text) > 160 or not has_by and len(text.split()) > MAX_BARE_BYLINE_WORDS:
+        return []  # a line that long with no "By" is a sentence ("LOS ANGELES (AP) — To ...")
     text = _BY.sub("", text)
     text = re.split(r"\s+[-–—|]\s+|\s*\(", text)[0]
     if has_by:  # "By Lucy Pasha-Robinson in Berlin"
@@ -255,8 +256,9 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
             break  # "By A and B, Political Editors": titles come after the names
         elif not has_by:
             return []
-    if not names and has_by and (agency := agency_byline(text)):
-        return [agency]
+    if not names and has_by:  # "By Reuters", "Reuters, Washington"
+        agency = agency_byline(text) or agency_byline(_SPLIT_NAMES.split(text)[0])
+        return [agency] if agency else []
     return names
 
 
@@ -288,6 +290,7 @@ _UPDATED_WORD = re.compile(
 )
 MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline
 MAX_METADATA_WORDS = 12  # words left once the dates are out; more is a sentence or a caption
+PROSE_WORDS = 4  # ...and from this many, a verb makes it one ("He said on 3 March 2018 that")
 
 
 def _full_year(span: str) -> str:
@@ -366,7 +369,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         elif published is None:
             published = moment
         rest = rest.replace(match.group(0), " | ", 1)
-    if len(rest.split()) > MAX_METADATA_WORDS or _PROSE.search(rest):
+    words = len(rest.split())
+    if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):
         return LineMeta(rest=text)  # a sentence or a caption that mentions a date
     names: list[str] = []
     for segment in _SEPARATORS.split(rest):

@@ -14,6 +14,7 @@ import re
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import (
+    LineMeta,
     byline_names,
     is_updated_line,
     parse_datetime,
@@ -21,7 +22,7 @@ from workers.parsing.meta import (
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
-from workers.parsing.wholepage import article_lines, looks_whole_page
+from workers.parsing.wholepage import AroundLine, article_lines, looks_whole_page
 
 _HEADER_LINES = 8
 _CREDIT = re.compile(
@@ -36,7 +37,7 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     outside: list[str] = []
-    around: list[tuple[int, str]] = []
+    around: list[AroundLine] = []
     if looks_whole_page(lines):
         lines, outside, around = article_lines(lines)
     kept, removed = split_chrome(lines)
@@ -57,27 +58,42 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
 
 
 _MARKERS = re.compile(r"^[\s*•·|>\-–—]+")
-# A line of names alone ("Tom Krisher, AP Auto Writer", "* Debbie White") is read as a byline
-# only this close under the headline; further away it is as likely a menu or a teaser's credit.
+# A line of names alone ("Tom Krisher, AP Auto Writer", "* Debbie White", "The Associated
+# Press") is read as a byline only where bylines are printed: right under the headline, right
+# above the body, or beside a dateline; elsewhere it is as likely a menu or a caption's credit.
 BARE_BYLINE_LINES = 2
 
 
-def headline_metadata(around: list[tuple[int, str]], page: PageFields, timezone: str) -> None:
+def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:
     """Byline and dateline from a whole page's headline area, where the header had none: the
     first line there that names authors, and the first that gives a published time ("| November
     18, 2019 12:01 PM", "By Tess Bonn - 11/19/19 06:56 AM EST"). A line of furniture holds them
     anywhere along it; an "Updated" time is kept apart."""
-    for place, line in around:
-        text = _MARKERS.sub("", line)
+    texts = [_MARKERS.sub("", line.text) for line in around]
+    found = [read_metadata_line(text, timezone) for text in texts]
+    for k, (line, text) in enumerate(zip(around, texts, strict=True)):
         if not text:
             continue
-        found = read_metadata_line(text, timezone, bare_names=0 < place <= BARE_BYLINE_LINES)
-        if page.published_at is None and found.published is not None:
-            page.published_at = found.published
-        if page.updated_at is None and found.updated is not None:
-            page.updated_at = found.updated
-        if not page.authors and found.names:
-            page.authors = found.names
+        meta = found[k]
+        if page.published_at is None and meta.published is not None:
+            page.published_at = meta.published
+        if page.updated_at is None and meta.updated is not None:
+            page.updated_at = meta.updated
+        if page.authors:
+            continue
+        if meta.names:
+            page.authors = meta.names
+        elif _bylines_go_here(line, found, k):
+            page.authors = read_metadata_line(text, timezone, bare_names=True).names
+
+
+def _bylines_go_here(line: AroundLine, found: list[LineMeta], k: int) -> bool:
+    beside_a_date = any(
+        found[j].published or found[j].updated for j in (k - 1, k + 1) if 0 <= j < len(found)
+    )
+    return line.place > 0 and (
+        line.place <= BARE_BYLINE_LINES or 0 < line.above_body <= BARE_BYLINE_LINES or beside_a_date
+    )
 
 
 def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import py3langid
 import stopwordsiso
@@ -119,10 +120,10 @@ def looks_whole_page(lines: list[str]) -> bool:
     return bad / len(lines) >= WHOLE_PAGE_BAD
 
 
-def article_lines(lines: list[str]) -> tuple[list[str], list[str], list[tuple[int, str]]]:
+def article_lines(lines: list[str]) -> tuple[list[str], list[str], list[AroundLine]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
-    may be, each with its place relative to the headline (-1: the line above it)."""
+    may be."""
     found = find_article(lines)
     if not found.paragraphs:
         return lines, [], []
@@ -138,14 +139,21 @@ DATELINE_AFTER = 40
 DATELINE_INTO_BODY = 5
 
 
+class AroundLine(NamedTuple):
+    """A line of the headline area, where the byline and dateline may be."""
+
+    text: str
+    place: int  # relative to the headline: -1 is the line above it, 1 the line below
+    above_body: int  # lines to the body's first line: 1 is the line just above it
+
+
 @dataclass(frozen=True)
 class Found:
     title: str | None
     header: list[str]  # the lines between the headline and the body (standfirst, byline, date)
     paragraphs: list[str]
     dropped: list[str]
-    # Where the byline and dateline may be: (place relative to the headline, line).
-    around_headline: list[tuple[int, str]] = field(default_factory=list)
+    around_headline: list[AroundLine] = field(default_factory=list)  # byline, dateline
 
 
 def find_article(lines: list[str]) -> Found:
@@ -162,24 +170,23 @@ def find_article(lines: list[str]) -> Found:
     title = classed[title_at].text if title_at >= 0 else None
     kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
-    around: list[tuple[int, str]] = []
+    around: list[AroundLine] = []
     if title_at >= 0:
-        around = _around(
-            classed, title_at, min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)
-        )
+        end_at = min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)
+        around = _around(classed, title_at, end_at, start)
         # A page that prints its headline twice (a gallery, a sticky header) may print the
         # byline under the other copy.
         copies = [
             i for i, c in enumerate(classed[:ECHO_LINES]) if c.text == title and i != title_at
         ]
         for at in copies[:HEADLINE_COPIES]:
-            around.extend(_around(classed, at, min(at + 1 + DATELINE_AFTER, len(classed))))
+            around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, start))
     return Found(title, header, paragraphs, dropped, around)
 
 
-def _around(classed: list[Line], at: int, end: int) -> list[tuple[int, str]]:
+def _around(classed: list[Line], at: int, end: int, body_at: int) -> list[AroundLine]:
     return [
-        (i - at, classed[i].text)
+        AroundLine(classed[i].text, i - at, body_at - i)
         for i in range(max(0, at - DATELINE_BEFORE), min(end, len(classed)))
         if i != at
     ]
@@ -187,7 +194,6 @@ def _around(classed: list[Line], at: int, end: int) -> list[tuple[int, str]]:
 
 HEADLINE_COPIES = 2  # other copies of the headline whose surroundings are read for a byline
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
-ABOUT_WEIGHT = 3.0  # chosen on the tune split of ``python -m bench.parse``
 
 
 def _echoed(candidate: str, folded: list[str], at: int) -> bool:
@@ -198,10 +204,6 @@ def _echoed(candidate: str, folded: list[str], at: int) -> bool:
     return any(needle in line and line != needle for i, line in enumerate(folded) if i != at)
 
 
-# A headline is printed above its byline or dateline: a candidate with one among the next
-# lines gains this much (chosen on the tune split of ``python -m bench.parse``).
-METADATA_BELOW = 3
-METADATA_WEIGHT = 1.5
 HEADLINE_WINDOW = 60  # lines above the body searched for its headline
 BODY_WORDS = 3000  # words of the body a headline's words are looked for in
 
@@ -210,39 +212,96 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [w for t in _WORD.findall(text[:2000]) if (w := t.casefold()) not in stopwords]
 
 
+METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
+
+# What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
+# conditional logit over each page's candidates, on the tune split only, by
+# ``python -m bench.headline`` (which prints this table).
+HEADLINE_WEIGHTS = {
+    "capitalised": -0.19,
+    "length": 1.73,
+    "near": 0.11,
+    "about": 2.66,
+    "unrelated": -0.87,
+    "echoed": 0.79,
+    "repeated": 0.15,
+    "metadata_below": 2.01,
+    "pipe_or_caps": -0.63,
+    "prose_below": 0.13,
+    "after_furniture": 0.50,
+}
+
+
+@dataclass(frozen=True)
+class HeadlineContext:
+    classed: list[Line]
+    folded: list[str]  # the page's lines, case-folded, for repeats
+    body: frozenset[str]  # content words of the body
+    body_start: int
+    stopwords: frozenset[str]
+
+    @classmethod
+    def of(
+        cls, classed: list[Line], body_start: int, body_end: int, stopwords: frozenset[str]
+    ) -> HeadlineContext:
+        body: set[str] = set()
+        for line in classed[body_start:body_end]:
+            if line.kind != BAD and len(body) < BODY_WORDS:
+                body.update(_content_words(line.text, stopwords))
+        folded = [line.text[:2000].casefold() for line in classed[:ECHO_LINES]]
+        return cls(classed, folded, frozenset(body), body_start, stopwords)
+
+    def candidates(self) -> list[int]:
+        """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
+        label ending, no byline, dateline, credit or breadcrumb."""
+        found = []
+        for i in range(max(0, self.body_start - HEADLINE_WINDOW), self.body_start):
+            line = self.classed[i]
+            text = line.text.strip()
+            if not 3 <= line.words <= 30 or _BULLET.match(text) or text.endswith((".", ":")):
+                continue
+            if not _NOT_HEADLINE.search(text[:300]):
+                found.append(i)
+        return found
+
+
+def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
+    """What the line at ``i`` has of a headline: its case and length, its nearness to the body,
+    how much of it the body is about, whether the page repeats it inside a longer line (a
+    breadcrumb, a share text), whether a byline or dateline follows it, and what surrounds it."""
+    classed = context.classed
+    line = classed[i]
+    text = line.text.strip()
+    tokens = _WORD.findall(text)
+    own = _content_words(text, context.stopwords)
+    about = sum(w in context.body for w in own) / len(own) if own else 0.0
+    below = classed[i + 1 : i + 1 + METADATA_BELOW]
+    needle = context.folded[i] if i < len(context.folded) else ""
+    return {
+        "capitalised": sum(t[:1].isupper() for t in tokens) / max(len(tokens), 1),
+        "length": min(line.words, 12) / 12,
+        "near": 1 - (context.body_start - i) / HEADLINE_WINDOW,
+        "about": about,
+        "unrelated": float(about == 0.0),
+        "echoed": float(_echoed(text, context.folded, i)),
+        "repeated": float(needle in context.folded[:i] or needle in context.folded[i + 1 :]),
+        "metadata_below": float(any(looks_like_metadata(c.text) for c in below)),
+        "pipe_or_caps": float("|" in text or text.isupper()),
+        "prose_below": float(bool(below) and below[0].kind == GOOD),
+        "after_furniture": float(i > 0 and classed[i - 1].kind == BAD),
+    }
+
+
 def _headline(
     classed: list[Line], body_start: int, body_end: int, stopwords: frozenset[str]
 ) -> int:
-    """The line above the body that reads most like its headline, or -1: of headline length
-    and case, no byline, dateline, credit or breadcrumb; near the body; preferably repeated
-    elsewhere on the page (a breadcrumb, a share text), as pages do with their headline; and
-    above all about what the body is about: a headline's content words are mostly in the
-    body, a teaser's for another article mostly not."""
-    best, best_at = 0.0, -1
-    folded = [line.text[:2000].casefold() for line in classed[:ECHO_LINES]]
-    body: set[str] = set()
-    for line in classed[body_start:body_end]:
-        if line.kind != BAD and len(body) < BODY_WORDS:
-            body.update(_content_words(line.text, stopwords))
-    for i in range(max(0, body_start - HEADLINE_WINDOW), body_start):
-        line = classed[i]
-        text = line.text.strip()
-        if not 3 <= line.words <= 30 or _BULLET.match(text) or text.endswith((".", ":")):
-            continue
-        if _NOT_HEADLINE.search(text[:300]):
-            continue
-        tokens = _WORD.findall(text)
-        capitalised = sum(t[:1].isupper() for t in tokens) / max(len(tokens), 1)
-        own = _content_words(text, stopwords)
-        about = sum(w in body for w in own) / len(own) if own else 0.0
-        near = 1 - (body_start - i) / HEADLINE_WINDOW
-        value = 1.0 + capitalised + min(line.words, 12) / 12 + near + ABOUT_WEIGHT * about
-        if "|" in text or text.isupper():
-            value -= 1.0
-        if _echoed(text, folded, i):
-            value += 1.0
-        if any(looks_like_metadata(c.text) for c in classed[i + 1 : i + 1 + METADATA_BELOW]):
-            value += METADATA_WEIGHT
+    """The candidate line above the body that reads most like its headline (the largest sum
+    of ``HEADLINE_WEIGHTS`` over its ``headline_features``), or -1 if there is none."""
+    context = HeadlineContext.of(classed, body_start, body_end, stopwords)
+    best, best_at = float("-inf"), -1
+    for i in context.candidates():
+        features = headline_features(context, i)
+        value = sum(HEADLINE_WEIGHTS[name] * x for name, x in features.items())
         if value > best:
             best, best_at = value, i
     return best_at

@@ -1,0 +1,99 @@
+"""``python -m bench.headline``: fit the weights of the whole-page headline scorer on the tune
+split of ``bench.parse``, and print them as ``workers.parsing.wholepage.HEADLINE_WEIGHTS``.
+
+Each tune page is rendered as whole-page text; the stage's line classifier finds the body, and
+every headline candidate above it gets its ``headline_features``. A candidate is right when it
+is the page's own title (``bench.parse.same_title``). The weights are those of a conditional
+logit over each page's candidates (the softmax of the weighted sums, trained to put the mass on
+the right candidates), with an L2 penalty, fitted by gradient descent in numpy.
+
+Held-out pages are never read here: their figures come from ``python -m bench.parse`` once the
+weights are in the code. Printed: on the tune pages whose title is among the candidates, how
+often the current weights and the fitted ones pick it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+
+from bench.parse import Page, load, render_text, same_title
+from workers.parsing.wholepage import (
+    HEADLINE_WEIGHTS,
+    HeadlineContext,
+    _stopwords,
+    best_run,
+    classify,
+    headline_features,
+    language_of,
+    score,
+)
+
+FEATURES = list(HEADLINE_WEIGHTS)
+
+
+def candidates(page: Page) -> tuple[np.ndarray, np.ndarray] | None:
+    """The features of the page's headline candidates and which are its title; None when the
+    body is not found."""
+    lines = [line.strip() for line in render_text(page.html).splitlines() if line.strip()]
+    stopwords = _stopwords(language_of(lines))
+    classed = [classify(line, stopwords) for line in lines]
+    start, end = best_run([score(line) for line in classed])
+    if end == 0:
+        return None
+    context = HeadlineContext.of(classed, start, end, stopwords)
+    at = context.candidates()
+    if not at:
+        return None
+    rows = [[headline_features(context, i)[name] for name in FEATURES] for i in at]
+    right = [same_title(classed[i].text.strip(), page.title) for i in at]
+    return np.array(rows, dtype=float), np.array(right, dtype=bool)
+
+
+def picked_right(groups: list[tuple[np.ndarray, np.ndarray]], weights: np.ndarray) -> float:
+    return sum(bool(right[int(np.argmax(x @ weights))]) for x, right in groups) / len(groups)
+
+
+def fit(
+    groups: list[tuple[np.ndarray, np.ndarray]], l2: float, steps: int, rate: float
+) -> np.ndarray:
+    weights = np.zeros(len(FEATURES))
+    for _ in range(steps):
+        gradient = l2 * weights
+        for x, right in groups:
+            logits = x @ weights
+            p = np.exp(logits - logits.max())
+            p /= p.sum()
+            q = np.where(right, p, 0.0)
+            q /= q.sum()
+            gradient += x.T @ (p - q) / len(groups)
+        weights -= rate * gradient
+    return weights
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--rate", type=float, default=0.5)
+    args = parser.parse_args()
+    tune = [p for p in load() if not p.held_out and p.title]
+    found = [candidates(p) for p in tune]
+    groups = [g for g in found if g is not None and g[1].any()]
+    print(
+        f"{len(tune)} tune pages; the title is among the candidates on {len(groups)} "
+        "(the others cannot be learned from)"
+    )
+    current = np.array([HEADLINE_WEIGHTS[name] for name in FEATURES])
+    fitted = fit(groups, args.l2, args.steps, args.rate)
+    print(f"right pick, current weights: {picked_right(groups, current):.3f}")
+    print(f"right pick, fitted weights:  {picked_right(groups, fitted):.3f}")
+    print("HEADLINE_WEIGHTS = {")
+    for name, weight in zip(FEATURES, fitted, strict=True):
+        print(f'    "{name}": {weight:.2f},')
+    print("}")
+
+
+if __name__ == "__main__":
+    main()
