@@ -1,5 +1,7 @@
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workers.errors import REASONS, ParseError
 from workers.parsing.decode import decode_message
@@ -86,3 +88,57 @@ def test_mojibake_is_repaired() -> None:
 def test_undocumented_reason_is_refused() -> None:
     with pytest.raises(ValueError):
         ParseError("not_a_reason")
+
+
+def _mojibake(text: str) -> str:
+    return text.encode().decode("cp1252")
+
+
+@pytest.mark.parametrize("envelope", [True, False])
+def test_mojibake_in_an_html_page_is_repaired_in_its_fields(envelope: bool) -> None:
+    """An HTML page is repaired field by field after extraction, not whole."""
+    from workers.parsing.article import parse_message
+    from workers.settings import Settings
+
+    title = "The government’s plan for the café"
+    body = "The council’s budget, agreed on Tuesday, pays for the café’s new roof. " * 8
+    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+    html += f"<p>{body}</p><p>{body}</p></article></body></html>"
+    html = _mojibake(html)
+    value = env(content=html, content_type="text/html") if envelope else html.encode()
+    article = parse_message(value, "t:0:0", "2026-12-01T00:00:00.000000Z", Settings())
+    assert article.title == title
+    assert "council’s budget" in article.body and "Ã" not in article.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii line\nanother &amp; line\r\nthird\x1b[31m red\n",
+        "<p>tag first</p>\n&eacute; after a tag stays escaped\n",
+        "Caf\u00c3\u00a9 mojibake\nascii\n\u00e2\u20ac\u2122 quote\n",
+        "ﬁ ligature and ｗｉｄｅ letters\nnon-breaking\u00a0space\n",
+    ],
+)
+def test_repair_is_ftfy_with_the_same_result(text: str) -> None:
+    import ftfy
+
+    from workers.parsing.decode import repair
+
+    assert repair(text) == ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["plain", " ", "\n", "\r", "&amp;", "&lt;", "<", "\x1b[0m", "é", "Ã©", "â€™", "ﬁ"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_repair_is_ftfy_on_any_mix_of_lines(text: str) -> None:
+    import ftfy
+
+    from workers.parsing.decode import repair
+
+    assert repair(text) == ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)

@@ -13,7 +13,7 @@ import py3langid
 
 from workers.errors import ParseError
 from workers.near_dup.fingerprints import content_hash, minhash, words
-from workers.parsing.decode import RawInput, decode_message, envelope_hints, visible
+from workers.parsing.decode import RawInput, decode_message, envelope_hints, repaired, visible
 from workers.parsing.htmlpage import parse_html
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
@@ -42,7 +42,7 @@ def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str)
     """A decoded page -> a clean article record (without fingerprint)."""
     timezone = _hinted_timezone(raw)
     if raw.content_type == "text/html":
-        page = parse_html(raw.content, raw.url, timezone or "UTC")
+        page = _repaired(parse_html(raw.content, raw.url, timezone or "UTC"))
     else:
         page = parse_text(raw.content, timezone)
     title = visible(page.title or "").strip()[:MAX_TITLE_CHARS]
@@ -78,6 +78,15 @@ def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str)
         removed=page.removed[:MAX_REMOVED],
         ingested_at=ingested_at,
     )
+
+
+def _repaired(page: PageFields) -> PageFields:
+    """The text fields of a page whose HTML was not repaired whole (``decode.clean_text``)."""
+    page.title = repaired(page.title) if page.title else page.title
+    page.standfirst = repaired(page.standfirst) if page.standfirst else page.standfirst
+    page.authors = [repaired(a) for a in page.authors]
+    page.paragraphs = [repaired(p) for p in page.paragraphs]
+    return page
 
 
 def article_id(url: str | None, source: str, title: str, digest: str) -> str:
