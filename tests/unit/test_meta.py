@@ -143,3 +143,77 @@ def test_a_clean_dumps_byline_gives_the_date_printed_beside_it() -> None:
     assert page.authors == ["Tess Bonn"]
     assert iso_utc(page.published_at) == "2019-11-19T11:56:00Z"
     assert page.paragraphs == [body]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Łukasz Nowak", ["Łukasz Nowak"]),
+        ("Von Jürgen Müller-Lüdenscheidt", ["Jürgen Müller-Lüdenscheidt"]),
+        ("By Дмитрий Иванов", ["Дмитрий Иванов"]),
+        ("By Conor O’Brien and Mary McDonald", ["Conor O’Brien", "Mary McDonald"]),
+        ("By NASA Officials", []),  # an acronym is no name
+    ],
+)
+def test_names_in_any_cased_script(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("admin", ["admin"]),  # no byline shape, but the page says it is the author
+        ("Kanye", ["Kanye"]),
+        ("https://example.com/author/jane", []),
+        ("Jane Doe; Futurism", ["Jane Doe"]),  # a person beside an outlet: the person
+    ],
+)
+def test_html_metadata_author_kept_as_written_when_it_is_no_byline(
+    author: str, names: list[str]
+) -> None:
+    from workers.parsing.htmlpage import metadata_authors
+
+    assert metadata_authors(author) == names
+
+
+def _page_with_jsonld(*blocks: str) -> object:
+    from trafilatura.utils import load_html
+
+    scripts = "".join(f'<script type="application/ld+json">{b}</script>' for b in blocks)
+    return load_html(f"<html><head>{scripts}</head><body><p>x</p></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("blocks", "names"),
+    [
+        # The people, not the organisation listed beside them.
+        (
+            [
+                '{"@type": "NewsArticle", "author": [{"@type": "Organization", "name": '
+                '"Condé Nast"}, {"@type": "Person", "name": "Molly Wood"}]}'
+            ],
+            ["Molly Wood"],
+        ),
+        # An organisation alone is the byline.
+        (
+            '[{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Reuters"}}]',
+            ["Reuters"],
+        ),
+        # Inside a @graph, after a block that is not the article; a broken block is skipped.
+        (
+            [
+                "{not json",
+                '{"@type": "WebSite", "name": "Harbour Daily"}',
+                '{"@graph": [{"@type": "WebPage"}, {"@type": ["NewsArticle"], "author": '
+                '{"@type": "Person", "name": "By JANE DOE, Staff Writer"}}]}',
+            ],
+            ["Jane Doe"],
+        ),
+        (['{"@type": "NewsArticle", "headline": "x"}'], []),
+    ],
+)
+def test_jsonld_authors_are_the_articles_people(blocks: list[str] | str, names: list[str]) -> None:
+    from workers.parsing.htmlpage import jsonld_authors
+
+    blocks = [blocks] if isinstance(blocks, str) else blocks
+    assert jsonld_authors(_page_with_jsonld(*blocks)) == names

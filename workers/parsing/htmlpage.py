@@ -11,12 +11,13 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import trafilatura
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from workers.parsing.chrome import split_chrome
-from workers.parsing.meta import agency_byline, byline_names, parse_datetime
+from workers.parsing.meta import ROLE_WORDS, agency_byline, byline_names, parse_datetime
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
@@ -79,7 +80,7 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
     kept, removed = split_chrome(text.splitlines())
     page = PageFields(
         title=_clean(meta.get("title")),
-        authors=metadata_authors(meta.get("author")),
+        authors=jsonld_authors(tree) or metadata_authors(meta.get("author")),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -100,17 +101,115 @@ def _clean(value: str | None) -> str | None:
 
 def metadata_authors(value: str | None) -> list[str]:
     """The people the page names as its authors; if it names none, the agency or desk it
-    names ("Reuters", "HNN Staff")."""
+    names ("Reuters", "HNN Staff"); if neither reads as a byline, the field as written
+    ("admin")."""
     people: list[str] = []
     agencies: list[str] = []
-    for part in (value or "").split(";"):
-        for name in byline_names(part.strip()) or byline_names("By " + part.strip()):
+    parts = [part.strip() for part in (value or "").split(";")]
+    for part in parts:
+        for name in byline_names(part) or byline_names("By " + part):
             if is_masthead(name):
                 continue
             kind = agencies if agency_byline(name) or _AGENCY.search(name) else people
             if name not in kind:
                 kind.append(name)
-    return people or agencies[:1]
+    if people or agencies:
+        return people or agencies[:1]
+    plain = [name for part in parts for name in _plain_author(part) if not is_masthead(name)]
+    return list(dict.fromkeys(plain))[:1]
+
+
+# JSON-LD: how much of it is read (a page may carry megabytes of it, or nest it deeply).
+MAX_JSONLD_BLOCKS = 10
+MAX_JSONLD_CHARS = 500_000
+MAX_JSONLD_OBJECTS = 2_000
+MAX_JSONLD_DEPTH = 5
+MAX_JSONLD_AUTHORS = 50
+_ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+    | {"OpinionNewsArticle", "ReviewNewsArticle", "Report", "TechArticle", "LiveBlogPosting"}
+)
+
+
+def jsonld_authors(tree: Any) -> list[str]:
+    """The authors the page's JSON-LD gives its article: the people (``@type: Person``) if it
+    names any, else the first organisation (an agency or a desk). Its publisher or its
+    organisation listed beside a reporter is not an author. ``[]`` if it names none."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in _jsonld_article_authors(tree)[:MAX_JSONLD_AUTHORS]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if not isinstance(name, str) or not name.strip() or "://" in name:
+            continue
+        kinds = item.get("@type") if isinstance(item, dict) else None
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        organisation = any(k in ("Organization", "NewsMediaOrganization") for k in kinds)
+        names = metadata_authors(name[:MAX_BYLINE_FIELD])
+        for found in names:
+            kind = organisations if organisation or agency_byline(found) else people
+            if found not in kind:
+                kind.append(found)
+    return people or organisations[:1]
+
+
+MAX_BYLINE_FIELD = 300
+
+
+def _jsonld_article_authors(tree: Any) -> list[Any]:
+    authors: list[Any] = []
+    for block in tree.xpath('//script[@type="application/ld+json"]')[:MAX_JSONLD_BLOCKS]:
+        text = block.text or ""
+        if len(text) > MAX_JSONLD_CHARS:
+            continue
+        try:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            continue
+        for obj in _objects(data):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k in _ARTICLE_TYPES for k in kinds):
+                found = obj.get("author")
+                authors.extend(found if isinstance(found, list) else [found])
+        if authors:
+            return authors
+    return authors
+
+
+def _objects(data: Any) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON-LD block that may describe the article: top-level ones,
+    list items and ``@graph`` members (bounded in depth and number)."""
+    found: list[dict[str, Any]] = []
+    stack = [(data, 0)]
+    while stack and len(found) < MAX_JSONLD_OBJECTS:
+        item, depth = stack.pop()
+        if depth > MAX_JSONLD_DEPTH:
+            continue
+        if isinstance(item, list):
+            stack.extend((x, depth + 1) for x in item[:MAX_JSONLD_OBJECTS])
+        elif isinstance(item, dict):
+            found.append(item)
+            if "@graph" in item:
+                stack.append((item["@graph"], depth + 1))
+    return found
+
+
+MAX_PLAIN_AUTHOR_WORDS = 4
+
+
+def _plain_author(part: str) -> list[str]:
+    """An author field that is no byline a person would print ("admin", "Kanye", "김철수"):
+    the page's metadata says it is the author, so it is kept as written if it is a short run of
+    words with no digits, address or link."""
+    name = " ".join(part.split()).strip(" .,;:")
+    words = name.split()
+    if not 1 <= len(words) <= MAX_PLAIN_AUTHOR_WORDS or len(name) > 60:
+        return []
+    if any(c.isdigit() for c in name) or "@" in name or "://" in name or "www." in name:
+        return []
+    if ROLE_WORDS.search(name):  # "AP Auto Writer": a role, not a name
+        return []
+    return [name] if any(c.isalpha() for c in name) else []
 
 
 def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:

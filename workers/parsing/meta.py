@@ -59,17 +59,36 @@ _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
 MAX_BYLINE_CHARS = 400
 MAX_BARE_BYLINE_WORDS = 10  # a line of names with no "By" is no longer than this
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
-_ROLE_WORDS = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(editor|correspondent|reporter|writer|staff|columnist|contributor|analyst|"
     r"chief|senior|political|business|foreign|news|desk|team|agencies|agency|in|for|"
     r"bureau|producer|photographer|journalist|press|associated|updated|published|"
     r"minutes?|read|am|pm|gmt|bst|est|utc)\b",
     re.I,
 )
-_NAME_TOKEN = re.compile(
-    r"^([A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ'’\-]+|de|da|van|von|der|den|"
-    r"del|della|di|du|la|le|al|el|bin|ibn|ben|al-[A-Z][a-zà-ÿ\-]+|Jr\.?|Sr\.?|III?|IV)$"
+# Name particles and suffixes, written in lower case or as they are.
+_PARTICLES = frozenset(
+    {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "al"}
+    | {"el", "bin", "ibn", "ben", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 )
+
+
+def _is_name_token(token: str) -> bool:
+    """A word of a person's name in any cased script: "Agerholm", "Pasha-Robinson", "O’Brien",
+    "McDonald", "L.", "Łukasz", "Дмитрий", "al-Assad", "van"; not "NASA" or "said"."""
+    if token in _PARTICLES:
+        return True
+    if len(token) == 2 and token[1] == "." and token[0].isalpha() and token[0].isupper():
+        return True  # an initial
+    if token.startswith(("al-", "el-")):
+        token = token[3:]
+    letters = token.replace("-", "").replace("'", "").replace("’", "")
+    return (
+        letters.isalpha()
+        and token[0].isupper()
+        and any(c.islower() for c in letters)
+        and token[-1] not in "-'’"
+    )
 
 
 def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
@@ -168,9 +187,9 @@ def is_updated_line(text: str) -> bool:
 def is_name(text: str) -> bool:
     """Two to five capitalised name tokens ("Harriet Agerholm", "Abu Sayed Orakzai")."""
     tokens = text.split()
-    if not 2 <= len(tokens) <= 5 or _ROLE_WORDS.search(text):
+    if not 2 <= len(tokens) <= 5 or ROLE_WORDS.search(text):
         return False
-    return all(_NAME_TOKEN.match(t) for t in tokens) and text[0].isupper()
+    return all(_is_name_token(t) for t in tokens) and text[0].isupper()
 
 
 # Bylines that name a news agency or a desk rather than a person: kept as the author when the

@@ -90,6 +90,14 @@ CATEGORIES: dict[str, Make] = {
         ).decode()
         + "</script>",
     ),
+    "html_jsonld_deep_graph": lambda r, s: _html(
+        "<p>" + ARTICLE + "</p>",
+        '<script type="application/ld+json">'
+        + '{"@graph": [' * 500 * s
+        + '{"@type": "NewsArticle", "author": "Jane Doe"}'
+        + "]}" * 500 * s
+        + "</script>",
+    ),
     "html_many_meta": lambda r, s: _html(
         "<p>" + ARTICLE + "</p>",
         "".join(f'<meta name="m{i}" content="{i}">' for i in range(50_000 * s)),
