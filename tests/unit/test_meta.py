@@ -217,3 +217,38 @@ def test_jsonld_authors_are_the_articles_people(blocks: list[str] | str, names: 
 
     blocks = [blocks] if isinstance(blocks, str) else blocks
     assert jsonld_authors(_page_with_jsonld(*blocks)) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename", "url", "expected"),
+    [
+        # The site's name after a separator, known by its domain or its declared name.
+        (
+            "How to Adopt a Mindset | BIG Brand System",
+            None,
+            "https://bigbrandsystem.com/a",
+            "How to Adopt a Mindset",
+        ),
+        (
+            "Harbour Daily – Bridge reopens after repairs",
+            "Harbour Daily",
+            None,
+            "Bridge reopens after repairs",
+        ),
+        # A part that is not the site's name stays, and so does a topic before a colon.
+        (
+            "Bridge reopens - a long wait ends",
+            "Harbour Daily",
+            "https://harbourdaily.com/a",
+            "Bridge reopens - a long wait ends",
+        ),
+        ("Reuters: Oil prices rise", None, "https://reuters.com/a", "Reuters: Oil prices rise"),
+        ("Bridge reopens", "Harbour Daily", None, "Bridge reopens"),
+    ],
+)
+def test_the_site_name_is_cut_from_an_html_title(
+    title: str, sitename: str | None, url: str | None, expected: str
+) -> None:
+    from workers.parsing.htmlpage import without_site_name
+
+    assert without_site_name(title, sitename, url) == expected

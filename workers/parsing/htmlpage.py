@@ -21,6 +21,7 @@ from workers.parsing.meta import ROLE_WORDS, agency_byline, byline_names, parse_
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
+from workers.parsing.urls import registered_domain
 
 _CONFIG = use_config()
 # No network and no timeouts that depend on signals (the worker runs this off the main thread).
@@ -79,7 +80,9 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
     text = meta.get("text") or ""
     kept, removed = split_chrome(text.splitlines())
     page = PageFields(
-        title=_clean(meta.get("title")),
+        title=without_site_name(
+            _clean(meta.get("title")), meta.get("sitename"), url or meta.get("url")
+        ),
         authors=jsonld_authors(tree) or metadata_authors(meta.get("author")),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
@@ -93,6 +96,34 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
     page.published_at = published or parse_datetime(meta.get("date") or "", timezone)
     page.updated_at = modified
     return page
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»:]|-|::)\s+")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def without_site_name(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """The title without the site's name before or after a separator ("How to Adopt a Mindset |
+    BIG Brand System" on bigbrandsystem.com): a part is the site's name when its letters are
+    those of the page's site name or of its domain's name."""
+    if not title:
+        return title
+    names = {_letters(sitename or "")}
+    domain = registered_domain(url)
+    if domain:
+        names.add(_letters(domain.split(".")[0]))
+    names.discard("")
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2 or not names:
+        return title
+    if _letters(parts[-1]) in names:
+        return title[: title.rfind(parts[-1])].rstrip(" |–—·•»:-")
+    if _letters(parts[0]) in names:
+        return title[len(parts[0]) :].lstrip(" |–—·•»:-")
+    return title
 
 
 def _clean(value: str | None) -> str | None:
