@@ -178,3 +178,17 @@ def test_a_line_of_names_beside_the_dateline_is_the_byline() -> None:
     assert page.title == title
     assert page.authors == ["The Associated Press"]
     assert page.published_at == "2019-11-18T00:00:00Z"
+
+
+def test_teasers_cut_short_by_the_page_are_not_the_body() -> None:
+    """A list of long teasers, each cut off with an ellipsis, outweighs a short article by word
+    count; cut-off lines are furniture, so the article is still found."""
+    title, paragraphs = article(0)
+    teasers = [
+        f"* Council {n} expresses concern over the budget, says that thousands of residents "
+        f"across the county may soon be asked to pay more for the services they had relied..."
+        for n in range(12)
+    ]
+    lines = [*NAV, *teasers, title, "By Jane Doe", *paragraphs[:3], *FOOTER]
+    found = find_article(lines)
+    assert found.paragraphs == paragraphs[:3]

@@ -38,6 +38,9 @@ _NOT_HEADLINE = re.compile(
     r"\b(associated press|reuters|getty|afp|staff writer)\b",
     re.I,
 )
+# A teaser cut short by the page ("...may soon...", "The Surface Go range is seei..."): a word
+# and an ellipsis end the line.
+_TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
 _END = (".", "!", "?", "”", '"', "’", "'", ")", ":", "…", "»")
 
 GOOD, SHORT, BAD = "good", "short", "bad"
@@ -70,7 +73,7 @@ def classify(text: str, stopwords: frozenset[str]) -> Line:
         return Line(text, 0, BAD)
     share = sum(t.lower() in stopwords for t in tokens) / words
     ends = text.rstrip().endswith(_END)
-    if bulleted and words < 12:
+    if bulleted and words < 12 or _TRUNCATED.search(text[-200:]):
         kind = BAD
     elif words >= 10 and share >= 0.25 and (ends or words >= 25):
         kind = GOOD
