@@ -11,6 +11,7 @@ A line before the byline or dateline is the standfirst; without either, it is bo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import (
@@ -22,7 +23,13 @@ from workers.parsing.meta import (
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
-from workers.parsing.wholepage import AroundLine, article_lines, looks_whole_page
+from workers.parsing.wholepage import (
+    WHOLE_PAGE_LINES,
+    AroundLine,
+    article_lines,
+    language_of,
+    looks_whole_page,
+)
 
 _HEADER_LINES = 8
 _CREDIT = re.compile(
@@ -38,8 +45,9 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     outside: list[str] = []
     around: list[AroundLine] = []
-    if looks_whole_page(lines):
-        lines, outside, around = article_lines(lines)
+    language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
+    if looks_whole_page(lines, language):
+        lines, outside, around = article_lines(lines, language)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -68,32 +76,40 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
     """Byline and dateline from a whole page's headline area, where the header had none: the
     first line there that names authors, and the first that gives a published time ("| November
     18, 2019 12:01 PM", "By Tess Bonn - 11/19/19 06:56 AM EST"). A line of furniture holds them
-    anywhere along it; an "Updated" time is kept apart."""
+    anywhere along it; an "Updated" time is kept apart. Lines are read (dates parsed) only until
+    both are found."""
     texts = [_MARKERS.sub("", line.text) for line in around]
-    found = [read_metadata_line(text, timezone) for text in texts]
-    for k, (line, text) in enumerate(zip(around, texts, strict=True)):
-        if not text:
+    found: dict[int, LineMeta] = {}
+
+    def meta(k: int) -> LineMeta:
+        if k not in found:
+            found[k] = read_metadata_line(texts[k], timezone)
+        return found[k]
+
+    for k, line in enumerate(around):
+        if page.published_at is not None and page.authors:
+            return
+        if not texts[k]:
             continue
-        meta = found[k]
-        if page.published_at is None and meta.published is not None:
-            page.published_at = meta.published
-        if page.updated_at is None and meta.updated is not None:
-            page.updated_at = meta.updated
+        here = meta(k)
+        if page.published_at is None and here.published is not None:
+            page.published_at = here.published
+        if page.updated_at is None and here.updated is not None:
+            page.updated_at = here.updated
         if page.authors:
             continue
-        if meta.names:
-            page.authors = meta.names
-        elif _bylines_go_here(line, found, k):
-            page.authors = read_metadata_line(text, timezone, bare_names=True).names
+        if here.names:
+            page.authors = here.names
+        elif _bylines_go_here(line, k, len(around), meta):
+            page.authors = read_metadata_line(texts[k], timezone, bare_names=True).names
 
 
-def _bylines_go_here(line: AroundLine, found: list[LineMeta], k: int) -> bool:
-    beside_a_date = any(
-        found[j].published or found[j].updated for j in (k - 1, k + 1) if 0 <= j < len(found)
-    )
-    return line.place > 0 and (
-        line.place <= BARE_BYLINE_LINES or 0 < line.above_body <= BARE_BYLINE_LINES or beside_a_date
-    )
+def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int], LineMeta]) -> bool:
+    if line.place <= 0:
+        return False
+    if line.place <= BARE_BYLINE_LINES or 0 < line.above_body <= BARE_BYLINE_LINES:
+        return True
+    return any(meta(j).published or meta(j).updated for j in (k - 1, k + 1) if 0 <= j < lines)
 
 
 def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:

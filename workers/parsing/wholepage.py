@@ -114,20 +114,22 @@ WHOLE_PAGE_LINES = 40  # a clean dump (title, header, paragraphs) is rarely this
 WHOLE_PAGE_BAD = 0.3  # ...and has few lines of furniture
 
 
-def looks_whole_page(lines: list[str]) -> bool:
+def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     """A dump of the whole page, chrome and all, rather than of the article alone."""
     if len(lines) < WHOLE_PAGE_LINES:
         return False
-    stopwords = _stopwords(language_of(lines))
+    stopwords = _stopwords(language or language_of(lines))
     bad = sum(classify(line, stopwords).kind == BAD for line in lines)
     return bad / len(lines) >= WHOLE_PAGE_BAD
 
 
-def article_lines(lines: list[str]) -> tuple[list[str], list[str], list[AroundLine]]:
+def article_lines(
+    lines: list[str], language: str | None = None
+) -> tuple[list[str], list[str], list[AroundLine]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
     may be."""
-    found = find_article(lines)
+    found = find_article(lines, language)
     if not found.paragraphs:
         return lines, [], []
     head = [found.title] if found.title else []
@@ -159,8 +161,9 @@ class Found:
     around_headline: list[AroundLine] = field(default_factory=list)  # byline, dateline
 
 
-def find_article(lines: list[str]) -> Found:
-    stopwords = _stopwords(language_of(lines))
+def find_article(lines: list[str], language: str | None = None) -> Found:
+    """The article in a whole page's lines (``language``: the page's, if already known)."""
+    stopwords = _stopwords(language or language_of(lines))
     classed = [classify(line, stopwords) for line in lines]
     start, end = best_run([score(line) for line in classed])
     if end == 0:
