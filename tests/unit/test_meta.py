@@ -127,6 +127,10 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
         ("Reuters November 18, 2019 11:03 PM", ["Reuters"]),
         ("VICTOR TANGERMANN, FUTURISM", ["Victor Tangermann"]),
+        # Names that begin or end with a connecting word's letters keep them.
+        ("Pamela Wilson", ["Pamela Wilson"]),
+        ("Leonard Cohen - 12 March 2024", ["Leonard Cohen"]),
+        ("Amanda Lyon, Staff Writer", ["Amanda Lyon"]),
         ("Video Games Behind The Screen", []),  # a phrase, not a name
         ("Back to Gallery", []),
     ],

@@ -340,7 +340,9 @@ _CREDIT_BEFORE = re.compile(
     r"foto|bild)s?\b[\W]*$",
     re.I,
 )
-_CONNECTORS = re.compile(r"^(?:\W|on|at|posted|published|le|am)+|(?:\W|on|at|posted)+$", re.I)
+_CONNECTORS = re.compile(
+    r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+|(?:\W|\b(?:on|at|posted)\b)+$", re.I
+)
 
 
 # Words of a phrase, never of a person's name ("Video Games Behind The Screen", "Back to Gallery").
