@@ -256,3 +256,23 @@ def test_the_site_name_is_cut_from_an_html_title(
     from workers.parsing.htmlpage import without_site_name
 
     assert without_site_name(title, sitename, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Louise Matsakis is a Staff Writer at WIRED covering Amazon.", ["Louise Matsakis"]),
+        ("Molly Wood (@mollywood) is an Ideas contributor at WIRED.", ["Molly Wood"]),
+        ("Prime Minister Keir Starmer is the leader of the Labour Party.", []),
+        ("The council is a body of elected members who write the budget.", []),
+    ],
+)
+def test_an_author_box_gives_the_writers_name(line: str, names: list[str]) -> None:
+    from workers.parsing.meta import author_box_names
+
+    assert author_box_names(line) == names
+
+
+def test_a_name_glued_to_a_brand_is_no_name() -> None:
+    assert byline_names("By Jonathan GarberFOXBusiness") == []
+    assert byline_names("By Mary McDonald and Bryan DeArdo") == ["Mary McDonald", "Bryan DeArdo"]

@@ -192,3 +192,14 @@ def test_teasers_cut_short_by_the_page_are_not_the_body() -> None:
     lines = [*NAV, *teasers, title, "By Jane Doe", *paragraphs[:3], *FOOTER]
     found = find_article(lines)
     assert found.paragraphs == paragraphs[:3]
+
+
+def test_the_author_box_under_the_article_names_its_writer() -> None:
+    """No byline near the headline; the author's box after the body names the writer."""
+    title, paragraphs = article(0)
+    box = "Jane Doe is a staff writer at Harbour Daily covering transport and the council."
+    lines = [*NAV, *TEASERS, title, *paragraphs, "Share this article", box, *FOOTER, *NAV]
+    page = parsed("\n".join(lines), 11)
+    assert page.title == title
+    assert page.authors == ["Jane Doe"]
+    assert box not in page.body

@@ -88,7 +88,11 @@ def _is_name_token(token: str) -> bool:
         and token[0].isupper()
         and any(c.islower() for c in letters)
         and token[-1] not in "-'’"
+        and not _GLUED_CAPITALS.search(token)  # "GarberFOXBusiness": a name glued to a brand
     )
+
+
+_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{3}")
 
 
 def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
@@ -406,3 +410,28 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         if names:
             break
     return LineMeta(published, updated, names, rest)
+
+
+# The author's box under an article: "Louise Matsakis is a Staff Writer at WIRED covering ...",
+# "Molly Wood (@mollywood) is an Ideas contributor at ...".
+_AUTHOR_BOX = re.compile(
+    r"^(?P<name>\S+(?: \S+){1,4}?)(?: \(@?[\w.]{1,40}\))? (?:is|was) (?:a|an|the)\s"
+)
+
+
+_WRITER = re.compile(
+    r"\b(writer|editor|reporter|correspondent|columnist|contributor|journalist|author|"
+    r"producer|critic|blogger|freelancer?)s?\b",
+    re.I,
+)
+
+
+def author_box_names(line: str) -> list[str]:
+    """The name an author's box under an article begins with, or ``[]``."""
+    text = " ".join(line[:300].split())
+    match = _AUTHOR_BOX.match(text)
+    if match is None or not is_name(match.group("name")):
+        return []
+    if not _WRITER.search(text[match.end() :]):
+        return []  # "Keir Starmer is the leader of ...": a sentence about someone
+    return [match.group("name")]

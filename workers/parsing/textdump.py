@@ -16,6 +16,7 @@ from collections.abc import Callable
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import (
     LineMeta,
+    author_box_names,
     byline_names,
     is_updated_line,
     parse_datetime,
@@ -45,9 +46,10 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     outside: list[str] = []
     around: list[AroundLine] = []
+    after: list[str] = []
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     if looks_whole_page(lines, language):
-        lines, outside, around = article_lines(lines, language)
+        lines, outside, around, after = article_lines(lines, language)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -62,6 +64,8 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)
     headline_metadata(around, page, timezone)
+    if not page.authors:
+        page.authors = next((names for line in after if (names := author_box_names(line))), [])
     return page
 
 

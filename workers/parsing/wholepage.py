@@ -125,15 +125,16 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
 
 def article_lines(
     lines: list[str], language: str | None = None
-) -> tuple[list[str], list[str], list[AroundLine]]:
+) -> tuple[list[str], list[str], list[AroundLine], list[str]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
-    may be."""
+    may be; and the lines after the body, where an author box may be."""
     found = find_article(lines, language)
     if not found.paragraphs:
-        return lines, [], []
+        return lines, [], [], []
     head = [found.title] if found.title else []
-    return [*head, *found.header, *found.paragraphs], found.dropped, found.around_headline
+    article = [*head, *found.header, *found.paragraphs]
+    return article, found.dropped, found.around_headline, found.after_body
 
 
 # Where a page prints the article's date: a few lines above its headline (a kicker, a
@@ -159,6 +160,7 @@ class Found:
     paragraphs: list[str]
     dropped: list[str]
     around_headline: list[AroundLine] = field(default_factory=list)  # byline, dateline
+    after_body: list[str] = field(default_factory=list)  # where an author box may be
 
 
 def find_article(lines: list[str], language: str | None = None) -> Found:
@@ -187,7 +189,8 @@ def find_article(lines: list[str], language: str | None = None) -> Found:
         ]
         for at in copies[:HEADLINE_COPIES]:
             around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, start))
-    return Found(title, header, paragraphs, dropped, around)
+    after = [c.text for c in classed[end : end + AUTHOR_BOX_LINES]]
+    return Found(title, header, paragraphs, dropped, around, after)
 
 
 def _around(classed: list[Line], at: int, end: int, body_at: int) -> list[AroundLine]:
@@ -198,6 +201,7 @@ def _around(classed: list[Line], at: int, end: int, body_at: int) -> list[Around
     ]
 
 
+AUTHOR_BOX_LINES = 30  # lines after the body where an author's box ("Jane Doe is a ...") is read
 HEADLINE_COPIES = 2  # other copies of the headline whose surroundings are read for a byline
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
 
