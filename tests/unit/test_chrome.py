@@ -24,6 +24,9 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("© 2024 Northgate Courier Ltd", "copyright"),
         ("Topics: Politics, Defence", "page_furniture"),
         ("4 min read", "page_furniture"),
+        ("Skip to main content", "page_furniture"),
+        ("Toggle navigation", "page_furniture"),
+        ("Main menu", "page_furniture"),
     ],
 )
 def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:

@@ -45,6 +45,9 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("Reuters", []),  # no "By": a dateline or a credit, not a byline
         ("By Tuesday, the council had voted", []),
         ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
+        # With no "By": a name line with its role after a comma, not a name and a place.
+        ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
+        ("Grace Marsh, Cleveland", []),
         # A wire dateline opening the first paragraph is not a byline.
         ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.", []),
     ],

@@ -248,6 +248,16 @@ def _name_before_affiliation(part: str) -> str | None:
     return None
 
 
+def _only_role(part: str) -> bool:
+    """A role or an agency alone ("Political Correspondent", "AP Auto Writer", "Reuters")."""
+    words = part.split()
+    return bool(words) and (
+        bool(agency_byline(part))
+        or bool(_ROLE.match(part))
+        or all(ROLE_WORDS.fullmatch(w) or w.isupper() for w in words)
+    )
+
+
 def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     """Author names in a byline, or ``[]`` if the line is not a byline.
 
@@ -277,6 +287,8 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
             break  # what follows the name is its affiliation
         elif names and has_by:
             break  # "By A and B, Political Editors": titles come after the names
+        elif names and _only_role(part):
+            break  # "Jane Doe, Political Correspondent": a name line with its role
         elif not has_by:
             return []
     if not names and has_by:  # "By Reuters", "Reuters, Washington"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from workers.parsing.chrome import split_chrome
+from workers.parsing.markdown import looks_markdown, plain
 from workers.parsing.meta import (
     LineMeta,
     author_box_names,
@@ -44,6 +45,8 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
     zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if looks_markdown(lines):
+        lines = [p for line in lines if (p := plain(line))]
     outside: list[str] = []
     around: list[AroundLine] = []
     after: list[str] = []

@@ -98,6 +98,9 @@ CATEGORIES: dict[str, Make] = {
         + "]}" * 500 * s
         + "</script>",
     ),
+    "markdown_brackets": lambda r, s: _text(
+        "# Flood walls approved\n\n**By Jane Walker**\n\n" + "[" * 100_000 * s + "](" * 50_000 * s
+    ),
     "html_many_meta": lambda r, s: _html(
         "<p>" + ARTICLE + "</p>",
         "".join(f'<meta name="m{i}" content="{i}">' for i in range(50_000 * s)),

@@ -1,0 +1,48 @@
+"""Markdown dumps are read as the plain lines a text dump would have."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.parsing.markdown import looks_markdown, plain
+from workers.parsing.textdump import parse_text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("# Council approves flood plan", "Council approves flood plan"),
+        ("**By Jane Doe**", "By Jane Doe"),
+        ("*12 March 2024 09:30 GMT*", "12 March 2024 09:30 GMT"),
+        ("Read [the report](https://example.org/r) here.", "Read the report here."),
+        ("![A photo](https://example.org/p.jpg) The bridge at dawn.", "The bridge at dawn."),
+        ("* Home", "* Home"),  # list bullets stay: menus are told by them
+        ("2*3*4 and snake_case stay", "2*3*4 and snake_case stay"),
+    ],
+)
+def test_markdown_lines_become_plain(line: str, expected: str) -> None:
+    assert plain(line) == expected
+
+
+def test_a_markdown_dump_parses_like_a_plain_one() -> None:
+    body = [
+        "The council approved the flood plan on Tuesday after a review of its costs, which "
+        "had doubled since the first estimate was published.",
+        "Work on the river walls is expected to begin in the autumn, the council said in a "
+        "statement, with the first homes protected by 2026.",
+    ]
+    text = "\n\n".join(
+        ["# Council approves flood plan", "**By Jane Doe**", "*12 March 2024 09:30 GMT*", *body]
+    )
+    assert looks_markdown(text.splitlines())
+    page = parse_text(text)
+    assert page.title == "Council approves flood plan"
+    assert page.authors == ["Jane Doe"]
+    assert page.published_at is not None and page.published_at.isoformat().startswith(
+        "2024-03-12T09:30"
+    )
+    assert page.paragraphs == body
+
+
+def test_plain_text_with_asterisks_is_not_taken_for_markdown() -> None:
+    assert not looks_markdown(["* Home", "* News", "A line with 2*3 in it", "Another line"])
