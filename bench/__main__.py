@@ -12,7 +12,7 @@ import logging
 import os
 import platform
 
-from bench import dedup_scale, languages, pipeline, publish, stages
+from bench import clean_dumps, dedup_scale, languages, pipeline, publish, stages
 from bench import parse as parse_bench
 from tests.corpus import distinct, labelled_near_duplicates
 from tests.dedup_scoring import evaluate
@@ -48,6 +48,8 @@ def main() -> None:
         line("F1 ratio stage / trafilatura", f"{ratio:.3f}")
         print("\n1b. Parse on real pages, split by site (python -m bench.parse)")
         parse_bench.run()
+        print("\n1c. Parse on clean dumps in 20 site styles (python -m bench.clean_dumps)")
+        clean_dumps.run(per_style=10, seed=15)
 
     print("\n2. Dedup (the index alone; through the broker in section 4)")
     scores, _ = evaluate(labelled_near_duplicates(200, seed=3))
