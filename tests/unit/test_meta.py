@@ -220,10 +220,23 @@ def _page_with_jsonld(*blocks: str) -> object:
     ],
 )
 def test_jsonld_authors_are_the_articles_people(blocks: list[str] | str, names: list[str]) -> None:
-    from workers.parsing.htmlpage import jsonld_authors
+    from workers.parsing.htmlpage import jsonld_articles, jsonld_authors
 
     blocks = [blocks] if isinstance(blocks, str) else blocks
-    assert jsonld_authors(_page_with_jsonld(*blocks)) == names
+    assert jsonld_authors(jsonld_articles(_page_with_jsonld(*blocks))) == names
+
+
+def test_jsonld_gives_the_published_and_modified_times() -> None:
+    from workers.parsing.htmlpage import jsonld_articles, jsonld_time
+
+    block = (
+        '{"@type": "NewsArticle", "datePublished": "2019-11-19T22:05:36-05:00", '
+        '"dateModified": "2019-11-20T09:00:00Z"}'
+    )
+    articles = jsonld_articles(_page_with_jsonld('{"@type": "WebPage"}', block))
+    assert iso_utc(jsonld_time(articles, "datePublished")) == "2019-11-20T03:05:36Z"
+    assert iso_utc(jsonld_time(articles, "dateModified")) == "2019-11-20T09:00:00Z"
+    assert jsonld_time(jsonld_articles(_page_with_jsonld(block[:-1])), "datePublished") is None
 
 
 @pytest.mark.parametrize(

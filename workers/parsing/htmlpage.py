@@ -61,8 +61,9 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
     if tree is None:
         return PageFields()
     deks = _dek_texts(tree)
-    published = _meta_time(tree, _PUBLISHED_META)
-    modified = _meta_time(tree, _MODIFIED_META)
+    articles = jsonld_articles(tree)
+    published = jsonld_time(articles, "datePublished") or _meta_time(tree, _PUBLISHED_META)
+    modified = jsonld_time(articles, "dateModified") or _meta_time(tree, _MODIFIED_META)
     large = sum(1 for _ in zip(tree.iter(), range(MAX_ELEMENTS_FOR_FALLBACK + 1), strict=False))
     doc = trafilatura.bare_extraction(
         tree,
@@ -83,7 +84,7 @@ def parse_html(html: str, url: str | None = None, timezone: str = "UTC") -> Page
         title=without_site_name(
             _clean(meta.get("title")), meta.get("sitename"), url or meta.get("url")
         ),
-        authors=jsonld_authors(tree) or metadata_authors(meta.get("author")),
+        authors=jsonld_authors(articles) or metadata_authors(meta.get("author")),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -162,13 +163,34 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
-def jsonld_authors(tree: Any) -> list[str]:
+def jsonld_articles(tree: Any) -> list[dict[str, Any]]:
+    """The article objects of the page's JSON-LD (``NewsArticle`` and the like), in page order;
+    ``@graph`` members and lists included, bounded in blocks, size, depth and number."""
+    articles: list[dict[str, Any]] = []
+    for block in tree.xpath('//script[@type="application/ld+json"]')[:MAX_JSONLD_BLOCKS]:
+        text = block.text or ""
+        if len(text) > MAX_JSONLD_CHARS:
+            continue
+        try:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            continue
+        for obj in _objects(data):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k in _ARTICLE_TYPES for k in kinds):
+                articles.append(obj)
+    return articles
+
+
+def jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
     """The authors the page's JSON-LD gives its article: the people (``@type: Person``) if it
     names any, else the first organisation (an agency or a desk). Its publisher or its
     organisation listed beside a reporter is not an author. ``[]`` if it names none."""
     people: list[str] = []
     organisations: list[str] = []
-    for item in _jsonld_article_authors(tree)[:MAX_JSONLD_AUTHORS]:
+    items = next((a for obj in articles if (a := _as_list(obj.get("author")))), [])
+    for item in items[:MAX_JSONLD_AUTHORS]:
         name = item.get("name") if isinstance(item, dict) else item
         if not isinstance(name, str) or not name.strip() or "://" in name:
             continue
@@ -183,28 +205,27 @@ def jsonld_authors(tree: Any) -> list[str]:
     return people or organisations[:1]
 
 
+def jsonld_time(articles: list[dict[str, Any]], key: str) -> datetime | None:
+    """The article's ``datePublished`` or ``dateModified`` in its JSON-LD, as UTC."""
+    for obj in articles:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            moment = _moment(value.strip()[:100])
+            # "0001-01-01", a template's placeholder: no date, so that the meta tags are read.
+            return moment if moment is not None and moment.year >= EARLIEST_YEAR else None
+    return None
+
+
+EARLIEST_YEAR = 1990
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 MAX_BYLINE_FIELD = 300
-
-
-def _jsonld_article_authors(tree: Any) -> list[Any]:
-    authors: list[Any] = []
-    for block in tree.xpath('//script[@type="application/ld+json"]')[:MAX_JSONLD_BLOCKS]:
-        text = block.text or ""
-        if len(text) > MAX_JSONLD_CHARS:
-            continue
-        try:
-            data = orjson.loads(text)
-        except orjson.JSONDecodeError:
-            continue
-        for obj in _objects(data):
-            kinds = obj.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and k in _ARTICLE_TYPES for k in kinds):
-                found = obj.get("author")
-                authors.extend(found if isinstance(found, list) else [found])
-        if authors:
-            return authors
-    return authors
 
 
 def _objects(data: Any) -> list[dict[str, Any]]:
