@@ -47,6 +47,16 @@ FOOTER = [
 ]
 
 
+BRIDGE = [
+    "The harbour bridge reopened to traffic on Monday after months of repairs that had "
+    "forced commuters onto ferries and long detours around the bay.",
+    "Engineers said the repairs to the bridge were finished ahead of schedule, and the "
+    "council thanked residents for their patience during the months of closures.",
+    "Traffic on the bridge was light in the morning but grew through the day as word of "
+    "the reopening spread among commuters who had relied on the ferries.",
+]
+
+
 def whole_page(title: str, paragraphs: list[str]) -> str:
     header = [*NAV, *TEASERS, "Advertisement", title, "By Jane Doe", "1 December 2026"]
     return "\n".join([*header, *paragraphs, *FOOTER, *NAV])
@@ -73,17 +83,9 @@ def test_the_headline_is_the_line_about_the_body_not_the_nearest_teaser() -> Non
     """A teaser of headline shape sits between the headline and the body (a "read also"
     slot); the headline is the one whose words the body uses."""
     headline = "Harbour bridge reopens after months of repairs"
-    paragraphs = [
-        "The harbour bridge reopened to traffic on Monday after months of repairs that had "
-        "forced commuters onto ferries and long detours around the bay.",
-        "Engineers said the repairs to the bridge were finished ahead of schedule, and the "
-        "council thanked residents for their patience during the months of closures.",
-        "Traffic on the bridge was light in the morning but grew through the day as word of "
-        "the reopening spread among commuters who had relied on the ferries.",
-    ]
     teaser = "Council Approves New Budget For Schools Next Year"
     lines = [*NAV, *TEASERS, headline, "By Jane Doe", teaser]
-    lines += [*paragraphs, *FOOTER]
+    lines += [*BRIDGE, *FOOTER]
     assert find_article(lines).title == headline
 
 
@@ -122,16 +124,6 @@ def test_a_whole_page_without_a_dateline_gets_no_date() -> None:
     title, paragraphs = article(0)
     lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, "5 March 2019", *FOOTER]
     assert parsed("\n".join(lines), 8).published_at is None
-
-
-BRIDGE = [
-    "The harbour bridge reopened to traffic on Monday after months of repairs that had "
-    "forced commuters onto ferries and long detours around the bay.",
-    "Engineers said the repairs to the bridge were finished ahead of schedule, and the "
-    "council thanked residents for their patience during the months of closures.",
-    "Traffic on the bridge was light in the morning but grew through the day as word of "
-    "the reopening spread among commuters who had relied on the ferries.",
-]
 
 
 def test_the_headline_is_the_line_over_the_byline() -> None:
