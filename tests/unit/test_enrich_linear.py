@@ -54,3 +54,16 @@ def test_four_times_the_body_costs_at_most_about_four_times_as_much(name: str) -
     cpu_seconds(make(1))  # warm the gazetteer and stopword lists outside the measurement
     once, four = cpu_seconds(make(1)), cpu_seconds(make(4))
     assert four < 0.05 or four / once < 8.0, f"{name}: {once:.3f}s -> {four:.3f}s"
+
+
+def test_a_run_of_punctuation_is_blanked_for_ner_keeping_offsets() -> None:
+    """spaCy's tokenizer is quadratic in a long run of punctuation (20,000 "[" took it over a
+    minute); NER reads such runs as spaces, and every other character where it was."""
+    from workers.nlp.pipeline import MAX_PUNCTUATION_RUN, ner_text
+
+    body = "Jane Doe spoke. " + "[" * 20_000 + "](" * 500 + " Then John Roe replied... ok!"
+    text = ner_text(body)
+    assert len(text) == len(body)
+    assert text.startswith("Jane Doe spoke. ") and text.endswith(" Then John Roe replied... ok!")
+    assert "[" not in text and "](" not in text
+    assert ner_text("!" * MAX_PUNCTUATION_RUN) == "!" * MAX_PUNCTUATION_RUN

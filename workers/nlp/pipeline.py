@@ -14,6 +14,7 @@ app, so a process pool can import it cheaply.
 
 from __future__ import annotations
 
+import re
 import signal
 from typing import Any
 
@@ -27,6 +28,19 @@ from workers.nlp.quotes import extract_quotes
 # NER reads at most this much of a body (about 50,000 words, a few seconds): an enormous body
 # costs bounded time; entities past it are not found. The rest of the enrichment reads it all.
 NER_MAX_CHARS = 300_000
+# spaCy's tokenizer is quadratic in a run of punctuation with no space (it splits one prefix or
+# suffix at a time and searches the rest again): 20,000 "!" or "[" take it over a minute. No
+# entity lives in such a run, so longer runs are blanked before NER, keeping the text's length
+# (entity offsets still index the body).
+MAX_PUNCTUATION_RUN = 50
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
+
+
+def ner_text(body: str) -> str:
+    """The part of a body NER reads, with runs of punctuation blanked."""
+    return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), body[:NER_MAX_CHARS])
+
+
 # What enrich copies from the parsed article: the fields ``ParsedArticle`` and ``EnrichedArticle``
 # share (``tests/unit/test_schemas.py`` checks it against the records).
 ENRICHED_FIELDS = (
@@ -67,7 +81,7 @@ def models(names: dict[str, str]) -> Models:
 
 def enrich(article: dict[str, Any], nlp: Any) -> dict[str, Any]:
     """A parsed article (as a dict) -> the enriched article (as a dict), read by ``nlp``."""
-    return enrich_doc(article, nlp(article["body"][:NER_MAX_CHARS]), model_name(nlp))
+    return enrich_doc(article, nlp(ner_text(article["body"])), model_name(nlp))
 
 
 def model_name(nlp: Any) -> str:
@@ -101,7 +115,7 @@ def enrich_many(articles: list[dict[str, Any]], nlp: Models) -> list[dict[str, A
 
 def _enrich_group(group: list[dict[str, Any]], nlp: Any) -> list[dict[str, Any] | str]:
     try:
-        bodies = [a["body"][:NER_MAX_CHARS] for a in group]
+        bodies = [ner_text(a["body"]) for a in group]
         docs = list(nlp.pipe(bodies, batch_size=max(len(group), 1)))
     except Exception:  # noqa: BLE001 - one bad text fails the whole pipe: each on its own then
         return [_guarded(enrich, a, nlp) for a in group]
