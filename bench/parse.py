@@ -12,6 +12,8 @@ Inputs:
 - **whole-page text**: the HTML laid out as text the way a text browser does, menus, share bars,
   related links and footers included (inscriptis, Apache-2.0), then published bare as a
   scraper's dump would be;
+- **whole-page Markdown**: the same page as an HTML-to-Markdown converter writes it (markdownify,
+  MIT): headings, ``[text](url)`` links, bullets and images, all of the page's chrome included;
 - **HTML**: the page itself, in a JSON envelope with ``content_type: text/html``.
 
 Per field:
@@ -224,6 +226,12 @@ def render_text(html: str) -> str:
     return str(get_text(html))
 
 
+def render_markdown(html: str) -> str:
+    from markdownify import markdownify
+
+    return str(markdownify(html, heading_style="ATX"))
+
+
 # --- the extractors --------------------------------------------------------------------------
 def naive(text: str) -> Extracted:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -343,7 +351,7 @@ HEADER = (
 )
 
 
-def run() -> None:
+def run(only: str | None = None) -> None:
     pages = load()
     splits = {
         "tune": [p for p in pages if not p.held_out],
@@ -362,15 +370,22 @@ def run() -> None:
             for name, g in splits.items()
         )
     )
-    rendered = {p.id: render_text(p.html) for p in pages}
     inputs = {
         "whole-page text": (
-            lambda p: rendered[p.id],
+            lambda p: render_text(p.html),
             (
                 ("naive", naive),
                 ("trafilatura", trafilatura_text),
                 ("parse stage", stage_text),
                 ("classifier", classifier),
+            ),
+        ),
+        "whole-page Markdown": (
+            lambda p: render_markdown(p.html),
+            (
+                ("naive", naive),
+                ("trafilatura", trafilatura_text),
+                ("parse stage", stage_text),
             ),
         ),
         "HTML": (
@@ -383,6 +398,8 @@ def run() -> None:
         ),
     }
     for label, (value_of, extractors) in inputs.items():
+        if only and only != label:
+            continue
         print(f"\n{label}")
         print(HEADER)
         for split, group in splits.items():
@@ -396,8 +413,11 @@ def run() -> None:
 
 
 def main() -> None:
-    argparse.ArgumentParser(description=__doc__).parse_args()
-    run()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--only", help="one input: 'whole-page text', 'whole-page Markdown', 'HTML'"
+    )
+    run(parser.parse_args().only)
 
 
 if __name__ == "__main__":
