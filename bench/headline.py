@@ -1,8 +1,9 @@
 """``python -m bench.headline``: fit the weights of the whole-page headline scorer on the tune
 split of ``bench.parse``, and print them as ``workers.parsing.wholepage.HEADLINE_WEIGHTS``.
 
-Each tune page is rendered as whole-page text; the stage's line classifier finds the body, and
-every headline candidate above it gets its ``headline_features``. A candidate is right when it
+Each tune page is rendered twice, as whole-page text and as Markdown (the two whole-page inputs
+of ``bench.parse``); in each, the stage's line classifier finds the body, and every headline
+candidate gets its ``headline_features``. A candidate is right when it
 is the page's own title (``bench.parse.same_title``). The weights are those of a conditional
 logit over each page's candidates (the softmax of the weighted sums, trained to put the mass on
 the right candidates), with an L2 penalty, fitted by gradient descent in numpy.
@@ -18,36 +19,29 @@ import argparse
 
 import numpy as np
 
-from bench.parse import Page, load, render_text, same_title
-from workers.parsing.wholepage import (
-    HEADLINE_WEIGHTS,
-    HeadlineContext,
-    _stopwords,
-    best_run,
-    classify,
-    headline_features,
-    language_of,
-    score,
-)
+from bench.parse import Page, load, render_markdown, render_text, same_title
+from workers.parsing.markdown import looks_markdown, plain_lines
+from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
 FEATURES = list(HEADLINE_WEIGHTS)
 
 
-def candidates(page: Page) -> tuple[np.ndarray, np.ndarray] | None:
-    """The features of the page's headline candidates and which are its title; None when the
-    body is not found."""
-    lines = [line.strip() for line in render_text(page.html).splitlines() if line.strip()]
-    stopwords = _stopwords(language_of(lines))
-    classed = [classify(line, stopwords) for line in lines]
-    start, end = best_run([score(line) for line in classed])
-    if end == 0:
+def candidates(page: Page, dump: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """The features of the headline candidates in a dump of the page, and which are its title;
+    None when the body is not found."""
+    lines = [line.strip() for line in dump.splitlines() if line.strip()]
+    headings: frozenset[int] = frozenset()
+    if looks_markdown(lines):
+        lines, headings = plain_lines(lines)
+    layout = Layout.of(lines)
+    if layout.end == 0:
         return None
-    context = HeadlineContext.of(classed, start, end, stopwords)
+    context = HeadlineContext.of(layout, headings)
     at = context.candidates()
     if not at:
         return None
     rows = [[headline_features(context, i)[name] for name in FEATURES] for i in at]
-    right = [same_title(classed[i].text.strip(), page.title) for i in at]
+    right = [same_title(layout.classed[i].text.strip(), page.title) for i in at]
     return np.array(rows, dtype=float), np.array(right, dtype=bool)
 
 
@@ -56,9 +50,16 @@ def picked_right(groups: list[tuple[np.ndarray, np.ndarray]], weights: np.ndarra
 
 
 def fit(
-    groups: list[tuple[np.ndarray, np.ndarray]], l2: float, steps: int, rate: float
+    groups: list[tuple[np.ndarray, np.ndarray]],
+    l2: float,
+    steps: int,
+    rate: float,
+    start: np.ndarray | None = None,
+    free: np.ndarray | None = None,
 ) -> np.ndarray:
-    weights = np.zeros(len(FEATURES))
+    """The fitted weights; with ``start`` and ``free``, only the free ones move from ``start``."""
+    weights = np.zeros(len(FEATURES)) if start is None else start.copy()
+    mask = np.ones(len(FEATURES)) if free is None else free.astype(float)
     for _ in range(steps):
         gradient = l2 * weights
         for x, right in groups:
@@ -68,7 +69,7 @@ def fit(
             q = np.where(right, p, 0.0)
             q /= q.sum()
             gradient += x.T @ (p - q) / len(groups)
-        weights -= rate * gradient
+        weights -= rate * gradient * mask
     return weights
 
 
@@ -77,16 +78,28 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--rate", type=float, default=0.5)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=FEATURES,
+        help="fit these weights alone, the others kept at their current values",
+    )
     args = parser.parse_args()
     tune = [p for p in load() if not p.held_out and p.title]
-    found = [candidates(p) for p in tune]
+    found = [
+        candidates(p, render(p.html)) for p in tune for render in (render_text, render_markdown)
+    ]
     groups = [g for g in found if g is not None and g[1].any()]
     print(
-        f"{len(tune)} tune pages; the title is among the candidates on {len(groups)} "
-        "(the others cannot be learned from)"
+        f"{len(tune)} tune pages, {len(found)} dumps; the title is among the candidates in "
+        f"{len(groups)} (the others cannot be learned from)"
     )
     current = np.array([HEADLINE_WEIGHTS[name] for name in FEATURES])
-    fitted = fit(groups, args.l2, args.steps, args.rate)
+    if args.only:
+        free = np.array([name in args.only for name in FEATURES])
+        fitted = fit(groups, args.l2, args.steps, args.rate, current, free)
+    else:
+        fitted = fit(groups, args.l2, args.steps, args.rate)
     print(f"right pick, current weights: {picked_right(groups, current):.3f}")
     print(f"right pick, fitted weights:  {picked_right(groups, fitted):.3f}")
     print("HEADLINE_WEIGHTS = {")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parsing.markdown import looks_markdown, plain
+from workers.parsing.markdown import looks_markdown, plain, plain_lines
 from workers.parsing.textdump import parse_text
 
 
@@ -18,6 +18,14 @@ from workers.parsing.textdump import parse_text
         ("![A photo](https://example.org/p.jpg) The bridge at dawn.", "The bridge at dawn."),
         ("* Home", "* Home"),  # list bullets stay: menus are told by them
         ("2*3*4 and snake_case stay", "2*3*4 and snake_case stay"),
+        ("[](https://example.org)", ""),  # a link with no text (a logo) leaves nothing
+        ("[![Logo](https://example.org/l.png)](https://example.org)", ""),
+        # A link whose text spans two lines: its end on one, its opening on the other.
+        ('close the door before bed](/health/door "Door")', "close the door before bed"),
+        ("[Why you should always", "Why you should always"),
+        ("Watch the race](javascript:play('race'))", "Watch the race"),
+        # Brackets inside a link's text.
+        ("[[Review] The Palace, reviewed](https://example.org/r)", "[Review] The Palace, reviewed"),
     ],
 )
 def test_markdown_lines_become_plain(line: str, expected: str) -> None:
@@ -46,3 +54,11 @@ def test_a_markdown_dump_parses_like_a_plain_one() -> None:
 
 def test_plain_text_with_asterisks_is_not_taken_for_markdown() -> None:
     assert not looks_markdown(["* Home", "* News", "A line with 2*3 in it", "Another line"])
+
+
+def test_top_level_headings_are_marked_among_the_plain_lines() -> None:
+    lines = ["[](https://example.org)", "* Home", "# Council approves flood plan", "## Costs"]
+    assert plain_lines(lines) == (
+        ["* Home", "Council approves flood plan", "Costs"],
+        frozenset({1}),
+    )

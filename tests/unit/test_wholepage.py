@@ -89,6 +89,19 @@ def test_the_headline_is_the_line_about_the_body_not_the_nearest_teaser() -> Non
     assert find_article(lines).title == headline
 
 
+def test_a_marked_heading_the_body_took_in_is_its_headline() -> None:
+    """A Markdown page whose headline reads like prose (13 words, a question) follows a
+    breadcrumb that repeats it: both join the body's run. The line marked as a heading is the
+    headline, and the body starts under it."""
+    headline = "Is the harbour bridge really safe to cross now that the repairs are done?"
+    lines = [*NAV, *TEASERS, f"* {headline}", headline, *BRIDGE, *FOOTER]
+    at = lines.index(headline)
+    assert find_article(lines).paragraphs != BRIDGE  # unmarked, both lines read as body
+    found = find_article(lines, headings=frozenset({at}))
+    assert found.title == headline
+    assert found.paragraphs == BRIDGE
+
+
 def test_a_clean_dump_is_not_taken_for_a_whole_page() -> None:
     title, paragraphs = article(0)
     assert not looks_whole_page([title, "By Jane Doe", *paragraphs])

@@ -124,12 +124,13 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
 
 
 def article_lines(
-    lines: list[str], language: str | None = None
+    lines: list[str], language: str | None = None, headings: frozenset[int] = frozenset()
 ) -> tuple[list[str], list[str], list[AroundLine], list[str]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
-    may be; and the lines after the body, where an author box may be."""
-    found = find_article(lines, language)
+    may be; and the lines after the body, where an author box may be. ``headings``: the lines
+    the dump marks as top-level headings (Markdown's ``# ``), if any."""
+    found = find_article(lines, language, headings)
     if not found.paragraphs:
         return lines, [], [], []
     head = [found.title] if found.title else []
@@ -163,15 +164,36 @@ class Found:
     after_body: list[str] = field(default_factory=list)  # where an author box may be
 
 
-def find_article(lines: list[str], language: str | None = None) -> Found:
-    """The article in a whole page's lines (``language``: the page's, if already known)."""
-    stopwords = _stopwords(language or language_of(lines))
-    classed = [classify(line, stopwords) for line in lines]
-    start, end = best_run([score(line) for line in classed])
+@dataclass(frozen=True)
+class Layout:
+    """A whole page's lines, classed, and the run of them that is the body."""
+
+    classed: list[Line]
+    start: int
+    end: int  # 0: no body found
+    stopwords: frozenset[str]
+
+    @classmethod
+    def of(cls, lines: list[str], language: str | None = None) -> Layout:
+        stopwords = _stopwords(language or language_of(lines))
+        classed = [classify(line, stopwords) for line in lines]
+        start, end = best_run([score(line) for line in classed])
+        return cls(classed, start, end, stopwords)
+
+
+def find_article(
+    lines: list[str], language: str | None = None, headings: frozenset[int] = frozenset()
+) -> Found:
+    """The article in a whole page's lines (``language``: the page's, if already known;
+    ``headings``: the lines marked as top-level headings, if the dump marks them)."""
+    layout = Layout.of(lines, language)
+    classed, start, end = layout.classed, layout.start, layout.end
     if end == 0:
         return Found(None, [], [], list(lines))
+    title_at = _headline(HeadlineContext.of(layout, headings))
+    # A headline the body's run took in (it read as prose): the body starts under it.
+    start = max(start, title_at + 1)
     paragraphs = [c.text for c in classed[start:end] if c.kind != BAD]
-    title_at = _headline(classed, start, end, stopwords)
     header = (
         [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
     )
@@ -223,6 +245,7 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
+HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
 # conditional logit over each page's candidates, on the tune split only, by
@@ -239,6 +262,7 @@ HEADLINE_WEIGHTS = {
     "pipe_or_caps": -0.63,
     "prose_below": 0.13,
     "after_furniture": 0.50,
+    "heading": 1.87,
 }
 
 
@@ -248,24 +272,39 @@ class HeadlineContext:
     folded: list[str]  # the page's lines, case-folded, for repeats
     body: frozenset[str]  # content words of the body
     body_start: int
+    body_end: int
     stopwords: frozenset[str]
+    headings: frozenset[int]  # lines marked as top-level headings
 
     @classmethod
-    def of(
-        cls, classed: list[Line], body_start: int, body_end: int, stopwords: frozenset[str]
-    ) -> HeadlineContext:
+    def of(cls, layout: Layout, headings: frozenset[int] = frozenset()) -> HeadlineContext:
         body: set[str] = set()
-        for line in classed[body_start:body_end]:
+        for i in range(layout.start, layout.end):
+            line = layout.classed[i]
+            if i in headings and i < layout.start + HEADING_INTO_BODY:
+                continue  # a headline candidate itself: its words would be "about the body"
             if line.kind != BAD and len(body) < BODY_WORDS:
-                body.update(_content_words(line.text, stopwords))
-        folded = [line.text[:2000].casefold() for line in classed[:ECHO_LINES]]
-        return cls(classed, folded, frozenset(body), body_start, stopwords)
+                body.update(_content_words(line.text, layout.stopwords))
+        folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
+        return cls(
+            layout.classed,
+            folded,
+            frozenset(body),
+            layout.start,
+            layout.end,
+            layout.stopwords,
+            headings,
+        )
 
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
-        label ending, no byline, dateline, credit or breadcrumb."""
+        label ending, no byline, dateline, credit or breadcrumb; and marked headings of that
+        shape among the body's first lines."""
         found = []
-        for i in range(max(0, self.body_start - HEADLINE_WINDOW), self.body_start):
+        into_body = min(self.body_start + HEADING_INTO_BODY, self.body_end - 1)
+        above = range(max(0, self.body_start - HEADLINE_WINDOW), self.body_start)
+        inside = (i for i in range(self.body_start, into_body) if i in self.headings)
+        for i in (*above, *inside):
             line = self.classed[i]
             text = line.text.strip()
             if not 3 <= line.words <= 30 or _BULLET.match(text) or text.endswith((".", ":")):
@@ -290,7 +329,7 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
     return {
         "capitalised": sum(t[:1].isupper() for t in tokens) / max(len(tokens), 1),
         "length": min(line.words, 12) / 12,
-        "near": 1 - (context.body_start - i) / HEADLINE_WINDOW,
+        "near": min(1.0, 1 - (context.body_start - i) / HEADLINE_WINDOW),
         "about": about,
         "unrelated": float(about == 0.0),
         "echoed": float(_echoed(text, context.folded, i)),
@@ -299,15 +338,13 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
         "pipe_or_caps": float("|" in text or text.isupper()),
         "prose_below": float(bool(below) and below[0].kind == GOOD),
         "after_furniture": float(i > 0 and classed[i - 1].kind == BAD),
+        "heading": float(i in context.headings),
     }
 
 
-def _headline(
-    classed: list[Line], body_start: int, body_end: int, stopwords: frozenset[str]
-) -> int:
-    """The candidate line above the body that reads most like its headline (the largest sum
-    of ``HEADLINE_WEIGHTS`` over its ``headline_features``), or -1 if there is none."""
-    context = HeadlineContext.of(classed, body_start, body_end, stopwords)
+def _headline(context: HeadlineContext) -> int:
+    """The candidate line that reads most like the body's headline (the largest sum of
+    ``HEADLINE_WEIGHTS`` over its ``headline_features``), or -1 if there is none."""
     best, best_at = float("-inf"), -1
     for i in context.candidates():
         features = headline_features(context, i)
