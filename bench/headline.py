@@ -20,7 +20,7 @@ import argparse
 import numpy as np
 
 from bench.parse import Page, load, render_markdown, render_text, same_title
-from workers.parsing.markdown import looks_markdown, plain_lines
+from workers.parsing.markdown import NO_MARKS, looks_markdown, plain_lines
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
 FEATURES = list(HEADLINE_WEIGHTS)
@@ -30,13 +30,13 @@ def candidates(page: Page, dump: str) -> tuple[np.ndarray, np.ndarray] | None:
     """The features of the headline candidates in a dump of the page, and which are its title;
     None when the body is not found."""
     lines = [line.strip() for line in dump.splitlines() if line.strip()]
-    headings: frozenset[int] = frozenset()
+    marks = NO_MARKS
     if looks_markdown(lines):
-        lines, headings = plain_lines(lines)
-    layout = Layout.of(lines)
+        lines, marks = plain_lines(lines)
+    layout = Layout.of(lines, marks=marks)
     if layout.end == 0:
         return None
-    context = HeadlineContext.of(layout, headings)
+    context = HeadlineContext.of(layout, marks.headings)
     at = context.candidates()
     if not at:
         return None

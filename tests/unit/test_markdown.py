@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parsing.markdown import looks_markdown, plain, plain_lines
+from workers.parsing.markdown import Marks, looks_markdown, plain, plain_lines
 from workers.parsing.textdump import parse_text
 
 
@@ -56,9 +56,44 @@ def test_plain_text_with_asterisks_is_not_taken_for_markdown() -> None:
     assert not looks_markdown(["* Home", "* News", "A line with 2*3 in it", "Another line"])
 
 
-def test_top_level_headings_are_marked_among_the_plain_lines() -> None:
-    lines = ["[](https://example.org)", "* Home", "# Council approves flood plan", "## Costs"]
+def test_headings_and_links_are_marked_among_the_plain_lines() -> None:
+    lines = [
+        "[](https://example.org)",
+        "* [Home](https://example.org/)",
+        "# Council approves flood plan",
+        "## Costs",
+        "Read [the report](https://example.org/r) on the council's site before the vote.",
+        "#### Calculate Your Dog's Age With This Formula](/news/dog-years)",
+    ]
     assert plain_lines(lines) == (
-        ["* Home", "Council approves flood plan", "Costs"],
-        frozenset({1}),
+        [
+            "* Home",
+            "Council approves flood plan",
+            "Costs",
+            "Read the report on the council's site before the vote.",
+            "Calculate Your Dog's Age With This Formula",
+        ],
+        Marks(headings=frozenset({1}), links=frozenset({0, 4})),
     )
+
+
+def test_a_page_of_linked_teasers_after_the_article_is_not_body() -> None:
+    """Teasers under "We recommend" read as prose once their links are taken off; in Markdown
+    their links say what they are."""
+    body = [
+        f"The council approved the flood plan on Tuesday after a review of its costs, which "
+        f"had doubled since the first estimate was published, in its session number {i}."
+        for i in range(6)
+    ]
+    teasers = [
+        f"[Why the old harbour wall could not hold back the winter storms of year {i}?]"
+        f"(https://example.org/{i})"
+        for i in range(8)
+    ]
+    menu = [f"* [Section {i}](https://example.org/s{i})" for i in range(30)]
+    text = "\n\n".join(
+        [*menu, "# Council approves flood plan", *body, "#### We recommend", *teasers]
+    )
+    page = parse_text(text)
+    assert page.title == "Council approves flood plan"
+    assert page.paragraphs == body

@@ -8,6 +8,7 @@ import orjson
 from tests.corpus import distinct
 from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
+from workers.parsing.markdown import Marks
 from workers.parsing.wholepage import find_article, looks_whole_page
 from workers.records import ParsedArticle, Position
 from workers.settings import Settings
@@ -97,7 +98,7 @@ def test_a_marked_heading_the_body_took_in_is_its_headline() -> None:
     lines = [*NAV, *TEASERS, f"* {headline}", headline, *BRIDGE, *FOOTER]
     at = lines.index(headline)
     assert find_article(lines).paragraphs != BRIDGE  # unmarked, both lines read as body
-    found = find_article(lines, headings=frozenset({at}))
+    found = find_article(lines, marks=Marks(headings=frozenset({at})))
     assert found.title == headline
     assert found.paragraphs == BRIDGE
 

@@ -5,24 +5,28 @@ Headings lose their ``#``, emphasis its ``*``/``_``, links keep their text, imag
 bullets stay: the whole-page classifier reads them as a sign of menus and link lists. A link
 whose text spans lines or holds brackets (converters write both) loses its ``](url)`` and its
 unmatched ``[``. Which lines were top-level headings (``# ``) is kept: in a page converted to
-Markdown, the headline is usually one. Every pattern is bounded (no nested repeats) and runs on
+Markdown, the headline is usually one; and which lines were links and little else: menus,
+teasers and "more from" lists are. Every pattern is bounded (no nested repeats) and runs on
 one line at a time.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _HEADING = re.compile(r"^#{1,6}\s+")
 _TOP_HEADING = re.compile(r"^#\s")
-# Brackets and parentheses are excluded inside, so that each scan stops at the next one: linear
-# on a line of ten thousand "[".
-_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
-# What is left of a link whose text began on an earlier line or held brackets.
-_LINK_END = re.compile(
-    r'\]\([^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,2000})?(?:\s+"[^"\n]{0,500}")?\)'
+# A link's target: a URL (with up to three bracketed parts, as in "filters:no_upscale()") and an
+# optional quoted title, which may hold brackets of its own. Brackets are excluded inside each
+# part, so that each scan stops at the next one: bounded work per "[" on a line of ten thousand.
+_TARGET = (
+    r'\((?:[^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,2000}){0,3})(?:\s+"[^"\n]{0,500}")?\s?\)'
 )
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
+# What is left of a link whose text began on an earlier line or held brackets.
+_LINK_END = re.compile(r"\]" + _TARGET)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 # Signs that a dump is Markdown: a heading, a link or image, or strong emphasis.
@@ -37,26 +41,51 @@ def looks_markdown(lines: list[str]) -> bool:
 
 def plain(line: str) -> str:
     """One Markdown line as the plain line a text dump would have."""
+    return _plain(line)[0]
+
+
+def _plain(line: str) -> tuple[str, int]:
+    """The plain line, and how many of its characters were the text of links."""
     text = _HEADING.sub("", line)
     text = _IMAGE.sub("", text)
+    linked = sum(len(m.group(1).strip()) for m in _LINK.finditer(text))
     text = _LINK.sub(r"\1", text)
     if "](" in text:
+        linked += len(text[: text.rfind("](")].strip())  # a link's text begun on an earlier line
         text = _LINK_END.sub("", text)
     if text.count("[") > text.count("]"):  # the opening of a link closed on a later line
         text = text.replace("[", "", text.count("[") - text.count("]"))
     text = _STRONG.sub(r"\2", text)
-    return " ".join(_EMPHASIS.sub(r"\2", text).split())
+    return " ".join(_EMPHASIS.sub(r"\2", text).split()), linked
 
 
-def plain_lines(lines: list[str]) -> tuple[list[str], frozenset[int]]:
-    """The Markdown lines as plain ones (empty ones left out), and the indices, among those, of
-    the lines that were top-level headings."""
+LINKED = 0.8  # a line this much link text is a link (a menu entry, a teaser), not prose
+_LIST_MARK = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What a dump's markup says of its lines, by index: which were top-level headings, and
+    which were links and little else. A plain-text dump marks none."""
+
+    headings: frozenset[int] = frozenset()
+    links: frozenset[int] = frozenset()
+
+
+NO_MARKS = Marks()
+
+
+def plain_lines(lines: list[str]) -> tuple[list[str], Marks]:
+    """The Markdown lines as plain ones (empty ones left out), and their marks."""
     out: list[str] = []
     headings: set[int] = set()
+    links: set[int] = set()
     for line in lines:
-        text = plain(line)
+        text, link_chars = _plain(line)
         if text:
             if _TOP_HEADING.match(line):
                 headings.add(len(out))
+            if link_chars >= LINKED * len(_LIST_MARK.sub("", text)):
+                links.add(len(out))
             out.append(text)
-    return out, frozenset(headings)
+    return out, Marks(frozenset(headings), frozenset(links))

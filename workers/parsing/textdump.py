@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from workers.parsing.chrome import split_chrome
-from workers.parsing.markdown import looks_markdown, plain_lines
+from workers.parsing.markdown import NO_MARKS, looks_markdown, plain_lines
 from workers.parsing.meta import (
     LineMeta,
     author_box_names,
@@ -45,15 +45,15 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
     zone of the site its chrome gives away, else in UTC."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    headings: frozenset[int] = frozenset()
+    marks = NO_MARKS
     if looks_markdown(lines):
-        lines, headings = plain_lines(lines)
+        lines, marks = plain_lines(lines)
     outside: list[str] = []
     around: list[AroundLine] = []
     after: list[str] = []
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     if looks_whole_page(lines, language):
-        lines, outside, around, after = article_lines(lines, language, headings)
+        lines, outside, around, after = article_lines(lines, language, marks)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import py3langid
 import stopwordsiso
 
+from workers.parsing.markdown import NO_MARKS, Marks
 from workers.parsing.meta import looks_like_metadata
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
@@ -124,13 +125,13 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
 
 
 def article_lines(
-    lines: list[str], language: str | None = None, headings: frozenset[int] = frozenset()
+    lines: list[str], language: str | None = None, marks: Marks = NO_MARKS
 ) -> tuple[list[str], list[str], list[AroundLine], list[str]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
-    may be; and the lines after the body, where an author box may be. ``headings``: the lines
-    the dump marks as top-level headings (Markdown's ``# ``), if any."""
-    found = find_article(lines, language, headings)
+    may be; and the lines after the body, where an author box may be. ``marks``: what the
+    dump's markup (Markdown) says of its lines, if any."""
+    found = find_article(lines, language, marks)
     if not found.paragraphs:
         return lines, [], [], []
     head = [found.title] if found.title else []
@@ -174,23 +175,23 @@ class Layout:
     stopwords: frozenset[str]
 
     @classmethod
-    def of(cls, lines: list[str], language: str | None = None) -> Layout:
+    def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
         stopwords = _stopwords(language or language_of(lines))
         classed = [classify(line, stopwords) for line in lines]
+        for i in marks.links:  # a line that is a link is a menu entry or a teaser
+            classed[i] = Line(classed[i].text, classed[i].words, BAD)
         start, end = best_run([score(line) for line in classed])
         return cls(classed, start, end, stopwords)
 
 
-def find_article(
-    lines: list[str], language: str | None = None, headings: frozenset[int] = frozenset()
-) -> Found:
+def find_article(lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Found:
     """The article in a whole page's lines (``language``: the page's, if already known;
-    ``headings``: the lines marked as top-level headings, if the dump marks them)."""
-    layout = Layout.of(lines, language)
+    ``marks``: headings and links, if the dump marks them)."""
+    layout = Layout.of(lines, language, marks)
     classed, start, end = layout.classed, layout.start, layout.end
     if end == 0:
         return Found(None, [], [], list(lines))
-    title_at = _headline(HeadlineContext.of(layout, headings))
+    title_at = _headline(HeadlineContext.of(layout, marks.headings))
     # A headline the body's run took in (it read as prose): the body starts under it.
     start = max(start, title_at + 1)
     paragraphs = [c.text for c in classed[start:end] if c.kind != BAD]
