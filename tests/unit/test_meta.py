@@ -12,6 +12,9 @@ from workers.parsing.meta import byline_names, iso_utc, parse_datetime, read_met
         ("Published 12 March 2021, 14:05 EST", "2021-03-12T19:05:00Z"),
         ("2019-03-14T08:00:00-05:00", "2019-03-14T13:00:00Z"),
         ("March 3, 2020 at 6:15 p.m. EST", "2020-03-03T23:15:00Z"),
+        # "IST" is India's in news datelines (dateparser refuses it; German "ist" is prose).
+        ("Published: August 30, 2024 07:29 IST", "2024-08-30T01:59:00Z"),
+        ("Das ist am 19. November 2019 passiert", None),
         ("He said on 3 March 2018 that it was fine", None),
         ("Comments come as 440 extra British troops arrive", None),
     ],
@@ -47,6 +50,8 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
         # With no "By": a name line with its role after a comma, not a name and a place.
         ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
+        ("Amira Fernandez, Health Editor", ["Amira Fernandez"]),  # any beat before the role
+        ("Jane Doe, Chief Middle East Correspondent", ["Jane Doe"]),
         ("Grace Marsh, Cleveland", []),
         # A wire dateline opening the first paragraph is not a byline.
         ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.", []),
@@ -292,3 +297,69 @@ def test_an_author_box_gives_the_writers_name(line: str, names: list[str]) -> No
 def test_a_name_glued_to_a_brand_is_no_name() -> None:
     assert byline_names("By Jonathan GarberFOXBusiness") == []
     assert byline_names("By Mary McDonald and Bryan DeArdo") == ["Mary McDonald", "Bryan DeArdo"]
+
+
+CLEAN_BODY = [
+    "The harbour bridge reopened to traffic on Monday after months of repairs that had forced "
+    "commuters onto ferries.",
+    "Engineers said the work was finished ahead of schedule, and the council thanked residents "
+    "for their patience.",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "names", "published"),
+    [
+        # Names and dates anywhere on a header line, with labels, separators and read times.
+        (["Posted by Marcus Tan on November 12, 2024 at 10:16 pm"], ["Marcus Tan"], "2024-11-12"),
+        (
+            [
+                "By TOM ASHWORTH | tom.ashworth@example.com",
+                "PUBLISHED: July 31, 2024 at 7:04 a.m. | UPDATED: August 1, 2024 at 3:04 a.m.",
+            ],
+            ["Tom Ashworth"],
+            "2024-07-31",
+        ),
+        (["Priya Fernandez", "26 Jan 2024 \u2022 14:11 GMT \u2022 8 min read"], [], "2024-01-26"),
+        (
+            ["Written by Grace Haddad | New Delhi | Published: August 30, 2024 07:29 IST"],
+            ["Grace Haddad"],
+            "2024-08-30",
+        ),
+    ],
+)
+def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
+    header: list[str], names: list[str], published: str
+) -> None:
+    from workers.parsing.textdump import parse_text
+
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert (iso_utc(page.published_at) or "")[:10] == published
+    if names:
+        assert page.authors == names
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_section_kicker_over_the_headline_is_not_the_title() -> None:
+    from workers.parsing.textdump import parse_text
+
+    text = "\n\n".join(
+        ["POLITICS", "Harbour bridge reopens after repairs", "By Jane Doe", *CLEAN_BODY]
+    )
+    page = parse_text(text)
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert {"line": "POLITICS", "rule": "kicker"} in page.removed
+    # A one-word headline over its byline stays the headline.
+    assert parse_text("\n\n".join(["Flooded", "By Jane Doe", *CLEAN_BODY])).title == "Flooded"
+
+
+def test_a_wire_storys_dateline_names_its_agency_when_no_byline_does() -> None:
+    from workers.parsing.textdump import parse_text
+
+    first = f"LONDON (Reuters) - {CLEAN_BODY[0]}"
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", first, CLEAN_BODY[1]]))
+    assert page.authors == ["Reuters"]
+    assert page.paragraphs == [first, CLEAN_BODY[1]]  # the dateline stays: it is the story's
+    bylined = "\n\n".join(["Harbour bridge reopens", "By Jane Doe", first, CLEAN_BODY[1]])
+    assert parse_text(bylined).authors == ["Jane Doe"]

@@ -32,13 +32,16 @@ _MONTHS = (
 _DATE_HINT = re.compile(
     rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})", re.I
 )
-_US_ZONE_NAMES = {
+# Zone names dateparser reads wrongly or not at all: "ET"/"PT" name a zone with its daylight
+# saving (dateparser takes fixed offsets); "IST" it refuses, and in news datelines it is India's.
+_NAMED_ZONES = {
     "ET": "America/New_York",
     "CT": "America/Chicago",
     "MT": "America/Denver",
     "PT": "America/Los_Angeles",
+    "IST": "Asia/Kolkata",
 }
-_US_ZONES = re.compile(r"\s(ET|CT|MT|PT)\.?$")
+_NAMED_ZONE = re.compile(r"\s(ET|CT|MT|PT|IST)\.?$")
 _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
 _PUBLISHED = re.compile(
     r"^\s*(published|posted|first published|date|publié|publicado|pubblicato)"
@@ -46,8 +49,10 @@ _PUBLISHED = re.compile(
     re.I,
 )
 # Words that mark a line as prose, never a dateline.
+# German "ist" in lower case only: "IST" is a time zone.
 _PROSE = re.compile(
-    r"\b(said|says|will|was|were|has|have|is|are|would|after|because|ist|wurde|hat)\b", re.I
+    r"\b(said|says|will|was|were|has|have|is|are|would|after|because|(?-i:ist)|wurde|hat)\b",
+    re.I,
 )
 
 _BY = re.compile(
@@ -152,10 +157,9 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
     cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
-    # "ET"/"PT" name a zone with its daylight saving, which dateparser reads as fixed offsets.
-    zone = _US_ZONES.search(cleaned)
+    zone = _NAMED_ZONE.search(cleaned)
     if zone:
-        timezone = _US_ZONE_NAMES[zone.group(1)]
+        timezone = _NAMED_ZONES[zone.group(1)]
         cleaned = cleaned[: zone.start()].strip()
     settings = {**_DATE_SETTINGS, "TIMEZONE": timezone}
     if order is not None:
@@ -218,6 +222,19 @@ def agency_byline(text: str) -> str | None:
     return name if _WIRE_AGENCY.match(name) or _DESK.match(name) else None
 
 
+# A wire story's dateline opens its first paragraph: "LONDON (Reuters) - ", "NEW DELHI, Nov 19
+# (AFP) — ", "WASHINGTON (AP) — ".
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,[^()]{1,30})?\s\((?P<agency>[^()]{2,40})\)\s?[-–—:]"
+)
+
+
+def dateline_agency(paragraph: str) -> str | None:
+    """The agency named in a wire story's dateline at the head of ``paragraph``, if any."""
+    match = _WIRE_DATELINE.match(paragraph[:120])
+    return agency_byline(match.group("agency")) if match else None
+
+
 def _uncapped(part: str) -> str:
     """A name printed in capitals ("TOM KRISHER") in the case names are written in."""
     tokens = part.split()
@@ -228,9 +245,10 @@ def _uncapped(part: str) -> str:
 
 # A role printed after a name with no comma: two or more role words ("Staff Writer", "Business
 # Columnist"); one alone is too often a name's own last word.
+# A role after a name: up to three words of beat or rank, then what the person is ("Staff
+# Writer", "Health Editor", "Chief Middle East Correspondent").
 _ROLE = re.compile(
-    r"^(?:(?:staff|senior|chief|business|political|foreign|sports|news|contributing|"
-    r"investigative|national|local|associate|managing|deputy|executive)\s){1,3}"
+    r"^(?:[^\W\d_][\w&'’.-]{0,30}\s){1,3}"
     r"(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|producer|"
     r"critic)s?$",
     re.I,

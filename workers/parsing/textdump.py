@@ -19,7 +19,9 @@ from workers.parsing.meta import (
     LineMeta,
     author_box_names,
     byline_names,
+    dateline_agency,
     is_updated_line,
+    looks_like_metadata,
     parse_datetime,
     read_metadata_line,
 )
@@ -59,6 +61,8 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
     while kept and is_masthead(kept[0]):
         page.removed.append({"line": kept.pop(0), "rule": "masthead"})
+    if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
+        page.removed.append({"line": kept.pop(0), "rule": "kicker"})
     if not kept:
         return page
     if timezone is None:
@@ -70,6 +74,8 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     headline_metadata(around, page, timezone)
     if not page.authors:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
+    if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
+        page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
     return page
 
 
@@ -78,6 +84,20 @@ _MARKERS = re.compile(r"^[\s*•·|>\-–—]+")
 # Press") is read as a byline only where bylines are printed: right under the headline, right
 # above the body, or beside a dateline; elsewhere it is as likely a menu or a caption's credit.
 BARE_BYLINE_LINES = 2
+
+
+KICKER_WORDS = 3
+
+
+def _is_kicker(line: str, next_line: str) -> bool:
+    """A section label over the headline ("POLITICS", "WORLD NEWS", "Opinion"): a word or
+    three, in capitals or alone, before a line of headline length that is no byline or date."""
+    words = line.split()
+    if not (len(words) == 1 or len(words) <= KICKER_WORDS and line.isupper()):
+        return False
+    if line.rstrip().endswith((".", "!", "?")) or len(next_line.split()) < KICKER_WORDS:
+        return False
+    return not looks_like_metadata(next_line)
 
 
 def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:
@@ -142,6 +162,10 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             if page.published_at is None:  # "By Tess Bonn - 11/19/19 06:56 AM EST"
                 page.published_at = read_metadata_line(line, timezone).published
             metadata_seen = True
+        elif _mixed_metadata(line, page, timezone):
+            # "Posted by Jane Doe on March 5, 2024 at 2:05 pm", "PUBLISHED: ... | UPDATED: ...",
+            # "5 Mar 2024 • 14:05 GMT • 4 min read": names and dates anywhere on the line.
+            metadata_seen = True
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i
         else:
@@ -153,6 +177,19 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
         else:
             return standfirst_at  # no byline or dateline followed: it was the first paragraph
     return i
+
+
+def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
+    """Fill what a header line holds of a byline and dates, wherever on the line; False if it
+    holds neither."""
+    meta = read_metadata_line(line, timezone)
+    names = [] if page.authors else meta.names
+    if meta.published is None and meta.updated is None and not names:
+        return False
+    page.published_at = page.published_at or meta.published
+    page.updated_at = page.updated_at or meta.updated
+    page.authors = page.authors or names
+    return True
 
 
 def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> list[str]:
