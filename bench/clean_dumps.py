@@ -294,6 +294,74 @@ def _s30(
     return _join([t.title, t.authors[0], date, *t.paragraphs])
 
 
+# --- styles 31-40: a second held-out set, written after the fixes for styles 21-30 and measured
+# before any change for them (session 11).
+def _s31(rng: random.Random, t: Truth) -> str:  # CNN-like: time first, weekday, "EDT"
+    local = _local(t.published, "America/New_York")
+    zone = "EDT" if local.dst() else "EST"
+    date = f"Published {local:%-I:%M %p} {zone}, {local:%a %B} {local.day}, {local.year}"
+    return _join([t.title, f"By {t.authors[0]}, CNN", date, *t.paragraphs])
+
+
+def _s32(rng: random.Random, t: Truth) -> str:  # date above the headline, lower-case "by"
+    date = f"{t.published:%B} {t.published.day}, {t.published.year}"
+    return _join([date, t.title, f"by {t.authors[0]}", *t.paragraphs])
+
+
+def _s33(rng: random.Random, t: Truth) -> str:  # two names and an agency after a pipe
+    date = t.published.strftime("%-d %B %Y %H:%M GMT")
+    return _join([t.title, f"By {t.authors[0]} and {t.authors[1]} | Reuters", date, *t.paragraphs])
+
+
+def _s34(rng: random.Random, t: Truth) -> str:  # time before the date
+    date = f"{t.published:%H:%M} GMT, {t.published.day:02d} {t.published:%B %Y}"
+    return _join([t.title, f"By {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s35(rng: random.Random, t: Truth) -> str:  # dotted numeric date | time CET
+    local = _local(t.published, "Europe/Berlin")
+    date = f"{local:%d.%m.%Y} | {local:%H:%M} {'CEST' if local.dst() else 'CET'}"
+    return _join([t.title, f"By {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s36(rng: random.Random, t: Truth) -> str:  # standfirst, bare name, abbreviated date
+    date = f"{t.published:%b} {t.published.day}, {t.published.year}"
+    stand = "Ministers face questions over the plan as its costs keep rising."
+    return _join([t.title, stand, t.authors[0], date, *t.paragraphs])
+
+
+def _s37(rng: random.Random, t: Truth) -> str:  # "Author:", last updated, first published
+    later = t.published + timedelta(days=1)
+    return _join(
+        [
+            t.title,
+            f"Author: {t.authors[0]}",
+            f"Last updated on {later.day} {later:%B %Y}",
+            f"First published on {t.published.day} {t.published:%B %Y}",
+            *t.paragraphs,
+        ]
+    )
+
+
+def _s38(rng: random.Random, t: Truth) -> str:  # indented paragraphs, wrapped at 78, no blanks
+    date = t.published.strftime("%-d %B %Y %H:%M GMT")
+    body = ["\n".join(textwrap.wrap(p, 78, initial_indent="    ")) for p in t.paragraphs]
+    return _join([t.title, f"By {t.authors[0]}", date, *body], blank=False)
+
+
+def _s39(rng: random.Random, t: Truth) -> str:  # "RELATED:" and "continues below" inserts
+    date = t.published.strftime("%-d %B %Y %H:%M GMT")
+    body = _with_ads(t.paragraphs, 2, "Story continues below advertisement")
+    body.insert(3, "RELATED: Harbour wall repairs to start next spring")
+    return _join([t.title, f"By {t.authors[0]}", date, *body])
+
+
+def _s40(rng: random.Random, t: Truth) -> str:  # Reuters-like: credit line at the foot only
+    date = t.published.strftime("%B %-d, %Y %-I:%M %p GMT")
+    foot = f"Reporting by {t.authors[0]}; Editing by {_person(rng)}"
+    return _join([t.title, date, f"{rng.randint(2, 5)} Min Read", *t.paragraphs, foot])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -328,6 +396,18 @@ HELD_OUT_STYLES = [
     Style("share chrome, caption, tags", _s29),
     Style("bare name; date • time • read", _s30),
 ]
+SECOND_HELD_OUT_STYLES = [
+    Style("'By X, CNN'; time first, weekday, EDT", _s31),
+    Style("date above the headline; lower 'by'", _s32),
+    Style("two names | agency", _s33, named=2),
+    Style("time before the date", _s34),
+    Style("dotted numeric date | time CET", _s35),
+    Style("standfirst; bare name; 'Mar 5, 2024'", _s36),
+    Style("'Author:'; last updated; first published", _s37),
+    Style("indented, wrapped at 78, no blank lines", _s38),
+    Style("'RELATED:' and 'continues below' inserts", _s39),
+    Style("credit line at the foot only", _s40),
+]
 
 
 def truth(rng: random.Random, agency_only: bool) -> Truth:
@@ -361,7 +441,12 @@ def score(pages: list[tuple[Truth, Extracted, int]]) -> Scores:
 
 
 def run(per_style: int, seed: int) -> None:
-    for label, styles in (("styles 1-20", STYLES), ("styles 21-30 (held out)", HELD_OUT_STYLES)):
+    groups = (
+        ("styles 1-20", STYLES),
+        ("styles 21-30 (first held-out set, since fixed against)", HELD_OUT_STYLES),
+        ("styles 31-40 (second held-out set)", SECOND_HELD_OUT_STYLES),
+    )
+    for label, styles in groups:
         rng = random.Random(seed)
         print(f"\n{label}: {len(styles)} styles x {per_style} articles (seed {seed})")
         print(f"  {'style':<44} {'title':>6} {'authors':>7} {'date':>6} {'body F1':>8}")
