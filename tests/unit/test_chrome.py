@@ -46,6 +46,8 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "The photographer, who works for Reuters, said the image was taken in March.",
         "He was reportedly killed alongside 10 other fighters from the group.",
         "Share prices fell.",
+        # A byline whose agency follows a pipe is no photo credit.
+        "By Daniel Natarajan and Grace Tan | Reuters",
     ],
 )
 def test_body_sentences_are_never_chrome(line: str) -> None:

@@ -50,6 +50,7 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
         # With no "By": a name line with its role after a comma, not a name and a place.
         ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
+        ("Author: Helen Bell", ["Helen Bell"]),
         ("Amira Fernandez, Health Editor", ["Amira Fernandez"]),  # any beat before the role
         ("Jane Doe, Chief Middle East Correspondent", ["Jane Doe"]),
         ("Grace Marsh, Cleveland", []),
@@ -352,6 +353,16 @@ def test_a_section_kicker_over_the_headline_is_not_the_title() -> None:
     assert {"line": "POLITICS", "rule": "kicker"} in page.removed
     # A one-word headline over its byline stays the headline.
     assert parse_text("\n\n".join(["Flooded", "By Jane Doe", *CLEAN_BODY])).title == "Flooded"
+
+
+def test_a_date_over_the_headline_is_the_date_not_the_title() -> None:
+    from workers.parsing.textdump import parse_text
+
+    text = "\n\n".join(["July 10, 2024", "Harbour bridge reopens after repairs", *CLEAN_BODY])
+    page = parse_text(text)
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert iso_utc(page.published_at) == "2024-07-10T00:00:00Z"
+    assert page.paragraphs == CLEAN_BODY
 
 
 def test_a_wire_storys_dateline_names_its_agency_when_no_byline_does() -> None:

@@ -131,7 +131,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"\(?(getty images|reuters|afp|ap photo|pa media|pa wire|epa|shutterstock|alamy)\)?",
             r".{0,200}\((getty( images)?|reuters|afp|ap( photo)?|pa( media| wire)?|epa|"
             r"shutterstock|alamy)[^)]*\)",
-            r".{0,200}(/|\|) ?(getty( images)?|reuters|afp|ap photo|pa( media| wire)?|epa)",
+            # "... / Reuters", not a byline's agency ("By Jane Doe and John Roe | Reuters").
+            r"(?!by\s).{0,200}(/|\|) ?(getty( images)?|reuters|afp|ap photo|pa( media| wire)?|epa)",
         ),
         False,
     ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.markdown import NO_MARKS, looks_markdown, plain_lines
@@ -61,13 +62,17 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
     while kept and is_masthead(kept[0]):
         page.removed.append({"line": kept.pop(0), "rule": "masthead"})
-    if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
-        page.removed.append({"line": kept.pop(0), "rule": "kicker"})
     if not kept:
         return page
     if timezone is None:
         known = recognise([r["line"] for r in page.removed])
         timezone = known.timezone if known else "UTC"
+    if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
+        page.removed.append({"line": kept.pop(0), "rule": "kicker"})
+    elif len(kept) > 1 and (moment := _dateline_above(kept[0], kept[1], timezone)):
+        # "July 10, 2024" over the headline: the page's date, not its title.
+        page.published_at = moment
+        page.removed.append({"line": kept.pop(0), "rule": "dateline_above_headline"})
     page.title = kept[0]
     body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)
@@ -98,6 +103,15 @@ def _is_kicker(line: str, next_line: str) -> bool:
     if line.rstrip().endswith((".", "!", "?")) or len(next_line.split()) < KICKER_WORDS:
         return False
     return not looks_like_metadata(next_line)
+
+
+def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None:
+    """The published time of a date line printed over the headline, if ``line`` is one."""
+    if is_updated_line(line) or len(next_line.split()) < KICKER_WORDS:
+        return None
+    if looks_like_metadata(next_line):
+        return None
+    return parse_datetime(line, timezone)
 
 
 def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:
