@@ -48,7 +48,7 @@ def main() -> None:
         line("F1 ratio stage / trafilatura", f"{ratio:.3f}")
         print("\n1b. Parse on real pages, split by site (python -m bench.parse)")
         parse_bench.run()
-        print("\n1c. Parse on clean dumps in 20 site styles (python -m bench.clean_dumps)")
+        print("\n1c. Parse on clean dumps in 40 site styles (python -m bench.clean_dumps)")
         clean_dumps.run(per_style=10, seed=15)
 
     print("\n2. Dedup (the index alone; through the broker in section 4)")
