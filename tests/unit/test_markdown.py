@@ -26,6 +26,9 @@ from workers.parsing.textdump import parse_text
         ("Watch the race](javascript:play('race'))", "Watch the race"),
         # Brackets inside a link's text.
         ("[[Review] The Palace, reviewed](https://example.org/r)", "[Review] The Palace, reviewed"),
+        # A link glued to the capitalised word after it gets a space; a suffix stays glued.
+        ("By [Meg James](/people/meg-james)Staff Writer", "By Meg James Staff Writer"),
+        ("[Disney](https://example.org/d)'s service", "Disney's service"),
     ],
 )
 def test_markdown_lines_become_plain(line: str, expected: str) -> None:

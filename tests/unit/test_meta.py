@@ -15,6 +15,7 @@ from workers.parsing.meta import byline_names, iso_utc, parse_datetime, read_met
         # "IST" is India's in news datelines (dateparser refuses it; German "ist" is prose).
         ("Published: August 30, 2024 07:29 IST", "2024-08-30T01:59:00Z"),
         ("Das ist am 19. November 2019 passiert", None),
+        ("Nov 15, 20195:45 AM", "2019-11-15T05:45:00Z"),  # year and time glued by the layout
         ("He said on 3 March 2018 that it was fine", None),
         ("Comments come as 440 extra British troops arrive", None),
     ],
@@ -141,6 +142,8 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("Leonard Cohen - 12 March 2024", ["Leonard Cohen"]),
         ("Amanda Lyon, Staff Writer", ["Amanda Lyon"]),
         ("Video Games Behind The Screen", []),  # a phrase, not a name
+        ("EMAIL ME", []),  # a page's buttons
+        ("Copy Link URLCopied!", []),
         ("Back to Gallery", []),
     ],
 )
@@ -362,6 +365,15 @@ def test_a_date_over_the_headline_is_the_date_not_the_title() -> None:
     page = parse_text(text)
     assert page.title == "Harbour bridge reopens after repairs"
     assert iso_utc(page.published_at) == "2024-07-10T00:00:00Z"
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = ["Harbour bridge reopens after repairs", "11/19/2019", "by", "Patrick Shanley"]
+    page = parse_text("\n\n".join([*header, *CLEAN_BODY]))
+    assert page.authors == ["Patrick Shanley"]
     assert page.paragraphs == CLEAN_BODY
 
 

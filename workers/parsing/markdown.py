@@ -49,7 +49,7 @@ def _plain(line: str) -> tuple[str, int]:
     text = _HEADING.sub("", line)
     text = _IMAGE.sub("", text)
     linked = sum(len(m.group(1).strip()) for m in _LINK.finditer(text))
-    text = _LINK.sub(r"\1", text)
+    text = _LINK.sub(_link_text, text)
     if "](" in text:
         linked += len(text[: text.rfind("](")].strip())  # a link's text begun on an earlier line
         text = _LINK_END.sub("", text)
@@ -57,6 +57,15 @@ def _plain(line: str) -> tuple[str, int]:
         text = text.replace("[", "", text.count("[") - text.count("]"))
     text = _STRONG.sub(r"\2", text)
     return " ".join(_EMPHASIS.sub(r"\2", text).split()), linked
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A link's text, and a space if a capitalised word follows the link with none between
+    ("By [Meg James](/people/meg-james)Staff Writer")."""
+    text = match.group(1)
+    after = match.string[match.end() : match.end() + 1]
+    glued = text[-1:].islower() and after.isupper()
+    return text + " " if glued else text
 
 
 LINKED = 0.8  # a line this much link text is a link (a menu entry, a teaser), not prose

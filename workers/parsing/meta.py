@@ -100,10 +100,20 @@ def _is_name_token(token: str) -> bool:
 _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{3}")
 
 
+# A year glued to the time after it ("Nov 15, 20195:45 AM"), as layouts that print them in two
+# elements with no space between leave them.
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED_TIME.sub(r"\1 \2", text) if ":" in text else text
+
+
 def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
     """A date in a short metadata line, in UTC; ``None`` if the line holds none. A time that
     names no zone is read in ``timezone`` (the source's own). A dateline's leading place
     ("Sevilla, 3 de abril de 2024") is tried without, if the whole line does not parse."""
+    text = _unglued(text)
     found = _parse_datetime(text, timezone)
     place = _PLACE_PREFIX.match(text) if found is None and len(text) <= 120 else None
     return _parse_datetime(place.group("rest"), timezone) if place else found
@@ -384,7 +394,10 @@ _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "from", "with"}
     | {"without", "behind", "about", "into", "over", "under", "after", "before", "our", "your"}
     | {"my", "his", "her", "their", "its", "this", "that", "these", "those", "all", "more"}
-    | {"is", "are"}
+    | {"is", "are", "me", "you", "us", "we"}
+    # A page's buttons, which a line of capitalised words may be ("EMAIL ME", "Copy Link").
+    | {"email", "e-mail", "share", "print", "copy", "link", "follow", "subscribe", "comments"}
+    | {"menu", "search", "close", "save", "reply", "login"}
 )
 
 
@@ -409,7 +422,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     Names come from a "by" anywhere on the line (not a photo credit's); with ``bare_names``,
     from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
     Writer", "Reuters November 18, 2019"), as printed right under a headline."""
-    text = " ".join(line.split())
+    text = _unglued(" ".join(line.split()))
     if len(text) > MAX_METADATA_LINE:
         return LineMeta(rest=text)
     published = updated = None

@@ -44,10 +44,25 @@ _CREDIT = re.compile(
 )
 
 
+_LONE_BY = re.compile(r"^(?:written )?(?:by|von|par|por):?$", re.I)
+
+
+def _join_lone_by(lines: list[str]) -> list[str]:
+    """A "by" alone on its line joins the line after it ("by" / "Patrick Shanley"), as layouts
+    that put the name in its own element print it."""
+    out: list[str] = []
+    for line in lines:
+        if out and _LONE_BY.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def parse_text(text: str, timezone: str | None = None) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
     zone of the site its chrome gives away, else in UTC."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _join_lone_by([line.strip() for line in text.splitlines() if line.strip()])
     marks = NO_MARKS
     if looks_markdown(lines):
         lines, marks = plain_lines(lines)
