@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import dateparser
 
@@ -174,14 +175,11 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
     settings = {**_DATE_SETTINGS, "TIMEZONE": timezone}
     if order is not None:
         settings["DATE_ORDER"] = order
-    try:
-        parsed = dateparser.parse(
-            cleaned,
-            languages=DATE_LANGUAGES,
-            settings=settings,  # type: ignore[arg-type]
-        )
-    except (ValueError, OverflowError, TypeError, KeyError, AttributeError, IndexError):
-        return None  # dateparser on odd input: no date is worth a crash
+    # English first, on its own: dateparser tries languages in order anyway, and asking for one
+    # spares it testing every locale's fit first (a third of the whole-page parse's time).
+    parsed = _dateparser(cleaned, DATE_LANGUAGES[:1], settings)
+    if parsed is None:
+        parsed = _dateparser(cleaned, DATE_LANGUAGES[1:], settings)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
@@ -190,6 +188,18 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
         return parsed.astimezone(UTC)
     except (ValueError, OverflowError):
         return None
+
+
+def _dateparser(text: str, languages: list[str], settings: dict[str, Any]) -> datetime | None:
+    try:
+        parsed: datetime | None = dateparser.parse(
+            text,
+            languages=languages,
+            settings=settings,  # type: ignore[arg-type]
+        )
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError, IndexError):
+        return None  # dateparser on odd input: no date is worth a crash
+    return parsed
 
 
 def iso_utc(moment: datetime | None) -> str | None:

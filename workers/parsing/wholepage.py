@@ -61,8 +61,13 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords("en"))
 
 
+LANGUAGE_SAMPLE = (
+    5_000  # characters of the longest lines: plenty for py3langid, whose cost is linear
+)
+
+
 def language_of(lines: list[str]) -> str:
-    sample = " ".join(sorted(lines, key=len, reverse=True)[:20])[:20_000]
+    sample = " ".join(sorted(lines, key=len, reverse=True)[:20])[:LANGUAGE_SAMPLE]
     return str(py3langid.classify(sample)[0]) if sample else "en"
 
 
