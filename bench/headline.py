@@ -20,7 +20,7 @@ import argparse
 import numpy as np
 
 from bench.parse import Page, load, render_markdown, render_text, same_title
-from workers.parsing.markdown import NO_MARKS, looks_markdown, plain_lines
+from workers.parsing.textdump import dump_lines
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
 FEATURES = list(HEADLINE_WEIGHTS)
@@ -29,10 +29,7 @@ FEATURES = list(HEADLINE_WEIGHTS)
 def candidates(page: Page, dump: str) -> tuple[np.ndarray, np.ndarray] | None:
     """The features of the headline candidates in a dump of the page, and which are its title;
     None when the body is not found."""
-    lines = [line.strip() for line in dump.splitlines() if line.strip()]
-    marks = NO_MARKS
-    if looks_markdown(lines):
-        lines, marks = plain_lines(lines)
+    lines, marks = dump_lines(dump)
     layout = Layout.of(lines, marks=marks)
     if layout.end == 0:
         return None

@@ -48,8 +48,14 @@ def _plain(line: str) -> tuple[str, int]:
     """The plain line, and how many of its characters were the text of links."""
     text = _HEADING.sub("", line)
     text = _IMAGE.sub("", text)
-    linked = sum(len(m.group(1).strip()) for m in _LINK.finditer(text))
-    text = _LINK.sub(_link_text, text)
+    texts: list[str] = []
+
+    def link_text(match: re.Match[str]) -> str:
+        texts.append(match.group(1))
+        return _link_text(match)
+
+    text = _LINK.sub(link_text, text)
+    linked = sum(len(t.strip()) for t in texts)
     if "](" in text:
         linked += len(text[: text.rfind("](")].strip())  # a link's text begun on an earlier line
         text = _LINK_END.sub("", text)

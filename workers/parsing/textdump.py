@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from workers.parsing.chrome import split_chrome
-from workers.parsing.markdown import NO_MARKS, looks_markdown, plain_lines
+from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
     LineMeta,
     author_box_names,
@@ -59,13 +59,17 @@ def _join_lone_by(lines: list[str]) -> list[str]:
     return out
 
 
+def dump_lines(text: str) -> tuple[list[str], Marks]:
+    """A dump's non-empty lines as plain lines (Markdown taken off, with what it marked), a lone
+    "by" joined to the name under it: what every reader of dumps starts from."""
+    lines = _join_lone_by([line.strip() for line in text.splitlines() if line.strip()])
+    return plain_lines(lines) if looks_markdown(lines) else (lines, NO_MARKS)
+
+
 def parse_text(text: str, timezone: str | None = None) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
     zone of the site its chrome gives away, else in UTC."""
-    lines = _join_lone_by([line.strip() for line in text.splitlines() if line.strip()])
-    marks = NO_MARKS
-    if looks_markdown(lines):
-        lines, marks = plain_lines(lines)
+    lines, marks = dump_lines(text)
     outside: list[str] = []
     around: list[AroundLine] = []
     after: list[str] = []
@@ -115,18 +119,19 @@ def _is_kicker(line: str, next_line: str) -> bool:
     words = line.split()
     if not (len(words) == 1 or len(words) <= KICKER_WORDS and line.isupper()):
         return False
-    if line.rstrip().endswith((".", "!", "?")) or len(next_line.split()) < KICKER_WORDS:
-        return False
-    return not looks_like_metadata(next_line)
+    return not line.rstrip().endswith((".", "!", "?")) and _headline_shaped(next_line)
 
 
 def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None:
     """The published time of a date line printed over the headline, if ``line`` is one."""
-    if is_updated_line(line) or len(next_line.split()) < KICKER_WORDS:
-        return None
-    if looks_like_metadata(next_line):
+    if is_updated_line(line) or not _headline_shaped(next_line):
         return None
     return parse_datetime(line, timezone)
+
+
+def _headline_shaped(line: str) -> bool:
+    """Long enough for a headline, and no byline or date."""
+    return len(line.split()) >= KICKER_WORDS and not looks_like_metadata(line)
 
 
 def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:
