@@ -4,7 +4,8 @@ split of ``bench.parse``, and print them as ``workers.parsing.wholepage.HEADLINE
 Each tune page is rendered twice, as whole-page text and as Markdown (the two whole-page inputs
 of ``bench.parse``); in each, the stage's line classifier finds the body, and every headline
 candidate gets its ``headline_features``. A candidate is right when it
-is the page's own title (``bench.parse.same_title``). The weights are those of a conditional
+is the page's own title (``bench.parse.Page.titled``: its metadata's, or the headline it prints,
+checked by hand). The weights are those of a conditional
 logit over each page's candidates (the softmax of the weighted sums, trained to put the mass on
 the right candidates), with an L2 penalty, fitted by gradient descent in numpy.
 
@@ -19,7 +20,7 @@ import argparse
 
 import numpy as np
 
-from bench.parse import Page, load, render_markdown, render_text, same_title
+from bench.parse import Page, load, render_markdown, render_text
 from workers.parsing.textdump import dump_lines
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
@@ -38,7 +39,7 @@ def candidates(page: Page, dump: str) -> tuple[np.ndarray, np.ndarray] | None:
     if not at:
         return None
     rows = [[headline_features(context, i)[name] for name in FEATURES] for i in at]
-    right = [same_title(layout.classed[i].text.strip(), page.title) for i in at]
+    right = [page.titled(layout.classed[i].text.strip()) for i in at]
     return np.array(rows, dtype=float), np.array(right, dtype=bool)
 
 
