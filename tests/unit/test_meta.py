@@ -368,6 +368,44 @@ def test_a_date_over_the_headline_is_the_date_not_the_title() -> None:
     assert page.paragraphs == CLEAN_BODY
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        # an interstitial's notice over its button
+        ["Welcome to the Harbour Gazette's European experience", "Learn More"],
+        # a photo's caption, longer than any headline and ending its sentence
+        [
+            "Crews lift the last span of the bridge into place on Tuesday morning, watched by "
+            "hundreds of residents who lined the harbour wall to see the work finished at last."
+        ],
+        # cells a text browser laid side by side
+        ["Crews lift the last span into place" + " " * 20 + "Subscribe to our newsletter"],
+    ],
+)
+def test_the_headline_under_a_caption_or_a_notice_is_the_title(above: list[str]) -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = ["Harbour bridge reopens after repairs", "By Jane Doe", "July 10, 2024"]
+    page = parse_text("\n\n".join([*above, *header, *CLEAN_BODY]))
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert page.authors == ["Jane Doe"]
+    assert [r["line"] for r in page.removed if r["rule"] == "above_headline"] == above
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_standfirst_between_headline_and_byline_leaves_the_headline_first() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = [
+        "Harbour bridge reopens after repairs",
+        "Ministers face questions over the cost",
+        "By Jane Doe",
+    ]
+    page = parse_text("\n\n".join([*header, *CLEAN_BODY]))
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert page.standfirst == "Ministers face questions over the cost"
+
+
 def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:
     from workers.parsing.textdump import parse_text
 

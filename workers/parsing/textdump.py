@@ -92,6 +92,11 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
         # "July 10, 2024" over the headline: the page's date, not its title.
         page.published_at = moment
         page.removed.append({"line": kept.pop(0), "rule": "dateline_above_headline"})
+    if below := _headline_below(kept):
+        # A caption or an interstitial's button over the headline, in a dump too short to be
+        # read as a whole page: the headline is the line its byline or dateline follows.
+        page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:below])
+        del kept[:below]
     page.title = kept[0]
     body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)
@@ -127,6 +132,37 @@ def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None
     if is_updated_line(line) or not _headline_shaped(next_line):
         return None
     return parse_datetime(line, timezone)
+
+
+HEADLINE_MAX_WORDS = 30
+_SENTENCE_END = (".", "!", "?", ":")
+_COLUMN_GAP = " " * 5
+HEADLINE_BELOW = 3  # lines under the first where the headline may sit instead
+METADATA_UNDER = 2  # lines under a headline where its byline or dateline is looked for
+
+
+def _headline_below(lines: list[str]) -> int:
+    """Where the headline is when the first line is plainly not it: a paragraph (a caption,
+    a notice: longer than a headline, or ending a sentence), cells laid out side by side, or a
+    line over a button ("Learn More"). Then the headline is the first line of headline shape,
+    a few lines down, that a byline or dateline follows. 0 when the first line stands."""
+    if len(lines) < 3:
+        return 0
+    first, second = lines[0].rstrip(), lines[1].strip()
+    paragraph = len(first.split()) > HEADLINE_MAX_WORDS or first.endswith((".", ":"))
+    columns = _COLUMN_GAP in first.strip()  # cells a text browser laid side by side
+    button = len(second.split()) <= 2 and not second.endswith(_SENTENCE_END)
+    if not (paragraph or columns or button) or looks_like_metadata(second):
+        return 0
+    for i in range(1, min(len(lines) - 1, HEADLINE_BELOW + 1)):
+        line = lines[i].rstrip()
+        if not _headline_shaped(line) or len(line.split()) > HEADLINE_MAX_WORDS:
+            continue
+        if line.endswith((".", ":")):  # a sentence: a standfirst, a caption
+            continue
+        if any(looks_like_metadata(under) for under in lines[i + 1 : i + 1 + METADATA_UNDER]):
+            return i
+    return 0
 
 
 def _headline_shaped(line: str) -> bool:
