@@ -134,6 +134,16 @@ def test_the_dateline_is_found_among_the_headlines_chrome() -> None:
     assert page.published_at == "2025-11-30T09:30:00Z"
 
 
+def test_a_page_that_prints_only_its_update_time_was_published_by_then() -> None:
+    title, paragraphs = article(0)
+    header = [title, "Share", "Facebook", "Twitter", "By Jane Doe"]
+    header += ["Updated 1:39 am EST, Sunday, November 30, 2025"]
+    lines = [*NAV, *TEASERS, *header, *paragraphs, *FOOTER]
+    page = parsed("\n".join(lines), 7)
+    assert page.updated_at == "2025-11-30T06:39:00Z"
+    assert page.published_at == "2025-11-30T06:39:00Z"
+
+
 def test_a_whole_page_without_a_dateline_gets_no_date() -> None:
     title, paragraphs = article(0)
     lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, "5 March 2019", *FOOTER]

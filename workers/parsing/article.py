@@ -52,8 +52,10 @@ def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str)
     if not paragraphs:
         raise ParseError("no_body")
     body = "\n\n".join(paragraphs)
-    published_at = _plausible(page.published_at, ingested_at, "published_at", page)
     updated_at = _plausible(page.updated_at, ingested_at, "updated_at", page)
+    # A page that prints only when it was updated ("Updated 1:39 am EST, Wednesday, November
+    # 20, 2019") was out by then: the closest it comes to saying when it was published.
+    published_at = _plausible(page.published_at, ingested_at, "published_at", page) or updated_at
     url = canonical_url(raw.url) or canonical_url(page.url)
     source, source_name = _source(raw, url, page, paragraphs[0])
     digest = content_hash(body)
