@@ -14,6 +14,9 @@ Inputs:
   scraper's dump would be;
 - **whole-page Markdown**: the same page as an HTML-to-Markdown converter writes it (markdownify,
   MIT): headings, ``[text](url)`` links, bullets and images, all of the page's chrome included;
+- **whole-page text (w3m)**, **(lynx)**: the page as the text browsers dump it (``w3m -dump``,
+  ``lynx -dump -nolist``, 80 columns: wrapped lines, indented paragraphs), where they are
+  installed (Debian packages; skipped with a note otherwise);
 - **HTML**: the page itself, in a JSON envelope with ``content_type: text/html``.
 
 Per field:
@@ -47,6 +50,8 @@ import hashlib
 import html as htmllib
 import json
 import re
+import shutil
+import subprocess
 import time
 import unicodedata
 import urllib.parse
@@ -279,6 +284,36 @@ def render_text(html: str) -> str:
     return str(get_text(html))
 
 
+# Text browsers, where installed (Debian's ``w3m`` and ``lynx``): their dumps wrap lines at 80
+# columns and indent, as many scrapers' saved pages do.
+TEXT_BROWSERS = {
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80"],
+    "lynx": [
+        "lynx",
+        "-dump",
+        "-stdin",
+        "-nolist",
+        "-width=80",
+        "-assume_charset=utf-8",
+        "-display_charset=utf-8",
+    ],
+}
+
+
+def render_with(browser: str) -> Callable[[str], str]:
+    def render(html: str) -> str:
+        done = subprocess.run(
+            TEXT_BROWSERS[browser], input=html.encode(), capture_output=True, timeout=120
+        )
+        return done.stdout.decode("utf-8", "replace")
+
+    return render
+
+
+def _page_html(render: Callable[[str], str]) -> Callable[[Page], str]:
+    return lambda page: render(page.html)
+
+
 def render_markdown(html: str) -> str:
     from markdownify import markdownify
 
@@ -444,6 +479,18 @@ def run(only: str | None = None) -> None:
                 ("parse stage", stage_text),
             ),
         ),
+        **{
+            f"whole-page text ({browser})": (
+                _page_html(render_with(browser)),
+                (
+                    ("naive", naive),
+                    ("trafilatura", trafilatura_text),
+                    ("parse stage", stage_text),
+                ),
+            )
+            for browser in TEXT_BROWSERS
+            if shutil.which(browser)
+        },
         "HTML": (
             lambda p: p.html,
             (
@@ -453,6 +500,11 @@ def run(only: str | None = None) -> None:
             ),
         ),
     }
+    for browser in TEXT_BROWSERS:
+        if not shutil.which(browser):
+            print(
+                f"\n{browser} is not installed: its dumps are not measured (apt install {browser})"
+            )
     for label, (value_of, extractors) in inputs.items():
         if only and only != label:
             continue
@@ -472,7 +524,9 @@ def run(only: str | None = None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--only", help="one input: 'whole-page text', 'whole-page Markdown', 'HTML'"
+        "--only",
+        help="one input: 'whole-page text', 'whole-page Markdown', 'whole-page text (w3m)', "
+        "'whole-page text (lynx)', 'HTML'",
     )
     run(parser.parse_args().only)
 
