@@ -219,3 +219,50 @@ def test_the_author_box_under_the_article_names_its_writer() -> None:
     assert page.title == title
     assert page.authors == ["Jane Doe"]
     assert box not in page.body
+
+
+def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
+    """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
+    import textwrap
+
+    wrap = textwrap.TextWrapper(
+        width=width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
+    return "\n\n".join("\n".join(wrap.wrap(block)) for block in blocks)
+
+
+def test_wrapped_paragraphs_are_joined_back_and_short_lines_left_alone() -> None:
+    from workers.parsing.textdump import unwrapped
+
+    text = "\n".join(NAV) + "\n\n" + _wrapped(BRIDGE * 2, 72, indent="   ")
+    assert text.count("\n") > len(NAV) + 2 * len(BRIDGE) * 2  # the paragraphs were wrapped
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [*NAV, *BRIDGE * 2]
+
+
+def test_a_word_broken_at_its_hyphen_is_joined_without_a_space() -> None:
+    from workers.parsing.textdump import unwrapped
+
+    head = "The council said the bridge would carry an electronically-"
+    lines = [head.ljust(70, " ")[: len(head)], "limited load of forty tonnes from Monday on."]
+    text = "\n".join([*lines, ""] * 6)
+    joined = [line for line in unwrapped(text) if line]
+    assert joined == [head + "limited load of forty tonnes from Monday on."] * 6
+
+
+def test_unwrapped_lines_of_a_dump_never_wrapped_are_the_dumps_own() -> None:
+    from workers.parsing.textdump import unwrapped
+
+    text = whole_page(*article(0))
+    assert unwrapped(text) == text.splitlines()
+
+
+def test_a_whole_page_wrapped_at_80_columns_parses_as_the_unwrapped_one() -> None:
+    title, paragraphs = article(0)
+    header = [*NAV, *TEASERS, "Advertisement", title, "By Jane Doe", "1 December 2026"]
+    text = "\n\n".join(["\n".join(header), _wrapped(paragraphs, 80), "\n".join([*FOOTER, *NAV])])
+    assert max(len(line) for line in text.splitlines()) <= 80
+    page = parsed(text, 9)
+    assert page.title == title
+    assert page.authors == ["Jane Doe"]
+    assert page.body.split("\n\n") == paragraphs

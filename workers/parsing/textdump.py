@@ -59,10 +59,52 @@ def _join_lone_by(lines: list[str]) -> list[str]:
     return out
 
 
+# Text browsers (w3m, lynx) and plain-text converters wrap lines at a fixed width, 70 to 100
+# columns: a paragraph comes as several lines, a headline as two.
+MAX_WRAP_WIDTH = 120  # a dump with longer lines (a space in them) was not wrapped
+MIN_WRAPPED_LINES = 5  # a dump with fewer wrapped lines than this is left as it is
+_LIST_ITEM = re.compile(r"^\s*(?:[*•◦□▪‣·+o>|-]|\d{1,3}[.)])\s")
+
+
+def unwrapped(text: str) -> list[str]:
+    """The dump's lines, each paragraph a wrapper broke into lines joined back into one.
+
+    The wrap width is the longest line that holds a space (a word longer than the width sticks
+    out of it). A line ends where the wrapper broke it when the first word of the line under it
+    would not have fitted after it; the two are joined (a word broken at its own hyphen with
+    no space). A blank line, a list item or a line that ends well short of the width ends a
+    paragraph. Dumps whose lines are longer than ``MAX_WRAP_WIDTH``, or with fewer than
+    ``MIN_WRAPPED_LINES`` such breaks, are returned as they are."""
+    lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
+    width = max((len(line) for line in lines if " " in line.strip()), default=0)
+    if not 0 < width <= MAX_WRAP_WIDTH:
+        return lines
+    broken = [
+        bool(line.strip() and below.strip())
+        and not _LIST_ITEM.match(below)
+        and len(line) + 1 + len(below.split()[0]) > width
+        for line, below in zip(lines, lines[1:], strict=False)
+    ]
+    if sum(broken) < MIN_WRAPPED_LINES:
+        return lines
+    out: list[str] = []
+    joining = False
+    for i, line in enumerate(lines):
+        if joining:
+            head, tail = out[-1], line.strip()
+            glue = "" if len(head) > 1 and head[-1] == "-" and head[-2].isalpha() else " "
+            out[-1] = head + glue + tail
+        else:
+            out.append(line)
+        joining = i < len(broken) and broken[i]
+    return out
+
+
 def dump_lines(text: str) -> tuple[list[str], Marks]:
-    """A dump's non-empty lines as plain lines (Markdown taken off, with what it marked), a lone
-    "by" joined to the name under it: what every reader of dumps starts from."""
-    lines = _join_lone_by([line.strip() for line in text.splitlines() if line.strip()])
+    """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
+    off, with what it marked), a lone "by" joined to the name under it: what every reader of
+    dumps starts from."""
+    lines = _join_lone_by([line.strip() for line in unwrapped(text) if line.strip()])
     return plain_lines(lines) if looks_markdown(lines) else (lines, NO_MARKS)
 
 
