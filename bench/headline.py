@@ -1,13 +1,13 @@
 """``python -m bench.headline``: fit the weights of the whole-page headline scorer on the tune
 split of ``bench.parse``, and print them as ``workers.parsing.wholepage.HEADLINE_WEIGHTS``.
 
-Each tune page is rendered twice, as whole-page text and as Markdown (the two whole-page inputs
-of ``bench.parse``); in each, the stage's line classifier finds the body, and every headline
-candidate gets its ``headline_features``. A candidate is right when it
-is the page's own title (``bench.parse.Page.titled``: its metadata's, or the headline it prints,
-checked by hand). The weights are those of a conditional
-logit over each page's candidates (the softmax of the weighted sums, trained to put the mass on
-the right candidates), with an L2 penalty, fitted by gradient descent in numpy.
+Each tune page is rendered as whole-page text and as Markdown, and by w3m and lynx where they
+are installed (the whole-page inputs of ``bench.parse``); in each, the stage's line classifier
+finds the body, and every headline candidate gets its ``headline_features``. A candidate is
+right when it is the page's own title (``bench.parse.Page.titled``: its metadata's, or the
+headline it prints, checked by hand). The weights are those of a conditional logit over each
+page's candidates (the softmax of the weighted sums, trained to put the mass on the right
+candidates), with an L2 penalty, fitted by gradient descent in numpy.
 
 Held-out pages are never read here: their figures come from ``python -m bench.parse`` once the
 weights are in the code. Printed: on the tune pages whose title is among the candidates, how
@@ -17,10 +17,12 @@ often the current weights and the fitted ones pick it.
 from __future__ import annotations
 
 import argparse
+import shutil
+from collections.abc import Callable
 
 import numpy as np
 
-from bench.parse import Page, load, render_markdown, render_text
+from bench.parse import TEXT_BROWSERS, Page, load, render_markdown, render_text, render_with
 from workers.parsing.textdump import dump_lines
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
@@ -84,9 +86,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     tune = [p for p in load() if not p.held_out and p.title]
-    found = [
-        candidates(p, render(p.html)) for p in tune for render in (render_text, render_markdown)
-    ]
+    renders: list[Callable[[str], str]] = [render_text, render_markdown]
+    renders += [render_with(browser) for browser in TEXT_BROWSERS if shutil.which(browser)]
+    found = [candidates(p, render(p.html)) for p in tune for render in renders]
     groups = [g for g in found if g is not None and g[1].any()]
     print(
         f"{len(tune)} tune pages, {len(found)} dumps; the title is among the candidates in "
