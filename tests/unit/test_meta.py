@@ -406,6 +406,23 @@ def test_a_standfirst_between_headline_and_byline_leaves_the_headline_first() ->
     assert page.standfirst == "Ministers face questions over the cost"
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # a text browser prints the avatar's name and the byline with no space between
+        ("Eric SongBy Eric Song", ["Eric Song"]),
+        # a button glued to the name, and a button after it
+        ("By Marcus De GuzmanView More Articles", ["Marcus De Guzman"]),
+        ("Marcus De Guzman See all posts", ["Marcus De Guzman"]),
+        # names with capitals inside them stay whole
+        ("By LeBron James", ["LeBron James"]),
+        ("By Mary McDonald and Thomas More", ["Mary McDonald", "Thomas More"]),
+    ],
+)
+def test_a_byline_glued_to_the_pages_furniture_gives_the_names(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+
+
 def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:
     from workers.parsing.textdump import parse_text
 

@@ -106,8 +106,19 @@ _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{3}")
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 
 
+# A word of the page's furniture glued to the name before it ("Eric SongBy Eric Song", "Marcus
+# De GuzmanView More Articles"), as text browsers print two elements with no space between.
+_GLUED_WORD = re.compile(
+    r"(?<=[a-z]{2})(?=(?:By|View|Read|More|Follow|Share|Email|Updated|Published|Posted)\b)"
+)
+# A button after a byline's names ("View More Articles", "See all posts").
+_BUTTON_TAIL = re.compile(r"\s+(?:view|see|read)\s+(?:all|more)\b.*$", re.I)
+
+
 def _unglued(text: str) -> str:
-    return _GLUED_TIME.sub(r"\1 \2", text) if ":" in text else text
+    if ":" in text:
+        text = _GLUED_TIME.sub(r"\1 \2", text)
+    return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
 
 
 def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
@@ -296,6 +307,9 @@ def _only_role(part: str) -> bool:
     )
 
 
+_NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
+
+
 def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     """Author names in a byline, or ``[]`` if the line is not a byline.
 
@@ -305,8 +319,10 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
-    text = _EMAIL.sub("", line).strip()
+    text = _unglued(_EMAIL.sub("", line).strip())
     has_by = bool(_BY.match(text))
+    if not has_by and (by := _NAME_THEN_BY.match(text)) and is_name(by.group(1)):
+        text, has_by = text[by.end(1) :].strip(), True  # "Eric Song By Eric Song": an avatar's name
     if require_by and not has_by:
         return []
     if len(text) > 160 or not has_by and len(text.split()) > MAX_BARE_BYLINE_WORDS:
