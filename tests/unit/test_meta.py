@@ -423,6 +423,27 @@ def test_a_byline_glued_to_the_pages_furniture_gives_the_names(line: str, names:
     assert byline_names(line) == names
 
 
+def test_a_name_over_its_role_line_is_the_byline_and_the_date_under_them_is_read() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = ["Harbour bridge reopens after repairs", "Jonas Liu"]
+    header += ["Senior Political Correspondent", "May 18, 2024 22:32 UTC"]
+    page = parse_text("\n\n".join([*header, *CLEAN_BODY]))
+    assert page.title == "Harbour bridge reopens after repairs"  # the name is no button
+    assert page.authors == ["Jonas Liu"]
+    assert iso_utc(page.published_at) == "2024-05-18T22:32:00Z"
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
+    assert byline_names("Jennifer Rankin and Daniel Boffey in Brussels") == [
+        "Jennifer Rankin",
+        "Daniel Boffey",
+    ]
+    assert byline_names("Jane Doe in New York") == ["Jane Doe"]
+    assert byline_names("Flooding in East Anglia") == []
+
+
 def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:
     from workers.parsing.textdump import parse_text
 

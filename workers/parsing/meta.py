@@ -307,6 +307,14 @@ def _only_role(part: str) -> bool:
     )
 
 
+def is_role_line(line: str) -> bool:
+    """A line that is a byline's role alone, printed under the name ("Senior Political
+    Correspondent")."""
+    return len(line) <= MAX_ROLE_LINE and not agency_byline(line) and _only_role(line.strip())
+
+
+MAX_ROLE_LINE = 80
+_BARE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
 
 
@@ -331,6 +339,8 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     text = re.split(r"\s+[-–—|]\s+|\s*\(", text)[0]
     if has_by:  # "By Lucy Pasha-Robinson in Berlin"
         text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
+    else:  # "Jennifer Rankin and Daniel Boffey in Brussels": a place at the end
+        text = _BARE_PLACE.sub("", text)
     names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
         part = _uncapped(part.strip(" .,:;"))

@@ -21,6 +21,7 @@ from workers.parsing.meta import (
     author_box_names,
     byline_names,
     dateline_agency,
+    is_role_line,
     is_updated_line,
     looks_like_metadata,
     parse_datetime,
@@ -194,6 +195,8 @@ def _headline_below(lines: list[str]) -> int:
     paragraph = len(first.split()) > HEADLINE_MAX_WORDS or first.endswith((".", ":"))
     columns = _COLUMN_GAP in first.strip()  # cells a text browser laid side by side
     button = len(second.split()) <= 2 and not second.endswith(_SENTENCE_END)
+    if button and read_metadata_line(second, bare_names=True).names:
+        return 0  # a name under the headline ("Jonas Liu"), not a button
     if not (paragraph or columns or button) or looks_like_metadata(second):
         return 0
     for i in range(1, min(len(lines) - 1, HEADLINE_BELOW + 1)):
@@ -278,6 +281,8 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             # "Posted by Jane Doe on March 5, 2024 at 2:05 pm", "PUBLISHED: ... | UPDATED: ...",
             # "5 Mar 2024 • 14:05 GMT • 4 min read": names and dates anywhere on the line.
             metadata_seen = True
+        elif page.authors and is_role_line(line):
+            page.removed.append({"line": line, "rule": "byline_role"})
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i
         else:
