@@ -103,6 +103,17 @@ def test_a_marked_heading_the_body_took_in_is_its_headline() -> None:
     assert found.paragraphs == BRIDGE
 
 
+def test_a_short_page_of_mostly_furniture_is_read_as_a_whole_page() -> None:
+    """Under 40 lines (a light or mobile page), most of them menus and footer."""
+    title, paragraphs = article(0)
+    lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, *FOOTER]
+    assert len(lines) < 40
+    page = parsed("\n".join(lines), 10)
+    assert page.title == title
+    assert page.authors == ["Jane Doe"]
+    assert page.body.split("\n\n") == paragraphs
+
+
 def test_a_clean_dump_is_not_taken_for_a_whole_page() -> None:
     title, paragraphs = article(0)
     assert not looks_whole_page([title, "By Jane Doe", *paragraphs])

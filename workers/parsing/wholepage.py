@@ -116,7 +116,7 @@ def best_run(scores: list[float]) -> tuple[int, int]:
     return best_at
 
 
-WHOLE_PAGE_LINES = 40  # a clean dump (title, header, paragraphs) is rarely this long...
+WHOLE_PAGE_LINES = 20  # a clean dump (title, header, paragraphs) this long...
 WHOLE_PAGE_BAD = 0.3  # ...and has few lines of furniture
 
 
