@@ -114,6 +114,18 @@ def test_a_short_page_of_mostly_furniture_is_read_as_a_whole_page() -> None:
     assert page.body.split("\n\n") == paragraphs
 
 
+def test_the_headline_over_a_standfirst_over_the_byline_is_the_title() -> None:
+    """A standfirst of headline shape (no full stop) sits between the headline and its byline:
+    the headline is still the line the byline belongs to."""
+    headline = "Harbour bridge reopens to traffic after months of repairs and ferry detours"
+    standfirst = (
+        "Engineers finished ahead of schedule, and the council thanked everyone for waiting"
+    )
+    share = ["Share", "Facebook"]
+    lines = [*NAV, *TEASERS, headline, standfirst, *share, "By Jane Doe", *BRIDGE, *FOOTER]
+    assert find_article(lines).title == headline
+
+
 def test_a_clean_dump_is_not_taken_for_a_whole_page() -> None:
     title, paragraphs = article(0)
     assert not looks_whole_page([title, "By Jane Doe", *paragraphs])

@@ -251,6 +251,7 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
+STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
@@ -302,6 +303,12 @@ class HeadlineContext:
             headings,
         )
 
+    def is_standfirst(self, i: int) -> bool:
+        """A line that may stand between a headline and its byline: longer than a headline
+        usually is, or a sentence."""
+        line = self.classed[i]
+        return line.words >= STANDFIRST_WORDS and not looks_like_metadata(line.text)
+
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
         label ending, no byline, dateline, credit or breadcrumb; and marked headings of that
@@ -331,6 +338,8 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
     own = _content_words(text, context.stopwords)
     about = sum(w in context.body for w in own) / len(own) if own else 0.0
     below = classed[i + 1 : i + 1 + METADATA_BELOW]
+    if below and context.is_standfirst(i + 1):
+        below = classed[i + 2 : i + 2 + METADATA_BELOW]  # a standfirst between it and its byline
     needle = context.folded[i] if i < len(context.folded) else ""
     return {
         "capitalised": sum(t[:1].isupper() for t in tokens) / max(len(tokens), 1),
