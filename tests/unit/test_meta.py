@@ -17,6 +17,11 @@ from workers.parsing.meta import byline_names, iso_utc, parse_datetime, read_met
         ("Das ist am 19. November 2019 passiert", None),
         ("Nov 15, 20195:45 AM", "2019-11-15T05:45:00Z"),  # year and time glued by the layout
         ("He said on 3 March 2018 that it was fine", None),
+        # Portuguese, Indonesian, Russian and Dutch month names.
+        ("Publicado em 5 de dezembro de 2019 14:05", "2019-12-05T14:05:00Z"),
+        ("Maret 30, 2015", "2015-03-30T00:00:00Z"),
+        ("30 марта 2015, 14:05", "2015-03-30T14:05:00Z"),
+        ("30 maart 2015", "2015-03-30T00:00:00Z"),
         ("Comments come as 440 extra British troops arrive", None),
     ],
 )

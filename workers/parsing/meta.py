@@ -21,14 +21,19 @@ _DATE_SETTINGS = {
     "PARSERS": ["absolute-time", "timestamp"],
 }
 # Languages whose datelines the parser reads; a fixed list keeps dateparser fast and predictable.
-DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl"]
+DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "id", "ru"]
 _MONTHS = (
     r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
     r"ma[iy]|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember|embre)?)?|"
     r"o[ck]t(ober|obre)?|nov(ember|embre)?|d[eé][cz](ember|embre)?|"
     # Spanish and Italian
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
-    r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    # Portuguese, Dutch, Indonesian
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
+    r"januari|februari|maart|mei|augustus|maret|agustus|desember|"
+    # Russian, in the genitive that dates use ("30 марта 2015")
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
 _DATE_HINT = re.compile(
     rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})", re.I
