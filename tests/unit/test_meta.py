@@ -449,6 +449,20 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
     assert byline_names("Flooding in East Anglia") == []
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Автор: Иван Петров", ["Иван Петров"]),
+        ("Текст: Мария Иванова", ["Мария Иванова"]),
+        ("Autora: Ana Costa", ["Ana Costa"]),
+        ("Oleh: Ahmad Fauzi", ["Ahmad Fauzi"]),
+        ("Oleh Sentsov", ["Oleh Sentsov"]),  # a first name, not Indonesian "by"
+    ],
+)
+def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+
+
 def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:
     from workers.parsing.textdump import parse_text
 

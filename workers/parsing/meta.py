@@ -63,7 +63,7 @@ _PROSE = re.compile(
 
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
-    r"review by|authors?:|von|par|por|di|door)\s*:?\s+",
+    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:)\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
