@@ -312,13 +312,15 @@ def _only_role(part: str) -> bool:
     )
 
 
+MAX_ROLE_LINE = 80
+
+
 def is_role_line(line: str) -> bool:
     """A line that is a byline's role alone, printed under the name ("Senior Political
     Correspondent")."""
     return len(line) <= MAX_ROLE_LINE and not agency_byline(line) and _only_role(line.strip())
 
 
-MAX_ROLE_LINE = 80
 _BARE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
 

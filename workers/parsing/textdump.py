@@ -30,6 +30,7 @@ from workers.parsing.meta import (
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
 from workers.parsing.wholepage import (
+    HEADLINE_WORDS,
     WHOLE_PAGE_LINES,
     AroundLine,
     article_lines,
@@ -177,7 +178,6 @@ def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None
     return parse_datetime(line, timezone)
 
 
-HEADLINE_MAX_WORDS = 30
 _SENTENCE_END = (".", "!", "?", ":")
 _COLUMN_GAP = " " * 5
 HEADLINE_BELOW = 3  # lines under the first where the headline may sit instead
@@ -192,7 +192,7 @@ def _headline_below(lines: list[str]) -> int:
     if len(lines) < 3:
         return 0
     first, second = lines[0].rstrip(), lines[1].strip()
-    paragraph = len(first.split()) > HEADLINE_MAX_WORDS or first.endswith((".", ":"))
+    paragraph = len(first.split()) > HEADLINE_WORDS[1] or first.endswith((".", ":"))
     columns = _COLUMN_GAP in first.strip()  # cells a text browser laid side by side
     button = len(second.split()) <= 2 and not second.endswith(_SENTENCE_END)
     if button and read_metadata_line(second, bare_names=True).names:
@@ -201,7 +201,7 @@ def _headline_below(lines: list[str]) -> int:
         return 0
     for i in range(1, min(len(lines) - 1, HEADLINE_BELOW + 1)):
         line = lines[i].rstrip()
-        if not _headline_shaped(line) or len(line.split()) > HEADLINE_MAX_WORDS:
+        if not _headline_shaped(line) or len(line.split()) > HEADLINE_WORDS[1]:
             continue
         if line.endswith((".", ":")):  # a sentence: a standfirst, a caption
             continue
@@ -212,7 +212,7 @@ def _headline_below(lines: list[str]) -> int:
 
 def _headline_shaped(line: str) -> bool:
     """Long enough for a headline, and no byline or date."""
-    return len(line.split()) >= KICKER_WORDS and not looks_like_metadata(line)
+    return len(line.split()) >= HEADLINE_WORDS[0] and not looks_like_metadata(line)
 
 
 def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:

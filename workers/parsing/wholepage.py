@@ -251,6 +251,7 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
+HEADLINE_WORDS = (3, 30)  # the fewest and most words of a headline
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
@@ -304,8 +305,8 @@ class HeadlineContext:
         )
 
     def is_standfirst(self, i: int) -> bool:
-        """A line that may stand between a headline and its byline: longer than a headline
-        usually is, or a sentence."""
+        """A line that may stand between a headline and its byline: of standfirst length, and
+        no byline or dateline itself."""
         line = self.classed[i]
         return line.words >= STANDFIRST_WORDS and not looks_like_metadata(line.text)
 
@@ -320,7 +321,8 @@ class HeadlineContext:
         for i in (*above, *inside):
             line = self.classed[i]
             text = line.text.strip()
-            if not 3 <= line.words <= 30 or _BULLET.match(text) or text.endswith((".", ":")):
+            low, high = HEADLINE_WORDS
+            if not low <= line.words <= high or _BULLET.match(text) or text.endswith((".", ":")):
                 continue
             if not _NOT_HEADLINE.search(text[:300]):
                 found.append(i)
