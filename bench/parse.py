@@ -17,6 +17,10 @@ Inputs:
 - **whole-page text (w3m)**, **(lynx)**: the page as the text browsers dump it (``w3m -dump``,
   ``lynx -dump -nolist``, 80 columns: wrapped lines, indented paragraphs), where they are
   installed (Debian packages; skipped with a note otherwise);
+- **whole-page text (chromium)**: the page's ``document.body.innerText`` in headless Chromium
+  (Debian's ``chromium`` and ``chromium-driver``, driven by selenium), what a scraper that
+  copies a rendered page gets: the page's own CSS decides what is shown, its scripts do not run
+  and nothing is fetched from the network (every host name fails to resolve);
 - **HTML**: the page itself, in a JSON envelope with ``content_type: text/html``.
 
 Per field:
@@ -45,13 +49,16 @@ HTML: called on the page). Each figure is printed beside them, and pages/s for e
 from __future__ import annotations
 
 import argparse
+import atexit
 import gzip
 import hashlib
 import html as htmllib
 import json
+import pathlib
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 import unicodedata
 import urllib.parse
@@ -310,6 +317,62 @@ def render_with(browser: str) -> Callable[[str], str]:
     return render
 
 
+# Headless Chromium, where installed: ``document.body.innerText`` of the page as laid out by its
+# own stylesheets. One browser serves the whole run; scripts are off and every host name fails
+# to resolve, so a page renders the same way on every machine.
+CHROMIUM = ("chromium", "chromedriver")
+_browser: list[Any] = []
+
+
+def chromium_ready() -> bool:
+    if not all(shutil.which(tool) for tool in CHROMIUM):
+        return False
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _chromium() -> Any:
+    if not _browser:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(shutil.which("chromium"))
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--window-size=1280,2000",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--blink-settings=imagesEnabled=false",
+        ):
+            options.add_argument(arg)
+        options.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2}
+        )
+        options.page_load_strategy = "eager"
+        driver = webdriver.Chrome(
+            service=Service(str(shutil.which("chromedriver"))), options=options
+        )
+        driver.set_page_load_timeout(60)
+        atexit.register(driver.quit)
+        _browser.append(driver)
+    return _browser[0]
+
+
+def render_chromium(html: str) -> str:
+    driver = _chromium()
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "page.html"
+        path.write_text(html, encoding="utf-8")
+        driver.get(path.as_uri())
+        text = driver.execute_script("return document.body ? document.body.innerText : ''")
+    return str(text or "")
+
+
 def _page_html(render: Callable[[str], str]) -> Callable[[Page], str]:
     return lambda page: render(page.html)
 
@@ -491,6 +554,20 @@ def run(only: str | None = None) -> None:
             for browser in TEXT_BROWSERS
             if shutil.which(browser)
         },
+        **(
+            {
+                "whole-page text (chromium)": (
+                    _page_html(render_chromium),
+                    (
+                        ("naive", naive),
+                        ("trafilatura", trafilatura_text),
+                        ("parse stage", stage_text),
+                    ),
+                )
+            }
+            if chromium_ready()
+            else {}
+        ),
         "HTML": (
             lambda p: p.html,
             (
@@ -505,6 +582,11 @@ def run(only: str | None = None) -> None:
             print(
                 f"\n{browser} is not installed: its dumps are not measured (apt install {browser})"
             )
+    if not chromium_ready():
+        print(
+            "\nchromium is not installed: its innerText is not measured "
+            "(apt install chromium chromium-driver)"
+        )
     for label, (value_of, extractors) in inputs.items():
         if only and only != label:
             continue
@@ -526,7 +608,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         help="one input: 'whole-page text', 'whole-page Markdown', 'whole-page text (w3m)', "
-        "'whole-page text (lynx)', 'HTML'",
+        "'whole-page text (lynx)', 'whole-page text (chromium)', 'HTML'",
     )
     run(parser.parse_args().only)
 
