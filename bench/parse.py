@@ -569,7 +569,10 @@ def names_f1(found: list[str], reference: list[str]) -> float:
         )
 
     f = list(dict.fromkeys(n for n in map(norm, found) if n))
-    r = list(dict.fromkeys(n for n in map(norm, reference) if n))
+    # A metadata string that names two people is two names ("By MEG KINNARD and ERRIN HAINES,
+    # Associated Press").
+    named = (part for name in reference for part in re.split(r"\s+(?:and|&)\s+|;", name))
+    r = list(dict.fromkeys(n for n in map(norm, named) if n))
     unused, hit = list(r), 0
     for name in f:
         match = next(

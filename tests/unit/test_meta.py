@@ -303,9 +303,14 @@ def test_an_author_box_gives_the_writers_name(line: str, names: list[str]) -> No
     assert author_box_names(line) == names
 
 
-def test_a_name_glued_to_a_brand_is_no_name() -> None:
-    assert byline_names("By Jonathan GarberFOXBusiness") == []
+def test_a_byline_ends_where_the_next_element_was_glued_on() -> None:
+    # A browser's innerText joins inline elements with no space: the name ends at the glue.
+    assert byline_names("By Jonathan GarberFOXBusiness") == ["Jonathan Garber"]
+    assert byline_names("By\xa0Michael HiltzikBusiness Columnist") == ["Michael Hiltzik"]
+    assert byline_names("By Eric SongBy Eric Song") == ["Eric Song"]
+    # Capitals inside a name's own short head are no glue.
     assert byline_names("By Mary McDonald and Bryan DeArdo") == ["Mary McDonald", "Bryan DeArdo"]
+    assert byline_names("By Ryan MacKenzie") == ["Ryan MacKenzie"]
 
 
 CLEAN_BODY = [

@@ -323,6 +323,10 @@ def is_role_line(line: str) -> bool:
 
 _BARE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
+# A name with the next element glued on ("By Michael HiltzikBusiness Columnist", "By Jonathan
+# GarberFOXBusiness"), as a browser's innerText joins inline elements: a capitalised word of five
+# letters or more runs into a capital. Shorter heads are names' own ("McDonald", "MacKenzie").
+_GLUED_AFTER_NAME = re.compile(r"\b[A-Z][a-z]{4,}(?=[A-Z])")
 
 
 def byline_names(line: str, *, require_by: bool = False) -> list[str]:
@@ -343,7 +347,9 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
     if len(text) > 160 or not has_by and len(text.split()) > MAX_BARE_BYLINE_WORDS:
         return []  # a line that long with no "By" is a sentence ("LOS ANGELES (AP) — To ...")
     text = _BY.sub("", text)
-    text = re.split(r"\s+[-–—|]\s+|\s*\(", text)[0]
+    if has_by and (glued := _GLUED_AFTER_NAME.search(text)):
+        text = text[: glued.end()]  # the byline's names end where the next element was glued
+    text = re.split(r"\s+[-–—|]\s+|\s*\(|\s+By\s+(?=[A-Z])", text)[0]
     if has_by:  # "By Lucy Pasha-Robinson in Berlin"
         text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
     else:  # "Jennifer Rankin and Daniel Boffey in Brussels": a place at the end
