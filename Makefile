@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: soak install demo test test-unit lint bench kafka-start kafka-stop tools clean
+.PHONY: soak install demo test test-unit lint bench bench-tools kafka-start kafka-stop tools clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,14 @@ lint: install
 	$(BIN)/ruff format --check workers tests bench
 	$(BIN)/mypy workers tests bench
 
-bench: install
+# The text browsers and headless Chromium that render real pages for `python -m bench.parse`
+# (each input is skipped with a note where its renderer is missing).
+bench-tools: tools
+	@{ command -v w3m && command -v lynx && command -v chromedriver; } >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq w3m lynx chromium-driver >/dev/null; }
+
+bench: install bench-tools
 	$(BIN)/python -m bench
 
 soak: install

@@ -390,6 +390,8 @@ def test_a_date_over_the_headline_is_the_date_not_the_title() -> None:
         ],
         # cells a text browser laid side by side
         ["Crews lift the last span into place" + " " * 20 + "Subscribe to our newsletter"],
+        # a caption that ends with its photo's credit
+        ["Crews lift the last span of the bridge into place. (credit: Harbour Daily/Jo Lee)"],
     ],
 )
 def test_the_headline_under_a_caption_or_a_notice_is_the_title(above: list[str]) -> None:

@@ -183,6 +183,14 @@ def test_the_headline_is_the_line_over_the_byline() -> None:
     assert find_article(lines).title == headline
 
 
+def test_a_photo_credit_is_never_the_headline() -> None:
+    """ "Name/Paper" in capitalised words is a credit, though it sits over the byline."""
+    headline = "Harbour bridge reopens after months of repairs"
+    credit = "Anna Moneymaker/The Harbour Daily"
+    lines = [*NAV, *TEASERS, headline, "Bridge crews at work.", "Credit...", credit, "By Jane Doe"]
+    assert find_article([*lines, *BRIDGE, *FOOTER]).title == headline
+
+
 def test_the_byline_under_another_copy_of_the_headline_is_read() -> None:
     """A page that prints its headline twice (over a long gallery, and again over the text)
     may print the byline and dateline under the first copy only."""

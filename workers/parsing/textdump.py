@@ -180,19 +180,29 @@ def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None
 
 _SENTENCE_END = (".", "!", "?", ":")
 _COLUMN_GAP = " " * 5
+# A caption's credit at its end: "(credit: NASA/Jude Guidry)", "(AP Photo/Evan Vucci)", "(Photo:
+# Getty Images)".
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[A-Z]{2,5}\s)?(?:photo|image|picture|credit|foto|bild)s?\b[^()]{0,80}\)\s*$", re.I
+)
 HEADLINE_BELOW = 3  # lines under the first where the headline may sit instead
 METADATA_UNDER = 2  # lines under a headline where its byline or dateline is looked for
 
 
 def _headline_below(lines: list[str]) -> int:
     """Where the headline is when the first line is plainly not it: a paragraph (a caption,
-    a notice: longer than a headline, or ending a sentence), cells laid out side by side, or a
-    line over a button ("Learn More"). Then the headline is the first line of headline shape,
-    a few lines down, that a byline or dateline follows. 0 when the first line stands."""
+    a notice: longer than a headline, ending a sentence or a photo credit), cells laid out side
+    by side, or a line over a button ("Learn More"). Then the headline is the first line of
+    headline shape, a few lines down, that a byline or dateline follows. 0 when the first line
+    stands."""
     if len(lines) < 3:
         return 0
     first, second = lines[0].rstrip(), lines[1].strip()
-    paragraph = len(first.split()) > HEADLINE_WORDS[1] or first.endswith((".", ":"))
+    paragraph = (
+        len(first.split()) > HEADLINE_WORDS[1]
+        or first.endswith((".", ":"))
+        or bool(_CAPTION_CREDIT.search(first[-120:]))
+    )
     columns = _COLUMN_GAP in first.strip()  # cells a text browser laid side by side
     button = len(second.split()) <= 2 and not second.endswith(_SENTENCE_END)
     if button and read_metadata_line(second, bare_names=True).names:

@@ -39,6 +39,15 @@ _NOT_HEADLINE = re.compile(
     r"\b(associated press|reuters|getty|afp|staff writer)\b",
     re.I,
 )
+# A photo credit: a name, a slash and the agency or paper, in capitalised words only ("Anna
+# Moneymaker/The New York Times", "(Jacquelyn Martin / Associated Press)", "CANADIAN PRESS/Justin
+# Tan").
+# Two to four words before the slash: "Ukraine/Russia Talks Resume" is a headline.
+_CAPS_WORD = r"(?:of|the|via|and|&|(?-i:[A-Z])[\w&.'’-]*)"
+_PHOTO_CREDIT = re.compile(
+    rf"^\(?(?-i:[A-Z])[\w&.'’-]*(?:\s{_CAPS_WORD}){{1,3}}\s?/\s?"
+    rf"(?-i:[A-Z])[\w&.'’-]*(?:\s{_CAPS_WORD}){{0,5}}\)?$"
+)
 # A teaser cut short by the page ("...may soon...", "The Surface Go range is seei..."): a word
 # and an ellipsis end the line.
 _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
@@ -324,7 +333,7 @@ class HeadlineContext:
             low, high = HEADLINE_WORDS
             if not low <= line.words <= high or _BULLET.match(text) or text.endswith((".", ":")):
                 continue
-            if not _NOT_HEADLINE.search(text[:300]):
+            if not _NOT_HEADLINE.search(text[:300]) and not _PHOTO_CREDIT.match(text[:300]):
                 found.append(i)
         return found
 
