@@ -1,6 +1,15 @@
+from datetime import UTC, datetime
+
 import pytest
 
-from workers.parsing.meta import byline_names, iso_utc, parse_datetime, read_metadata_line
+from workers.parsing.meta import (
+    byline_names,
+    iso_utc,
+    page_year,
+    parse_datetime,
+    read_metadata_line,
+    yearless_published,
+)
 
 
 @pytest.mark.parametrize(
@@ -488,3 +497,53 @@ def test_a_wire_storys_dateline_names_its_agency_when_no_byline_does() -> None:
     assert page.paragraphs == [first, CLEAN_BODY[1]]  # the dateline stays: it is the story's
     bylined = "\n\n".join(["Harbour bridge reopens", "By Jane Doe", first, CLEAN_BODY[1]])
     assert parse_text(bylined).authors == ["Jane Doe"]
+
+
+END_OF_2019 = datetime(2019, 12, 31, 23, 59, tzinfo=UTC)
+
+
+NEW_YORK = "America/New_York"
+
+
+@pytest.mark.parametrize(
+    ("lines", "reference", "zone", "expected"),
+    [
+        # the posting time, not the update before it; in the site's own zone
+        (
+            ["Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM"],
+            END_OF_2019,
+            NEW_YORK,
+            "2019-11-19T11:51:00Z",
+        ),
+        (["By Nathan Birch", "Nov 18"], END_OF_2019, "UTC", "2019-11-18T00:00:00Z"),
+        (["19 November 14:05"], END_OF_2019, "UTC", "2019-11-19T14:05:00Z"),
+        # a date after the reference is last year's
+        (["Dec 30"], datetime(2026, 1, 2, tzinfo=UTC), "UTC", "2025-12-30T00:00:00Z"),
+        # a date with its year is not this rule's
+        (["The show runs until Nov 19, 2019"], END_OF_2019, "UTC", None),
+        (["By Jane Doe"], END_OF_2019, "UTC", None),
+    ],
+)
+def test_a_date_printed_without_its_year_takes_the_latest_year_it_can(
+    lines: list[str], reference: datetime, zone: str, expected: str | None
+) -> None:
+    assert iso_utc(yearless_published(lines, reference, zone)) == expected
+
+
+def test_the_pages_year_is_its_copyright_lines_latest() -> None:
+    assert page_year(["© 2002-2019 Gray Digital Media", "Copyright © 2018, Times"]) == 2019
+    assert page_year(["In 2019 the council met", "Contact us"]) is None
+
+
+def test_a_yearless_dateline_in_an_archived_page_takes_its_copyright_year() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = ["Harbour bridge reopens after repairs", "By Jane Doe", "Nov 19, 6:51 AM"]
+    footer = ["Contact us", "© 2019 Harbour Daily Media"]
+    text = "\n\n".join([*header, *CLEAN_BODY, *footer])
+    fetched = datetime(2026, 12, 1, tzinfo=UTC)
+    assert iso_utc(parse_text(text, "UTC", fetched).published_at) == "2019-11-19T06:51:00Z"
+    # no copyright line: the latest Nov 19 before it was fetched
+    text = "\n\n".join([*header, *CLEAN_BODY])
+    assert iso_utc(parse_text(text, "UTC", fetched).published_at) == "2026-11-19T06:51:00Z"
+    assert parse_text(text, "UTC").published_at is None  # nothing to place it in

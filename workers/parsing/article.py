@@ -44,7 +44,7 @@ def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str)
     if raw.content_type == "text/html":
         page = _repaired(parse_html(raw.content, raw.url, timezone or "UTC"))
     else:
-        page = parse_text(raw.content, timezone)
+        page = parse_text(raw.content, timezone, _moment(ingested_at))
     title = visible(page.title or "").strip()[:MAX_TITLE_CHARS]
     if not title:
         raise ParseError("no_title")
@@ -143,6 +143,17 @@ def _iso(moment: datetime | None) -> str | None:
         return None
     m = moment.astimezone(UTC)
     return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}Z"
+
+
+def _moment(ingested_at: str) -> datetime | None:
+    """When the message was ingested, if its record time is a real one (1990 or later)."""
+    try:
+        ingested = datetime.fromisoformat(ingested_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if ingested.tzinfo is None:
+        ingested = ingested.replace(tzinfo=UTC)
+    return ingested if ingested >= EARLIEST else None
 
 
 def _plausible(

@@ -7,8 +7,9 @@ Dates go through dateparser (>= 1.5: older releases read "BST" as UTC+11); names
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import dateparser
@@ -403,6 +404,61 @@ _UPDATED_WORD = re.compile(
 MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline
 MAX_METADATA_WORDS = 12  # words left once the dates are out; more is a sentence or a caption
 PROSE_WORDS = 4  # ...and from this many, a verb makes it one ("He said on 3 March 2018 that")
+
+
+# A date printed without its year, as pages do for this year's stories ("Posted Nov 19, 6:51 AM",
+# "Nov 18", "19 November 14:05"): month and day, either order, then an optional time. Not
+# followed by a year (a date with one is read by ``read_metadata_line``).
+_YEARLESS = re.compile(
+    rf"(?<![\w/.-])(?:(?P<md>\b(?:{_MONTHS})\b\.?\s{_DAY})|(?P<dm>{_DAY}\.?\s(?:de\s)?\b(?:{_MONTHS})\b\.?))"
+    rf"(?!,?\s?(?:de\s)?\d{{4}})(?![\w/-])(?P<time>,?\s(?:at\s)?{_TIME})?",
+    re.I,
+)
+# The page's own year: its copyright line's latest ("© 2019 Advance Local", "Copyright
+# 2002-2019"), where it has one.
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I
+)
+MAX_COPYRIGHT_LINE = 300
+MAX_YEARLESS_TRIES = 4  # year-less dates tried in one page's header
+
+
+def page_year(lines: Iterable[str]) -> int | None:
+    """The latest year a copyright line of the page names, if any."""
+    years = [
+        int(m.group(1))
+        for line in lines
+        if len(line) <= MAX_COPYRIGHT_LINE
+        for m in _COPYRIGHT_YEAR.finditer(line)
+    ]
+    return max(years) if years else None
+
+
+def yearless_published(
+    lines: Iterable[str], reference: datetime, timezone: str = "UTC"
+) -> datetime | None:
+    """The first published date printed without its year in these metadata lines (an
+    "Updated" one is skipped), in the latest year that does not put it after ``reference``
+    (a day's grace for zones)."""
+    tries = 0
+    for line in lines:
+        text = _unglued(" ".join(line.split()))
+        if len(text) > MAX_METADATA_LINE:
+            continue
+        for match in _YEARLESS.finditer(text):
+            before = _SEPARATORS.split(text[max(0, match.start() - 40) : match.start()])[-1]
+            if _UPDATED_WORD.search(before):
+                continue
+            tries += 1
+            if tries > MAX_YEARLESS_TRIES:
+                return None  # a page of month names is no header: bounded dateparser calls
+            date = match.group("md") or match.group("dm")
+            time = (match.group("time") or "").lstrip(", ")
+            for year in (reference.year, reference.year - 1):
+                moment = parse_datetime(f"{date} {year} {time}".strip(), timezone)
+                if moment is not None and moment <= reference + timedelta(days=1):
+                    return moment
+    return None
 
 
 def _full_year(span: str) -> str:

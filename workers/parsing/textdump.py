@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
@@ -24,8 +24,10 @@ from workers.parsing.meta import (
     is_role_line,
     is_updated_line,
     looks_like_metadata,
+    page_year,
     parse_datetime,
     read_metadata_line,
+    yearless_published,
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
@@ -110,9 +112,13 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     return plain_lines(lines) if looks_markdown(lines) else (lines, NO_MARKS)
 
 
-def parse_text(text: str, timezone: str | None = None) -> PageFields:
+def parse_text(
+    text: str, timezone: str | None = None, reference: datetime | None = None
+) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
-    zone of the site its chrome gives away, else in UTC."""
+    zone of the site its chrome gives away, else in UTC. A date printed without its year is
+    put in the latest year that is not after ``reference`` (when the page was fetched) nor
+    after the year of the page's copyright line."""
     lines, marks = dump_lines(text)
     outside: list[str] = []
     around: list[AroundLine] = []
@@ -149,7 +155,22 @@ def parse_text(text: str, timezone: str | None = None) -> PageFields:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
+    if page.published_at is None:
+        header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
+        printed = (*(r["line"] for r in page.removed), *kept, *after)
+        latest = _latest_date(reference, page_year(printed))
+        if latest is not None:
+            page.published_at = yearless_published(header, latest, timezone)
     return page
+
+
+def _latest_date(fetched: datetime | None, year: int | None) -> datetime | None:
+    """The latest a page's dates can be: when it was fetched, or the end of the year its
+    copyright line names if that is earlier (an archived page fetched years later)."""
+    end_of_year = datetime(year, 12, 31, 23, 59, tzinfo=UTC) if year else None
+    if fetched is None or end_of_year is None:
+        return fetched or end_of_year
+    return min(fetched, end_of_year)
 
 
 _MARKERS = re.compile(r"^[\s*•·|>\-–—]+")
