@@ -547,3 +547,31 @@ def test_a_yearless_dateline_in_an_archived_page_takes_its_copyright_year() -> N
     text = "\n\n".join([*header, *CLEAN_BODY])
     assert iso_utc(parse_text(text, "UTC", fetched).published_at) == "2026-11-19T06:51:00Z"
     assert parse_text(text, "UTC").published_at is None  # nothing to place it in
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Spanish and Portuguese short months; the time after a dash or a bullet
+        ("Madrid - 7 ago 2024 - 10:05 CEST", "2024-08-07T08:05:00Z"),
+        ("2 dic 2024 - 13:03 CET", "2024-12-02T12:03:00Z"),
+        ("6 November 2024 • 9:13pm", "2024-11-06T21:13:00Z"),
+    ],
+)
+def test_a_time_after_a_dash_or_a_bullet_belongs_to_its_date(line: str, expected: str) -> None:
+    assert iso_utc(read_metadata_line(line).published) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("BBC News, London", True),
+        ("Staff Writer, New York", True),
+        ("Jane Doe, London", False),
+        ("Reuters, Washington", False),  # an agency's byline, not a role
+    ],
+)
+def test_a_role_line_may_say_where_its_writer_is_based(line: str, role: bool) -> None:
+    from workers.parsing.meta import is_role_line
+
+    assert is_role_line(line) is role

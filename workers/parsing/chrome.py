@@ -80,7 +80,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "share_buttons",
         _rx(
             r"(share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|"
-            r"copy link|copied|print|messenger|comments?|\||\s|,|·)+",
+            r"copy link|copied|print|messenger|comments?|save|bookmark|\||\s|,|·)+",
             r"share (this|on|via|the)( article| story| page)?\b.*",
             r"click to share.*",
             r"(artikel )?teilen",
@@ -126,6 +126,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "caption_or_credit",
         _rx(
             r"(image|photo|picture|video|graphic|illustration)( caption| credit| source)?:.*",
+            r"(image|photo|media|video) (caption|credit|source), .*",
             r"(photograph|photo|picture|image): .*",
             r".{0,200}\((image|photo|picture|photograph|foto|bild)s?: ?[^)]*\)",
             r"\(?(getty images|reuters|afp|ap photo|pa media|pa wire|epa|shutterstock|alamy)\)?",

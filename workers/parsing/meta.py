@@ -30,6 +30,8 @@ _MONTHS = (
     # Spanish and Italian
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
     r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    # ... and their short forms that are no English word ("7 ago 2024", "2 dic 2024")
+    r"ene|abr|ago|dic|giu|lug|ott|dez|fev|"
     # Portuguese, Dutch, Indonesian
     r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
     r"januari|februari|maart|mei|augustus|maret|agustus|desember|"
@@ -318,8 +320,13 @@ MAX_ROLE_LINE = 80
 
 def is_role_line(line: str) -> bool:
     """A line that is a byline's role alone, printed under the name ("Senior Political
-    Correspondent")."""
-    return len(line) <= MAX_ROLE_LINE and not agency_byline(line) and _only_role(line.strip())
+    Correspondent"), perhaps with where it is based ("BBC News, London", "Staff Writer, New
+    York")."""
+    role = _BASED_IN.sub("", line.strip())
+    return len(line) <= MAX_ROLE_LINE and not agency_byline(role) and _only_role(role)
+
+
+_BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
 
 
 _BARE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
@@ -394,7 +401,7 @@ _DATE_CORE = (
 )
 _DATE_SPAN = re.compile(
     rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w/-])"
-    rf"(?:,?\s(?:at\s)?{_TIME})?",
+    rf"(?:(?:,?\s(?:at\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
