@@ -45,6 +45,10 @@ name printed nowhere; dates: the day not found printed), in both splits, without
 parse stage's output. For HTML they are what a metadata reader sees; for whole-page text the
 metadata is gone, and the fields must be found in the printed page.
 
+Downstream, per input: the pages are distinct articles, so fed to a fresh dedup index as the
+parse stage leaves them, none should be judged a near-duplicate; the bench prints how many
+are, and how many of those of a page of the same site (its chrome reached the bodies).
+
 Baselines, measured in the same run on the same inputs: **naive** (first line is the title, the
 rest is the body) and **trafilatura** (for text: the dump's lines given to it as paragraphs; for
 HTML: called on the page). Each figure is printed beside them, and pages/s for each.
@@ -74,6 +78,7 @@ from typing import Any
 import orjson
 
 from bench.stages import DATASET, SETTINGS, _prf
+from workers.near_dup.index import DedupIndex, event_time
 from workers.parsing.article import parse_message
 
 INGESTED = "2026-12-01T00:00:00.000000Z"
@@ -463,7 +468,30 @@ def stage_text(text: str) -> Extracted:
 
 
 def stage_html(html: str) -> Extracted:
-    return _stage(orjson.dumps({"content": html, "content_type": "text/html"}))
+    return _stage(_envelope(html))
+
+
+def _envelope(html: str) -> bytes:
+    return orjson.dumps({"content": html, "content_type": "text/html"})
+
+
+def merges(pages: list[Page], messages: list[bytes]) -> tuple[int, int, int]:
+    """The 181 pages are distinct articles: fed one after another to a fresh dedup index, as
+    the parse stage leaves them, how many are judged a duplicate of another, how many of those
+    of a page of the same site (chrome that reached the body), and how many were judged."""
+    index = DedupIndex(SETTINGS, {})
+    host_of: dict[str, str] = {}
+    for k, (page, message) in enumerate(zip(pages, messages, strict=True)):
+        try:
+            article = parse_message(message, f"bench:0:{k}", INGESTED, SETTINGS)
+        except Exception:  # noqa: BLE001 - a dead-lettered page is not judged
+            continue
+        host_of[article.raw_ref] = page.host
+        index.admit(article, index.judge(article), event_time(article))
+    roots = {ref: m["root"] for ref, m in index.members().items()}
+    duplicates = [ref for ref, verdict in index.verdicts().items() if verdict.is_duplicate]
+    same_site = sum(host_of.get(roots[ref]) == host_of[ref] for ref in duplicates)
+    return len(duplicates), same_site, len(host_of)
 
 
 def _stage(value: bytes) -> Extracted:
@@ -678,8 +706,10 @@ def run(only: str | None = None) -> None:
             continue
         print(f"\n{label}")
         print(HEADER)
+        rendered: dict[str, str] = {}
         for split, group in splits.items():
             values = [value_of(p) for p in group]
+            rendered.update((p.id, v) for p, v in zip(group, values, strict=True))
             for name, extract in extractors:
                 s = score(group, values, extract)
                 print(
@@ -688,6 +718,12 @@ def run(only: str | None = None) -> None:
                     f"{s.date:6.3f} {s.date_checked:7.3f} "
                     f"{s.pages_per_s:8.1f}"
                 )
+        as_message = _envelope if label == "HTML" else str.encode
+        found, same_site, judged = merges(pages, [as_message(rendered[p.id]) for p in pages])
+        print(
+            f"  near-duplicates judged among the {judged} pages (all distinct articles), parse "
+            f"stage: {found}, {same_site} of them of a page of the same site"
+        )
 
 
 def main() -> None:
