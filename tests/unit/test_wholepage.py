@@ -9,6 +9,7 @@ from tests.corpus import distinct
 from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
 from workers.parsing.markdown import Marks
+from workers.parsing.textdump import parse_text
 from workers.parsing.wholepage import find_article, looks_whole_page
 from workers.records import ParsedArticle, Position
 from workers.settings import Settings
@@ -56,6 +57,9 @@ BRIDGE = [
     "Traffic on the bridge was light in the morning but grew through the day as word of "
     "the reopening spread among commuters who had relied on the ferries.",
 ]
+
+
+BRIDGE_HEADLINE = "Harbour bridge reopens after months of repairs"
 
 
 def whole_page(title: str, paragraphs: list[str]) -> str:
@@ -189,6 +193,17 @@ def test_a_photo_credit_is_never_the_headline() -> None:
     credit = "Anna Moneymaker/The Harbour Daily"
     lines = [*NAV, *TEASERS, headline, "Bridge crews at work.", "Credit...", credit, "By Jane Doe"]
     assert find_article([*lines, *BRIDGE, *FOOTER]).title == headline
+
+
+def test_a_name_over_the_headline_with_its_dateline_between_is_the_byline() -> None:
+    """Some pages print the header above the headline: the name, the section, the time."""
+    header = ["Jane Doe", "Ideas", "11.14.2019 09:00 AM"]
+    page = parse_text("\n".join([*NAV, *TEASERS, *header, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
+    assert page.title == BRIDGE_HEADLINE
+    assert page.authors == ["Jane Doe"]
+    # without the dateline between them, a name over the headline is not its byline
+    page = parse_text("\n".join([*NAV, *TEASERS, "Jane Doe", BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
+    assert page.authors == []
 
 
 def test_the_byline_under_another_copy_of_the_headline_is_read() -> None:
