@@ -145,10 +145,14 @@ def _iso(moment: datetime | None) -> str | None:
     return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}Z"
 
 
+def _ingested(ingested_at: str) -> datetime:
+    return datetime.fromisoformat(ingested_at.replace("Z", "+00:00"))
+
+
 def _moment(ingested_at: str) -> datetime | None:
     """When the message was ingested, if its record time is a real one (1990 or later)."""
     try:
-        ingested = datetime.fromisoformat(ingested_at.replace("Z", "+00:00"))
+        ingested = _ingested(ingested_at)
     except ValueError:
         return None
     if ingested.tzinfo is None:
@@ -165,7 +169,7 @@ def _plausible(
     if moment is None:
         return None
     try:
-        ingested = datetime.fromisoformat(ingested_at.replace("Z", "+00:00"))
+        ingested = _ingested(ingested_at)
         latest = ingested + LATEST_AHEAD if ingested >= EARLIEST else None
         if moment.astimezone(UTC) >= EARLIEST and (latest is None or moment <= latest):
             return moment

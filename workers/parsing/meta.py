@@ -322,8 +322,10 @@ def is_role_line(line: str) -> bool:
     """A line that is a byline's role alone, printed under the name ("Senior Political
     Correspondent"), perhaps with where it is based ("BBC News, London", "Staff Writer, New
     York")."""
+    if len(line) > MAX_ROLE_LINE:
+        return False
     role = _BASED_IN.sub("", line.strip())
-    return len(line) <= MAX_ROLE_LINE and not agency_byline(role) and _only_role(role)
+    return not agency_byline(role) and _only_role(role)
 
 
 _BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
@@ -453,8 +455,7 @@ def yearless_published(
         if len(text) > MAX_METADATA_LINE:
             continue
         for match in _YEARLESS.finditer(text):
-            before = _SEPARATORS.split(text[max(0, match.start() - 40) : match.start()])[-1]
-            if _UPDATED_WORD.search(before):
+            if _after_update_word(text, match.start()):
                 continue
             tries += 1
             if tries > MAX_YEARLESS_TRIES:
@@ -466,6 +467,12 @@ def yearless_published(
                 if moment is not None and moment <= reference + timedelta(days=1):
                     return moment
     return None
+
+
+def _after_update_word(text: str, start: int) -> bool:
+    """The date at ``start`` follows an "Updated" word in its part of the line."""
+    before = _SEPARATORS.split(text[max(0, start - 40) : start])[-1]
+    return bool(_UPDATED_WORD.search(before))
 
 
 def _full_year(span: str) -> str:
@@ -543,8 +550,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         moment = parse_datetime(_full_year(match.group(0)), timezone)
         if moment is None:
             continue
-        before = _SEPARATORS.split(text[max(0, match.start() - 40) : match.start()])[-1]
-        if _UPDATED_WORD.search(before):
+        if _after_update_word(text, match.start()):
             updated = updated or moment
         elif published is None:
             published = moment
