@@ -140,6 +140,41 @@ def test_memory_and_disk_buckets_answer_alike(
         disk.close()
 
 
+def test_disk_buckets_stay_right_when_writes_follow_their_lookups(tmp_path: Path) -> None:
+    """An admission reuses what the lookup before it read: lookups, adds and removes in any
+    interleaving, over overlapping buckets, answer as a plain model of the buckets does."""
+    disk = DiskBuckets(tmp_path / "buckets")
+    for _ in disk.rebuilding(lambda: [], None, 10):
+        pass
+    model: dict[int, list[str]] = {}
+
+    def expected(ids: list[int]) -> set[str]:
+        return {ref for b in ids for ref in model.get(b, [])[-MAX_BAND_MEMBERS:]}
+
+    try:
+        rng = random.Random(11)
+        added: list[tuple[str, list[int]]] = []
+        for i in range(1500):
+            seen = rng.sample(range(40), 6)
+            if rng.random() < 0.7:  # else a write follows the last write
+                assert disk.lookup(seen) == expected(seen)
+            if added and rng.random() < 0.3:
+                ref, ids = added.pop(rng.randrange(len(added)))
+                disk.remove(ref, ids)
+                for b in ids:
+                    if ref in model.get(b, []):
+                        model[b].remove(ref)
+            else:
+                ref, ids = f"raw:0:{i}", rng.sample(seen, 3) + rng.sample(range(40), 2)
+                disk.add(ref, ids)  # some of its buckets were just read, some not
+                for b in dict.fromkeys(ids):
+                    model[b] = [*model.get(b, []), ref][-MAX_BAND_MEMBERS:]
+                added.append((ref, ids))
+        assert disk.lookup(list(range(40))) == expected(list(range(40)))
+    finally:
+        disk.close()
+
+
 def test_memory_buckets_find_spread_ids_through_their_directories(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

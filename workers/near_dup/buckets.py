@@ -524,8 +524,9 @@ _OWNER = b"\xffowner"
 
 class DiskBuckets:
     """The buckets in a local RocksDB: key ``column (1 byte) + key (4 bytes)``, value the refs
-    ``\\n``-joined, newest last. Lookups are one multi-get; an admission is one multi-get and
-    one write batch."""
+    ``\\n``-joined, newest last. Lookups are one multi-get; an admission is one write batch,
+    whose read of the buckets it changes is the lookup just before it (the index judges, then
+    admits, the same article), or one multi-get of the keys that lookup did not read."""
 
     durable = True
 
@@ -534,6 +535,9 @@ class DiskBuckets:
         self._handle: Any = None  # opened on first use, not when the worker's modules load
         self._generation = 0
         self._built = False
+        # The values the last lookup read, by key: the admission that follows it changes them.
+        # Any write forgets them.
+        self._read: dict[bytes, bytes | None] = {}
 
     @property
     def _db(self) -> Any:
@@ -563,6 +567,7 @@ class DiskBuckets:
     def forget(self) -> None:
         self._built = False
         self._generation += 1
+        self._read = {}
 
     @staticmethod
     def _raw(bucket: int) -> bytes:
@@ -575,7 +580,10 @@ class DiskBuckets:
     def lookup_split(self, ids: Sequence[int], split: int) -> tuple[set[str], set[str]]:
         head: set[str] = set()
         tail: set[str] = set()
-        for i, value in enumerate(self._db[[self._raw(k) for k in ids]]):
+        keys = [self._raw(k) for k in ids]
+        values = self._db[keys]
+        self._read = dict(zip(keys, values, strict=True))
+        for i, value in enumerate(values):
             if value:
                 (head if i < split else tail).update(value.decode().split("\n"))
         return head, tail
@@ -590,8 +598,13 @@ class DiskBuckets:
         from rocksdict import WriteBatch
 
         raw = [self._raw(k) for k in dict.fromkeys(keys)]
+        read, self._read = self._read, {}
+        unread = [key for key in raw if key not in read]
+        if unread:
+            read.update(zip(unread, self._db[unread], strict=True))
         batch = WriteBatch(raw_mode=True)
-        for key, value in zip(raw, self._db[raw], strict=True):
+        for key in raw:
+            value = read[key]
             refs = value.decode().split("\n") if value else []
             if ref in refs:
                 refs.remove(ref)
@@ -631,6 +644,7 @@ class DiskBuckets:
     def _flush(self, pending: dict[bytes, list[str]]) -> None:
         from rocksdict import WriteBatch
 
+        self._read = {}
         if not pending:
             return
         keys = list(pending)
@@ -653,6 +667,7 @@ class DiskBuckets:
         return out
 
     def close(self) -> None:
+        self._read = {}
         if self._handle is not None:
             self._handle.close()
             self._handle = None
