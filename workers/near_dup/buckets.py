@@ -53,6 +53,10 @@ def exact_ids(url: str | None, body_hash: str) -> list[int]:
 def lsh_ids(signature: bytes, bands: int, rows: int) -> list[int]:
     """One bucket id a band: its rows' bytes as one integer (folded to 24 bits if longer)."""
     slots = np.frombuffer(signature, np.uint8, bands * rows).reshape(bands, rows)
+    if rows * 8 <= _KEY_BITS:  # the key fits: the rows' bytes read as one big-endian uint32
+        wide = np.zeros((bands, 4), np.uint8)
+        wide[:, 4 - rows :] = slots
+        return (wide.view(">u4").ravel() | _columns32(bands)).tolist()  # type: ignore[no-any-return]
     keys = np.zeros(bands, np.uint64)
     for row in range(rows):
         keys = (keys << np.uint64(8)) | slots[:, row]
@@ -64,6 +68,11 @@ def lsh_ids(signature: bytes, bands: int, rows: int) -> list[int]:
 @functools.cache
 def _columns(bands: int) -> np.ndarray:
     return np.arange(2, 2 + bands, dtype=np.uint64) << np.uint64(_KEY_BITS)
+
+
+@functools.cache
+def _columns32(bands: int) -> np.ndarray:
+    return np.arange(2, 2 + bands, dtype=np.uint32) << np.uint32(_KEY_BITS)
 
 
 class Entry(NamedTuple):
@@ -248,11 +257,14 @@ class Level:
         offsets = self._offsets[:widest]
         at = np.minimum(lo[:, None].astype(np.int64) + offsets, len(self.slots) - 1)
         match = (self.low[at] == low[:, None]) & (offsets < width[:, None])
-        if not match.any():
+        rows, columns = np.nonzero(match)  # row-major: each id's slots in the level's order
+        if not len(rows):
             return
-        for j in np.flatnonzero(match.any(axis=1)).tolist():
-            older = self.slots[at[j][match[j]]][-MAX_BAND_MEMBERS:]
-            per.setdefault(ids[j], [])[:0] = older.tolist()
+        found: dict[int, list[int]] = {}
+        for j, slot in zip(rows.tolist(), self.slots[at[rows, columns]].tolist(), strict=True):
+            found.setdefault(j, []).append(slot)
+        for j, older in found.items():
+            per.setdefault(ids[j], [])[:0] = older[-MAX_BAND_MEMBERS:]
 
     def _find_wide(
         self,

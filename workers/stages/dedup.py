@@ -97,8 +97,8 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
                 pending.append(await _topics[out.topic].send(key=out.key.encode(), value=out.value))
             for source, found in outcomes(article, decision).items():
                 pending.append(await send_outcome(source, "dedup", position, found))
-            if decision.merged:
-                logger.info(
+            if decision.merged:  # routine at volume (about one article in ten): counted, not told
+                logger.debug(
                     "%s precedes or joins %d earlier cluster(s): %d verdict(s) revised",
                     article.article_id,
                     len(decision.merged),
