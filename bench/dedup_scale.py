@@ -140,7 +140,7 @@ class Stores:
         self.buckets: Buckets | None = None
         if url.startswith("rocksdb"):
             self.state = FaustRocksTable(self.tmp / "table")
-            self.buckets = DiskBuckets(self.tmp / "buckets")
+            self.buckets = DiskBuckets(self.tmp / "buckets", 2 + SETTINGS.lsh_bands)
         else:
             self.state = {}
 

@@ -140,10 +140,14 @@ def test_memory_and_disk_buckets_answer_alike(
         disk.close()
 
 
-def test_disk_buckets_stay_right_when_writes_follow_their_lookups(tmp_path: Path) -> None:
-    """An admission reuses what the lookup before it read: lookups, adds and removes in any
-    interleaving, over overlapping buckets, answer as a plain model of the buckets does."""
-    disk = DiskBuckets(tmp_path / "buckets")
+@pytest.mark.parametrize("columns", [0, 1])  # without and with a presence map
+def test_disk_buckets_stay_right_when_writes_follow_their_lookups(
+    tmp_path: Path, columns: int
+) -> None:
+    """An admission reuses what the lookup before it read, and skips buckets never written:
+    lookups, adds and removes in any interleaving, over overlapping buckets, answer as a plain
+    model of the buckets does."""
+    disk = DiskBuckets(tmp_path / "buckets", columns)
     for _ in disk.rebuilding(lambda: [], None, 10):
         pass
     model: dict[int, list[str]] = {}
@@ -173,6 +177,15 @@ def test_disk_buckets_stay_right_when_writes_follow_their_lookups(tmp_path: Path
         assert disk.lookup(list(range(40))) == expected(list(range(40)))
     finally:
         disk.close()
+
+
+def test_a_presence_map_clears_only_buckets_never_written() -> None:
+    presence = buckets.Presence(2)
+    limit = 2 << 24
+    written = [0, 7, 8, 12345, limit - 1]
+    presence.mark([*written, limit + 5])  # an id past the columns is not held: ignored
+    probe = [*written, 1, 9, 12344, limit - 2, limit, limit + 5]
+    assert presence.maybe(probe) == [True] * 5 + [False] * 4 + [True, True]
 
 
 def test_memory_buckets_find_spread_ids_through_their_directories(
@@ -267,7 +280,7 @@ def test_disk_and_memory_indexes_give_the_same_verdicts(tmp_path: Path, seed: in
     order = [article(item.value, i) for i, item in enumerate(items)]
     random.Random(seed).shuffle(order)
     memory = DedupIndex(SETTINGS, {})
-    disk = DedupIndex(SETTINGS, {}, DiskBuckets(tmp_path / "b"))
+    disk = DedupIndex(SETTINGS, {}, DiskBuckets(tmp_path / "b", 2 + SETTINGS.lsh_bands))
     for a in order:
         memory.admit(a, memory.judge(a), 0.0)
         disk.admit(a, disk.judge(a), 0.0)

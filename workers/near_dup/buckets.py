@@ -534,16 +534,47 @@ def _by_column(
 _OWNER = b"\xffowner"
 
 
+class Presence:
+    """One bit for each bucket id below ``columns << 24``: set once the id has been written to
+    the buckets on disk. A clear bit means the bucket is empty, so its read is skipped; a set
+    bit may be stale (a bucket emptied by a sweep), which costs a read, never a miss. Its size
+    is fixed by the columns (44 columns: 92 MB), whatever the window: most of an article's band
+    ids are in no other member's buckets, and each read skipped is RocksDB probing its memtables
+    and the bloom filters of every level for nothing."""
+
+    def __init__(self, columns: int) -> None:
+        self.limit = columns << _KEY_BITS
+        self.bits = np.zeros((self.limit + 7) >> 3, np.uint8)
+
+    def maybe(self, ids: Sequence[int]) -> list[bool]:
+        """For each id: might its bucket hold a member (ids past the columns: yes)."""
+        at = np.asarray(ids, np.int64)
+        inside = at < self.limit
+        held = (self.bits[np.where(inside, at, 0) >> 3] >> (at & 7).astype(np.uint8)) & 1
+        return (held.astype(bool) | ~inside).tolist()  # type: ignore[no-any-return]
+
+    def mark(self, ids: Sequence[int]) -> None:
+        at = np.asarray(ids, np.int64)
+        at = at[at < self.limit]
+        np.bitwise_or.at(self.bits, at >> 3, np.left_shift(1, at & 7).astype(np.uint8))
+
+
 class DiskBuckets:
     """The buckets in a local RocksDB: key ``column (1 byte) + key (4 bytes)``, value the refs
     ``\\n``-joined, newest last. Lookups are one multi-get; an admission is one write batch,
     whose read of the buckets it changes is the lookup just before it (the index judges, then
-    admits, the same article), or one multi-get of the keys that lookup did not read."""
+    admits, the same article), or one multi-get of the keys that lookup did not read.
+
+    With ``columns`` given, a ``Presence`` map skips the reads of buckets never written. It is
+    known only for buckets this process built from scratch: buckets kept from an earlier process
+    (a restart) are read whole, as without it, until they are next rebuilt."""
 
     durable = True
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, columns: int = 0) -> None:
         self.path = path
+        self.columns = columns
+        self._presence: Presence | None = None  # None: not known, every bucket is read
         self._handle: Any = None  # opened on first use, not when the worker's modules load
         self._generation = 0
         self._built = False
@@ -593,12 +624,22 @@ class DiskBuckets:
         head: set[str] = set()
         tail: set[str] = set()
         keys = [self._raw(k) for k in ids]
-        values = self._db[keys]
+        values = self._get(ids, keys)
         self._read = dict(zip(keys, values, strict=True))
         for i, value in enumerate(values):
             if value:
                 (head if i < split else tail).update(value.decode().split("\n"))
         return head, tail
+
+    def _get(self, ids: Sequence[int], keys: list[bytes]) -> list[bytes | None]:
+        """The values of ``keys`` (the raw forms of ``ids``): one multi-get of those that may
+        be held."""
+        if self._presence is None:
+            return self._db[keys]  # type: ignore[no-any-return]
+        maybe = self._presence.maybe(ids)
+        wanted = [key for key, held in zip(keys, maybe, strict=True) if held]
+        found = iter(self._db[wanted] if wanted else [])
+        return [next(found) if held else None for held in maybe]
 
     def add(self, ref: str, ids: Sequence[int]) -> None:
         self._change(ref, ids, add=True)
@@ -609,11 +650,13 @@ class DiskBuckets:
     def _change(self, ref: str, keys: Sequence[int], *, add: bool) -> None:
         from rocksdict import WriteBatch
 
-        raw = [self._raw(k) for k in dict.fromkeys(keys)]
+        ids = list(dict.fromkeys(keys))
+        raw = [self._raw(k) for k in ids]
         read, self._read = self._read, {}
-        unread = [key for key in raw if key not in read]
+        unread = [(i, key) for i, key in zip(ids, raw, strict=True) if key not in read]
         if unread:
-            read.update(zip(unread, self._db[unread], strict=True))
+            values = self._get([i for i, _ in unread], [key for _, key in unread])
+            read.update(zip((key for _, key in unread), values, strict=True))
         batch = WriteBatch(raw_mode=True)
         for key in raw:
             value = read[key]
@@ -627,6 +670,8 @@ class DiskBuckets:
             elif value:
                 batch.delete(key)
         self._db.write(batch)
+        if add and self._presence is not None:
+            self._presence.mark(ids)
 
     def rebuilding(
         self, entries: Callable[[], Iterable[Entry]], owner: str | None, step: int = 1000
@@ -640,11 +685,14 @@ class DiskBuckets:
             return
         self.close()
         shutil.rmtree(self.path, ignore_errors=True)
+        self._presence = Presence(self.columns) if self.columns else None
         pending: dict[bytes, list[str]] = {}
         for i, entry in enumerate(entries(), 1):
             for key in entry.ids:
                 refs = pending.setdefault(self._raw(key), [])
                 refs.append(entry.ref)
+            if self._presence is not None:
+                self._presence.mark(entry.ids)
             if i % step == 0:
                 self._flush(pending)
                 pending = {}

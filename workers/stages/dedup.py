@@ -39,7 +39,9 @@ logger = logging.getLogger(__name__)
 dedup_index = app.Table("dedup_index_v2", partitions=1, value_type=bytes)
 _buckets: Buckets | None = None
 if settings.store.startswith("rocksdb"):
-    _buckets = DiskBuckets(Path(settings.data_dir) / f"{app.conf.id}-dedup-buckets")
+    _buckets = DiskBuckets(
+        Path(settings.data_dir) / f"{app.conf.id}-dedup-buckets", 2 + settings.lsh_bands
+    )
 pending_writes = WriteBehind(dedup_index)
 index = DedupIndex(settings, pending_writes, _buckets)
 _topics = {"unique": topics.unique, "duplicates": topics.duplicates}
