@@ -274,6 +274,41 @@ def test_disk_buckets_survive_a_restart_and_rebuild_for_another_owner(tmp_path: 
     moved.lsh.close()
 
 
+def test_a_presence_map_is_kept_by_a_clean_stop_and_only_for_the_same_database(
+    tmp_path: Path,
+) -> None:
+    columns = 2 + SETTINGS.lsh_bands
+    items = labelled_near_duplicates(10, seed=9)
+    articles = [article(item.value, i) for i, item in enumerate(items)]
+    last = items[-1].cluster
+    copies = [a for a, item in zip(articles, items, strict=True) if item.cluster == last]
+    others = [a for a, item in zip(articles, items, strict=True) if item.cluster != last]
+    assert len(copies) >= 2
+    table: dict[str, object] = {}
+    ix = DedupIndex(SETTINGS, table, DiskBuckets(tmp_path / "b", columns))
+    for a in others:
+        ix.admit(a, ix.judge(a), 0.0)
+    ix.lsh.save_presence()  # type: ignore[attr-defined]
+    ix.lsh.close()
+
+    # A clean stop, then a start on the same files: the saved map is taken.
+    again = DedupIndex(SETTINGS, table, DiskBuckets(tmp_path / "b", columns))
+    list(again.rebuilding())
+    assert again.lsh._presence is not None  # type: ignore[attr-defined]
+    assert again.judge(copies[0]).verdict.kind == "unique"
+    again.admit(copies[0], again.judge(copies[0]), 0.0)  # written after the save
+    again.lsh.close()  # then a crash: no save
+
+    # The saved map misses the buckets written after it: refused, the buckets are read whole,
+    # and a copy joins the cluster written after the save.
+    crashed = DedupIndex(SETTINGS, table, DiskBuckets(tmp_path / "b", columns))
+    list(crashed.rebuilding())
+    assert crashed.lsh._presence is None  # type: ignore[attr-defined]
+    joined = crashed.judge(copies[1])
+    assert copies[0].raw_ref in {joined.root, *joined.merged}
+    crashed.lsh.close()
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_disk_and_memory_indexes_give_the_same_verdicts(tmp_path: Path, seed: int) -> None:
     items = labelled_near_duplicates(10, seed=seed)

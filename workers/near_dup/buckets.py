@@ -24,6 +24,7 @@ import ctypes
 import functools
 import hashlib
 import shutil
+import struct
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -532,6 +533,7 @@ def _by_column(
 
 
 _OWNER = b"\xffowner"
+_PRESENCE_HEAD = struct.Struct("<QQ")  # the database's last sequence number, the columns
 
 
 class Presence:
@@ -566,8 +568,10 @@ class DiskBuckets:
     admits, the same article), or one multi-get of the keys that lookup did not read.
 
     With ``columns`` given, a ``Presence`` map skips the reads of buckets never written. It is
-    known only for buckets this process built from scratch: buckets kept from an earlier process
-    (a restart) are read whole, as without it, until they are next rebuilt."""
+    known for buckets this process built from scratch, and for buckets kept from an earlier
+    process that saved it on a clean stop (``save_presence``) with nothing written after: the
+    file records the database's last sequence number. Otherwise (a crash) the buckets are read
+    whole, as without it, until they are next rebuilt."""
 
     durable = True
 
@@ -681,10 +685,13 @@ class DiskBuckets:
         (one write batch a step), then take the owner token."""
         generation = self._generation
         if owner is not None and owner == self.owner:
+            if self._presence is None:
+                self._presence = self._saved_presence()
             self._built = True
             return
         self.close()
         shutil.rmtree(self.path, ignore_errors=True)
+        self._presence_file.unlink(missing_ok=True)  # a new database numbers its writes anew
         self._presence = Presence(self.columns) if self.columns else None
         pending: dict[bytes, list[str]] = {}
         for i, entry in enumerate(entries(), 1):
@@ -713,6 +720,38 @@ class DiskBuckets:
             refs = (value.decode().split("\n") if value else []) + pending[key]
             batch.put(key, "\n".join(refs[-MAX_BAND_MEMBERS:]).encode())
         self._db.write(batch)
+
+    @property
+    def _presence_file(self) -> Path:
+        return self.path.with_name(self.path.name + ".presence")
+
+    def save_presence(self) -> None:
+        """Keep the presence map for the next process (on a clean stop): the map, after the
+        database's last sequence number, written whole and then renamed into place."""
+        if self._presence is None or self._handle is None:
+            return
+        sequence = int(self._db.latest_sequence_number())
+        partial = self._presence_file.with_suffix(".partial")
+        with partial.open("wb") as out:
+            out.write(_PRESENCE_HEAD.pack(sequence, self.columns))
+            out.write(self._presence.bits.tobytes())
+        partial.replace(self._presence_file)
+
+    def _saved_presence(self) -> Presence | None:
+        """The saved map, if it was saved for exactly the database as it is now."""
+        if not self.columns:
+            return None
+        try:
+            with self._presence_file.open("rb") as saved:
+                sequence, columns = _PRESENCE_HEAD.unpack(saved.read(_PRESENCE_HEAD.size))
+                presence = Presence(self.columns)
+                if columns != self.columns or sequence != self._db.latest_sequence_number():
+                    return None
+                if saved.readinto(presence.bits) != len(presence.bits):  # type: ignore[arg-type]
+                    return None
+        except (OSError, struct.error):
+            return None
+        return presence
 
     def take(self, owner: str) -> None:
         """Record that these buckets hold every member of the table whose token is ``owner``."""

@@ -54,6 +54,13 @@ async def rebuild_buckets(sender: Any, /, *args: Any, signal: Any, **kwargs: Any
     index.forget_buckets()
 
 
+@app.on_before_shutdown.connect
+async def keep_presence(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+    """A clean stop keeps the disk buckets' presence map for the next start on this machine."""
+    if isinstance(_buckets, DiskBuckets):
+        _buckets.save_presence()
+
+
 @app.agent(topics.parsed, concurrency=1)
 async def dedup(stream: Any) -> AsyncIterator[str]:
     """Judge a batch of parsed articles, one after the other, over the index's pending writes;
