@@ -744,9 +744,9 @@ class DiskBuckets:
         try:
             with self._presence_file.open("rb") as saved:
                 sequence, columns = _PRESENCE_HEAD.unpack(saved.read(_PRESENCE_HEAD.size))
-                presence = Presence(self.columns)
                 if columns != self.columns or sequence != self._db.latest_sequence_number():
                     return None
+                presence = Presence(self.columns)  # 92 MB: only once the file is the one
                 if saved.readinto(presence.bits) != len(presence.bits):  # type: ignore[arg-type]
                     return None
         except (OSError, struct.error):
