@@ -65,6 +65,11 @@ DOCS: dict[str, str] = {
         "larger raw messages are dead-lettered (the largest of 421 real news pages measured was 4.6"
         " MB)"
     ),
+    "max_html_nodes": (
+        "an HTML page is cut after this many nodes in document order (the rest is noted in "
+        "`removed` as `page_cut`); libxml2's queries are quadratic in a page's paragraphs, so a "
+        "larger bound costs parse time faster than it grows"
+    ),
     "parse_timeout_s": (
         "budget of one message in the parse process; past it the process is killed and replaced, "
         "the message dead-lettered `parse_timeout`"
@@ -151,6 +156,7 @@ class Settings:
     ssl_certfile: str = ""
     ssl_keyfile: str = ""
     max_content_bytes: int = 10_000_000
+    max_html_nodes: int = 30_000
     parse_timeout_s: float = 10.0
     max_attempts: int = 3
     near_threshold: float = 0.5
@@ -180,6 +186,8 @@ class Settings:
             raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE and _DEDUP_BATCH_SIZE must be 1 or more")
         if self.max_attempts < 0:
             raise ValueError("WIRESTREAM_MAX_ATTEMPTS must be 0 (off) or more")
+        if self.max_html_nodes < 1:
+            raise ValueError("WIRESTREAM_MAX_HTML_NODES must be 1 or more")
         if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:
             raise ValueError("the parse and enrich timeouts must be positive")
         parse_model_map(self.nlp_models)  # raises on a malformed map

@@ -109,6 +109,8 @@ LINEAR = [
     "emoji_flood",
     "html_many_attributes",
     "html_dek_flood",
+    "html_unclosed_paragraphs",
+    "html_heading_flood",
     "byline_many_names",
 ]
 
@@ -131,3 +133,41 @@ def test_quadrupling_an_adversarial_input_at_most_about_quadruples_its_cost(name
     # clear of timing noise on a busy machine (doubling once measured 3.1x on a linear shape).
     # Below 50 ms the ratio is noise.
     assert four < 0.05 or four / once < 8.0, f"{name}: {once:.3f}s -> {four:.3f}s"
+
+
+SMALL_PAGE = (
+    "<html><head><title>t</title></head><body><div>a<p>b<b>c</b>d</p>e<ul><li>f</li>"
+    "<li>g<i>h</i></li></ul>i</div><!-- j --><p>k</p>l<div><span>m</span>n</div>o</body></html>"
+)
+
+
+@pytest.mark.parametrize("limit", range(1, 20))
+def test_a_page_cut_after_n_nodes_keeps_its_first_n_and_a_prefix_of_its_text(limit: int) -> None:
+    from trafilatura.utils import load_html
+
+    from workers.parsing.htmlpage import cut_after
+
+    whole, tree = load_html(SMALL_PAGE), load_html(SMALL_PAGE)
+    assert whole is not None and tree is not None
+    nodes = [(node.tag, node.text) for node in whole.iter()]
+    assert cut_after(tree, limit) == (limit < len(nodes))
+    assert [(node.tag, node.text) for node in tree.iter()] == nodes[:limit]
+    assert "".join(whole.itertext()).startswith("".join(tree.itertext()))
+
+
+def test_an_article_before_a_flood_of_nodes_is_kept_and_the_cut_is_noted() -> None:
+    paragraphs = [
+        f"Paragraph {i} of a story about the new flood walls on the river." for i in range(5)
+    ]
+    html = (
+        "<html><head><title>Flood walls approved</title></head><body><article><h1>Flood walls"
+        " approved</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article><ul>"
+        + "<li><a href='/x'>More</a></li>" * SETTINGS.max_html_nodes
+        + "</ul></body></html>"
+    )
+    article = parse_message(html.encode(), "hostile:0:0", INGESTED, SETTINGS)
+    assert article.title == "Flood walls approved"
+    assert article.body.split("\n\n") == paragraphs
+    assert [r["rule"] for r in article.removed].count("page_cut") == 1

@@ -14,7 +14,7 @@ import py3langid
 from workers.errors import ParseError
 from workers.near_dup.fingerprints import content_hash, minhash, words
 from workers.parsing.decode import RawInput, decode_message, envelope_hints, repaired, visible
-from workers.parsing.htmlpage import parse_html
+from workers.parsing.htmlpage import MAX_NODES, parse_html
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
@@ -38,11 +38,13 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 LATEST_AHEAD = timedelta(days=1)
 
 
-def parse_article(raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str) -> ParsedArticle:
+def parse_article(
+    raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str, max_html_nodes: int = MAX_NODES
+) -> ParsedArticle:
     """A decoded page -> a clean article record (without fingerprint)."""
     timezone = _hinted_timezone(raw)
     if raw.content_type == "text/html":
-        page = _repaired(parse_html(raw.content, raw.url, timezone or "UTC"))
+        page = _repaired(parse_html(raw.content, raw.url, timezone or "UTC", max_html_nodes))
     else:
         page = parse_text(raw.content, timezone, _moment(ingested_at))
     title = visible(page.title or "").strip()[:MAX_TITLE_CHARS]
@@ -103,7 +105,13 @@ def parse_message(
     """The whole stage as one pure function: raw bytes read at ``raw_ref`` (topic:partition:
     offset) -> fingerprinted article."""
     raw = decode_message(value, settings.max_content_bytes)
-    article = parse_article(raw, raw_id=raw.id or raw_ref, raw_ref=raw_ref, ingested_at=ingested_at)
+    article = parse_article(
+        raw,
+        raw_id=raw.id or raw_ref,
+        raw_ref=raw_ref,
+        ingested_at=ingested_at,
+        max_html_nodes=settings.max_html_nodes,
+    )
     if article.word_count >= settings.min_dedup_words:
         article.minhash = minhash(
             article.body, perms=settings.minhash_perms, shingle_words=settings.shingle_words

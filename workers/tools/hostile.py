@@ -75,6 +75,8 @@ CATEGORIES: dict[str, Make] = {
     "many_numbers": lambda r, s: _text("1,000,000 " * 50_000 * s),
     "digit_letter_run": lambda r, s: _text("1a" * 100_000 * s),
     "many_html_paragraphs": lambda r, s: _html("".join("<p>x y</p>" for _ in range(20_000 * s))),
+    "html_unclosed_paragraphs": lambda r, s: _html("<p>x" * 40_000 * s),
+    "html_heading_flood": lambda r, s: _html("<h2>x y</h2>" * 40_000 * s),
     "html_deep_nesting": lambda r, s: _html("<div>" * 20_000 * s + "text" + "</div>" * 20_000 * s),
     "html_many_attributes": lambda r, s: _html(
         "<p " + " ".join(f"a{i}='v'" for i in range(100_000 * s)) + ">x</p>"
