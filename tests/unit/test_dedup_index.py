@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import SEED
 from tests.corpus import labelled_near_duplicates
-from workers.near_dup.fingerprints import band_keys, minhash, similarity
+from workers.near_dup.fingerprints import band_keys, minhash, shingles, similarity
 from workers.near_dup.index import (
     DedupIndex,
     Verdict,
@@ -64,6 +64,24 @@ def test_signatures_are_stable_and_similarity_is_exact_for_copies() -> None:
     assert a == minhash(text, perms=128, shingle_words=3)
     assert similarity(a, a) == 1.0
     assert band_keys(a, bands=42, rows=3) == band_keys(list(a), bands=42, rows=3)
+
+
+@pytest.mark.parametrize(
+    ("perms", "first"),
+    [(128, [284284352, 946992830, 1373740033, 5143503]), (64, [639804610, 534847902, 1362009965])],
+)
+def test_signatures_do_not_change_across_releases(perms: int, first: list[int]) -> None:
+    # The index keeps signatures made by earlier releases: a fixed text's stays what it was,
+    # and equal to a sketch datasketch draws afresh, whatever was hashed before it.
+    from datasketch import MinHash
+
+    text = "The council voted on Tuesday to build new flood walls along the river."
+    minhash("Another body hashed first, " * 20, perms=perms, shingle_words=3)
+    signature = minhash(text, perms=perms, shingle_words=3)
+    assert signature[: len(first)] == first
+    fresh = MinHash(num_perm=perms, seed=1)
+    fresh.update_batch(list(shingles(text, 3)))
+    assert signature == [int(v) for v in fresh.hashvalues]
 
 
 def test_copies_by_url_and_by_body_are_duplicates_of_the_original() -> None:

@@ -13,6 +13,7 @@ bytes, so it is stable across processes and can key a table on disk.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -31,18 +32,32 @@ Signature = Sequence[int] | bytes  # full (from parse) or b-bit (as the index ke
 
 
 def words(body: str) -> list[str]:
-    return _WORD.findall(normalise(body))
+    return list(_tokens(body))
+
+
+# The parse stage asks for one body's words three times in a row (its word count, its content
+# hash, its shingles): the last body's are kept.
+@functools.lru_cache(maxsize=1)
+def _tokens(body: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalise(body)))
+
+
+@functools.lru_cache(maxsize=4)
+def _blank(perms: int) -> MinHash:
+    """An empty sketch: its permutations are drawn once per size, not once per article."""
+    return MinHash(num_perm=perms, seed=SEED)
 
 
 def shingles(body: str, size: int) -> set[bytes]:
-    tokens = words(body)
+    tokens = _tokens(body)
     if len(tokens) < size:
         return {" ".join(tokens).encode()} if tokens else set()
     return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
 def minhash(body: str, *, perms: int, shingle_words: int) -> list[int]:
-    sketch = MinHash(num_perm=perms, seed=SEED)
+    blank = _blank(perms)
+    sketch = MinHash(perms, SEED, permutations=blank.permutations, scheme=blank.scheme)
     sketch.update_batch(list(shingles(body, shingle_words)))
     return [int(v) for v in sketch.hashvalues]
 
@@ -83,4 +98,4 @@ def band_keys(signature: Signature, *, bands: int, rows: int) -> list[int]:
 
 
 def content_hash(body: str) -> str:
-    return hashlib.blake2b(" ".join(words(body)).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(" ".join(_tokens(body)).encode(), digest_size=16).hexdigest()
