@@ -51,7 +51,9 @@ are, and how many of those of a page of the same site (its chrome reached the bo
 
 Baselines, measured in the same run on the same inputs: **naive** (first line is the title, the
 rest is the body) and **trafilatura** (for text: the dump's lines given to it as paragraphs; for
-HTML: called on the page). Each figure is printed beside them, and pages/s for each.
+HTML: called on the page). Each figure is printed beside them, and pages/s for each. For HTML,
+a last line compares the stage's speed with trafilatura's in CPU time, over alternating rounds
+of every page, since wall-clock pages/s move with the machine's load.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ import json
 import pathlib
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -724,6 +727,33 @@ def run(only: str | None = None) -> None:
             f"  near-duplicates judged among the {judged} pages (all distinct articles), parse "
             f"stage: {found}, {same_site} of them of a page of the same site"
         )
+        if label == "HTML":
+            speed_against_trafilatura([p.html for p in pages])
+
+
+SPEED_ROUNDS = 5
+
+
+def speed_against_trafilatura(pages: list[str], rounds: int = SPEED_ROUNDS) -> float:
+    """The parse stage's HTML pages/s as a share of trafilatura's, both on every page, in
+    alternating rounds, timed in this process's CPU seconds: the wall-clock columns above move
+    with whatever else the machine runs (0.56x to 0.98x over runs of the same code). Prints the
+    median of each and their ratio; returns the ratio."""
+    cpu: dict[str, list[float]] = {"trafilatura": [], "parse stage": []}
+    for _ in range(rounds):
+        for name, extract in (("trafilatura", trafilatura_html), ("parse stage", stage_html)):
+            start = time.process_time()
+            for html in pages:
+                extract(html)
+            cpu[name].append(time.process_time() - start)
+    rate = {name: len(pages) / statistics.median(seconds) for name, seconds in cpu.items()}
+    ratio = rate["parse stage"] / rate["trafilatura"]
+    print(
+        f"  speed, {len(pages)} pages x {rounds} alternating rounds, CPU time, median: "
+        f"trafilatura {rate['trafilatura']:.1f} pages/s, parse stage {rate['parse stage']:.1f} "
+        f"pages/s: {ratio:.2f}x trafilatura's"
+    )
+    return ratio
 
 
 def main() -> None:
