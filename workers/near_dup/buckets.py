@@ -555,10 +555,15 @@ class Presence:
         held = (self.bits[np.where(inside, at, 0) >> 3] >> (at & 7).astype(np.uint8)) & 1
         return (held.astype(bool) | ~inside).tolist()  # type: ignore[no-any-return]
 
-    def mark(self, ids: Sequence[int]) -> None:
+    def mark(self, ids: Sequence[int] | np.ndarray) -> None:
         at = np.asarray(ids, np.int64)
         at = at[at < self.limit]
         np.bitwise_or.at(self.bits, at >> 3, np.left_shift(1, at & 7).astype(np.uint8))
+
+
+_BUCKET_KEY_BYTES = 4
+# A rebuild step adds a thousand members (44 keys each); a scan step reads as many keys.
+SCAN_KEYS_PER_MEMBER = 44
 
 
 class DiskBuckets:
@@ -570,8 +575,8 @@ class DiskBuckets:
     With ``columns`` given, a ``Presence`` map skips the reads of buckets never written. It is
     known for buckets this process built from scratch, and for buckets kept from an earlier
     process that saved it on a clean stop (``save_presence``) with nothing written after: the
-    file records the database's last sequence number. Otherwise (a crash) the buckets are read
-    whole, as without it, until they are next rebuilt."""
+    file records the database's last sequence number. Otherwise (a crash) it is made again from
+    the database's keys before the first lookup: one scan of the keys, no values decoded."""
 
     durable = True
 
@@ -618,7 +623,7 @@ class DiskBuckets:
 
     @staticmethod
     def _raw(bucket: int) -> bytes:
-        return bucket.to_bytes(4)
+        return bucket.to_bytes(_BUCKET_KEY_BYTES)
 
     def lookup(self, ids: Sequence[int]) -> set[str]:
         head, tail = self.lookup_split(ids, 0)
@@ -685,9 +690,12 @@ class DiskBuckets:
         (one write batch a step), then take the owner token."""
         generation = self._generation
         if owner is not None and owner == self.owner:
-            if self._presence is None:
+            if self._presence is None and self.columns:
                 self._presence = self._saved_presence()
-            self._built = True
+                if self._presence is None:
+                    yield from self._scanned_presence(step * SCAN_KEYS_PER_MEMBER)
+            if generation == self._generation:
+                self._built = True
             return
         self.close()
         shutil.rmtree(self.path, ignore_errors=True)
@@ -707,6 +715,22 @@ class DiskBuckets:
         self._flush(pending)
         if generation == self._generation:
             self._built = True
+
+    def _scanned_presence(self, step: int) -> Iterator[None]:
+        """The presence map made from the keys on disk (after a crash, when no saved map fits),
+        ``step`` keys at a time; it is installed only once every key was read."""
+        presence = Presence(self.columns)
+        chunk: list[bytes] = []
+        for key in self._db.keys():  # noqa: SIM118 - a raw-mode Rdict is not iterable
+            if len(key) == _BUCKET_KEY_BYTES:  # not the owner token
+                chunk.append(key)
+            if len(chunk) == step:
+                presence.mark(np.frombuffer(b"".join(chunk), ">u4"))
+                chunk = []
+                yield
+        if chunk:
+            presence.mark(np.frombuffer(b"".join(chunk), ">u4"))
+        self._presence = presence
 
     def _flush(self, pending: dict[bytes, list[str]]) -> None:
         from rocksdict import WriteBatch
