@@ -522,6 +522,98 @@ def _s60(rng: random.Random, t: Truth) -> str:  # BBC-like: date, share, name ov
     return _join([*header, *t.paragraphs])
 
 
+# The fifth held-out set, written in one sitting in session 15 and run before any change for it.
+def _s61(rng: random.Random, t: Truth) -> str:  # French: "Par"; "Publié le 12 mars 2024 à 14h05"
+    local = _local(t.published, "Europe/Paris")
+    months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ]  # fmt: skip
+    date = f"Publié le {local.day} {months[local.month - 1]} {local.year} à {local:%Hh%M}"
+    return _join([t.title, f"Par {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s62(rng: random.Random, t: Truth) -> str:  # two names; "Reporting from"; "2:05 p.m. ET"
+    local = _local(t.published, "America/New_York")
+    half = "a.m." if local.hour < 12 else "p.m."
+    date = f"{local:%B} {local.day}, {local.year}, {local:%-I:%M} {half} ET"
+    where = f"Reporting from {rng.choice(['Kyiv, Ukraine', 'Brussels', 'Nairobi, Kenya'])}"
+    return _join([t.title, f"By {t.authors[0]} and {t.authors[1]}", where, date, *t.paragraphs])
+
+
+def _s63(rng: random.Random, t: Truth) -> str:  # date, time UTC and "Updated ... ago" on one line
+    p = t.published
+    half = "AM" if p.hour < 12 else "PM"
+    line = f"{p:%B} {p.day}, {p.year} {p:%-I:%M} {half} UTC Updated {rng.randint(2, 50)} mins ago"
+    return _join([t.title, f"By {t.authors[0]}", line, *t.paragraphs])
+
+
+def _s64(rng: random.Random, t: Truth) -> str:  # Italian: "di"; "12 marzo 2024 (modifica ...)"
+    local = _local(t.published, "Europe/Rome")
+    months = [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+        "settembre", "ottobre", "novembre", "dicembre",
+    ]  # fmt: skip
+    day = f"{local.day} {months[local.month - 1]} {local.year}"
+    date = f"{day} (modifica il {day} | {local.hour + 1 if local.hour < 23 else 23}:{local:%M})"
+    return _join([t.title, f"di {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s65(rng: random.Random, t: Truth) -> str:  # Dutch: "Door"; "12 mrt 2024 om 14:05"
+    local = _local(t.published, "Europe/Amsterdam")
+    months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    date = f"{local.day} {months[local.month - 1]} {local.year} om {local:%H:%M}"
+    return _join([t.title, f"Door {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s66(rng: random.Random, t: Truth) -> str:  # ABC-like: "Posted Tue 12 Mar 2024 at 2:05pm"
+    local = _local(t.published, "Australia/Sydney")
+    later = local + timedelta(hours=2)
+
+    def say(m: datetime) -> str:
+        return f"{m:%a} {m.day} {m:%b %Y} at {m:%-I:%M}{'am' if m.hour < 12 else 'pm'}"
+
+    date = f"Posted {say(local)}, updated {say(later)}"
+    return _join([t.title, f"By {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s67(rng: random.Random, t: Truth) -> str:  # blog platform: "Name · Follow", "4 min read · date"
+    p = t.published
+    return _join(
+        [
+            t.title,
+            f"{t.authors[0]} · Follow",
+            f"{rng.randint(3, 9)} min read · {p:%b} {p.day}, {p.year}",
+            "Listen",
+            "Share",
+            *t.paragraphs,
+        ]
+    )
+
+
+def _s68(rng: random.Random, t: Truth) -> str:  # agency, dash, date, dash, time | sections
+    p = t.published
+    line = f"{t.authors[0].upper()} - {p:%b} {p.day}, {p.year} - {p:%H:%M} | All, World"
+    return _join([t.title, line, *t.paragraphs])
+
+
+def _s69(rng: random.Random, t: Truth) -> str:  # Brazil: "Por X, g1 — São Paulo"; "12/03/2024 14h05"
+    local = _local(t.published, "America/Sao_Paulo")
+    byline = f"Por {t.authors[0]}, g1 — São Paulo"
+    date = f"{local:%d/%m/%Y %Hh%M} · Atualizado há {rng.randint(2, 9)} horas"
+    return _join([t.title, byline, date, *t.paragraphs])
+
+
+def _s70(rng: random.Random, t: Truth) -> str:  # bare name, handle, e-mail, then the date in EDT
+    local = _local(t.published, "America/New_York")
+    zone = "EDT" if local.dst() else "EST"
+    half = "a.m." if local.hour < 12 else "p.m."
+    handle = "@" + t.authors[0].replace(" ", "").lower()
+    mail = t.authors[0].replace(" ", ".").lower() + "@example.com"
+    date = f"{local:%B} {local.day}, {local.year} at {local:%-I:%M} {half} {zone}"
+    return _join([t.title, t.authors[0], handle, mail, date, *t.paragraphs])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -596,6 +688,20 @@ FOURTH_HELD_OUT_STYLES = [
 ]
 
 
+FIFTH_HELD_OUT_STYLES = [
+    Style("French: 'Par'; 'Publié le ... à 14h05'", _s61),
+    Style("two names; 'Reporting from'; p.m. ET", _s62, named=2),
+    Style("date, UTC and 'Updated ... ago' on a line", _s63),
+    Style("Italian: 'di'; date '(modifica il ...)'", _s64),
+    Style("Dutch: 'Door'; '12 mrt 2024 om 14:05'", _s65),
+    Style("ABC-like: 'Posted ... at 2:05pm, updated'", _s66),
+    Style("blog: 'Name · Follow'; 'min read · date'", _s67),
+    Style("AGENCY - date - time | sections", _s68, agency_only=True),
+    Style("Brazil: 'Por X, g1 — city'; '14h05'", _s69),
+    Style("bare name, handle, e-mail; EDT", _s70),
+]
+
+
 def truth(rng: random.Random, agency_only: bool) -> Truth:
     pool = sentences()
     authors = [rng.choice(AGENCIES)] if agency_only else [_person(rng), _person(rng)]
@@ -632,7 +738,8 @@ def run(per_style: int, seed: int) -> None:
         ("styles 21-30 (first held-out set, since fixed against)", HELD_OUT_STYLES),
         ("styles 31-40 (second held-out set, since fixed against)", SECOND_HELD_OUT_STYLES),
         ("styles 41-50 (third held-out set, since fixed against)", THIRD_HELD_OUT_STYLES),
-        ("styles 51-60 (fourth held-out set)", FOURTH_HELD_OUT_STYLES),
+        ("styles 51-60 (fourth held-out set, since fixed against)", FOURTH_HELD_OUT_STYLES),
+        ("styles 61-70 (fifth held-out set)", FIFTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
