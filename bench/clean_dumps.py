@@ -577,7 +577,7 @@ def _s66(rng: random.Random, t: Truth) -> str:  # ABC-like: "Posted Tue 12 Mar 2
     return _join([t.title, f"By {t.authors[0]}", date, *t.paragraphs])
 
 
-def _s67(rng: random.Random, t: Truth) -> str:  # blog platform: "Name · Follow", "4 min read · date"
+def _s67(rng: random.Random, t: Truth) -> str:  # blog platform: "Name · Follow", "min read · date"
     p = t.published
     return _join(
         [
@@ -597,7 +597,7 @@ def _s68(rng: random.Random, t: Truth) -> str:  # agency, dash, date, dash, time
     return _join([t.title, line, *t.paragraphs])
 
 
-def _s69(rng: random.Random, t: Truth) -> str:  # Brazil: "Por X, g1 — São Paulo"; "12/03/2024 14h05"
+def _s69(rng: random.Random, t: Truth) -> str:  # Brazil: "Por X, g1 — city"; "12/03/2024 14h05"
     local = _local(t.published, "America/Sao_Paulo")
     byline = f"Por {t.authors[0]}, g1 — São Paulo"
     date = f"{local:%d/%m/%Y %Hh%M} · Atualizado há {rng.randint(2, 9)} horas"

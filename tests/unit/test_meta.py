@@ -349,6 +349,31 @@ CLEAN_BODY = [
             ["Grace Haddad"],
             "2024-08-30",
         ),
+        # Furniture between a byline and its dateline: a place, a handle, an e-mail.
+        (
+            ["By Jane Doe and John Roe", "Reporting from Brussels", "March 4, 2024, 2:05 p.m. ET"],
+            ["Jane Doe", "John Roe"],
+            "2024-03-04",
+        ),
+        (
+            ["Jane Doe", "@janedoe", "jane.doe@example.com", "March 4, 2024 at 2:05 p.m. EST"],
+            ["Jane Doe"],
+            "2024-03-04",
+        ),
+        # A name beside a button, over a date: a byline, not a standfirst.
+        (["Jane Doe \u00b7 Follow", "6 min read \u00b7 Mar 4, 2024"], ["Jane Doe"], "2024-03-04"),
+        # An agency alone in a wire's dateline.
+        (["AFP - Mar 4, 2024 - 14:05 | All, World"], ["AFP"], "2024-03-04"),
+        # Dutch "mrt"; a time written "14h05" makes a numeric date day first.
+        (["Door Grace Bell", "4 mrt 2024 om 14:05"], ["Grace Bell"], "2024-03-04"),
+        (
+            [
+                "Por Maria Silva, g1 \u2014 S\u00e3o Paulo",
+                "04/03/2024 14h05 \u00b7 Atualizado h\u00e1 2 horas",
+            ],
+            ["Maria Silva"],
+            "2024-03-04",
+        ),
     ],
 )
 def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
@@ -361,6 +386,16 @@ def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
     assert (iso_utc(page.published_at) or "")[:10] == published
     if names:
         assert page.authors == names
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_standfirst_over_a_byline_and_a_dateline_stays_the_standfirst() -> None:
+    from workers.parsing.textdump import parse_text
+
+    standfirst = "Councillors voted after a four-hour debate"
+    header = [standfirst, "By Jane Doe", "4 March 2024 10:00 GMT"]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert (page.standfirst, page.authors) == (standfirst, ["Jane Doe"])
     assert page.paragraphs == CLEAN_BODY
 
 

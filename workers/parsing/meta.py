@@ -34,7 +34,7 @@ _MONTHS = (
     r"ene|abr|ago|dic|giu|lug|ott|dez|fev|"
     # Portuguese, Dutch, Indonesian
     r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
-    r"januari|februari|maart|mei|augustus|maret|agustus|desember|"
+    r"januari|februari|maart|mei|augustus|maret|agustus|desember|mrt|"
     # Russian, in the genitive that dates use ("30 марта 2015")
     r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
@@ -151,6 +151,8 @@ _DAY_FIRST_ZONES = re.compile(
     r"\b(GMT|BST|UTC|CET|CEST|EET|EEST|WET|WEST|IST|MSK|SAST|AEST|AEDT|ACST|AWST|NZST|NZDT|"
     r"HKT|SGT|JST|KST|WIB)\b"
 )
+# "14h05": a time written the French, Portuguese or Spanish way, where dates are day first.
+_H_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])h[0-5]\d(?!\d)")
 _MONTH_FIRST_ZONES = re.compile(r"\b(ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT|AKST|HST)\b\.?")
 
 
@@ -169,7 +171,7 @@ def numeric_date_order(text: str, timezone: str) -> str | None:
         return "MDY"
     if match.group(2) == ".":
         return "DMY"
-    if _DAY_FIRST_ZONES.search(text):
+    if _DAY_FIRST_ZONES.search(text) or _H_TIME.search(text):
         return "DMY"
     if _MONTH_FIRST_ZONES.search(text):
         return "MDY"
@@ -390,7 +392,7 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
 # 18.11.2019 Get short URL", "11/19/2019 by Lars Brandle". A date is found as a span (one regex,
 # no nested repeats: linear) and handed to ``parse_datetime``; what is left is read for names.
 _TIME = (
-    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?"
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?"
     r"(?:\s(?-i:[A-Z]{2,5})\b|\s?[+-]\d{2}:?\d{2})?"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s"
@@ -408,7 +410,8 @@ _DATE_SPAN = re.compile(
 )
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
-    r"\b(updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
+    r"\b(updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)\b",
+    re.I,
 )
 MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline
 MAX_METADATA_WORDS = 12  # words left once the dates are out; more is a sentence or a caption

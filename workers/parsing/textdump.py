@@ -18,6 +18,7 @@ from workers.parsing.chrome import split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
     LineMeta,
+    agency_byline,
     author_box_names,
     byline_names,
     dateline_agency,
@@ -307,6 +308,8 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
         elif (moment := parse_datetime(line, timezone)) is not None:
             if page.published_at is None:
                 page.published_at = moment
+            if not page.authors:  # "REUTERS - May 2, 2024 - 16:52 | World": a wire's dateline
+                page.authors = _agency_on(line)
             metadata_seen = True
         elif not page.authors and (names := byline_names(line)):
             page.authors = names
@@ -321,15 +324,58 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             page.removed.append({"line": line, "rule": "byline_role"})
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i
+        elif metadata_seen and (skip := _furniture_before_date(lines, i, timezone)):
+            # "Reporting from Kyiv", "@handle", an e-mail: furniture between a byline and the
+            # dateline under it.
+            furniture = lines[i : i + skip]
+            page.removed.extend({"line": x, "rule": "header_furniture"} for x in furniture)
+            i += skip
+            continue
         else:
             break
         i += 1
     if standfirst_at is not None:
-        if metadata_seen:
-            page.standfirst = lines[standfirst_at]
-        else:
+        if not metadata_seen:
             return standfirst_at  # no byline or dateline followed: it was the first paragraph
+        names = _names_line(lines[standfirst_at], timezone) if not page.authors else []
+        if names:  # "Lucia Liu · Follow" over "8 min read · Jul 4, 2024": a byline
+            page.authors = names
+        else:
+            page.standfirst = lines[standfirst_at]
     return i
+
+
+HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline below them
+FURNITURE_WORDS = 6
+
+
+def _furniture_before_date(lines: list[str], at: int, timezone: str) -> int:
+    """How many short lines from ``at`` stand between a header's byline and its dateline (the
+    first line after them gives a date); 0 if no dateline follows that closely."""
+    for skip in range(1, HEADER_FURNITURE + 1):
+        if at + skip >= len(lines):
+            return 0
+        line = lines[at + skip - 1].strip()
+        if len(line.split()) > FURNITURE_WORDS or line.endswith((".", "!", "?")):
+            return 0
+        if parse_datetime(lines[at + skip], timezone) is not None:
+            return skip
+    return 0
+
+
+def _names_line(line: str, timezone: str) -> list[str]:
+    """The names of a short line that holds names alone (and buttons), else none."""
+    if len(line.split()) > FURNITURE_WORDS:
+        return []
+    return read_metadata_line(line, timezone, bare_names=True).names
+
+
+_PARTS = re.compile(r"\s+[-–—|·•]\s+")
+
+
+def _agency_on(line: str) -> list[str]:
+    """The agency a dateline names in one of its parts, alone ("AFP - Dec 22, 2024 - 14:10")."""
+    return next(([a] for part in _PARTS.split(line) if (a := agency_byline(part.strip()))), [])
 
 
 def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
@@ -339,6 +385,8 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     names = [] if page.authors else meta.names
     if meta.published is None and meta.updated is None and not names:
         return False
+    if not names and not page.authors:
+        names = _agency_on(line)
     page.published_at = page.published_at or meta.published
     page.updated_at = page.updated_at or meta.updated
     page.authors = page.authors or names
