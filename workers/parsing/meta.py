@@ -500,6 +500,14 @@ class LineMeta:
 
 
 _SEPARATORS = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·;]\s*")
+
+
+def agency_part(line: str) -> list[str]:
+    """The agency one part of a dateline names alone ("AFP - Dec 22, 2024 - 14:10 | World")."""
+    parts = (part.strip() for part in _SEPARATORS.split(line))
+    return next(([agency] for part in parts if (agency := agency_byline(part))), [])
+
+
 _BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door)\s+(?=\S)", re.I)
 _CREDIT_BEFORE = re.compile(
     r"\b(photo|photos|photograph|image|images|picture|illustration|video|graphic|credit|"

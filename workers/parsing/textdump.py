@@ -18,7 +18,7 @@ from workers.parsing.chrome import split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
     LineMeta,
-    agency_byline,
+    agency_part,
     author_box_names,
     byline_names,
     dateline_agency,
@@ -309,7 +309,7 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             if page.published_at is None:
                 page.published_at = moment
             if not page.authors:  # "REUTERS - May 2, 2024 - 16:52 | World": a wire's dateline
-                page.authors = _agency_on(line)
+                page.authors = agency_part(line)
             metadata_seen = True
         elif not page.authors and (names := byline_names(line)):
             page.authors = names
@@ -370,14 +370,6 @@ def _names_line(line: str, timezone: str) -> list[str]:
     return read_metadata_line(line, timezone, bare_names=True).names
 
 
-_PARTS = re.compile(r"\s+[-–—|·•]\s+")
-
-
-def _agency_on(line: str) -> list[str]:
-    """The agency a dateline names in one of its parts, alone ("AFP - Dec 22, 2024 - 14:10")."""
-    return next(([a] for part in _PARTS.split(line) if (a := agency_byline(part.strip()))), [])
-
-
 def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     """Fill what a header line holds of a byline and dates, wherever on the line; False if it
     holds neither."""
@@ -386,7 +378,7 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     if meta.published is None and meta.updated is None and not names:
         return False
     if not names and not page.authors:
-        names = _agency_on(line)
+        names = agency_part(line)
     page.published_at = page.published_at or meta.published
     page.updated_at = page.updated_at or meta.updated
     page.authors = page.authors or names
