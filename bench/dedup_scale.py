@@ -50,7 +50,7 @@ from aiokafka.structs import TopicPartition
 from bench.news_corpus import GDELT_PER_DAY, ROOT, Corpus, corpus, metadata, realism
 from workers.near_dup.buckets import Buckets, DiskBuckets
 from workers.near_dup.index import DedupIndex, event_time, outputs
-from workers.near_dup.store import unpack_cluster
+from workers.near_dup.store import TABLE_ROCKSDB_OPTIONS, unpack_cluster
 from workers.records import SCHEMA_VERSION, ParsedArticle
 from workers.settings import Settings
 
@@ -89,14 +89,14 @@ def articles(c: Corpus, n: int) -> Iterator[ParsedArticle]:
 
 
 class FaustRocksTable(MutableMapping[str, Any]):
-    """The table as the worker's RocksDB store keeps it: a RocksDB opened with Faust's own options
-    (its bloom filters and block cache), str keys as bytes, the index's byte values as they are.
-    Faust's store adds its serialisers and its partition bookkeeping on top."""
+    """The table as the worker's RocksDB store keeps it: a RocksDB opened with Faust's options and
+    the dedup table's own (bloom filters, block cache), str keys as bytes, the index's byte values
+    as they are. Faust's store adds its serialisers and its partition bookkeeping on top."""
 
     def __init__(self, path: Path) -> None:
         from faust.stores.rocksdb import RocksDBOptions
 
-        self.db = RocksDBOptions().open(path)
+        self.db = RocksDBOptions(**TABLE_ROCKSDB_OPTIONS).open(path)
 
     def __getitem__(self, key: str) -> Any:
         value = self.db.get(key.encode())
@@ -140,7 +140,9 @@ class Stores:
         self.buckets: Buckets | None = None
         if url.startswith("rocksdb"):
             self.state = FaustRocksTable(self.tmp / "table")
-            self.buckets = DiskBuckets(self.tmp / "buckets", 2 + SETTINGS.lsh_bands)
+            self.buckets = DiskBuckets(
+                self.tmp / "buckets", 2 + SETTINGS.lsh_bands, SETTINGS.dedup_cache_mb
+            )
         else:
             self.state = {}
 

@@ -101,6 +101,10 @@ DOCS: dict[str, str] = {
         "index is written to its table once they are in)"
     ),
     "dedup_batch_linger_s": "how long a dedup batch waits for more articles after its first",
+    "dedup_cache_mb": (
+        "block cache of the dedup lookups' RocksDB (`rocksdb://` only), in MiB: its reads stay "
+        "in memory while the lookups fit in it"
+    ),
     "enrich_batch_size": "most articles in one NER batch (one `nlp.pipe`)",
     "enrich_batch_linger_s": (
         "how long a batch waits for more articles after its first: the most latency batching adds "
@@ -170,6 +174,7 @@ class Settings:
     enrich_processes: int = 1
     dedup_batch_size: int = 256
     dedup_batch_linger_s: float = 0.02
+    dedup_cache_mb: int = 512
     enrich_batch_size: int = 8
     enrich_batch_linger_s: float = 0.05
     enrich_timeout_s: float = 12.0
@@ -186,6 +191,8 @@ class Settings:
             raise ValueError("WIRESTREAM_ENRICH_BATCH_SIZE and _DEDUP_BATCH_SIZE must be 1 or more")
         if self.max_attempts < 0:
             raise ValueError("WIRESTREAM_MAX_ATTEMPTS must be 0 (off) or more")
+        if self.dedup_cache_mb < 1:
+            raise ValueError("WIRESTREAM_DEDUP_CACHE_MB must be 1 or more")
         if self.max_html_nodes < 1:
             raise ValueError("WIRESTREAM_MAX_HTML_NODES must be 1 or more")
         if self.parse_timeout_s <= 0 or self.enrich_timeout_s <= 0:

@@ -316,6 +316,40 @@ def test_verdicts_do_not_depend_on_arrival_order(seed: int) -> None:
     assert final(ix, articles) == expected
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_an_exact_copy_reads_no_band_and_every_verdict_stays_the_brute_forces(seed: int) -> None:
+    """A copy of a member's body joins that member's cluster without reading a band bucket;
+    with many copies, in any order, the clusters are still those of every pair compared."""
+    rng = random.Random(seed)
+    values = [item.value for item in labelled_near_duplicates(12, seed=41)]
+    values += [rng.choice(values) for _ in range(len(values) // 2)]  # sent again: same body
+    articles = [article(value, i) for i, value in enumerate(values)]
+    rng.shuffle(articles)
+    ix = index()
+    looked: list[int] = []
+    lookup = ix.lsh.lookup
+
+    def counted(ids: list[int]) -> set[str]:
+        looked.extend(ids)
+        return lookup(ids)
+
+    ix.lsh.lookup = counted  # type: ignore[method-assign]
+    bodies: set[str] = set()
+    copies = 0
+    for a in articles:
+        looked.clear()
+        judge_and_admit(ix, a)
+        band_reads = [i for i in looked if i >> 24 >= 2]  # columns 0 and 1: URL and body
+        if a.content_hash in bodies:
+            copies += 1
+            assert band_reads == [], a.raw_ref
+        elif a.minhash:
+            assert len(band_reads) == SETTINGS.lsh_bands
+        bodies.add(a.content_hash)
+    assert copies >= len(values) // 4, "the order holds copies after their first"
+    assert final(ix, articles) == brute_force(articles)
+
+
 def test_sweep_forgets_old_clusters_and_their_keys() -> None:
     ix = index()
     a = article(BODY, 1)

@@ -562,15 +562,16 @@ class Presence:
 
 
 _BUCKET_KEY_BYTES = 4
+_READ_KEPT = 4096  # values kept from lookups for the next admission (an article reads 2 + 42)
 # A rebuild step adds a thousand members (44 keys each); a scan step reads as many keys.
 SCAN_KEYS_PER_MEMBER = 44
 
 
 class DiskBuckets:
-    """The buckets in a local RocksDB: key ``column (1 byte) + key (4 bytes)``, value the refs
+    """The buckets in a local RocksDB: key ``column (1 byte) + key (3 bytes)``, value the refs
     ``\\n``-joined, newest last. Lookups are one multi-get; an admission is one write batch,
-    whose read of the buckets it changes is the lookup just before it (the index judges, then
-    admits, the same article), or one multi-get of the keys that lookup did not read.
+    whose read of the buckets it changes is the lookups just before it (the index judges, then
+    admits, the same article), or one multi-get of the keys those lookups did not read.
 
     With ``columns`` given, a ``Presence`` map skips the reads of buckets never written. It is
     known for buckets this process built from scratch, and for buckets kept from an earlier
@@ -580,15 +581,16 @@ class DiskBuckets:
 
     durable = True
 
-    def __init__(self, path: Path, columns: int = 0) -> None:
+    def __init__(self, path: Path, columns: int = 0, cache_mb: int = 512) -> None:
         self.path = path
         self.columns = columns
+        self.cache_mb = cache_mb
         self._presence: Presence | None = None  # None: not known, every bucket is read
         self._handle: Any = None  # opened on first use, not when the worker's modules load
         self._generation = 0
         self._built = False
-        # The values the last lookup read, by key: the admission that follows it changes them.
-        # Any write forgets them.
+        # The values the lookups since the last write read, by key: the admission that follows
+        # them changes them. Any write forgets them.
         self._read: dict[bytes, bytes | None] = {}
 
     @property
@@ -602,9 +604,11 @@ class DiskBuckets:
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         options = Options(raw_mode=True)
-        # Point lookups only, most of them misses (a band nobody else has): bloom filters
-        # answer those without reading a block, and a hash index finds hits in a block.
-        options.optimize_for_point_lookup(64)
+        # Point lookups only: bloom filters answer a miss without reading a block, a hash index
+        # finds a hit in its block. About ten buckets an article are hits, so the reads cost
+        # what the block cache misses: with RocksDB's 64 MiB here the last tenth of 1M articles
+        # read its buckets at twice the first tenth's cost (docs/performance.md).
+        options.optimize_for_point_lookup(self.cache_mb)
         return Rdict(str(self.path), options=options)
 
     @property
@@ -634,7 +638,9 @@ class DiskBuckets:
         tail: set[str] = set()
         keys = [self._raw(k) for k in ids]
         values = self._get(ids, keys)
-        self._read = dict(zip(keys, values, strict=True))
+        if len(self._read) > _READ_KEPT:  # lookups with no admission after them
+            self._read = {}
+        self._read.update(zip(keys, values, strict=True))
         for i, value in enumerate(values):
             if value:
                 (head if i < split else tail).update(value.decode().split("\n"))

@@ -220,15 +220,24 @@ class DedupIndex:
 
     def _linked_roots(self, article: ParsedArticle) -> tuple[set[str], bool]:
         """Roots of the clusters this article joins (same URL, same body, or similar enough),
-        and whether it is the first member with its body. One lookup of every bucket id; the
-        band candidates' signatures are read straight from their packed entries and compared
-        in one numpy operation, and only those alike enough are unpacked."""
+        and whether it is the first member with its body.
+
+        The URL and body buckets are read first. An exact copy (a member with the same body and
+        signature, in a live cluster) joins that member's cluster and reads no band: whatever
+        is alike enough to it is alike enough to that member, and was linked to it when the
+        later of the two was admitted. Copies are about one article in seven at the bench's
+        firehose and read more than half of all band buckets. (The one difference: a band
+        bucket holding more than ``MAX_BAND_MEMBERS`` may have hidden an old member from a
+        newer one; a copy's read of it could still join the two, and no longer does.)
+
+        Otherwise the band candidates' signatures are read straight from their packed entries
+        and compared in one numpy operation, and only those alike enough are unpacked."""
         self._build()
         mine, bands = self._signature(article)
-        exact = exact_ids(article.url, article.content_hash)
-        by_key, by_band = self.lsh.lookup_split(exact + bands, len(exact))
+        by_key = self.lsh.lookup(exact_ids(article.url, article.content_hash))
         roots: set[str] = set()
         first_of_body = True
+        covered = False  # a live member with this body and signature: no band to read
         copies = {article.raw_ref}
         for ref in sorted(by_key - copies):
             member = self.store.member(ref)
@@ -240,10 +249,11 @@ class DedupIndex:
                 copies.add(ref)
                 if self.store.is_live_root(member["root"]):
                     roots.add(member["root"])
-        if mine is None:
+                    covered |= member["hash"] == article.content_hash and member["sig"] == mine
+        if mine is None or covered:
             return roots, first_of_body
         refs, signatures = [], []
-        for ref in sorted(by_band - copies):
+        for ref in sorted(self.lsh.lookup(bands) - copies):
             packed = self.store.packed(ref)
             if packed is not None and (sig := member_signature(packed)):
                 refs.append(ref)

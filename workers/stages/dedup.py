@@ -24,7 +24,7 @@ from typing import Any
 
 from workers.near_dup.buckets import Buckets, DiskBuckets
 from workers.near_dup.index import DedupIndex, event_time, outcomes, outputs
-from workers.near_dup.store import WriteBehind
+from workers.near_dup.store import TABLE_ROCKSDB_OPTIONS, WriteBehind
 from workers.ops.metrics import dedup_decision_seconds, outcome
 from workers.records import ParsedArticle, Position
 from workers.runtime import topics
@@ -36,11 +36,15 @@ logger = logging.getLogger(__name__)
 
 # Values are the index's own compact bytes (``value_type=bytes``: Faust's raw serializer);
 # keys stay JSON strings.
-dedup_index = app.Table("dedup_index_v2", partitions=1, value_type=bytes)
+dedup_index = app.Table(
+    "dedup_index_v2", partitions=1, value_type=bytes, options=dict(TABLE_ROCKSDB_OPTIONS)
+)
 _buckets: Buckets | None = None
 if settings.store.startswith("rocksdb"):
     _buckets = DiskBuckets(
-        Path(settings.data_dir) / f"{app.conf.id}-dedup-buckets", 2 + settings.lsh_bands
+        Path(settings.data_dir) / f"{app.conf.id}-dedup-buckets",
+        2 + settings.lsh_bands,
+        settings.dedup_cache_mb,
     )
 pending_writes = WriteBehind(dedup_index)
 index = DedupIndex(settings, pending_writes, _buckets)
