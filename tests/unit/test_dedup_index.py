@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -11,6 +12,7 @@ import pytest
 
 from tests.conftest import SEED
 from tests.corpus import labelled_near_duplicates
+from workers.near_dup.buckets import DiskBuckets
 from workers.near_dup.fingerprints import band_keys, minhash, shingles, similarity
 from workers.near_dup.index import (
     DedupIndex,
@@ -317,15 +319,17 @@ def test_verdicts_do_not_depend_on_arrival_order(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_an_exact_copy_reads_no_band_and_every_verdict_stays_the_brute_forces(seed: int) -> None:
-    """A copy of a member's body joins that member's cluster without reading a band bucket;
-    with many copies, in any order, the clusters are still those of every pair compared."""
+def test_an_exact_copy_reads_no_band_and_every_verdict_stays_the_brute_forces(
+    seed: int, tmp_path: Path
+) -> None:
+    """On disk a copy of a member's body joins that member's cluster without reading a band
+    bucket; with many copies, in any order, the clusters are still those of every pair."""
     rng = random.Random(seed)
     values = [item.value for item in labelled_near_duplicates(12, seed=41)]
     values += [rng.choice(values) for _ in range(len(values) // 2)]  # sent again: same body
     articles = [article(value, i) for i, value in enumerate(values)]
     rng.shuffle(articles)
-    ix = index()
+    ix = DedupIndex(SETTINGS, {}, DiskBuckets(tmp_path / "b", 2 + SETTINGS.lsh_bands))
     looked: list[int] = []
     lookup = ix.lsh.lookup
 
@@ -333,7 +337,7 @@ def test_an_exact_copy_reads_no_band_and_every_verdict_stays_the_brute_forces(se
         looked.extend(ids)
         return lookup(ids)
 
-    ix.lsh.lookup = counted  # type: ignore[method-assign]
+    ix.lsh.lookup = counted  # type: ignore[method-assign,assignment]
     bodies: set[str] = set()
     copies = 0
     for a in articles:

@@ -86,6 +86,10 @@ class Entry(NamedTuple):
 
 class Buckets(Protocol):
     durable: bool  # kept across restarts (on disk): swept members are removed, not rebuilt
+    # Each bucket looked up is a database read: the index reads an article's URL and body
+    # buckets first, and its bands only if it is not an exact copy. In memory one lookup of
+    # every key costs less than two.
+    reads_cost: bool
 
     @property
     def built(self) -> bool: ...
@@ -350,6 +354,7 @@ class MemoryBuckets:
 
     FRESH_MAX = 1 << 18  # about 6,000 articles; the dict is about 20 MB when full
     durable = False
+    reads_cost = False
     owner = None  # rebuilt after every assignment: no token to keep
 
     def __init__(self, columns: int = 0) -> None:
@@ -580,6 +585,7 @@ class DiskBuckets:
     the database's keys before the first lookup: one scan of the keys, no values decoded."""
 
     durable = True
+    reads_cost = True
 
     def __init__(self, path: Path, columns: int = 0, cache_mb: int = 512) -> None:
         self.path = path

@@ -222,8 +222,9 @@ class DedupIndex:
         """Roots of the clusters this article joins (same URL, same body, or similar enough),
         and whether it is the first member with its body.
 
-        The URL and body buckets are read first. An exact copy (a member with the same body and
-        signature, in a live cluster) joins that member's cluster and reads no band: whatever
+        On disk the URL and body buckets are read first (in memory, every bucket at once). An
+        exact copy (a member with the same body and signature, in a live cluster) joins that
+        member's cluster and reads or compares no band: whatever
         is alike enough to it is alike enough to that member, and was linked to it when the
         later of the two was admitted. Copies are about one article in seven at the bench's
         firehose and read more than half of all band buckets. (The one difference: a band
@@ -234,7 +235,12 @@ class DedupIndex:
         and compared in one numpy operation, and only those alike enough are unpacked."""
         self._build()
         mine, bands = self._signature(article)
-        by_key = self.lsh.lookup(exact_ids(article.url, article.content_hash))
+        exact = exact_ids(article.url, article.content_hash)
+        by_band: set[str] | None = None
+        if self.lsh.reads_cost:
+            by_key = self.lsh.lookup(exact)
+        else:
+            by_key, by_band = self.lsh.lookup_split(exact + bands, len(exact))
         roots: set[str] = set()
         first_of_body = True
         covered = False  # a live member with this body and signature: no band to read
@@ -253,7 +259,9 @@ class DedupIndex:
         if mine is None or covered:
             return roots, first_of_body
         refs, signatures = [], []
-        for ref in sorted(self.lsh.lookup(bands) - copies):
+        if by_band is None:
+            by_band = self.lsh.lookup(bands)
+        for ref in sorted(by_band - copies):
             packed = self.store.packed(ref)
             if packed is not None and (sig := member_signature(packed)):
                 refs.append(ref)
