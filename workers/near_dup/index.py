@@ -224,12 +224,12 @@ class DedupIndex:
 
         On disk the URL and body buckets are read first (in memory, every bucket at once). An
         exact copy (a member with the same body and signature, in a live cluster) joins that
-        member's cluster and reads or compares no band: whatever
-        is alike enough to it is alike enough to that member, and was linked to it when the
-        later of the two was admitted. Copies are about one article in seven at the bench's
-        firehose and read more than half of all band buckets. (The one difference: a band
-        bucket holding more than ``MAX_BAND_MEMBERS`` may have hidden an old member from a
-        newer one; a copy's read of it could still join the two, and no longer does.)
+        member's cluster and reads or compares no band: whatever is alike enough to it is alike
+        enough to that member, and was linked to it when the later of the two was admitted.
+        On disk, copies (one article in seven at the bench's firehose) made more than half of
+        all bucket reads. (The one difference: a band bucket holding more than
+        ``MAX_BAND_MEMBERS`` may have hidden an old member from a newer one; a copy's read of
+        it could still join the two, and no longer does.)
 
         Otherwise the band candidates' signatures are read straight from their packed entries
         and compared in one numpy operation, and only those alike enough are unpacked."""
@@ -249,13 +249,14 @@ class DedupIndex:
             member = self.store.member(ref)
             if member is None:
                 continue  # swept, or its admission never got to the table
-            if member["hash"] == article.content_hash:
+            same_body = member["hash"] == article.content_hash
+            if same_body:
                 first_of_body = False
             if _same(article, member):
                 copies.add(ref)
                 if self.store.is_live_root(member["root"]):
                     roots.add(member["root"])
-                    covered |= member["hash"] == article.content_hash and member["sig"] == mine
+                    covered |= same_body and member["sig"] == mine
         if mine is None or covered:
             return roots, first_of_body
         refs, signatures = [], []

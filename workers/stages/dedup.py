@@ -35,7 +35,7 @@ from workers.runtime.streams import batches, send_outcome
 logger = logging.getLogger(__name__)
 
 # Values are the index's own compact bytes (``value_type=bytes``: Faust's raw serializer);
-# keys stay JSON strings.
+# keys stay JSON strings. The options are a copy: Faust's RocksDB store pops keys from them.
 dedup_index = app.Table(
     "dedup_index_v2", partitions=1, value_type=bytes, options=dict(TABLE_ROCKSDB_OPTIONS)
 )
