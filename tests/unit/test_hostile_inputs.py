@@ -112,6 +112,8 @@ LINEAR = [
     "html_unclosed_paragraphs",
     "html_heading_flood",
     "byline_many_names",
+    "markdown_heading_flood",
+    "byline_handle_flood",
 ]
 
 

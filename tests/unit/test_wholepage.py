@@ -10,7 +10,7 @@ from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
 from workers.parsing.markdown import Marks
 from workers.parsing.textdump import parse_text
-from workers.parsing.wholepage import find_article, looks_whole_page
+from workers.parsing.wholepage import HeadlineContext, Layout, find_article, looks_whole_page
 from workers.records import ParsedArticle, Position
 from workers.settings import Settings
 
@@ -312,3 +312,71 @@ def test_a_whole_page_wrapped_at_80_columns_parses_as_the_unwrapped_one() -> Non
     assert page.title == title
     assert page.authors == ["Jane Doe"]
     assert page.body.split("\n\n") == paragraphs
+
+
+def test_the_publishers_name_and_a_tag_list_are_never_the_headline() -> None:
+    """The site's name over the headline, repeated in its copyright line, is the publisher; a
+    "Topics:" list is chrome. Neither is taken for the headline."""
+    masthead = "The Harbour Daily Courier"
+    topics = "Topics: bridge, harbour, council, Ferries, Transport News"
+    footer = [*FOOTER, f"harbourdaily.example © 1996-2026 {masthead}"]
+    lines = [*NAV, masthead, *TEASERS, BRIDGE_HEADLINE, "By Jane Doe", topics, *BRIDGE, *footer]
+    assert parse_text("\n".join(lines)).title == BRIDGE_HEADLINE
+    context = HeadlineContext.of(Layout.of(lines))
+    candidates = [lines[i] for i in context.candidates()]
+    assert BRIDGE_HEADLINE in candidates
+    assert masthead not in candidates and topics not in candidates
+
+
+def test_a_headline_ending_with_an_abbreviation_is_still_a_headline() -> None:
+    """ "... Underneath N.Y.C." ends with a full stop but is no sentence; a line wholly in
+    brackets under it (a newsletter's promo) is no headline."""
+    headline = "Burst pipes: how winter wreaks havoc under the harbour bridge N.Y.C."
+    promo = "[What you need to know to start the day: get Harbour Today in your inbox.]"
+    lines = [*NAV, *TEASERS, headline, "By Jane Doe", promo, *BRIDGE, *FOOTER]
+    assert find_article(lines).title == headline
+
+
+def test_a_by_line_wins_over_a_line_of_bare_names_above_it() -> None:
+    """A section label of two capitalised words ("Tech Industry") reads like a bare name; the
+    byline under it, with a bullet, a colon, a date and a handle, is the one that names the
+    writer."""
+    byline = "* by: Jane Doe January 18, 2017 11:00 PM PST @janedoe"
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "Tech Industry", byline, *BRIDGE, *FOOTER]
+    page = parse_text("\n".join(lines))
+    assert page.authors == ["Jane Doe"]
+    assert page.published_at is not None
+    assert page.published_at.isoformat().startswith("2017-01-19T07:00")
+
+
+def test_bare_names_beside_a_time_win_over_bare_names_alone() -> None:
+    """Two lines of capitalised words under the headline: the one printed with a time ("1 day
+    ago") is the byline."""
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "Harbour Insider", "Jane Doe 1 day ago"]
+    page = parse_text("\n".join([*lines, *BRIDGE, *FOOTER]))
+    assert page.authors == ["Jane Doe"]
+
+
+def test_a_marked_headline_far_above_the_body_is_still_a_candidate() -> None:
+    """A Markdown page whose `# headline` is separated from its text by a long gallery: the
+    marked heading is read as the headline, however far above the body it is."""
+    gallery = [f"{n} / 80" if n % 2 else "Photo: John Roe, Harbour Daily" for n in range(80)]
+    nav = [f"* [{item.lstrip('*o ')}](/{n})" for n, item in enumerate(NAV)]
+    lines = [*nav, f"# {BRIDGE_HEADLINE}", "By Jane Doe", *gallery, *BRIDGE, *FOOTER]
+    page = parse_text("\n".join(lines))
+    assert page.title == BRIDGE_HEADLINE
+
+
+def test_a_headline_may_begin_with_home_or_a_month_like_word() -> None:
+    """ "Home Depot ..." is no "Home" breadcrumb, "Decision 2024 ..." and "Marvel 2 ..." hold
+    no date, and "credit card" is no photo credit."""
+    headlines = [
+        "Home Depot sales miss and its shares plunge",
+        "Decision 2024 results for the harbour bridge vote",
+        "Marvel 2 review: the harbour bridge on screen",
+        "The credit card that pays for the harbour bridge",
+    ]
+    for headline in headlines:
+        lines = [*NAV, *TEASERS, headline, "By Jane Doe", *BRIDGE, *FOOTER]
+        context = HeadlineContext.of(Layout.of(lines))
+        assert headline in [lines[i] for i in context.candidates()], headline

@@ -120,12 +120,18 @@ _GLUED_WORD = re.compile(
     r"(?<=[a-z]{2})(?=(?:By|View|Read|More|Follow|Share|Email|Updated|Published|Posted)\b)"
 )
 # A button after a byline's names ("View More Articles", "See all posts").
-_BUTTON_TAIL = re.compile(r"\s+(?:view|see|read)\s+(?:all|more)\b.*$", re.I)
+# (``\s+`` starts where a run of spaces does: a long run is scanned once, not from each space.)
+_BUTTON_TAIL = re.compile(r"(?<!\s)\s+(?:view|see|read)\s+(?:all|more)\b.*$", re.I)
+# A social handle printed beside a byline's name, or its follow button ("by Ahiza Garcia
+# @ahiza_garcia", "Follow @StevenMufson"): never part of a name.
+_HANDLE = re.compile(r"(?:\bfollow\s+)?(?<!\S)\(?@[\w.]{1,40}\)?", re.I)
 
 
 def _unglued(text: str) -> str:
     if ":" in text:
         text = _GLUED_TIME.sub(r"\1 \2", text)
+    if "@" in text:
+        text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
 
 
@@ -408,6 +414,13 @@ _DATE_SPAN = re.compile(
     rf"(?:(?:,?\s(?:at\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
+# A time printed relative to now ("Alex Perry 1 day ago", "3 hrs ago"): no date without the
+# time of the fetch, but it ends the names before it.
+_RELATIVE = re.compile(
+    r"\b\d{1,3}\s?(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mos?|months?|y|yrs?|years?)\s+ago\b",
+    re.I,
+)
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
     r"\b(updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)\b",
@@ -490,13 +503,15 @@ def _full_year(span: str) -> str:
 
 @dataclass(frozen=True)
 class LineMeta:
-    """What a metadata line holds: a published time, an updated time, names, and the text left
-    over once they are taken out."""
+    """What a metadata line holds: a published time, an updated time, names, the text left
+    over once they are taken out, and whether it printed a time of any kind (one without its
+    year, "1 day ago")."""
 
     published: datetime | None = None
     updated: datetime | None = None
     names: list[str] = field(default_factory=list)
     rest: str = ""
+    timed: bool = False
 
 
 _SEPARATORS = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·;]\s*")
@@ -508,7 +523,7 @@ def agency_part(line: str) -> list[str]:
     return next(([agency] for part in parts if (agency := agency_byline(part))), [])
 
 
-_BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door)\s+(?=\S)", re.I)
+_BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door):?\s+(?=\S)", re.I)
 _CREDIT_BEFORE = re.compile(
     r"\b(photo|photos|photograph|image|images|picture|illustration|video|graphic|credit|"
     r"foto|bild)s?\b[\W]*$",
@@ -527,7 +542,8 @@ _FUNCTION_WORDS = frozenset(
     | {"is", "are", "me", "you", "us", "we"}
     # A page's buttons, which a line of capitalised words may be ("EMAIL ME", "Copy Link").
     | {"email", "e-mail", "share", "print", "copy", "link", "follow", "subscribe", "comments"}
-    | {"menu", "search", "close", "save", "reply", "login"}
+    | {"menu", "search", "close", "save", "reply", "login", "view", "watch", "listen", "play"}
+    | {"photos", "videos", "gallery", "next", "previous", "back"}
 )
 
 
@@ -552,7 +568,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     Names come from a "by" anywhere on the line (not a photo credit's); with ``bare_names``,
     from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
     Writer", "Reuters November 18, 2019"), as printed right under a headline."""
-    text = _unglued(" ".join(line.split()))
+    text = _unglued(" ".join(line.split()).lstrip("*•·>-–— "))
     if len(text) > MAX_METADATA_LINE:
         return LineMeta(rest=text)
     published = updated = None
@@ -566,6 +582,11 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         elif published is None:
             published = moment
         rest = rest.replace(match.group(0), " | ", 1)
+    # A date without its year ends a name as well ("By Steven Mufson March 18 at 12:22 PM"); it
+    # is read, with the page's year, by ``yearless_published``.
+    undated = rest
+    rest = _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest))
+    timed = published is not None or updated is not None or rest != undated
     words = len(rest.split())
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):
         return LineMeta(rest=text)  # a sentence or a caption that mentions a date
@@ -581,7 +602,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             names = [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
         if names:
             break
-    return LineMeta(published, updated, names, rest)
+    return LineMeta(published, updated, names, rest, timed)
 
 
 # The author's box under an article: "Louise Matsakis is a Staff Writer at WIRED covering ...",

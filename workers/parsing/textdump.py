@@ -261,9 +261,13 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
             found[k] = read_metadata_line(texts[k], timezone)
         return found[k]
 
+    # Names on a line with no "By": a "By" line further down wins, and a line that prints a
+    # time beside its names ("Alex Perry 1 day ago") wins over one of names alone.
+    bare: list[str] = []
+    bare_timed = False
     for k, line in enumerate(around):
         if page.published_at is not None and page.authors:
-            return
+            break
         if not texts[k]:
             continue
         here = meta(k)
@@ -275,8 +279,12 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
             continue
         if here.names:
             page.authors = here.names
-        elif _bylines_go_here(line, k, len(around), meta):
-            page.authors = read_metadata_line(texts[k], timezone, bare_names=True).names
+        elif not bare_timed and _bylines_go_here(line, k, len(around), meta):
+            names = read_metadata_line(texts[k], timezone, bare_names=True)
+            if names.names and (not bare or names.timed):
+                bare, bare_timed = names.names, names.timed
+    if not page.authors:
+        page.authors = bare
 
 
 def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int], LineMeta]) -> bool:

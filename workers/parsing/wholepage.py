@@ -25,6 +25,7 @@ from typing import NamedTuple
 import py3langid
 import stopwordsiso
 
+from workers.parsing.chrome import rule_for
 from workers.parsing.markdown import NO_MARKS, Marks
 from workers.parsing.meta import looks_like_metadata
 
@@ -32,10 +33,11 @@ MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
 _BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _NOT_HEADLINE = re.compile(
-    r"^(by|updated|posted|published|photo|photograph|image|credit|source|home|you are here|"
-    r"sign up|subscribe|welcome|advertisement|share|follow)\b|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|[»›>]|\bcredit\b|^\(|"
+    r"^(by|updated|posted|published|photo|photograph|image|credit|source|you are here|"
+    r"sign up|subscribe|welcome|advertisement|share|follow)\b|^home\s*(?:[|/:-]|$)|"
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?)\.? \d{1,2}\b|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|[»›>]|\bcredits?\s*(?::|\.\.\.|…|$)|^\(|"
     r"\b(associated press|reuters|getty|afp|staff writer)\b",
     re.I,
 )
@@ -51,6 +53,11 @@ _PHOTO_CREDIT = re.compile(
 # A teaser cut short by the page ("...may soon...", "The Surface Go range is seei..."): a word
 # and an ellipsis end the line.
 _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
+# A line that ends a sentence or a label (a headline ends with neither), but not one that
+# ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
+_ENDS_SENTENCE = re.compile(r"(?:(?<![A-Z])|(?<=[A-Z]{2}))\.$|:$")
+# A line wholly in brackets or parentheses: an aside, a promo, a note.
+_ASIDE = re.compile(r"^[\[(].*[\])]$")
 _END = (".", "!", "?", "”", '"', "’", "'", ")", ":", "…", "»")
 
 GOOD, SHORT, BAD = "good", "short", "bad"
@@ -259,9 +266,15 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [w for t in _WORD.findall(text[:2000]) if (w := t.casefold()) not in stopwords]
 
 
+# A copyright line and what it names after its years ("© 1996-2015 The Washington Post").
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:[\d\s,–-]{0,12})(.{3,80})")
+MAX_COPYRIGHT_LINE = 300
+MAX_COPYRIGHT_LINES = 10  # copyright lines of a page whose owners are kept
+
 METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
 HEADLINE_WORDS = (3, 30)  # the fewest and most words of a headline
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
+FAR_HEADINGS = 4  # the page's first marked headings read as candidates above the window
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
@@ -292,6 +305,7 @@ class HeadlineContext:
     body_end: int
     stopwords: frozenset[str]
     headings: frozenset[int]  # lines marked as top-level headings
+    owners: tuple[str, ...] = ()  # what the page's copyright lines name, case-folded
 
     @classmethod
     def of(cls, layout: Layout, headings: frozenset[int] = frozenset()) -> HeadlineContext:
@@ -303,6 +317,11 @@ class HeadlineContext:
             if line.kind != BAD and len(body) < BODY_WORDS:
                 body.update(_content_words(line.text, layout.stopwords))
         folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
+        owners = tuple(
+            match.group(1)
+            for text in folded
+            if len(text) <= MAX_COPYRIGHT_LINE and (match := _COPYRIGHT.search(text))
+        )[:MAX_COPYRIGHT_LINES]
         return cls(
             layout.classed,
             folded,
@@ -311,7 +330,14 @@ class HeadlineContext:
             layout.end,
             layout.stopwords,
             headings,
+            owners,
         )
+
+    def names_owner(self, text: str) -> bool:
+        """The line is what a copyright line of the page names: the publisher ("The Washington
+        Post" over "washingtonpost.com © 1996-2015 The Washington Post"), not a headline."""
+        folded = text.casefold()
+        return any(folded in owner for owner in self.owners)
 
     def is_standfirst(self, i: int) -> bool:
         """A line that may stand between a headline and its byline: of standfirst length, and
@@ -325,15 +351,25 @@ class HeadlineContext:
         shape among the body's first lines."""
         found = []
         into_body = min(self.body_start + HEADING_INTO_BODY, self.body_end - 1)
-        above = range(max(0, self.body_start - HEADLINE_WINDOW), self.body_start)
+        window = max(0, self.body_start - HEADLINE_WINDOW)
+        # A marked top-level heading is a candidate however far above the body it is: a
+        # gallery or a video may stand between a page's headline and its text.
+        far = [i for i in sorted(self.headings) if i < window][:FAR_HEADINGS]
+        above = range(window, self.body_start)
         inside = (i for i in range(self.body_start, into_body) if i in self.headings)
-        for i in (*above, *inside):
+        for i in (*far, *above, *inside):
             line = self.classed[i]
             text = line.text.strip()
             low, high = HEADLINE_WORDS
-            if not low <= line.words <= high or _BULLET.match(text) or text.endswith((".", ":")):
+            if not low <= line.words <= high or _BULLET.match(text) or _ENDS_SENTENCE.search(text):
                 continue
-            if not _NOT_HEADLINE.search(text[:300]) and not _PHOTO_CREDIT.match(text[:300]):
+            if _ASIDE.match(text):
+                continue  # "[What you need to know ...: Get New York Today in your inbox.]"
+            if _NOT_HEADLINE.search(text[:300]) or _PHOTO_CREDIT.match(text[:300]):
+                continue
+            # Never a line the chrome rules take out ("Topics: uber, Sydney, ...") nor the
+            # publisher's name: the article would be left with no headline, or the site's.
+            if rule_for(text) is None and not self.names_owner(text):
                 found.append(i)
         return found
 

@@ -103,6 +103,15 @@ CATEGORIES: dict[str, Make] = {
     "markdown_brackets": lambda r, s: _text(
         "# Flood walls approved\n\n**By Jane Walker**\n\n" + "[" * 100_000 * s + "](" * 50_000 * s
     ),
+    # A whole page in Markdown whose every line is a top-level heading: only the page's first
+    # few are read as headline candidates above the body.
+    "markdown_heading_flood": lambda r, s: _text(
+        "".join(f"# Heading number {i} of the flood\n" for i in range(5_000 * s)) + ARTICLE
+    ),
+    # A byline followed by a great many social handles and follow buttons.
+    "byline_handle_flood": lambda r, s: _text(ARTICLE).replace(
+        b"By Jane Walker", ("By Jane Walker" + " Follow @jane_walker" * 10_000 * s).encode()
+    ),
     "html_many_meta": lambda r, s: _html(
         "<p>" + ARTICLE + "</p>",
         "".join(f'<meta name="m{i}" content="{i}">' for i in range(50_000 * s)),
