@@ -1,5 +1,6 @@
 """``python -m bench.headline``: fit the weights of the whole-page headline scorer on the tune
-split of ``bench.parse``, and print them as ``workers.parsing.wholepage.HEADLINE_WEIGHTS``.
+split of ``bench.parse`` and its extra tune pages (``bench.extra_pages``, where ``go`` is
+installed), and print them as ``workers.parsing.wholepage.HEADLINE_WEIGHTS``.
 
 Each tune page is rendered as whole-page text and as Markdown, and by w3m and lynx where they
 are installed (the whole-page inputs of ``bench.parse``); in each, the stage's line classifier
@@ -22,6 +23,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from bench.extra_pages import load_extra
 from bench.parse import TEXT_BROWSERS, Page, load, render_markdown, render_text, render_with
 from workers.parsing.textdump import dump_lines
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
@@ -86,6 +88,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     tune = [p for p in load() if not p.held_out and p.title]
+    tune += [p for p in load_extra() if p.title]  # the extra tune pages, where ``go`` is here
     renders: list[Callable[[str], str]] = [render_text, render_markdown]
     renders += [render_with(browser) for browser in TEXT_BROWSERS if shutil.which(browser)]
     found = [candidates(p, render(p.html)) for p in tune for render in renders]

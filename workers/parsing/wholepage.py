@@ -278,21 +278,21 @@ FAR_HEADINGS = 4  # the page's first marked headings read as candidates above th
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
-# conditional logit over each page's candidates, on the tune split only, by
-# ``python -m bench.headline`` (which prints this table).
+# conditional logit over each page's candidates, on the tune split and the extra tune pages
+# only, by ``python -m bench.headline`` (which prints this table).
 HEADLINE_WEIGHTS = {
-    "capitalised": -0.19,
-    "length": 1.73,
-    "near": 0.11,
-    "about": 2.66,
-    "unrelated": -0.87,
-    "echoed": 0.79,
-    "repeated": 0.15,
-    "metadata_below": 2.01,
-    "pipe_or_caps": -0.63,
-    "prose_below": 0.13,
-    "after_furniture": 0.50,
-    "heading": 1.87,
+    "capitalised": 0.14,
+    "length": 1.66,
+    "near": -0.29,
+    "about": 2.42,
+    "unrelated": -0.99,
+    "echoed": 1.32,
+    "repeated": 0.43,
+    "metadata_below": 1.67,
+    "pipe_or_caps": -0.55,
+    "prose_below": -0.51,
+    "after_furniture": 0.56,
+    "heading": 1.53,
 }
 
 
@@ -391,7 +391,7 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
     return {
         "capitalised": sum(t[:1].isupper() for t in tokens) / max(len(tokens), 1),
         "length": min(line.words, 12) / 12,
-        "near": min(1.0, 1 - (context.body_start - i) / HEADLINE_WINDOW),
+        "near": max(0.0, min(1.0, 1 - (context.body_start - i) / HEADLINE_WINDOW)),
         "about": about,
         "unrelated": float(about == 0.0),
         "echoed": float(_echoed(text, context.folded, i)),
