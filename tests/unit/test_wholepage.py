@@ -380,3 +380,21 @@ def test_a_headline_may_begin_with_home_or_a_month_like_word() -> None:
         lines = [*NAV, *TEASERS, headline, "By Jane Doe", *BRIDGE, *FOOTER]
         context = HeadlineContext.of(Layout.of(lines))
         assert headline in [lines[i] for i in context.candidates()], headline
+
+
+ZH_MENU = ["* 首页", "* 新闻", "* 体育", "* 娱乐", "* 财经", "* 科技", "* 汽车", "* 房产", "* 教育"]
+ZH_BODY = [
+    "市政府周一宣布，经过数月的维修，港口大桥已经重新开放通车，通勤者不再需要绕道乘坐渡轮。",
+    "工程师表示，大桥的维修工作比原计划提前完成，市议会感谢居民在封闭期间的耐心和理解。",
+    "早上大桥上的车流量不大，但随着重新开放的消息传开，车辆在一天中逐渐增多，交通恢复正常。",
+]
+
+
+def test_a_chinese_whole_page_gives_its_prose_not_its_menus() -> None:
+    """Chinese writes no spaces: a line is measured by its characters, and its clause and
+    sentence punctuation tells prose from a menu's labels."""
+    headline = "港口大桥经过数月维修后重新开放"
+    lines = [*ZH_MENU, "热门新闻", "* 天气预报", headline, "2026年12月1日", *ZH_BODY, *ZH_MENU]
+    page = parse_text("\n\n".join([*lines, "版权所有 © 2026 港口日报"]))
+    assert page.title == headline
+    assert page.paragraphs == ZH_BODY

@@ -87,14 +87,30 @@ def language_of(lines: list[str]) -> str:
     return str(py3langid.classify(sample)[0]) if sample else "en"
 
 
+# Han and kana: Chinese and Japanese write no spaces between words, so a run of them is one
+# "word" to ``_WORD``. A line mostly of them is measured by its characters instead: about two
+# to a word, and prose where it has a clause's or sentence's punctuation (a menu has none).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_PROSE = re.compile(r"[，、。；：！？]")
+_CJK_END = ("。", "！", "？", "」", "』", "）", "”")
+CJK_CHARS_A_WORD = 2
+CJK_PROSE_SHARE = 0.3  # the stopword share a line of CJK prose is given
+
+
 def classify(text: str, stopwords: frozenset[str]) -> Line:
     bulleted = bool(_BULLET.match(text))
-    tokens = _WORD.findall(text[:4000])[:MAX_LINE_WORDS]
+    head = text[:4000]
+    tokens = _WORD.findall(head)[:MAX_LINE_WORDS]
     words = len(tokens)
     if words == 0:
         return Line(text, 0, BAD)
     share = sum(t.lower() in stopwords for t in tokens) / words
     ends = text.rstrip().endswith(_END)
+    cjk = len(_CJK.findall(head))
+    if cjk and cjk * 2 > len("".join(head.split())):
+        words = min(MAX_LINE_WORDS, cjk // CJK_CHARS_A_WORD + words)
+        share = CJK_PROSE_SHARE if _CJK_PROSE.search(head) else 0.0
+        ends = ends or text.rstrip().endswith(_CJK_END)
     if bulleted and words < 12 or _TRUNCATED.search(text[-200:]):
         kind = BAD
     elif words >= 10 and share >= 0.25 and (ends or words >= 25):
