@@ -38,11 +38,13 @@ lint: install
 	$(BIN)/mypy workers tests bench
 
 # The text browsers and headless Chromium that render real pages for `python -m bench.parse`
-# (each input is skipped with a note where its renderer is missing).
+# (each input is skipped with a note where its renderer is missing), and Go, whose module
+# download fetches the bench's extra tune pages.
 bench-tools: tools
-	@{ command -v w3m && command -v lynx && command -v chromedriver; } >/dev/null 2>&1 || \
+	@{ command -v w3m && command -v lynx && command -v chromedriver && command -v go; } >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq w3m lynx chromium-driver >/dev/null; }
+	    apt-get install -y -qq w3m lynx chromium-driver \
+	      $$(command -v go >/dev/null || echo golang-go) >/dev/null; }
 
 bench: install bench-tools
 	$(BIN)/python -m bench

@@ -8,6 +8,11 @@ Split by site, never by page: a page is in the *tune* split when the first hex d
 SHA-1 of its host name is even, else *held out*. Rules and models may be changed only by
 looking at tune pages; the figures that count are the held-out ones. Both are printed.
 
+A third split, *extra*, is more pages to tune on from other sites: Mozilla Readability's test
+pages, fetched at run time with ``go mod download`` (``bench.extra_pages``; skipped with a note
+where ``go`` is missing). Their references are Readability's own expected title, byline and
+body, beside the pages' metadata; pages of a held-out host are left out.
+
 Inputs:
 - **whole-page text**: the HTML laid out as text the way a text browser does, menus, share bars,
   related links and footers included (inscriptis, Apache-2.0), then published bare as a
