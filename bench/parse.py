@@ -50,6 +50,11 @@ name printed nowhere; dates: the day not found printed), in both splits, without
 parse stage's output. For HTML they are what a metadata reader sees; for whole-page text the
 metadata is gone, and the fields must be found in the printed page.
 
+Last column, **no-auth**: of the pages with no author reference at all (their metadata names
+nobody, no byline was checked by hand), the share the extractor gave a name anyway. Lower is
+better; it bounds wrong names from above, since some of those pages print a byline their
+metadata lacks.
+
 Downstream, per input: the pages are distinct articles, so fed to a fresh dedup index as the
 parse stage leaves them, none should be judged a near-duplicate; the bench prints how many
 are, and how many of those of a page of the same site (its chrome reached the bodies).
@@ -557,6 +562,10 @@ class Scores:
     date_checked: float  # against ``PRINTED_DAYS`` as well
     pages_per_s: float
     pages: int
+    # Of the pages with no author reference at all (their metadata names nobody and no byline
+    # was checked by hand), the share given a name anyway: an upper bound on wrong names, since
+    # some print a byline their metadata lacks.
+    named_without: float = 0.0
 
 
 def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extracted]) -> Scores:
@@ -580,6 +589,7 @@ def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extract
         for e, p in zip(out, pages, strict=True)
         if p.checked_days
     ]
+    without = [bool(e.authors) for e, p in zip(out, pages, strict=True) if p.authors_f1([]) is None]
     n = max(len(pages), 1)
     return Scores(
         sum(s[0] for s in prf) / n,
@@ -593,6 +603,7 @@ def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extract
         sum(dated_checked) / max(len(dated_checked), 1),
         len(pages) / seconds if seconds else 0.0,
         len(pages),
+        sum(without) / max(len(without), 1),
     )
 
 
@@ -625,7 +636,8 @@ def names_f1(found: list[str], reference: list[str]) -> float:
 
 HEADER = (
     f"  {'split':<9} {'extractor':<12} {'body P':>7} {'R':>6} {'F1':>6} {'title':>6} "
-    f"{'checked':>7} {'authors':>7} {'checked':>7} {'date':>6} {'checked':>7} {'pages/s':>8}"
+    f"{'checked':>7} {'authors':>7} {'checked':>7} {'date':>6} {'checked':>7} {'pages/s':>8} "
+    f"{'no-auth':>7}"
 )
 
 
@@ -733,7 +745,7 @@ def run(only: str | None = None) -> None:
                     f"  {split:<9} {name:<12} {s.precision:7.3f} {s.recall:6.3f} {s.f1:6.3f} "
                     f"{s.title:6.3f} {s.checked:7.3f} {s.authors:7.3f} {s.authors_checked:7.3f} "
                     f"{s.date:6.3f} {s.date_checked:7.3f} "
-                    f"{s.pages_per_s:8.1f}"
+                    f"{s.pages_per_s:8.1f} {s.named_without:7.3f}"
                 )
         as_message = _envelope if label == "HTML" else str.encode
         found, same_site, judged = merges(pages, [as_message(rendered[p.id]) for p in pages])
