@@ -185,6 +185,8 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("São Paulo", []),
         ("New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM", []),
         ("View Photos", []),
+        ("Whatsapp Facebook Pint Baixar", []),  # share buttons
+        ("Hi Milan", []),  # a comment's greeting
     ],
 )
 def test_a_line_of_names_under_a_headline_is_a_byline(line: str, names: list[str]) -> None:

@@ -552,6 +552,8 @@ _FUNCTION_WORDS = frozenset(
     | {"email", "e-mail", "share", "print", "copy", "link", "follow", "subscribe", "comments"}
     | {"menu", "search", "close", "save", "reply", "login", "view", "watch", "listen", "play"}
     | {"photos", "videos", "gallery", "next", "previous", "back"}
+    # Share buttons and a comment's greeting ("Whatsapp Facebook Pint", "Hi Milan").
+    | {"whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "hi"}
 )
 
 
