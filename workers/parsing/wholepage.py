@@ -27,7 +27,7 @@ import stopwordsiso
 
 from workers.parsing.chrome import rule_for
 from workers.parsing.markdown import NO_MARKS, Marks
-from workers.parsing.meta import looks_like_metadata
+from workers.parsing.meta import copyright_owners, looks_like_metadata
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
 _BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
@@ -282,11 +282,6 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [w for t in _WORD.findall(text[:2000]) if (w := t.casefold()) not in stopwords]
 
 
-# A copyright line and what it names after its years ("© 1996-2015 The Washington Post").
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:[\d\s,–-]{0,12})(.{3,80})")
-MAX_COPYRIGHT_LINE = 300
-MAX_COPYRIGHT_LINES = 10  # copyright lines of a page whose owners are kept
-
 METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
 HEADLINE_WORDS = (3, 30)  # the fewest and most words of a headline
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
@@ -333,11 +328,7 @@ class HeadlineContext:
             if line.kind != BAD and len(body) < BODY_WORDS:
                 body.update(_content_words(line.text, layout.stopwords))
         folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
-        owners = tuple(
-            match.group(1)
-            for text in folded
-            if len(text) <= MAX_COPYRIGHT_LINE and (match := _COPYRIGHT.search(text))
-        )[:MAX_COPYRIGHT_LINES]
+        owners = copyright_owners(line.text for line in layout.classed[:ECHO_LINES])
         return cls(
             layout.classed,
             folded,
