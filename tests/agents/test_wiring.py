@@ -41,6 +41,26 @@ async def test_parse_agent_dead_letters_bad_input_and_keeps_going(
     assert outcomes == [["received", "dead_lettered"]] * 2 + [["received", "parsed"]]
 
 
+async def test_agents_send_the_bytes_of_each_topics_own_codec(wired_app: Any, sent: Sent) -> None:
+    """Agents hand encoded bytes straight to the producer (``streams.send``): they are the
+    bytes Faust's codec of each topic would have written, so no consumer sees a change."""
+    from workers.runtime import topics
+    from workers.runtime.streams import send
+
+    article = parsed(SEED)
+    outcome = Outcome(
+        version=1, source="s", stage="dedup", partition=0, offset=1, at=1.0, outcomes=["duplicate"]
+    )
+    cases = [(topics.parsed, article), (topics.unique, article), (topics.outcomes, outcome)]
+    for topic, value in cases:
+        await send(topic, b"key", value)
+    await send(topics.unique, b"key", None)  # a withdrawal: a null value
+    raws = [c["raw"] for name in sent.calls for c in sent.calls[name]]
+    assert raws == [topic.prepare_value(value, None)[0] for topic, value in cases[:2]] + [None] + [
+        topics.outcomes.prepare_value(outcome, None)[0]
+    ]
+
+
 async def test_count_agent_counts_each_outcome_once(wired_app: Any) -> None:
     from workers.stages.counts import count, counts_by_source
 

@@ -15,6 +15,7 @@ from typing import Any
 from workers.ops import metrics
 from workers.records import SCHEMA_VERSION, DeadLetter, Outcome, Position
 from workers.runtime import topics
+from workers.runtime.app import app
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,23 @@ async def _next(events: AsyncIterator[Any]) -> Any:
         return None
 
 
+async def send(topic: Any, key: bytes | None, value: Any) -> Any:
+    """Send ``value`` (a record, bytes, or None to withdraw ``key``) on one of the pipeline's
+    topics; returns the delivery future. Every agent's sends come here.
+
+    Records are encoded here, once, as their own JSON (the bytes Faust's codecs would write), and
+    go straight to the app's producer: Faust's ``Topic.send`` wraps each message in a pending
+    message, a future of its own, a callback and sensor calls, which cost a dedup worker
+    more than the send itself (docs/performance.md, session 18). The producer is the app's, so
+    Faust's commit still waits for these messages (it flushes the producer before it commits).
+    Partitions are chosen by key, as Faust's sends chose them (aiokafka's default partitioner).
+    """
+    encoded = value if value is None or isinstance(value, bytes) else value.dumps()
+    return await app.producer.send(
+        topic.get_topic_name(), key, encoded, partition=None, timestamp=None, headers=None
+    )
+
+
 async def send_dead_letter(record: DeadLetter) -> Any:
     logger.warning(
         "dead letter: stage=%s reason=%s source=%s raw_id=%s",
@@ -92,7 +110,7 @@ async def send_dead_letter(record: DeadLetter) -> Any:
         record.source,
         record.raw_id,
     )
-    return await topics.dead_letter.send(key=record.raw_id.encode(), value=record)
+    return await send(topics.dead_letter, record.raw_id.encode(), record)
 
 
 async def send_outcome(
@@ -113,4 +131,4 @@ async def send_outcome(
         outcomes=outcomes,
         reason=reason,
     )
-    return await topics.outcomes.send(key=source.encode(), value=event)
+    return await send(topics.outcomes, source.encode(), event)

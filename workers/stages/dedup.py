@@ -30,7 +30,7 @@ from workers.records import ParsedArticle, Position
 from workers.runtime import topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
-from workers.runtime.streams import batches, send_outcome
+from workers.runtime.streams import batches, send, send_outcome
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
             index.admit(article, decision, now)
             dedup_decision_seconds.observe(time.perf_counter() - started)
             for out in outputs(article, decision):
-                pending.append(await _topics[out.topic].send(key=out.key.encode(), value=out.value))
+                pending.append(await send(_topics[out.topic], out.key.encode(), out.value))
             for source, found in outcomes(article, decision).items():
                 pending.append(await send_outcome(source, "dedup", position, found))
             if decision.merged:  # routine at volume (about one article in ten): counted, not told

@@ -39,7 +39,7 @@ from workers.runtime import topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
 from workers.runtime.sandbox import Overrun, Sandbox, SandboxFailure, warming
-from workers.runtime.streams import batches, send_dead_letter, send_outcome
+from workers.runtime.streams import batches, send, send_dead_letter, send_outcome
 
 logger = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ async def _handle(
         payload = dumps(item.asdict())
         await _dead_letter(payload, position, item.raw_id, item.source, result)
     else:
-        sent = await topics.enriched.send(key=item.article_id.encode(), value=result)
+        sent = await send(topics.enriched, item.article_id.encode(), result)
         counted = await send_outcome(item.source, "enrich", position, ["enriched"])
         await sent
         await counted
@@ -246,7 +246,7 @@ async def _withdraw(key: bytes | None, position: Position) -> None:
     """Forward dedup's withdrawal of an article that turned out to be a later copy."""
     article_id = (key or b"").decode("utf-8", "replace")
     logger.info("withdraw %s (a later copy of another article) at %s", article_id, position.raw_ref)
-    await (await topics.enriched.send(key=key, value=None))
+    await (await send(topics.enriched, key, None))
     done = enriched_ids.get(article_id)
     if done is not None and not done.get("withdrawn"):
         # Kept, not forgotten: if dedup sends the withdrawn article again (a redelivery after a

@@ -32,7 +32,7 @@ from workers.records import ParsedArticle, Position, dead_letter_record
 from workers.runtime import topics
 from workers.runtime.app import app, settings
 from workers.runtime.sandbox import Crashed, Overrun, Sandbox, warming
-from workers.runtime.streams import processed, send_dead_letter, send_outcome
+from workers.runtime.streams import processed, send, send_dead_letter, send_outcome
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ async def parse(stream: Any) -> AsyncIterator[str]:
             await _dead_letter(value, position, exc)
             yield outcome("parse", "dead_lettered")
             continue
-        await topics.parsed.send(key=article.article_id.encode(), value=article)
+        await send(topics.parsed, article.article_id.encode(), article)
         await send_outcome(article.source, "parse", position, ["received", "parsed"])
         yield outcome("parse", "parsed")
 
