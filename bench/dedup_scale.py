@@ -174,6 +174,35 @@ def _peak_bytes() -> int:
     return 0
 
 
+def _judged(index: DedupIndex, c: Corpus, n: int, durations: np.ndarray) -> tuple[int, int]:
+    """Judge and admit the first ``n`` articles, each one's time in ``durations``; the outputs
+    sent and the originals withdrawn."""
+    sent = withdrawn = 0
+    for i, a in enumerate(articles(c, n)):
+        started = time.perf_counter()
+        decision = index.judge(a)
+        index.admit(a, decision, event_time(a))
+        durations[i] = time.perf_counter() - started
+        sent += len(outputs(a, decision))
+        withdrawn += sum(r.was_original for r in decision.revisions)
+    return sent, withdrawn
+
+
+def first_tenth_again(c: Corpus, n: int, store: str) -> float:
+    """The first tenth's articles/s measured again, on a fresh index and store, right after the
+    run's last tenth: the same work at the machine's speed of that moment. A shared machine's
+    core speed drifts over a long run (docs/performance.md, session 16), and this ratio is the
+    index's growth without that drift."""
+    stores = Stores(store)
+    tenth = max(n // 10, 1)
+    durations = np.zeros(tenth, np.float64)
+    try:
+        _judged(DedupIndex(SETTINGS, stores.state, stores.buckets), c, tenth, durations)
+        return tenth / float(durations.sum())
+    finally:
+        stores.close()
+
+
 def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     stores = Stores(store)
     durations = np.zeros(n, np.float64)  # the bench's own: touched before the baseline
@@ -181,19 +210,13 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     rss = _rss_bytes()
     _reset_peak()
     index = DedupIndex(SETTINGS, stores.state, stores.buckets)
-    sent = withdrawn = 0
     try:
-        for i, a in enumerate(articles(c, n)):
-            started = time.perf_counter()
-            decision = index.judge(a)
-            index.admit(a, decision, event_time(a))
-            durations[i] = time.perf_counter() - started
-            sent += len(outputs(a, decision))
-            withdrawn += sum(r.was_original for r in decision.revisions)
+        sent, withdrawn = _judged(index, c, n, durations)
         gc.collect()
         grown = _rss_bytes() - rss
         peak = _peak_bytes() - rss
         disk = stores.disk_bytes()
+        first_again = first_tenth_again(c, n, store)
         sizes = sorted(
             len(unpack_cluster(v)["members"]) for k, v in index.state.items() if k[:2] == "c:"
         )
@@ -215,6 +238,7 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
         return {
             "first": tenth / durations[:tenth].sum(),
             "last": tenth / durations[-tenth:].sum(),
+            "first again": first_again,
             "overall": n / durations.sum(),
             "p50 ms": float(np.percentile(durations, 50)) * 1000,
             "p99 ms": float(np.percentile(durations, 99)) * 1000,
@@ -364,6 +388,10 @@ def report_in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     line(
         "  first / last tenth articles/s (ratio)",
         f"{memory['first']:.0f} / {memory['last']:.0f} ({memory['last'] / memory['first']:.2f})",
+    )
+    line(
+        "  first tenth again, just after the last: articles/s (last / it)",
+        f"{memory['first again']:.0f} ({memory['last'] / memory['first again']:.2f})",
     )
     line("  one decision p50 / p99, ms", f"{memory['p50 ms']:.3f} / {memory['p99 ms']:.3f}")
     line(
