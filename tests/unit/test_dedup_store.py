@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.corpus import labelled_near_duplicates
 from workers.near_dup import buckets
 from workers.near_dup.buckets import MAX_BAND_MEMBERS, DiskBuckets, Level, MemoryBuckets, Refs
-from workers.near_dup.fingerprints import compact, similarity
+from workers.near_dup.fingerprints import compact, similarities, similarity
 from workers.near_dup.index import DedupIndex
 from workers.near_dup.store import Member, WriteBehind, pack_member, unpack_member
 from workers.parsing.article import parse_at
@@ -363,3 +363,17 @@ def unpack_cluster_fields(value: bytes) -> tuple[list[str], float]:
 
     cluster = unpack_cluster(value)
     return cluster["members"], cluster["t"]
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 11, 12, 40])
+def test_similarities_one_by_one_and_in_one_numpy_call_agree_with_similarity(count: int) -> None:
+    """Few candidates are compared one by one, many in one numpy call: both give exactly
+    ``similarity``'s value for each pair, and a signature of another width scores 0."""
+    rng = random.Random(count)
+    mine = bytes(rng.randrange(256) for _ in range(128))
+    others = [
+        bytes(b if rng.random() < share else rng.randrange(256) for b in mine)
+        for share in [k / max(count, 1) for k in range(count)]
+    ]
+    assert similarities(mine, others) == [similarity(mine, other) for other in others]
+    assert similarities(mine, [*others, mine[:64]])[-1] == 0.0

@@ -76,18 +76,38 @@ def similarity(a: Signature, b: Signature) -> float:
     x, y = compact(a), compact(b)
     if not x or len(x) != len(y):
         return 0.0
-    equal = int(np.count_nonzero(np.frombuffer(x, np.uint8) == np.frombuffer(y, np.uint8)))
-    return min(max((equal / len(x) - _CHANCE) / (1 - _CHANCE), 0.0), 1.0)
+    return _corrected(_equal_slots(int.from_bytes(x), y), len(x))
+
+
+# Below this many candidates a signature is compared one by one in C (one XOR of two integers,
+# about 1 µs each); from it on, in one numpy operation (about 10 µs, plus 0.13 µs a candidate).
+# Most articles have none to three band candidates; a window of many millions, tens.
+_ONE_BY_ONE = 12
 
 
 def similarities(mine: bytes, others: list[bytes]) -> list[float]:
-    """``similarity`` of one b-bit signature against many, in one numpy operation."""
-    if not others:
-        return []
+    """``similarity`` of one b-bit signature against many (signatures of another width: 0)."""
     width = len(mine)
+    if len(others) < _ONE_BY_ONE or any(len(other) != width for other in others):
+        me = int.from_bytes(mine)
+        return [
+            _corrected(_equal_slots(me, other), width) if width and len(other) == width else 0.0
+            for other in others
+        ]
     stacked = np.frombuffer(b"".join(others), np.uint8).reshape(len(others), width)
     equal = np.count_nonzero(stacked == np.frombuffer(mine, np.uint8), axis=1) / width
     return [float(v) for v in np.clip((equal - _CHANCE) / (1 - _CHANCE), 0.0, 1.0)]
+
+
+def _equal_slots(mine: int, other: bytes) -> int:
+    """How many one-byte slots two signatures of one width share: the zero bytes of their XOR."""
+    return (mine ^ int.from_bytes(other)).to_bytes(len(other)).count(0)
+
+
+def _corrected(equal: int, width: int) -> float:
+    """The share of equal slots, corrected for chance agreement and clipped to [0, 1] (the
+    same float operations as the numpy form)."""
+    return min(max((equal / width - _CHANCE) / (1 - _CHANCE), 0.0), 1.0)
 
 
 def band_keys(signature: Signature, *, bands: int, rows: int) -> list[int]:
