@@ -51,14 +51,16 @@ async def test_agents_send_the_bytes_of_each_topics_own_codec(wired_app: Any, se
     outcome = Outcome(
         version=1, source="s", stage="dedup", partition=0, offset=1, at=1.0, outcomes=["duplicate"]
     )
-    cases = [(topics.parsed, article), (topics.unique, article), (topics.outcomes, outcome)]
+    cases = [
+        (topics.parsed, article),
+        (topics.unique, article),
+        (topics.unique, None),  # a withdrawal: a null value
+        (topics.outcomes, outcome),
+    ]
     for topic, value in cases:
         await send(topic, b"key", value)
-    await send(topics.unique, b"key", None)  # a withdrawal: a null value
-    raws = [c["raw"] for name in sent.calls for c in sent.calls[name]]
-    assert raws == [topic.prepare_value(value, None)[0] for topic, value in cases[:2]] + [None] + [
-        topics.outcomes.prepare_value(outcome, None)[0]
-    ]
+    raws = [c["raw"] for name in sent.calls for c in sent.calls[name]]  # grouped by topic
+    assert raws == [None if v is None else t.prepare_value(v, None)[0] for t, v in cases]
 
 
 async def test_count_agent_counts_each_outcome_once(wired_app: Any) -> None:
