@@ -174,17 +174,27 @@ def _peak_bytes() -> int:
     return 0
 
 
-def _judged(index: DedupIndex, c: Corpus, n: int, durations: np.ndarray) -> tuple[int, int]:
+def _judged(
+    index: DedupIndex, c: Corpus, n: int, durations: np.ndarray, cpu: list[float] | None = None
+) -> tuple[int, int]:
     """Judge and admit the first ``n`` articles, each one's time in ``durations``; the outputs
-    sent and the originals withdrawn."""
+    sent and the originals withdrawn. ``cpu`` gets the CPU time of the in-memory buckets'
+    merges (their own thread's, outside ``durations``) at the start of each tenth and at the
+    end."""
     sent = withdrawn = 0
+    tenth = max(n // 10, 1)
     for i, a in enumerate(articles(c, n)):
+        if cpu is not None and i % tenth == 0:
+            cpu.append(getattr(index.lsh, "merge_cpu_s", 0.0))
         started = time.perf_counter()
         decision = index.judge(a)
         index.admit(a, decision, event_time(a))
         durations[i] = time.perf_counter() - started
         sent += len(outputs(a, decision))
         withdrawn += sum(r.was_original for r in decision.revisions)
+    if cpu is not None:
+        index.lsh.wait()
+        cpu.append(getattr(index.lsh, "merge_cpu_s", 0.0))
     return sent, withdrawn
 
 
@@ -210,8 +220,9 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     rss = _rss_bytes()
     _reset_peak()
     index = DedupIndex(SETTINGS, stores.state, stores.buckets)
+    cpu: list[float] = []
     try:
-        sent, withdrawn = _judged(index, c, n, durations)
+        sent, withdrawn = _judged(index, c, n, durations, cpu)
         gc.collect()
         grown = _rss_bytes() - rss
         peak = _peak_bytes() - rss
@@ -239,6 +250,9 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
             "first": tenth / durations[:tenth].sum(),
             "last": tenth / durations[-tenth:].sum(),
             "first again": first_again,
+            "merges first ms": (cpu[1] - cpu[0]) / tenth * 1000,
+            "merges last ms": (cpu[-1] - cpu[-2]) / (n - (len(cpu) - 2) * tenth) * 1000,
+            "max ms": float(durations.max()) * 1000,
             "overall": n / durations.sum(),
             "p50 ms": float(np.percentile(durations, 50)) * 1000,
             "p99 ms": float(np.percentile(durations, 99)) * 1000,
@@ -393,7 +407,14 @@ def report_in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
         "  first tenth again, just after the last: articles/s (last / it)",
         f"{memory['first again']:.0f} ({memory['last'] / memory['first again']:.2f})",
     )
-    line("  one decision p50 / p99, ms", f"{memory['p50 ms']:.3f} / {memory['p99 ms']:.3f}")
+    line(
+        "  merges on their own thread, CPU an article, first / last tenth, ms",
+        f"{memory['merges first ms']:.3f} / {memory['merges last ms']:.3f}",
+    )
+    line(
+        "  one decision p50 / p99 / slowest, ms",
+        f"{memory['p50 ms']:.3f} / {memory['p99 ms']:.3f} / {memory['max ms']:.0f}",
+    )
     line(
         "  clusters of 2 or more; p99 and largest size",
         f"{memory['clusters']:.0f}; {memory['p99 size']:.0f}, {memory['largest']:.0f}",

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -186,6 +190,131 @@ def test_a_presence_map_clears_only_buckets_never_written() -> None:
     presence.mark([*written, limit + 5])  # an id past the columns is not held: ignored
     probe = [*written, 1, 9, 12344, limit - 2, limit, limit + 5]
     assert presence.maybe(probe) == [True] * 5 + [False] * 4 + [True, True]
+
+
+class Model:
+    """The buckets as plain lists of refs, newest last: what every store must answer."""
+
+    def __init__(self) -> None:
+        self.held: dict[int, list[str]] = {}
+
+    def add(self, ref: str, ids: list[int]) -> None:
+        for b in dict.fromkeys(ids):
+            self.held.setdefault(b, []).append(ref)
+
+    def lookup(self, ids: list[int]) -> set[str]:
+        return {ref for b in ids for ref in self.held.get(b, [])[-MAX_BAND_MEMBERS:]}
+
+
+def _gated(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold every merge of levels until the returned event is set."""
+    gate = threading.Event()
+    merged: Callable[..., Any] = buckets._merged
+
+    def held(*args: Any) -> Any:
+        gate.wait()
+        return merged(*args)
+
+    monkeypatch.setattr(buckets, "_merged", held)
+    return gate
+
+
+def test_memory_buckets_answer_alike_while_merges_run_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Merges run on their own thread, each taking its time: whatever they have reached when a
+    lookup comes, it answers what a plain model of the buckets answers, the newest
+    ``MAX_BAND_MEMBERS`` of a crowded bucket included."""
+    merged: Callable[..., Any] = buckets._merged
+    rng = random.Random(3)
+
+    def slow(*args: Any) -> Any:
+        time.sleep(rng.random() / 500)
+        return merged(*args)
+
+    monkeypatch.setattr(buckets, "_merged", slow)
+    monkeypatch.setattr(MemoryBuckets, "FRESH_MAX", 48)
+    monkeypatch.setattr(MemoryBuckets, "QUEUED_MAX", 2)
+    memory, model = MemoryBuckets(), Model()
+    for i in range(3000):
+        ids = rng.sample(range(120), 5)
+        memory.add(f"raw:0:{i}", ids)
+        model.add(f"raw:0:{i}", ids)
+        seen = rng.sample(range(130), 6)
+        assert memory.lookup(seen) == model.lookup(seen)
+    memory.wait()
+    assert memory.lookup(list(range(130))) == model.lookup(list(range(130)))
+    assert memory.merge_cpu_s > 0
+
+
+def test_a_merge_in_progress_stalls_no_caller_until_the_queue_is_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the merge held, adds and lookups go on (their entries in the frozen dicts) until
+    more than ``QUEUED_MAX`` dicts wait; then the next add waits for the merge."""
+    gate = _gated(monkeypatch)
+    monkeypatch.setattr(MemoryBuckets, "FRESH_MAX", 10)
+    memory, model = MemoryBuckets(), Model()
+    added = 0
+
+    def add_one() -> None:
+        nonlocal added
+        ids = [added % 7, 100 + added]
+        memory.add(f"raw:0:{added}", ids)
+        model.add(f"raw:0:{added}", ids)
+        added += 1
+
+    # 2 entries an add: a dict is frozen every 6th add; the first one starts the held merge.
+    while added < 6 * (MemoryBuckets.QUEUED_MAX + 1):
+        add_one()
+        assert memory.lookup([added % 7, 99 + added]) == model.lookup([added % 7, 99 + added])
+
+    def add_a_dict() -> None:
+        for _ in range(6):
+            add_one()
+
+    blocked = threading.Thread(target=add_a_dict)
+    blocked.start()
+    blocked.join(0.5)
+    assert blocked.is_alive()  # a dict too many: the add waits for the held merge
+    gate.set()
+    blocked.join(10)
+    assert not blocked.is_alive()
+    memory.wait()
+    every = [*range(7), *range(100, 100 + added)]
+    assert memory.lookup(every) == model.lookup(every)
+
+
+@pytest.mark.parametrize("replace", ["forget", "rebuild"])
+def test_a_merge_of_replaced_levels_is_never_installed(
+    monkeypatch: pytest.MonkeyPatch, replace: str
+) -> None:
+    """A merge still running when the buckets are forgotten or rebuilt (a partition moved, a
+    sweep) ends without its levels reaching the new buckets."""
+    gate = _gated(monkeypatch)
+    monkeypatch.setattr(MemoryBuckets, "FRESH_MAX", 10)
+    memory = MemoryBuckets()
+    for i in range(12):
+        memory.add(f"raw:0:{i}", [1, 2])  # a frozen dict: its merge is held
+    memory.forget()
+    if replace == "rebuild":
+        entries = [buckets.Entry("raw:9:0", 1.0, [2, 3])]
+        for _ in memory.rebuilding(lambda: entries, None, 10):
+            pass
+    gate.set()
+    memory.wait()
+    memory.add("raw:9:1", [3])
+    expected = {"rebuild": {"raw:9:0", "raw:9:1"}, "forget": {"raw:9:1"}}[replace]
+    assert memory.lookup([1, 2, 3]) == expected
+
+
+@given(st.lists(st.integers(0, 5), max_size=40), st.integers(0, 50), st.integers(0, 1000))
+def test_each_entrys_cell_is_the_one_whose_span_holds_it(
+    counts: list[int], first: int, offset: int
+) -> None:
+    starts = np.concatenate([[offset], offset + np.cumsum(counts, dtype=np.int64)])
+    expected = np.repeat(np.arange(first, first + len(counts), dtype=np.uint64), counts)
+    assert np.array_equal(buckets._cell_of_each(starts.astype(np.int64), first), expected)
 
 
 def test_memory_buckets_find_spread_ids_through_their_directories(

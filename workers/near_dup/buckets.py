@@ -20,12 +20,15 @@ times) answers with its newest ones.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import functools
 import hashlib
 import shutil
 import struct
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -104,6 +107,7 @@ class Buckets(Protocol):
     def rebuilding(
         self, entries: Callable[[], Iterable[Entry]], owner: str | None, step: int
     ) -> Iterator[None]: ...
+    def wait(self) -> None: ...
     def close(self) -> None: ...
 
 
@@ -234,7 +238,7 @@ class Level:
         """The entries of cells ``first`` to ``last`` (excluded) as ``bucket id << 32 | slot``."""
         last = len(self.directory) - 1 if last is None else last
         starts = self.directory[first : last + 1].astype(np.int64)
-        cells = np.repeat(np.arange(first, last, dtype=np.uint64), np.diff(starts))
+        cells = _cell_of_each(starts, first)
         lo, hi = int(starts[0]), int(starts[-1])
         buckets = (cells << np.uint64(_KEY_BITS - self.bits)) | self.low[lo:hi]
         return (buckets << np.uint64(32)) | self.slots[lo:hi]  # type: ignore[no-any-return]
@@ -287,6 +291,19 @@ class Level:
             if stop > start:
                 older = self.slots[first + max(start, stop - MAX_BAND_MEMBERS) : first + stop]
                 per.setdefault(ids[j], [])[:0] = older.tolist()
+
+
+def _cell_of_each(starts: np.ndarray, first: int) -> np.ndarray:
+    """The cell of each entry from ``starts[0]`` to ``starts[-1]``, where cell ``first + i``
+    starts at ``starts[i]``: a running sum of the steps between non-empty cells. (What
+    ``np.repeat`` gives, but numpy keeps the GIL through a repeat and lets go of it here: the
+    merges run beside the caller's thread.)"""
+    lo = int(starts[0])
+    step = np.zeros(int(starts[-1]) - lo, np.uint64)
+    full = np.flatnonzero(np.diff(starts))  # the cells that hold entries, in order
+    if len(full):
+        step[starts[full] - lo] = np.diff(full, prepend=0).astype(np.uint64)
+    return np.cumsum(step, dtype=np.uint64) + np.uint64(first)  # type: ignore[no-any-return]
 
 
 def _split(entries: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray]:
@@ -346,13 +363,69 @@ def _freed_arrays_go_back() -> None:
     libc.mallopt(m_mmap_threshold, 128 * 1024)
 
 
+class _Merge:
+    """One merge of the newest entries (``bucket id << 32 | slot``, in any order) into
+    ``young``, and of ``young`` into ``old`` once it passes a sixteenth of it (or ``floor``),
+    on a daemon thread: a worker that stops does not wait for it."""
+
+    def __init__(
+        self, young: Level, old: Level, fresh: np.ndarray, columns: int, floor: int
+    ) -> None:
+        self._levels: tuple[Level, Level] | None = None
+        self._error: BaseException | None = None
+        self.cpu_s = 0.0  # the thread's CPU time
+        self._thread = threading.Thread(
+            target=self._run,
+            args=(young, old, fresh, columns, floor),
+            name="wirestream-buckets-merge",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def _run(self, young: Level, old: Level, fresh: np.ndarray, columns: int, floor: int) -> None:
+        started = time.thread_time()
+        try:
+            fresh.sort()
+            young = _merged(young, fresh, columns)
+            del fresh
+            if len(young) > max(len(old) // 16, floor):
+                old = _merged(old, young.entries(), columns)
+                young = _empty_level(columns)
+            self._levels = (young, old)
+        except BaseException as error:  # noqa: BLE001 - raised again where the levels are taken
+            self._error = error
+        self.cpu_s = time.thread_time() - started
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> tuple[Level, Level]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._levels is not None
+        return self._levels
+
+
+Held = dict[int, int | list[int]]  # bucket id -> its slot, or its slots oldest first
+
+
 class MemoryBuckets:
     """Entries ``bucket id << 32 | slot`` in three levels: a dict of the newest, merged into
     a sorted ``young`` level past ``FRESH_MAX`` entries, merged into the sorted ``old`` level
     when it passes a sixteenth of it (``old`` is rewritten every 6% of growth, a part at a
-    time; ``young``, small, at every merge into it)."""
+    time; ``young``, small, at every merge into it).
+
+    The merges run on a thread of their own (numpy lets go of the GIL while it sorts, searches
+    and copies), so that a merge neither stalls the caller (the worker's event loop) nor makes
+    its cost per article grow with the window. A full dict is frozen and queued, still read by
+    lookups; a merge takes every frozen dict (their entries, gathered as they were added), and
+    the first call after it ends installs its levels and starts the next. Levels are never
+    changed in place, so lookups read the previous ones meanwhile. Past ``QUEUED_MAX`` frozen
+    dicts (a merge of ``old`` slower than the arrivals), the caller waits for the merge."""
 
     FRESH_MAX = 1 << 18  # about 6,000 articles; the dict is about 20 MB when full
+    QUEUED_MAX = 4
     durable = False
     reads_cost = False
     owner = None  # rebuilt after every assignment: no token to keep
@@ -362,13 +435,17 @@ class MemoryBuckets:
         self.columns = columns
         self._generation = 0  # a rebuild started before a ``forget`` is discarded
         self._built = False
+        self.merge_cpu_s = 0.0  # CPU time of the merges installed so far (benchmarks)
         self._install(_empty_level(columns), Refs())
 
     def _install(self, old: Level, refs: Refs) -> None:
+        self._merge: _Merge | None = None  # a merge of levels replaced here is never installed
         self._old = old
         self._young = _empty_level(self.columns)
-        self._fresh: dict[int, int | list[int]] = {}
-        self._fresh_size = 0
+        self._merging: list[Held] = []  # the frozen dicts the merge in progress takes, oldest first
+        self._queued: list[tuple[Held, array.array[int]]] = []  # frozen since it started
+        self._fresh: Held = {}
+        self._entries: array.array[int] = array.array("Q")  # the dict's, as they were added
         self._refs = refs
 
     @property
@@ -394,12 +471,13 @@ class MemoryBuckets:
         return {refs[s] for s in head}, {refs[s] for s in tail}
 
     def _slots(self, ids: Sequence[int]) -> dict[int, list[int]]:
+        self._finish(wait=False)
         per: dict[int, list[int]] = {}
-        fresh = self._fresh
-        for bucket in ids:
-            held = fresh.get(bucket)
-            if held is not None:
-                per[bucket] = list(held) if isinstance(held, list) else [held]
+        for held_in in (*self._merging, *(held for held, _ in self._queued), self._fresh):
+            for bucket in ids:  # oldest dict first
+                held = held_in.get(bucket)
+                if held is not None:
+                    per.setdefault(bucket, []).extend(held if isinstance(held, list) else (held,))
         for level in (self._young, self._old):  # each older than the one before
             level.find(ids, per)
         return {bucket: slots[-MAX_BAND_MEMBERS:] for bucket, slots in per.items()}
@@ -408,7 +486,7 @@ class MemoryBuckets:
         """Buckets hold an int (one slot) or a list (more): ints keep the dict out of the
         cyclic garbage collector's way."""
         slot = self._refs.append(ref)
-        fresh = self._fresh
+        fresh, entries = self._fresh, self._entries
         for bucket in ids:
             held = fresh.get(bucket)
             if held is None:
@@ -417,9 +495,13 @@ class MemoryBuckets:
                 held.append(slot)
             else:
                 fresh[bucket] = [held, slot]
-        self._fresh_size += len(ids)
-        if self._fresh_size > self.FRESH_MAX:
-            self._settle()
+            entries.append((bucket << 32) | slot)
+        if len(entries) > self.FRESH_MAX:
+            self._queued.append((fresh, entries))
+            self._fresh, self._entries = {}, array.array("Q")
+            self._finish(wait=len(self._queued) > self.QUEUED_MAX)
+        else:
+            self._finish(wait=False)
 
     def remove(self, ref: str, ids: Sequence[int]) -> None:
         """Nothing to do: a sweep forgets the buckets, and they are rebuilt without it."""
@@ -427,22 +509,27 @@ class MemoryBuckets:
     def take(self, owner: str) -> None:
         return None
 
-    def _settle(self) -> None:
-        fresh = np.fromiter(
-            (
-                (bucket << 32) | slot
-                for bucket, held in self._fresh.items()
-                for slot in (held if isinstance(held, list) else (held,))
-            ),
-            np.uint64,
-            self._fresh_size,
-        )
-        fresh.sort()
-        self._young = _merged(self._young, fresh, self.columns)
-        self._fresh, self._fresh_size = {}, 0
-        if len(self._young) > max(len(self._old) // 16, 4 * self.FRESH_MAX):
-            self._old = _merged(self._old, self._young.entries(), self.columns)
-            self._young = _empty_level(self.columns)
+    def _finish(self, *, wait: bool) -> None:
+        """Install the merge's levels if it is over (``wait``: once it is), then start the
+        merge of the dicts frozen meanwhile."""
+        merge = self._merge
+        if merge is not None:
+            if not (wait or merge.done()):
+                return
+            self._young, self._old = merge.result()
+            self.merge_cpu_s += merge.cpu_s
+            self._merge, self._merging = None, []
+        if self._queued:
+            self._merging = [held for held, _ in self._queued]
+            queued, self._queued = self._queued, []
+            fresh = np.concatenate([np.frombuffer(entries, np.uint64) for _, entries in queued])
+            floor = 4 * self.FRESH_MAX
+            self._merge = _Merge(self._young, self._old, fresh, self.columns, floor)
+
+    def wait(self) -> None:
+        """Install every merge due, once it is over (tests, benchmarks)."""
+        while self._merge is not None or self._queued:
+            self._finish(wait=True)
 
     def rebuilding(
         self, entries: Callable[[], Iterable[Entry]], owner: str | None = None, step: int = 1000
@@ -480,6 +567,7 @@ class MemoryBuckets:
 
     def snapshot(self) -> dict[int, set[str]]:
         """Every bucket with its refs (tests compare a rebuild with the live buckets)."""
+        self.wait()
         out: dict[int, set[str]] = {}
         for level in (self._old, self._young):
             for value in level.entries().tolist():
@@ -490,7 +578,7 @@ class MemoryBuckets:
         return out
 
     def close(self) -> None:
-        return None
+        self._merge = None  # its thread ends on its own
 
 
 def _stage(
@@ -788,6 +876,9 @@ class DiskBuckets:
         except (OSError, struct.error):
             return None
         return presence
+
+    def wait(self) -> None:
+        """Nothing runs behind the caller's back here."""
 
     def take(self, owner: str) -> None:
         """Record that these buckets hold every member of the table whose token is ``owner``."""
