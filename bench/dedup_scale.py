@@ -13,6 +13,9 @@ over the first and last tenth (time spent judging and admitting only; the articl
 outside the clock), p50 and p99 of one decision, the growth of resident memory per retained
 article (the articles are built one at a time and dropped), bytes on disk per article, the
 time of a sweep that expires the oldest twentieth, and of a rebuild of the buckets.
+The first tenth is also judged again on a fresh index twice: right after the run, and in a
+forked process in turn with the last tenth, a tenth of each at a time (the index's growth
+without the machine's drift).
 
 Through the broker (``--broker-articles``, 0 to skip): the same articles published to
 ``articles.parsed`` of a fresh pipeline with one worker (a dedup worker,
@@ -34,6 +37,7 @@ import argparse
 import asyncio
 import gc
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -175,15 +179,22 @@ def _peak_bytes() -> int:
 
 
 def _judged(
-    index: DedupIndex, c: Corpus, n: int, durations: np.ndarray, cpu: list[float] | None = None
+    index: DedupIndex,
+    c: Corpus,
+    n: int,
+    durations: np.ndarray,
+    cpu: list[float] | None = None,
+    beside: Beside | None = None,
 ) -> tuple[int, int]:
     """Judge and admit the first ``n`` articles, each one's time in ``durations``; the outputs
     sent and the originals withdrawn. ``cpu`` gets the CPU time of the in-memory buckets'
     merges (their own thread's, outside ``durations``) at the start of each tenth and at the
-    end."""
+    end. ``beside`` does a chunk of its work before each tenth of the last tenth."""
     sent = withdrawn = 0
     tenth = max(n // 10, 1)
     for i, a in enumerate(articles(c, n)):
+        if beside is not None and i >= n - tenth:
+            beside.before(i - (n - tenth))
         if cpu is not None and i % tenth == 0:
             cpu.append(getattr(index.lsh, "merge_cpu_s", 0.0))
         started = time.perf_counter()
@@ -196,6 +207,54 @@ def _judged(
         index.lsh.wait()
         cpu.append(getattr(index.lsh, "merge_cpu_s", 0.0))
     return sent, withdrawn
+
+
+class Beside:
+    """The first tenth's articles judged again on a fresh index in a forked process, a chunk
+    at a time, alternating with the run's last tenth (ten chunks each): both are timed in the
+    same minutes, at the machine's speed of those minutes, and neither runs while the other
+    does. The child's memory is not the run's. Its ratio is the index's growth without the
+    machine's drift, and without the cache's warmth of a first tenth run alone."""
+
+    def __init__(self, c: Corpus, n: int, store: str) -> None:
+        self.tenth = max(n // 10, 1)
+        self.bounds = np.linspace(0, self.tenth, 11).astype(int).tolist()
+        self.seconds = 0.0
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_beside, args=(child, c, store), daemon=True)
+        self._process.start()
+
+    def before(self, j: int) -> None:
+        """Before the last tenth's ``j``-th article: the next chunk, if one starts there."""
+        if j in self.bounds[:-1]:
+            k = self.bounds.index(j)
+            self._conn.send((self.bounds[k], self.bounds[k + 1]))
+            self.seconds += self._conn.recv()
+
+    def rate(self) -> float:
+        return self.tenth / self.seconds if self.seconds else 0.0
+
+    def close(self) -> None:
+        self._conn.send(None)
+        self._process.join(60)
+
+
+def _beside(conn: Any, c: Corpus, store: str) -> None:
+    stores = Stores(store)
+    index = DedupIndex(SETTINGS, stores.state, stores.buckets)
+    try:
+        while (span := conn.recv()) is not None:
+            spent = 0.0
+            for i in range(*span):
+                a = article(c, i)
+                started = time.perf_counter()
+                index.admit(a, index.judge(a), event_time(a))
+                spent += time.perf_counter() - started
+            index.lsh.wait()  # its merges finish in its own time, not the run's
+            conn.send(spent)
+    finally:
+        stores.close()
 
 
 def first_tenth_again(c: Corpus, n: int, store: str) -> float:
@@ -214,6 +273,7 @@ def first_tenth_again(c: Corpus, n: int, store: str) -> float:
 
 
 def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
+    beside = Beside(c, n, store)  # forked before the run's index grows
     stores = Stores(store)
     durations = np.zeros(n, np.float64)  # the bench's own: touched before the baseline
     gc.collect()
@@ -222,7 +282,8 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     index = DedupIndex(SETTINGS, stores.state, stores.buckets)
     cpu: list[float] = []
     try:
-        sent, withdrawn = _judged(index, c, n, durations, cpu)
+        sent, withdrawn = _judged(index, c, n, durations, cpu, beside)
+        beside.close()
         gc.collect()
         grown = _rss_bytes() - rss
         peak = _peak_bytes() - rss
@@ -250,6 +311,7 @@ def in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
             "first": tenth / durations[:tenth].sum(),
             "last": tenth / durations[-tenth:].sum(),
             "first again": first_again,
+            "first beside": beside.rate(),
             "merges first ms": (cpu[1] - cpu[0]) / tenth * 1000,
             "merges last ms": (cpu[-1] - cpu[-2]) / (n - (len(cpu) - 2) * tenth) * 1000,
             "max ms": float(durations.max()) * 1000,
@@ -406,6 +468,10 @@ def report_in_process(c: Corpus, n: int, store: str) -> dict[str, float]:
     line(
         "  first tenth again, just after the last: articles/s (last / it)",
         f"{memory['first again']:.0f} ({memory['last'] / memory['first again']:.2f})",
+    )
+    line(
+        "  first tenth in turn with the last, chunk by chunk: articles/s (last / it)",
+        f"{memory['first beside']:.0f} ({memory['last'] / memory['first beside']:.2f})",
     )
     line(
         "  merges on their own thread, CPU an article, first / last tenth, ms",

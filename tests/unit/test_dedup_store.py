@@ -308,6 +308,27 @@ def test_a_merge_of_replaced_levels_is_never_installed(
     assert memory.lookup([1, 2, 3]) == expected
 
 
+def test_a_failed_merge_fails_every_later_call_rather_than_answer_without_its_entries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A merge that fails on its thread (out of memory, say) raises in the caller, and keeps
+    raising: the buckets never answer as if the entries it held were not there."""
+
+    def failing(*args: Any) -> Any:
+        raise MemoryError("merge")
+
+    monkeypatch.setattr(buckets, "_merged", failing)
+    monkeypatch.setattr(MemoryBuckets, "FRESH_MAX", 10)
+    memory = MemoryBuckets()
+    for i in range(6):
+        memory.add(f"raw:0:{i}", [1, 2])  # the sixth freezes the dict: its merge fails
+    with pytest.raises(MemoryError):
+        memory.wait()
+    for call in (lambda: memory.lookup([1]), lambda: memory.add("raw:0:9", [3])):
+        with pytest.raises(MemoryError):
+            call()
+
+
 @given(st.lists(st.integers(0, 5), max_size=40), st.integers(0, 50), st.integers(0, 1000))
 def test_each_entrys_cell_is_the_one_whose_span_holds_it(
     counts: list[int], first: int, offset: int
