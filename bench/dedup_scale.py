@@ -218,7 +218,12 @@ class Beside:
 
     def __init__(self, c: Corpus, n: int, store: str) -> None:
         self.tenth = max(n // 10, 1)
-        self.bounds = np.linspace(0, self.tenth, 11).astype(int).tolist()
+        bounds = np.linspace(0, self.tenth, 11).astype(int).tolist()
+        self._spans = {  # by the last tenth's article each starts before
+            start: (start, stop)
+            for start, stop in zip(bounds, bounds[1:], strict=False)
+            if stop > start
+        }
         self.seconds = 0.0
         context = multiprocessing.get_context("fork")
         self._conn, child = context.Pipe()
@@ -226,10 +231,10 @@ class Beside:
         self._process.start()
 
     def before(self, j: int) -> None:
-        """Before the last tenth's ``j``-th article: the next chunk, if one starts there."""
-        if j in self.bounds[:-1]:
-            k = self.bounds.index(j)
-            self._conn.send((self.bounds[k], self.bounds[k + 1]))
+        """Before the last tenth's ``j``-th article: the chunk that starts there, if any."""
+        span = self._spans.get(j)
+        if span is not None:
+            self._conn.send(span)
             self.seconds += self._conn.recv()
 
     def rate(self) -> float:
