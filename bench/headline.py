@@ -25,6 +25,7 @@ import numpy as np
 
 from bench.extra_pages import load_extra
 from bench.parse import TEXT_BROWSERS, Page, load, render_markdown, render_text, render_with
+from bench.trafilatura_pages import load_trafilatura
 from workers.parsing.textdump import dump_lines
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
@@ -88,7 +89,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     tune = [p for p in load() if not p.held_out and p.title]
-    tune += [p for p in load_extra() if p.title]  # the extra tune pages, where ``go`` is here
+    extra = load_extra()  # the extra tune pages, where ``go`` is here
+    tune += [p for p in extra if p.title]
+    more = load_trafilatura({p.host for p in extra})  # trafilatura's pages of tune sites
+    tune += [p for p in more if not p.held_out and p.title]
     renders: list[Callable[[str], str]] = [render_text, render_markdown]
     renders += [render_with(browser) for browser in TEXT_BROWSERS if shutil.which(browser)]
     found = [candidates(p, render(p.html)) for p in tune for render in renders]

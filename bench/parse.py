@@ -13,6 +13,12 @@ pages, fetched at run time with ``go mod download`` (``bench.extra_pages``; skip
 where ``go`` is missing). Their references are Readability's own expected title, byline and
 body, beside the pages' metadata; pages of a held-out host are left out.
 
+Two more splits, *traf tune* and *traf held*, are trafilatura's evaluation pages (983 pages of
+about 945 sites, German the most; ``bench.trafilatura_pages``, fetched the same way), split by
+host as the benchmark's own: hand-annotated title, authors and day, and snippets the body must
+and must not hold in place of a marked body (body P and R there are the shares of those
+snippets kept out and found). *traf held* is the largest held-out split: 473 pages.
+
 Inputs:
 - **whole-page text**: the HTML laid out as text the way a text browser does, menus, share bars,
   related links and footers included (inscriptis, Apache-2.0), then published bare as a
@@ -125,6 +131,10 @@ class Page:
             printed = self.printed_authors
             scores.append(names_f1(found, printed) if printed else float(not found))
         return max(scores) if scores else None
+
+    def body_prf(self, found: str) -> tuple[float, float, float]:
+        """Precision, recall and F1 of a found body against the marked one."""
+        return _prf(found, self.body)
 
     @property
     def checked_days(self) -> frozenset[str]:
@@ -572,7 +582,7 @@ def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extract
     start = time.perf_counter()
     out = [extract(value) for value in inputs]
     seconds = time.perf_counter() - start
-    prf = [_prf(e.body, p.body) for e, p in zip(out, pages, strict=True)]
+    prf = [p.body_prf(e.body) for e, p in zip(out, pages, strict=True)]
     titled = [same_title(e.title, p.title) for e, p in zip(out, pages, strict=True) if p.title]
     checked = [p.titled(e.title) for e, p in zip(out, pages, strict=True) if p.title]
     authored = [
@@ -635,7 +645,7 @@ def names_f1(found: list[str], reference: list[str]) -> float:
 
 
 HEADER = (
-    f"  {'split':<9} {'extractor':<12} {'body P':>7} {'R':>6} {'F1':>6} {'title':>6} "
+    f"  {'split':<10} {'extractor':<12} {'body P':>7} {'R':>6} {'F1':>6} {'title':>6} "
     f"{'checked':>7} {'authors':>7} {'checked':>7} {'date':>6} {'checked':>7} {'pages/s':>8} "
     f"{'no-auth':>7}"
 )
@@ -645,15 +655,21 @@ def run(only: str | None = None) -> None:
     pages = load()
     # Imported here: the extra pages' module imports this one.
     from bench.extra_pages import load_extra
+    from bench.trafilatura_pages import load_trafilatura
 
     extra = load_extra()
+    more = load_trafilatura({p.host for p in extra})
     splits = {
         "tune": [p for p in pages if not p.held_out],
         **({"extra": extra} if extra else {}),
         "held out": [p for p in pages if p.held_out],
+        **({"traf tune": [p for p in more if not p.held_out]} if more else {}),
+        **({"traf held": [p for p in more if p.held_out]} if more else {}),
     }
     if not extra:
         print("the extra tune pages are not measured: `go` is missing or their module failed")
+    if not more:
+        print("trafilatura's pages are not measured: `go` is missing or their module failed")
     hosts = {name: len({p.host for p in group}) for name, group in splits.items()}
     print(
         f"{len(pages)} pages: "
@@ -742,7 +758,7 @@ def run(only: str | None = None) -> None:
             for name, extract in extractors:
                 s = score(group, values, extract)
                 print(
-                    f"  {split:<9} {name:<12} {s.precision:7.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                    f"  {split:<10} {name:<12} {s.precision:7.3f} {s.recall:6.3f} {s.f1:6.3f} "
                     f"{s.title:6.3f} {s.checked:7.3f} {s.authors:7.3f} {s.authors_checked:7.3f} "
                     f"{s.date:6.3f} {s.date_checked:7.3f} "
                     f"{s.pages_per_s:8.1f} {s.named_without:7.3f}"
