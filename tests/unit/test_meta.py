@@ -5,6 +5,7 @@ import pytest
 from workers.parsing.meta import (
     byline_names,
     iso_utc,
+    labelled_published,
     page_year,
     parse_datetime,
     read_metadata_line,
@@ -536,10 +537,57 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("Autora: Ana Costa", ["Ana Costa"]),
         ("Oleh: Ahmad Fauzi", ["Ahmad Fauzi"]),
         ("Oleh Sentsov", ["Oleh Sentsov"]),  # a first name, not Indonesian "by"
+        # "and" in the other languages, in lower case; a title before a name; a French surname
+        # in capitals; a label for who wrote it.
+        ("von Lars Fischer und Alina Schadwinkel", ["Lars Fischer", "Alina Schadwinkel"]),
+        ("Par Marie Dupont et Paul Martin", ["Marie Dupont", "Paul Martin"]),
+        ("von Dr. Sebastian Brüggemann", ["Sebastian Brüggemann"]),
+        ("Par Chokri GHARBI", ["Chokri Gharbi"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Text: Anna Roth", ["Anna Roth"]),
+        # ...but capitals after a name too short for a surname are a brand's.
+        ("By Jane Doe CNN", []),
     ],
 )
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "names"),
+    [
+        # The word that joins the names to the date taken out ("am", "le") is no name's.
+        ("von Stefan Beiersmann am 29. Mai 2017 , 14:14 Uhr", "2017-05-29", ["Stefan Beiersmann"]),
+        ("Par Jean Dupont le 3 mars 2020", "2020-03-03", ["Jean Dupont"]),
+        (
+            "Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann",
+            "2014-05-13",
+            ["Sebastian Brüggemann"],
+        ),
+        # ...but only in lower case: a name may end in "Le".
+        ("By Tuan Le, 3 March 2020", "2020-03-03", ["Tuan Le"]),
+    ],
+)
+def test_a_byline_with_its_date_in_other_languages(
+    line: str, published: str, names: list[str]
+) -> None:
+    meta = read_metadata_line(line)
+    assert (iso_utc(meta.published) or "")[:10] == published
+    assert meta.names == names
+
+
+def test_a_labelled_published_date_is_read_wherever_the_page_prints_it() -> None:
+    lines = [
+        "Il conto alla rovescia nel mondo",
+        "Ultimo aggiornamento: 30 Settembre 2020",
+        "Pubblicato il: 29 Settembre 2020",
+        "Veröffentlicht am 3. Mai 2021",
+    ]
+    assert (iso_utc(labelled_published(lines)) or "")[:10] == "2020-09-29"
+    assert labelled_published(["Posted in Politics", "Published on nothing at all"]) is None
+    # At most a few labelled lines are parsed: a page of them costs no more than that.
+    unparsable = ["Published: soon"] * 10_000
+    assert labelled_published([*unparsable, "Published: 3 May 2021"]) is None
 
 
 def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:

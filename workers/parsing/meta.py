@@ -55,8 +55,8 @@ _NAMED_ZONES = {
 _NAMED_ZONE = re.compile(r"\s(ET|CT|MT|PT|IST)\.?$")
 _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
 _PUBLISHED = re.compile(
-    r"^\s*(published|posted|first published|date|publié|publicado|pubblicato)"
-    r"( on| le| el| il)?\s*:?\s*",
+    r"^\s*(published|posted|first published|date|publié|publicado|pubblicato|veröffentlicht|"
+    r"erschienen|publiziert|gepubliceerd|opublikowano|datum)( on| le| el| il| am| em| op)?\s*:?\s*",
     re.I,
 )
 # Words that mark a line as prose, never a dateline.
@@ -68,13 +68,21 @@ _PROSE = re.compile(
 
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
-    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:)\s*:?\s+",
+    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:|"
+    # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
+    r"interview:|text:|texte:|texto:|testo:|tekst:)\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
 MAX_BYLINE_CHARS = 400
 MAX_BARE_BYLINE_WORDS = 10  # a line of names with no "By" is no longer than this
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\||\bwith\b)\s*", re.I)
+# Between names: a comma, "and" (in the languages of the dates, written in lower case: "Lars
+# Fischer und Alina Schadwinkel", "Marie Dupont et Paul Martin"), "with".
+_SPLIT_NAMES = re.compile(
+    r"\s*(?:,|;|&|\band\b|\||\bwith\b|(?-i:\b(?:und|et|y|e|en|i|dan|и)\b))\s*", re.I
+)
+# A title before a name ("Dr. Sebastian Brüggemann", "Prof. Dr. Anna Roth"): not part of it.
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|mag|ing|dipl|mr|mrs|ms)\.(?:-\w+\.)?\s+)+", re.I)
 ROLE_WORDS = re.compile(
     r"\b(editor|correspondent|reporter|writer|staff|columnist|contributor|analyst|"
     r"chief|senior|political|business|foreign|news|desk|team|agencies|agency|in|for|"
@@ -285,9 +293,18 @@ def dateline_agency(paragraph: str) -> str | None:
 
 
 def _uncapped(part: str) -> str:
-    """A name printed in capitals ("TOM KRISHER") in the case names are written in."""
+    """A name printed in capitals ("TOM KRISHER"), or with its surname alone in capitals as
+    French and Italian pages print it ("Chokri GHARBI"), in the case names are written in. A
+    last word in capitals that is an agency ("Jane Doe CNN") is left as it is."""
     tokens = part.split()
-    if sum(1 for t in tokens if len(t) > 1 and t.isupper()) < 2:
+    capitals = sum(1 for t in tokens if len(t) > 1 and t.isupper())
+    # Five letters or more: shorter capitals after a name are a brand's ("Jane Doe CNN").
+    last = tokens[-1] if len(tokens) >= 2 else ""
+    if capitals == 1 and len(last) >= 5 and last.isupper() and last.isalpha():
+        surnamed = " ".join([*tokens[:-1], last.title()])
+        if is_name(surnamed) and not agency_byline(last):
+            return surnamed
+    if capitals < 2:
         return part
     return " ".join(t.title() if len(t) > 1 and t.isupper() else t for t in tokens)
 
@@ -376,7 +393,7 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
         text = _BARE_PLACE.sub("", text)
     names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
-        part = _uncapped(part.strip(" .,:;"))
+        part = _uncapped(_HONORIFIC.sub("", part.strip(" .,:;")))
         if is_name(part):
             names.append(part)
         elif has_by and not names and (lead := _name_before_affiliation(part)):
@@ -503,6 +520,29 @@ def yearless_published(
     return None
 
 
+MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in one page
+
+
+def labelled_published(lines: Iterable[str], timezone: str = "UTC") -> datetime | None:
+    """The published time of the first line that says it is one ("Veröffentlicht am 3. Mai
+    2020", "Pubblicato il: 30 Settembre 2020", "Published: ..."), wherever the page prints it:
+    a label is evidence enough away from the headline. At most ``MAX_LABELLED_TRIES`` lines
+    are parsed."""
+    tries = 0
+    for line in lines:
+        if len(line) > MAX_METADATA_LINE * 2:
+            continue
+        text = unmarked(" ".join(line.split()))
+        if len(text) > MAX_METADATA_LINE or not _PUBLISHED.match(text):
+            continue
+        tries += 1
+        if tries > MAX_LABELLED_TRIES:
+            return None
+        if (moment := read_metadata_line(text, timezone).published) is not None:
+            return moment
+    return None
+
+
 def _after_update_word(text: str, start: int) -> bool:
     """The date at ``start`` follows an "Updated" word in its part of the line."""
     before = _SEPARATORS.split(text[max(0, start - 40) : start])[-1]
@@ -554,8 +594,13 @@ _CREDIT_BEFORE = re.compile(
 # (Not the chrome rules' credits: they take a lone "Reuters" for a photo's, which under a
 # headline is the byline.)
 _CREDIT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|photo\b|foto\b|image\b|credit\b)", re.I)
+# What joins a byline's names to the date taken out of the line: "on", "at", and, in lower
+# case, the other languages' words for them ("von Stefan Beiersmann am 29. Mai 2017", "Par Jean
+# Dupont le 3 mars 2020").
 _CONNECTORS = re.compile(
-    r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+|(?:\W|\b(?:on|at|posted)\b)+$", re.I
+    r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+"
+    r"|(?:\W|\b(?:on|at|posted)\b|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
+    re.I,
 )
 
 
@@ -648,7 +693,9 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         if not segment:
             continue
         by = _BY_INSIDE.search(segment)
-        if by and not _CREDIT_BEFORE.search(segment[: by.start()]):
+        if _BY.match(segment):  # "Text: Jane Doe", "Interview: Jane Doe"
+            names = byline_names(segment)
+        elif by and not _CREDIT_BEFORE.search(segment[: by.start()]):
             names = byline_names("By " + _CONNECTORS.sub("", segment[by.end() :]))
         elif (
             bare_names

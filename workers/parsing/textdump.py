@@ -24,6 +24,7 @@ from workers.parsing.meta import (
     dateline_agency,
     is_role_line,
     is_updated_line,
+    labelled_published,
     looks_like_metadata,
     page_year,
     parse_datetime,
@@ -163,6 +164,10 @@ def parse_text(
         latest = _latest_date(reference, page_year(printed))
         if latest is not None:
             page.published_at = yearless_published(header, latest, timezone)
+    if page.published_at is None and (after or outside):
+        # Far from the headline, only a date the page labels as the published one: under the
+        # body first, then anywhere else on the page.
+        page.published_at = labelled_published([*after, *outside], timezone)
     return page
 
 

@@ -249,6 +249,9 @@ def find_article(lines: list[str], language: str | None = None, marks: Marks = N
         ]
         for at in copies[:HEADLINE_COPIES]:
             around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, start))
+    else:
+        # No headline found: the byline and dateline may still be printed over the body.
+        around = _around(classed, start, start, start)
     after = [c.text for c in classed[end : end + AUTHOR_BOX_LINES]]
     return Found(title, header, paragraphs, dropped, around, after)
 
@@ -292,18 +295,18 @@ HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still
 # conditional logit over each page's candidates, on the tune split and the extra tune pages
 # only, by ``python -m bench.headline`` (which prints this table).
 HEADLINE_WEIGHTS = {
-    "capitalised": 0.14,
-    "length": 1.66,
-    "near": -0.29,
-    "about": 2.42,
-    "unrelated": -0.99,
-    "echoed": 1.32,
-    "repeated": 0.43,
-    "metadata_below": 1.67,
-    "pipe_or_caps": -0.55,
-    "prose_below": -0.51,
-    "after_furniture": 0.56,
-    "heading": 1.53,
+    "capitalised": -0.22,
+    "length": 0.85,
+    "near": -0.20,
+    "about": 1.89,
+    "unrelated": -1.01,
+    "echoed": 1.77,
+    "repeated": 0.57,
+    "metadata_below": 1.62,
+    "pipe_or_caps": -0.28,
+    "prose_below": -0.13,
+    "after_furniture": 0.59,
+    "heading": 1.41,
 }
 
 
