@@ -566,6 +566,13 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         ),
         # ...but only in lower case: a name may end in "Le".
         ("By Tuan Le, 3 March 2020", "2020-03-03", ["Tuan Le"]),
+        # One word after a "by" the page prints is a blog's or a forum's signature...
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", "2023-11-06", ["Thilo"]),
+        ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00", "2022-01-28", ["Dominique"]),
+        # ...never a month, a city, or a word that more words follow.
+        ("By September 2019", "", []),
+        ("Flights by Berlin, 3 March 2020", "2020-03-03", []),
+        ("by Olga Symbolbild imago, 06.11.2023", "2023-11-06", []),
     ],
 )
 def test_a_byline_with_its_date_in_other_languages(
@@ -574,6 +581,12 @@ def test_a_byline_with_its_date_in_other_languages(
     meta = read_metadata_line(line)
     assert (iso_utc(meta.published) or "")[:10] == published
     assert meta.names == names
+
+
+def test_a_lone_word_is_a_name_only_after_a_by_the_page_prints() -> None:
+    assert byline_names("By Daniel", lone_name=True) == ["Daniel"]
+    assert byline_names("By Daniel") == []  # the caller may have put the "By" there itself
+    assert read_metadata_line("Stars | 06.11.2023", bare_names=True).names == []
 
 
 def test_a_labelled_published_date_is_read_wherever_the_page_prints_it() -> None:

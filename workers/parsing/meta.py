@@ -81,8 +81,12 @@ MAX_BARE_BYLINE_WORDS = 10  # a line of names with no "By" is no longer than thi
 _SPLIT_NAMES = re.compile(
     r"\s*(?:,|;|&|\band\b|\||\bwith\b|(?-i:\b(?:und|et|y|e|en|i|dan|и)\b))\s*", re.I
 )
-# A title before a name ("Dr. Sebastian Brüggemann", "Prof. Dr. Anna Roth"): not part of it.
-_HONORIFIC = re.compile(r"^(?:(?:dr|prof|mag|ing|dipl|mr|mrs|ms)\.(?:-\w+\.)?\s+)+", re.I)
+# A title before a name ("Dr. Sebastian Brüggemann", "Prof. Dr. Anna Roth"), or the word
+# "author" with no colon ("Autor Mark Newton"): not part of it.
+_HONORIFIC = re.compile(
+    r"^(?:(?:(?:dr|prof|mag|ing|dipl|mr|mrs|ms)\.(?:-\w+\.)?|(?-i:[Aa]ut(?:hor|or|orin|eur|ore)))\s+)+",
+    re.I,
+)
 ROLE_WORDS = re.compile(
     r"\b(editor|correspondent|reporter|writer|staff|columnist|contributor|analyst|"
     r"chief|senior|political|business|foreign|news|desk|team|agencies|agency|in|for|"
@@ -366,12 +370,14 @@ _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
 _GLUED_AFTER_NAME = re.compile(r"\b[A-Z][a-z]{4,}(?=[A-Z])")
 
 
-def byline_names(line: str, *, require_by: bool = False) -> list[str]:
+def byline_names(line: str, *, require_by: bool = False, lone_name: bool = False) -> list[str]:
     """Author names in a byline, or ``[]`` if the line is not a byline.
 
     "By Jane Doe and John Roe, Political Editors" -> ["Jane Doe", "John Roe"]; "By TOM KRISHER,
     AP Auto Writer" -> ["Tom Krisher"]; a bare "Harriet Agerholm" counts unless ``require_by``.
-    A byline that names an agency and no person gives the agency ("By Reuters" -> ["Reuters"]).
+    A byline that names an agency and no person gives the agency ("By Reuters" -> ["Reuters"]);
+    with ``lone_name`` (the caller read a "by" on the page itself), one that names one word
+    gives it ("von Ulrike" -> ["Ulrike"]).
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
@@ -407,8 +413,36 @@ def byline_names(line: str, *, require_by: bool = False) -> list[str]:
             return []
     if not names and has_by:  # "By Reuters", "Reuters, Washington"
         agency = agency_byline(text) or agency_byline(_SPLIT_NAMES.split(text)[0])
-        return [agency] if agency else []
+        if agency:
+            return [agency]
+        return _single_name(text) if lone_name else []
     return names
+
+
+# Words a capitalised word after "By" may be that are no one's name: a month, a weekday, a
+# word of the page's furniture.
+_NOT_A_SINGLE_NAME = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday", "admin", "administrator", "redaktion", "editor", "staff", "design"}
+    | {"comparison", "contrast", "default", "category", "tag", "author", "autor", "the", "die"}
+)
+# What may follow a lone name in a byline: nothing, a separator, or a time ("Von Thilo / 6.
+# November 2023", "erstellt von Dominique —", "Eingestellt von Weinlachgummi um 10:52").
+_AFTER_SINGLE_NAME = re.compile(r"^(?:$|[/|—–-]|(?-i:um|am|on|at|le|el)\b|\d)")
+
+
+def _single_name(text: str) -> list[str]:
+    """One capitalised word as a byline's whole name ("By Daniel", "von Ulrike"), as blogs and
+    forums sign, when no more follows it than a separator or a time: never a month, a weekday,
+    a city or a word of the page's furniture."""
+    head, _, rest = text.strip(" .,:;").partition(" ")
+    if len(head) < 3 or not _is_name_token(head) or not _AFTER_SINGLE_NAME.match(rest.strip()):
+        return []
+    folded = head.casefold()
+    if folded in _NOT_A_SINGLE_NAME or folded in _FUNCTION_WORDS or folded in big_cities():
+        return []
+    return [head]
 
 
 # --- metadata inside a line ------------------------------------------------------------------
@@ -616,6 +650,13 @@ _FUNCTION_WORDS = frozenset(
     | {"photos", "videos", "gallery", "next", "previous", "back"}
     # Share buttons and a comment's greeting ("Whatsapp Facebook Pint", "Hi Milan").
     | {"whatsapp", "facebook", "twitter", "pinterest", "linkedin", "reddit", "instagram", "hi"}
+    # The same in the dates' other languages ("Keine Kommentare", "Mehr lesen"), but never a
+    # name's particle ("von", "de", "der", "la").
+    | {"keine", "kein", "mehr", "alle", "weitere", "und", "mit", "für", "zum", "zur", "aus"}
+    | {"bei", "nach", "über", "oder", "les", "des", "une", "pour", "avec", "sur", "dans", "los"}
+    | {"las", "una", "con", "para", "sobre", "gli", "per", "nel", "kommentare", "kommentar"}
+    | {"teilen", "drucken", "lesen", "zurück", "weiter", "startseite", "suche", "anmelden"}
+    | {"commentaires", "partager", "comentarios", "compartir", "commenti", "condividi"}
 )
 
 
@@ -694,9 +735,10 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             continue
         by = _BY_INSIDE.search(segment)
         if _BY.match(segment):  # "Text: Jane Doe", "Interview: Jane Doe"
-            names = byline_names(segment)
+            names = byline_names(segment, lone_name=True)
         elif by and not _CREDIT_BEFORE.search(segment[: by.start()]):
-            names = byline_names("By " + _CONNECTORS.sub("", segment[by.end() :]))
+            rest = _CONNECTORS.sub("", segment[by.end() :])
+            names = byline_names("By " + rest, lone_name=True)
         elif (
             bare_names
             and len(segment.split()) <= 8

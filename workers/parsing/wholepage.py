@@ -27,7 +27,7 @@ import stopwordsiso
 
 from workers.parsing.chrome import rule_for
 from workers.parsing.markdown import NO_MARKS, Marks
-from workers.parsing.meta import copyright_owners, looks_like_metadata
+from workers.parsing.meta import byline_names, copyright_owners, looks_like_metadata
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
 _BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
@@ -38,7 +38,11 @@ _NOT_HEADLINE = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?)\.? \d{1,2}\b|"
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|[»›>]|\bcredits?\s*(?::|\.\.\.|…|$)|^\(|"
-    r"\b(associated press|reuters|getty|afp|staff writer)\b",
+    r"\b(associated press|reuters|getty|afp|staff writer)\b|"
+    # A page's place in a list ("Seite 34 von 40", "Page 2 of 5"), and a caption's credit
+    # inside the line ("... Bild: Photo by Jane Doe on Unsplash"), in the dates' languages.
+    r"\b(page|seite|página|pagina|strona|pagina)\s\d+\s(of|von|de|di|z|van)\s\d+\b|"
+    r"\b(photo|foto|bild|image|imagen|immagine|quelle|source|fonte)\s?:\s",
     re.I,
 )
 # A photo credit: a name, a slash and the agency or paper, in capitalised words only ("Anna
@@ -377,6 +381,8 @@ class HeadlineContext:
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
             if _NOT_HEADLINE.search(text[:300]) or _PHOTO_CREDIT.match(text[:300]):
                 continue
+            if byline_names(text, require_by=True):
+                continue  # "von Jane Doe", "Par Jean Dupont": a byline, in any language
             # Never a line the chrome rules take out ("Topics: uber, Sydney, ...") nor the
             # publisher's name: the article would be left with no headline, or the site's.
             if rule_for(text) is None and not self.names_owner(text):
