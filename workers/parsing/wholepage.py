@@ -291,6 +291,9 @@ def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 
 METADATA_BELOW = 3  # lines under a headline where its byline or dateline is looked for
 HEADLINE_WORDS = (3, 30)  # the fewest and most words of a headline
+# Of a whole page's headline candidate: two words may be a headline too ("Unstillbares
+# Heimweh"), scored down by the ``two_words`` weight.
+CANDIDATE_WORDS = (2, HEADLINE_WORDS[1])
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
 FAR_HEADINGS = 4  # the page's first marked headings read as candidates above the window
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
@@ -300,17 +303,18 @@ HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still
 # only, by ``python -m bench.headline`` (which prints this table).
 HEADLINE_WEIGHTS = {
     "capitalised": -0.22,
-    "length": 0.85,
-    "near": -0.20,
-    "about": 1.89,
-    "unrelated": -1.01,
-    "echoed": 1.77,
-    "repeated": 0.57,
-    "metadata_below": 1.62,
-    "pipe_or_caps": -0.28,
-    "prose_below": -0.13,
-    "after_furniture": 0.59,
-    "heading": 1.41,
+    "length": 1.18,
+    "near": -0.12,
+    "about": 1.87,
+    "unrelated": -0.97,
+    "echoed": 1.69,
+    "repeated": 0.49,
+    "metadata_below": 1.58,
+    "pipe_or_caps": -0.35,
+    "prose_below": -0.07,
+    "after_furniture": 0.60,
+    "heading": 1.53,
+    "two_words": -1.64,
 }
 
 
@@ -374,7 +378,7 @@ class HeadlineContext:
         for i in (*far, *above, *inside):
             line = self.classed[i]
             text = line.text.strip()
-            low, high = HEADLINE_WORDS
+            low, high = CANDIDATE_WORDS
             if not low <= line.words <= high or _BULLET.match(text) or _ENDS_SENTENCE.search(text):
                 continue
             if _ASIDE.match(text):
@@ -417,6 +421,7 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
         "prose_below": float(bool(below) and below[0].kind == GOOD),
         "after_furniture": float(i > 0 and classed[i - 1].kind == BAD),
         "heading": float(i in context.headings),
+        "two_words": float(line.words == 2),
     }
 
 
