@@ -544,6 +544,8 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("von Dr. Sebastian Brüggemann", ["Sebastian Brüggemann"]),
         ("Par Chokri GHARBI", ["Chokri Gharbi"]),
         ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
+        ("By J.R. Stone", ["J.R. Stone"]),  # initials run together
         ("Text: Anna Roth", ["Anna Roth"]),
         # ...but capitals after a name too short for a surname are a brand's.
         ("By Jane Doe CNN", []),
@@ -587,6 +589,14 @@ def test_a_lone_word_is_a_name_only_after_a_by_the_page_prints() -> None:
     assert byline_names("By Daniel", lone_name=True) == ["Daniel"]
     assert byline_names("By Daniel") == []  # the caller may have put the "By" there itself
     assert read_metadata_line("Stars | 06.11.2023", bare_names=True).names == []
+
+
+def test_a_users_handle_is_a_byline_only_on_a_dated_line_and_never_an_admins() -> None:
+    assert read_metadata_line("Posted on 2015-04-05 by marc | Leave a comment").names == ["marc"]
+    assert read_metadata_line("Veröffentlicht am 12. Juni 2017 von gizzmo").names == ["gizzmo"]
+    assert read_metadata_line("Posted by marc").names == []  # no date: "by email", "by hand"
+    assert read_metadata_line("Posted on 2015-04-05 by jdadmin").names == []
+    assert read_metadata_line("by the way, 3 May 2020").names == []
 
 
 def test_a_labelled_published_date_is_read_wherever_the_page_prints_it() -> None:

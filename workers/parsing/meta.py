@@ -70,7 +70,7 @@ _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
     r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|text:|texte:|texto:|testo:|tekst:)\s*:?\s+",
+    r"interview:|text:|texte:|texto:|testo:|tekst:|auteur:|autore:|autorin:|verfasser:)\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
@@ -101,6 +101,9 @@ _PARTICLES = frozenset(
 )
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def _is_name_token(token: str) -> bool:
     """A word of a person's name in any cased script: "Agerholm", "Pasha-Robinson", "O’Brien",
     "McDonald", "L.", "Łukasz", "Дмитрий", "al-Assad", "van"; not "NASA" or "said"."""
@@ -108,6 +111,8 @@ def _is_name_token(token: str) -> bool:
         return True
     if len(token) == 2 and token[1] == "." and token[0].isalpha() and token[0].isupper():
         return True  # an initial
+    if _INITIALS.fullmatch(token):
+        return True  # two or three of them, run together ("J.R.")
     if token.startswith(("al-", "el-")):
         token = token[3:]
     letters = token.replace("-", "").replace("'", "").replace("’", "")
@@ -370,14 +375,16 @@ _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
 _GLUED_AFTER_NAME = re.compile(r"\b[A-Z][a-z]{4,}(?=[A-Z])")
 
 
-def byline_names(line: str, *, require_by: bool = False, lone_name: bool = False) -> list[str]:
+def byline_names(
+    line: str, *, require_by: bool = False, lone_name: bool = False, handle: bool = False
+) -> list[str]:
     """Author names in a byline, or ``[]`` if the line is not a byline.
 
     "By Jane Doe and John Roe, Political Editors" -> ["Jane Doe", "John Roe"]; "By TOM KRISHER,
     AP Auto Writer" -> ["Tom Krisher"]; a bare "Harriet Agerholm" counts unless ``require_by``.
     A byline that names an agency and no person gives the agency ("By Reuters" -> ["Reuters"]);
     with ``lone_name`` (the caller read a "by" on the page itself), one that names one word
-    gives it ("von Ulrike" -> ["Ulrike"]).
+    gives it ("von Ulrike" -> ["Ulrike"]), and with ``handle`` too, a handle ("by marc").
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
@@ -415,7 +422,7 @@ def byline_names(line: str, *, require_by: bool = False, lone_name: bool = False
         agency = agency_byline(text) or agency_byline(_SPLIT_NAMES.split(text)[0])
         if agency:
             return [agency]
-        return _single_name(text) if lone_name else []
+        return _single_name(text, handle=handle) if lone_name else []
     return names
 
 
@@ -432,12 +439,20 @@ _NOT_A_SINGLE_NAME = frozenset(
 _AFTER_SINGLE_NAME = re.compile(r"^(?:$|[/|—–-]|(?-i:um|am|on|at|le|el)\b|\d)")
 
 
-def _single_name(text: str) -> list[str]:
+_HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,29}")
+_ADMIN = re.compile(r"admin|webmaster|editor|redakt|staff|user")
+
+
+def _single_name(text: str, *, handle: bool = False) -> list[str]:
     """One capitalised word as a byline's whole name ("By Daniel", "von Ulrike"), as blogs and
     forums sign, when no more follows it than a separator or a time: never a month, a weekday,
-    a city or a word of the page's furniture."""
+    a city or a word of the page's furniture. With ``handle`` (the line is dated: "Posted on
+    2015-04-05 by marc"), a user's handle in lower case as well."""
     head, _, rest = text.strip(" .,:;").partition(" ")
-    if len(head) < 3 or not _is_name_token(head) or not _AFTER_SINGLE_NAME.match(rest.strip()):
+    # A site's administrator account ("admin", "jdadmin", "webmaster") is no one's name.
+    account = bool(_HANDLE_NAME.fullmatch(head)) and not _ADMIN.search(head)
+    named = _is_name_token(head) or handle and account
+    if len(head) < 3 or not named or not _AFTER_SINGLE_NAME.match(rest.strip()):
         return []
     folded = head.casefold()
     if folded in _NOT_A_SINGLE_NAME or folded in _FUNCTION_WORDS or folded in big_cities():
@@ -734,11 +749,12 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         if not segment:
             continue
         by = _BY_INSIDE.search(segment)
+        dated = published is not None
         if _BY.match(segment):  # "Text: Jane Doe", "Interview: Jane Doe"
-            names = byline_names(segment, lone_name=True)
+            names = byline_names(segment, lone_name=True, handle=dated)
         elif by and not _CREDIT_BEFORE.search(segment[: by.start()]):
             rest = _CONNECTORS.sub("", segment[by.end() :])
-            names = byline_names("By " + rest, lone_name=True)
+            names = byline_names("By " + rest, lone_name=True, handle=dated)
         elif (
             bare_names
             and len(segment.split()) <= 8
