@@ -25,20 +25,15 @@ and from the page's own metadata (``bench.parse.meta_reference``):
 from __future__ import annotations
 
 import json
-import os
-import pathlib
 import re
-import shutil
-import subprocess
 import urllib.parse
 
 import lxml.html
 
+from bench.go_modules import module_dir
 from bench.parse import Page, load, meta_reference
 
 MODULE = "codeberg.org/readeck/go-readability/v2@v2.1.3"
-CACHE = pathlib.Path(os.environ.get("XDG_CACHE_HOME", pathlib.Path.home() / ".cache"))
-MODULE_CACHE = CACHE / "wirestream-bench" / "go-mod"
 SMALLEST = 20_000  # characters; smaller test pages are synthetic fixtures, not real pages
 
 # Read by hand on the page (session 17), where Readability's expected byline is not the names:
@@ -65,25 +60,6 @@ class ExtraPage(Page):
         return False
 
 
-def module_dir() -> pathlib.Path | None:
-    """The module's files, downloaded once into the cache; None where ``go`` is missing or the
-    download fails."""
-    go = shutil.which("go")
-    if go is None:
-        return None
-    env = {**os.environ, "GOMODCACHE": str(MODULE_CACHE), "GOFLAGS": "-modcacherw"}
-    done = subprocess.run(
-        [go, "mod", "download", "-json", MODULE],
-        capture_output=True,
-        env=env,
-        timeout=600,
-        check=False,
-    )
-    if done.returncode != 0:
-        return None
-    return pathlib.Path(json.loads(done.stdout)["Dir"])
-
-
 def _host(html: str) -> str:
     found = re.search(r'<link[^>]+rel="canonical"[^>]+href="([^"]+)"', html) or re.search(
         r'og:url"\s+content="([^"]+)"', html
@@ -106,7 +82,7 @@ def _text(fragment: str) -> str:
 
 def load_extra() -> list[Page]:
     """The extra tune pages, or [] where the module cannot be had."""
-    root = module_dir()
+    root = module_dir(MODULE)
     if root is None:
         return []
     held_out_hosts = {p.host for p in load() if p.held_out}

@@ -1,6 +1,7 @@
 """Hundreds more real pages, one or two a site: the evaluation pages of trafilatura as its Go
 port ``github.com/markusmobius/go-trafilatura`` ships them (Apache-2.0), fetched at run time
-with ``go mod download`` into a cache outside the repo. Nothing is copied into the repo.
+with ``go mod download`` into a cache outside the repo (``bench.go_modules``). Nothing is copied
+into the repo.
 
 Why: ``bench.parse``'s own pages come from 126 sites, so its held-out split is 85 pages of 59
 sites, and one page moves a field's figure by a point or two. These 983 pages come from about
@@ -26,18 +27,13 @@ absent field says nothing: the annotation does not tell whether the page has non
 from __future__ import annotations
 
 import json
-import os
-import pathlib
 import re
-import shutil
-import subprocess
 import urllib.parse
 
+from bench.go_modules import module_dir
 from bench.parse import Page, fold, load, meta_reference, meta_title
 
 MODULE = "github.com/markusmobius/go-trafilatura@v1.12.2"
-CACHE = pathlib.Path(os.environ.get("XDG_CACHE_HOME", pathlib.Path.home() / ".cache"))
-MODULE_CACHE = CACHE / "wirestream-bench" / "go-mod"
 
 # A Go string literal: interpreted ("...") or raw (`...`).
 _LITERAL = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
@@ -62,25 +58,6 @@ class TrafilaturaPage(Page):
         recall = sum(held) / len(held) if held else 1.0
         total = precision + recall
         return precision, recall, 2 * precision * recall / total if total else 0.0
-
-
-def module_dir() -> pathlib.Path | None:
-    """The module's files, downloaded once into the cache; None where ``go`` is missing or the
-    download fails."""
-    go = shutil.which("go")
-    if go is None:
-        return None
-    env = {**os.environ, "GOMODCACHE": str(MODULE_CACHE), "GOFLAGS": "-modcacherw"}
-    done = subprocess.run(
-        [go, "mod", "download", "-json", MODULE],
-        capture_output=True,
-        env=env,
-        timeout=900,
-        check=False,
-    )
-    if done.returncode != 0:
-        return None
-    return pathlib.Path(json.loads(done.stdout)["Dir"])
 
 
 def _literal(text: str) -> str:
@@ -114,7 +91,7 @@ def host_of(url: str) -> str:
 
 def load_trafilatura(excluded_hosts: set[str]) -> list[Page]:
     """The pages, or [] where the module cannot be had; none of ``excluded_hosts``."""
-    root = module_dir()
+    root = module_dir(MODULE)
     if root is None:
         return []
     source = (root / "scripts" / "comparison" / "data.go").read_text()
