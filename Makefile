@@ -39,7 +39,7 @@ lint: install
 
 # The text browsers and headless Chromium that render real pages for `python -m bench.parse`
 # (each input is skipped with a note where its renderer is missing), and Go, whose module
-# download fetches the bench's extra tune pages.
+# downloads fetch the bench's extra pages (Readability's and trafilatura's test pages).
 bench-tools: tools
 	@{ command -v w3m && command -v lynx && command -v chromedriver && command -v go; } >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
