@@ -31,7 +31,7 @@ import urllib.parse
 import lxml.html
 
 from bench.go_modules import module_dir
-from bench.parse import Page, load, meta_reference
+from bench.parse import Page, held_out_hosts, meta_reference
 
 MODULE = "codeberg.org/readeck/go-readability/v2@v2.1.3"
 SMALLEST = 20_000  # characters; smaller test pages are synthetic fixtures, not real pages
@@ -85,7 +85,7 @@ def load_extra() -> list[Page]:
     root = module_dir(MODULE)
     if root is None:
         return []
-    held_out_hosts = {p.host for p in load() if p.held_out}
+    held_out = held_out_hosts()
     pages: list[Page] = []
     for folder in sorted((root / "test-pages").iterdir()):
         expected = folder / "expected-metadata.json"
@@ -94,7 +94,7 @@ def load_extra() -> list[Page]:
             continue
         html = source.read_text(errors="replace")
         host = _host(html)
-        if len(html) < SMALLEST or host in held_out_hosts:
+        if len(html) < SMALLEST or host in held_out:
             continue
         meta = json.loads(expected.read_text())
         authors, days = meta_reference(html)

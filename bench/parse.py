@@ -156,6 +156,18 @@ class Extracted:
     published: str | None = None  # an ISO date or date-time
 
 
+def _host(url: str) -> str:
+    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def held_out_hosts() -> set[str]:
+    """The hosts of the held-out split, from the benchmark's URLs alone (no page is read): other
+    page sets leave their pages out."""
+    truth = json.loads((DATASET / "ground-truth.json").read_text())
+    hosts = (_host(doc["url"]) for doc in truth.values())
+    return {host for host in hosts if Page("", host, "", "", None).held_out}
+
+
 def load() -> list[Page]:
     truth = json.loads((DATASET / "ground-truth.json").read_text())
     pages = []
@@ -164,7 +176,7 @@ def load() -> list[Page]:
         if not path.exists():
             continue
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        host = (urllib.parse.urlsplit(doc["url"]).hostname or "").removeprefix("www.")
+        host = _host(doc["url"])
         authors, days = meta_reference(html)
         title, h1 = meta_title(html)
         headline = h1 if page_id[:12] in H1_IS_HEADLINE else None

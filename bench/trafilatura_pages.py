@@ -29,9 +29,10 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+from dataclasses import dataclass
 
 from bench.go_modules import module_dir
-from bench.parse import Page, fold, load, meta_reference, meta_title
+from bench.parse import Page, fold, held_out_hosts, meta_reference, meta_title
 
 MODULE = "github.com/markusmobius/go-trafilatura@v1.12.2"
 
@@ -43,17 +44,20 @@ _FIELD = re.compile(
 )
 
 
+@dataclass
 class TrafilaturaPage(Page):
     """A page of trafilatura's evaluation set, split by its host as ``bench.parse``'s are."""
 
-    with_snippets: tuple[str, ...] = ()
-    without_snippets: tuple[str, ...] = ()
+    with_snippets: tuple[str, ...] = ()  # what the article holds
+    without_snippets: tuple[str, ...] = ()  # the page's chrome, never the article's
 
     def body_prf(self, found: str) -> tuple[float, float, float]:
         """Snippets kept out (precision), snippets found (recall), and their harmonic mean."""
         text = fold(found)
-        out = [fold(s) not in text for s in self.without_snippets if fold(s)]
-        held = [fold(s) in text for s in self.with_snippets if fold(s)]
+        chrome = [s for s in map(fold, self.without_snippets) if s]
+        article = [s for s in map(fold, self.with_snippets) if s]
+        out = [s not in text for s in chrome]
+        held = [s in text for s in article]
         precision = sum(out) / len(out) if out else 1.0
         recall = sum(held) / len(held) if held else 1.0
         total = precision + recall
@@ -95,14 +99,14 @@ def load_trafilatura(excluded_hosts: set[str]) -> list[Page]:
     if root is None:
         return []
     source = (root / "scripts" / "comparison" / "data.go").read_text()
-    held_out_hosts = {p.host for p in load() if p.held_out}
+    held_out = held_out_hosts()
     pages: list[Page] = []
     for url, fields in sorted(entries(source).items()):
         host = host_of(url)
         name = str(fields.get("File", ""))
         found = (root / "test-files" / folder / name for folder in ("comparison", "mock"))
         path = next((p for p in found if p.is_file()), None)
-        if not host or path is None or host in held_out_hosts or host in excluded_hosts:
+        if not host or path is None or host in held_out or host in excluded_hosts:
             continue
         html = path.read_bytes().decode("utf-8", "replace")
         title, day, authors = fields.get("Title"), fields.get("Date"), fields.get("Authors")
@@ -120,8 +124,8 @@ def load_trafilatura(excluded_hosts: set[str]) -> list[Page]:
             headline=str(title) if title else None,
             printed_authors=named or None,
             printed_days=frozenset({str(day)[:10]}) if day else frozenset(),
+            with_snippets=tuple(fields.get("With", [])),
+            without_snippets=tuple(fields.get("Without", [])),
         )
-        page.with_snippets = tuple(fields.get("With", []))
-        page.without_snippets = tuple(fields.get("Without", []))
         pages.append(page)
     return pages
