@@ -41,7 +41,7 @@ _NOT_HEADLINE = re.compile(
     r"\b(associated press|reuters|getty|afp|staff writer)\b|"
     # A page's place in a list ("Seite 34 von 40", "Page 2 of 5"), and a caption's credit
     # inside the line ("... Bild: Photo by Jane Doe on Unsplash"), in the dates' languages.
-    r"\b(page|seite|página|pagina|strona|pagina)\s\d+\s(of|von|de|di|z|van)\s\d+\b|"
+    r"\b(page|seite|página|pagina|strona)\s\d+\s(of|von|de|di|z|van)\s\d+\b|"
     r"\b(photo|foto|bild|image|imagen|immagine|quelle|source|fonte)\s?:\s",
     re.I,
 )
