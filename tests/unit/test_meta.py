@@ -709,3 +709,72 @@ def test_a_role_line_may_say_where_its_writer_is_based(line: str, role: bool) ->
     from workers.parsing.meta import is_role_line
 
     assert is_role_line(line) is role
+
+
+def _marked(body: str) -> list[str]:
+    from trafilatura.utils import load_html
+
+    from workers.parsing.htmlpage import marked_authors
+
+    return marked_authors(load_html(f"<html><body>{body}</body></html>"))
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # WordPress's author link, in German.
+        (
+            '<span class="by-author">von <span class="author vcard">'
+            '<a rel="author" href="/author/jr/">Jana Roth</a></span></span>',
+            ["Jana Roth"],
+        ),
+        # The names after the last "by" of a meta line.
+        (
+            '<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>',
+            ["Adi Tzlil"],
+        ),
+        (
+            '<div class="dates_auteurs">par <span>Didier Roy</span>, 21 juin 2018</div>',
+            ["Didier Roy"],
+        ),
+        # A link that says it is the author outranks an element classed so before it.
+        (
+            '<p class="author-note">Große Fragen Große Fragen</p>'
+            '<a rel="author" href="/author/m/">Michael Veeser-Dombrowski</a>',
+            ["Michael Veeser-Dombrowski"],
+        ),
+        # An avatar's label and the link: one name.
+        ('<div class="post-author"><span>Ana Renz</span><a>Ana Renz</a></div>', ["Ana Renz"]),
+        # Readers' comments are not the byline.
+        (
+            '<ol class="commentlist"><li><span class="comment-author">Bob Smith</span>'
+            " says:</li></ol>",
+            [],
+        ),
+        ('<div id="comments"><b class="author fn">Karoline Herr</b></div>', []),
+        # A class that is no byline.
+        ('<div class="author-box">Über mich und diesen Blog, seit 2009 in Berlin</div>', []),
+    ],
+)
+def test_an_element_the_page_marks_as_its_author_gives_the_names(
+    body: str, names: list[str]
+) -> None:
+    assert _marked(body) == names
+
+
+def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
+    from workers.parsing.htmlpage import parse_html
+
+    article = "".join(
+        f"<p>Paragraph {i} of the story says what happened in the town hall that evening, "
+        "and who said what to whom about the budget.</p>"
+        for i in range(6)
+    )
+    byline = '<div class="article-auteurs">par Jeanne Roux</div>'  # trafilatura reads no name
+    page = (
+        "<html><head>{}</head><body><article><h1>A headline</h1>"
+        f"{byline}{article}</article></body></html>"
+    )
+    assert parse_html(page.format("")).authors == ["Jeanne Roux"]
+    meta = '<meta name="author" content="John Doe">'
+    assert parse_html(page.format(meta)).authors == ["John Doe"]

@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 import trafilatura
+from lxml import etree
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
@@ -114,7 +115,9 @@ def parse_html(
         title=without_site_name(
             _clean(meta.get("title")), meta.get("sitename"), url or meta.get("url")
         ),
-        authors=jsonld_authors(articles) or metadata_authors(meta.get("author")),
+        authors=jsonld_authors(articles)
+        or metadata_authors(meta.get("author"))
+        or marked_authors(tree),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -292,6 +295,55 @@ def _plain_author(part: str) -> list[str]:
     if ROLE_WORDS.search(name):  # "AP Auto Writer": a role, not a name
         return []
     return [name] if any(c.isalpha() for c in name) else []
+
+
+# Elements a page marks as its author or byline, strongest mark first: a link or property that
+# says so, then a class or id in any language.
+_AUTHOR_MARKUP = tuple(
+    etree.XPath(path, namespaces={"re": "http://exslt.org/regular-expressions"})
+    for path in (
+        "//*[@rel='author' or contains(@itemprop, 'author')]",
+        "//*[re:test(@class, 'byline', 'i') or re:test(@id, 'byline', 'i')]",
+        "//*[re:test(@class, 'author|autor|auteur|contributor|verfasser', 'i')"
+        " or re:test(@id, 'author|autor|auteur', 'i')]",
+    )
+)
+# An ancestor of this class or id holds readers' comments or reviews, not the article's byline.
+_READERS = re.compile(r"comment|respond|repl(?:y|ies)|review|discuss", re.I)
+# "Posted on 21 September 2020 by Adi Tzlil": the names after the last "by".
+_LAST_BY = re.compile(r".*\b(?=(?:by|von|par|por|door|di|av|af)\s+\S)", re.I | re.S)
+MAX_AUTHOR_ELEMENTS = 30
+MAX_AUTHOR_TEXT = 160
+
+
+def _element_text(element: Any) -> str:
+    """An element's text, bounded, with a name written twice ("Ana RenzAna Renz": an avatar's
+    label and the link) once."""
+    text = " ".join(" ".join(itertools.islice(element.itertext(), 20)).split())
+    half = len(text) // 2
+    return text[:half] if text[half:].strip() == text[:half].strip() else text
+
+
+def marked_authors(tree: Any) -> list[str]:
+    """The names in the first element the page marks as its author or byline that reads as a
+    byline, outside readers' comments: for pages whose metadata names nobody."""
+    for markup in _AUTHOR_MARKUP:
+        for element in itertools.islice(markup(tree), MAX_AUTHOR_ELEMENTS):
+            if any(
+                _READERS.search(f"{e.get('class', '')} {e.get('id', '')}")
+                for e in itertools.chain([element], itertools.islice(element.iterancestors(), 30))
+            ):
+                continue
+            text = _element_text(element)
+            if not text or len(text) > MAX_AUTHOR_TEXT:
+                continue
+            names = byline_names(text) or byline_names("By " + text)
+            if not names and (last := _LAST_BY.match(text)):
+                names = byline_names(text[last.end() :], require_by=True)
+            names = [n for n in names if not is_masthead(n)]
+            if names:
+                return names
+    return []
 
 
 def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:
