@@ -256,7 +256,7 @@ def _names(author: Any) -> list[str]:
         if isinstance(name, list):
             name = " ".join(str(n) for n in name)
         if isinstance(name, str) and name.strip() and "://" not in name:
-            names.append(" ".join(name.split()))
+            names.append(" ".join(htmllib.unescape(name).split()))  # "O&#039;Donnell" in JSON-LD
     return names
 
 
