@@ -778,3 +778,25 @@ def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
     assert parse_html(page.format("")).authors == ["Jeanne Roux"]
     meta = '<meta name="author" content="John Doe">'
     assert parse_html(page.format(meta)).authors == ["John Doe"]
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("Interview Julia Lauter", ["Julia Lauter"]),
+        ("Text; Interview Harald Willenbrock", ["Harald Willenbrock"]),
+        ("Vom Krimiblogger", ["Krimiblogger"]),
+        ("Artikel von hausinfo", ["hausinfo"]),
+        ("Lindsey O&#039;Donnell", ["Lindsey O'Donnell"]),
+        ("Redacci&oacute;n Diario Pagina Siete", ["Redacción Diario Pagina Siete"]),
+        # A template's label where the name should be.
+        ("Name", []),
+        ("Posted", []),
+        # A name that starts like a label is still a name.
+        ("Textor Berg", ["Textor Berg"]),
+    ],
+)
+def test_an_author_field_loses_the_label_a_template_copied_in(field: str, names: list[str]) -> None:
+    from workers.parsing.htmlpage import metadata_authors
+
+    assert metadata_authors(field) == names

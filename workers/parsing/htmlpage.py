@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import UTC, datetime
+from html import unescape
 from typing import Any
 
 import orjson
@@ -164,13 +165,24 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
 
 
+# What an author field holds before the name when a template copied its label in ("Vom
+# Krimiblogger", "Artikel von hausinfo", "Interview Julia Lauter"), and labels alone ("Name").
+_META_LABEL = re.compile(
+    r"^(?:(?:beitrag|artikel|text|interview|posted|geschrieben|verfasst)(?:\s+(?:von|by))?"
+    r"|vom)\s+(?=\S)",
+    re.I,
+)
+_FIELD_LABELS = frozenset({"name", "posted", "author", "autor", "auteur", "by", "von"})
+
+
 def metadata_authors(value: str | None) -> list[str]:
     """The people the page names as its authors; if it names none, the agency or desk it
     names ("Reuters", "HNN Staff"); if neither reads as a byline, the field as written
     ("admin")."""
     people: list[str] = []
     agencies: list[str] = []
-    parts = [part.strip() for part in (value or "").split(";")]
+    # JSON-LD strings carry HTML's escapes at times ("O&#039;Donnell"): read before the split.
+    parts = [_META_LABEL.sub("", part.strip()) for part in unescape(value or "").split(";")]
     for part in parts:
         for name in byline_names(part) or byline_names("By " + part):
             if is_masthead(name):
@@ -180,7 +192,12 @@ def metadata_authors(value: str | None) -> list[str]:
                 kind.append(name)
     if people or agencies:
         return people or agencies[:1]
-    plain = [name for part in parts for name in _plain_author(part) if not is_masthead(name)]
+    plain = [
+        name
+        for part in parts
+        for name in _plain_author(part)
+        if not is_masthead(name) and name.lower() not in _FIELD_LABELS
+    ]
     return list(dict.fromkeys(plain))[:1]
 
 
