@@ -752,8 +752,6 @@ def _marked(body: str) -> list[str]:
             [],
         ),
         ('<div id="comments"><b class="author fn">Karoline Herr</b></div>', []),
-        # A label and no name.
-        ('<span class="author-label">Artikel von</span>', []),
         # A class that is no byline.
         ('<div class="author-box">Über mich und diesen Blog, seit 2009 in Berlin</div>', []),
     ],
@@ -802,19 +800,3 @@ def test_an_author_field_loses_the_label_a_template_copied_in(field: str, names:
     from workers.parsing.htmlpage import metadata_authors
 
     assert metadata_authors(field) == names
-
-
-def test_trafilaturas_author_gives_way_to_the_marked_one_unless_a_meta_tag_states_it() -> None:
-    from trafilatura.utils import load_html
-
-    from workers.parsing.htmlpage import _page_authors
-
-    byline = '<span class="byline">By Joshua Sokol</span> May 20, 2019'
-    tree = load_html(f"<html><head></head><body>{byline}</body></html>")
-    # trafilatura's cut of the element's text kept the month: the marked element is read.
-    assert _page_authors(tree, "Joshua Sokol May") == ["Joshua Sokol"]
-    stated = '<meta name="author" content="Jane Roe">'
-    tree = load_html(f"<html><head>{stated}</head><body>{byline}</body></html>")
-    assert _page_authors(tree, "Jane Roe") == ["Jane Roe"]
-    tree = load_html("<html><head></head><body><p>No byline here.</p></body></html>")
-    assert _page_authors(tree, "Jane Roe") == ["Jane Roe"]

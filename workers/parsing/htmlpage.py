@@ -116,7 +116,9 @@ def parse_html(
         title=without_site_name(
             _clean(meta.get("title")), meta.get("sitename"), url or meta.get("url")
         ),
-        authors=jsonld_authors(articles) or _page_authors(tree, meta.get("author")),
+        authors=jsonld_authors(articles)
+        or metadata_authors(meta.get("author"))
+        or marked_authors(tree),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -170,7 +172,7 @@ _META_LABEL = re.compile(
     r"|vom)\s+(?=\S)",
     re.I,
 )
-_FIELD_LABELS = frozenset({"name", "posted", "author", "autor", "auteur", "by", "von", "unknown"})
+_FIELD_LABELS = frozenset({"name", "posted", "author", "autor", "auteur", "by", "von"})
 
 
 def metadata_authors(value: str | None) -> list[str]:
@@ -325,11 +327,8 @@ _AUTHOR_MARKUP = tuple(
 )
 # An ancestor of this class or id holds readers' comments or reviews, not the article's byline.
 _READERS = re.compile(r"comment|respond|repl(?:y|ies)|review|discuss", re.I)
-# "Posted on 21 September 2020 by Adi Tzlil": the names after the last "by" (a word no name
-# holds, unlike "von" or "di": "Alexander von Humboldt").
-_LAST_BY = re.compile(r".*\s(?=(?:by|par|por|door)\s+\S)", re.I | re.S)
-# A label, where a byline is: its first word (lower case).
-_BY_WORDS = frozenset({"by", "von", "vom", "par", "por", "di", "door", "av", "af"})
+# "Posted on 21 September 2020 by Adi Tzlil": the names after the last "by".
+_LAST_BY = re.compile(r".*\b(?=(?:by|von|par|por|door|di|av|af)\s+\S)", re.I | re.S)
 MAX_AUTHOR_ELEMENTS = 30
 MAX_AUTHOR_TEXT = 160
 
@@ -340,31 +339,6 @@ def _element_text(element: Any) -> str:
     text = " ".join(" ".join(itertools.islice(element.itertext(), 20)).split())
     half = len(text) // 2
     return text[:half] if text[half:].strip() == text[:half].strip() else text
-
-
-def _page_authors(tree: Any, found: str | None) -> list[str]:
-    """The author trafilatura found, if a ``<meta>`` tag states it; else the element the page
-    marks as its author, read as a byline; else what trafilatura found in the page's text
-    (its cut of an element's text can keep what follows the name: "Joshua Sokol May")."""
-    if found and _stated_in_meta(tree, found):
-        return metadata_authors(found) or marked_authors(tree)
-    return marked_authors(tree) or metadata_authors(found)
-
-
-MAX_META_TAGS = 200
-
-
-def _stated_in_meta(tree: Any, found: str) -> bool:
-    """Whether the first words of ``found`` are in one of the page's first ``<meta>`` tags."""
-    words = re.sub(r"[^\w\s]", " ", found.lower()).split()[:2]
-    if not words:
-        return False
-    wanted = " ".join(words)
-    for element in itertools.islice(tree.iter("meta"), MAX_META_TAGS):
-        content = (element.get("content") or "")[:MAX_BYLINE_FIELD]
-        if wanted in " ".join(re.sub(r"[^\w\s]", " ", unescape(content).lower()).split()):
-            return True
-    return False
 
 
 def marked_authors(tree: Any) -> list[str]:
@@ -380,26 +354,13 @@ def marked_authors(tree: Any) -> list[str]:
             text = _element_text(element)
             if not text or len(text) > MAX_AUTHOR_TEXT:
                 continue
-            names = [
-                name
-                for name in _marked_names(text)
-                if not is_masthead(name)
-                and name.lower() not in _FIELD_LABELS
-                and name.split()[-1].lower() not in _BY_WORDS
-            ]
+            names = byline_names(text) or byline_names("By " + text)
+            if not names and (last := _LAST_BY.match(text)):
+                names = byline_names(text[last.end() :], require_by=True)
+            names = [n for n in names if not is_masthead(n)]
             if names:
                 return names
     return []
-
-
-def _marked_names(text: str) -> list[str]:
-    """The names in the text of an element marked as the author: after the last "by" that
-    follows other words ("Posted on ... by"), else the text read as a byline."""
-    if last := _LAST_BY.match(text):
-        return byline_names(text[last.end() :], require_by=True)
-    if text.split(maxsplit=1)[0].lower() in _BY_WORDS:
-        return byline_names(text)
-    return byline_names(text) or byline_names("By " + text)
 
 
 def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:
