@@ -800,3 +800,27 @@ def test_an_author_field_loses_the_label_a_template_copied_in(field: str, names:
     from workers.parsing.htmlpage import metadata_authors
 
     assert metadata_authors(field) == names
+
+
+def test_a_label_is_a_whole_word_so_other_words_spend_none_of_the_tries() -> None:
+    from workers.parsing.meta import labelled_published
+
+    lines = ["Datenschutz", "Datenschutzerklärung", "Dateline", "Dateien"]
+    lines.append("Veröffentlicht am 16.08.2019")
+    assert labelled_published(lines) == datetime(2019, 8, 16, tzinfo=UTC)
+
+
+def test_an_html_page_without_a_published_meta_takes_the_day_it_labels_as_published() -> None:
+    from workers.parsing.htmlpage import parse_html
+
+    article = "".join(
+        f"<p>Paragraph {i} of the review says what the book does well, where it falls short, "
+        "and who will want to read it this winter.</p>"
+        for i in range(6)
+    )
+    footer = (
+        '<p class="footer">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p>'
+    )
+    page = f"<html><body><article><h1>Eine Rezension</h1>{article}</article>{footer}</body></html>"
+    # Not the last change's day, which trafilatura's date search gives.
+    assert parse_html(page).published_at == datetime(2023, 11, 1, tzinfo=UTC)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from html import unescape
 from typing import Any
@@ -20,7 +21,13 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from workers.parsing.chrome import split_chrome
-from workers.parsing.meta import ROLE_WORDS, agency_byline, byline_names, parse_datetime
+from workers.parsing.meta import (
+    ROLE_WORDS,
+    agency_byline,
+    byline_names,
+    labelled_published,
+    parse_datetime,
+)
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
@@ -128,7 +135,11 @@ def parse_html(
     page.standfirst, page.paragraphs = _standfirst(
         _clean(meta.get("description")), paragraphs, deks
     )
-    page.published_at = published or parse_datetime(meta.get("date") or "", timezone)
+    page.published_at = (
+        published
+        or labelled_published(_texts(tree), timezone)
+        or parse_datetime(meta.get("date") or "", timezone)
+    )
     page.updated_at = modified
     return page
 
@@ -361,6 +372,20 @@ def marked_authors(tree: Any) -> list[str]:
             if names:
                 return names
     return []
+
+
+MAX_TEXTS = 5_000
+
+
+def _texts(tree: Any) -> Iterator[str]:
+    """The page's first text nodes, each one a line (a ``<br>`` ends one), in document order,
+    outside scripts and styles."""
+    for element in itertools.islice(tree.iter(), MAX_TEXTS):
+        if element.tag in ("script", "style") or not isinstance(element.tag, str):
+            continue
+        for text in (element.text, element.tail):
+            if text and text.strip():
+                yield text
 
 
 def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:

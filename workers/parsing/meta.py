@@ -55,8 +55,10 @@ _NAMED_ZONES = {
 _NAMED_ZONE = re.compile(r"\s(ET|CT|MT|PT|IST)\.?$")
 _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
 _PUBLISHED = re.compile(
+    # A whole word: "Datenschutz" and "DATEV" are no label.
     r"^\s*(published|posted|first published|date|publié|publicado|pubblicato|veröffentlicht|"
-    r"erschienen|publiziert|gepubliceerd|opublikowano|datum)( on| le| el| il| am| em| op)?\s*:?\s*",
+    r"erschienen|publiziert|gepubliceerd|opublikowano|datum)\b"
+    r"( on| le| el| il| am| em| op)?\s*:?\s*",
     re.I,
 )
 # Words that mark a line as prose, never a dateline.
