@@ -378,12 +378,11 @@ MAX_TEXTS = 5_000
 
 
 def _texts(tree: Any) -> Iterator[str]:
-    """The page's first text nodes, each one a line (a ``<br>`` ends one), in document order,
-    outside scripts and styles."""
+    """The page's first text nodes, each one a line (a ``<br>`` ends one), in document order;
+    not the code inside a script or a style, nor a comment's text."""
     for element in itertools.islice(tree.iter(), MAX_TEXTS):
-        if element.tag in ("script", "style") or not isinstance(element.tag, str):
-            continue
-        for text in (element.text, element.tail):
+        inside = element.tag not in ("script", "style") and isinstance(element.tag, str)
+        for text in (element.text if inside else None, element.tail):
             if text and text.strip():
                 yield text
 
