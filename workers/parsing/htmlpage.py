@@ -338,8 +338,9 @@ _AUTHOR_MARKUP = tuple(
 )
 # An ancestor of this class or id holds readers' comments or reviews, not the article's byline.
 _READERS = re.compile(r"comment|respond|repl(?:y|ies)|review|discuss", re.I)
-# "Posted on 21 September 2020 by Adi Tzlil": the names after the last "by".
-_LAST_BY = re.compile(r".*\b(?=(?:by|von|par|por|door|di|av|af)\s+\S)", re.I | re.S)
+# "Posted on 21 September 2020 by Adi Tzlil": the names after the last by-word that
+# `byline_names` reads as a label.
+_LAST_BY = re.compile(r".*\b(?=(?:by|von|par|por|door|di)\s+\S)", re.I | re.S)
 MAX_AUTHOR_ELEMENTS = 30
 MAX_AUTHOR_TEXT = 160
 
