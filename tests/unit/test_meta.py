@@ -824,3 +824,23 @@ def test_an_html_page_without_a_published_meta_takes_the_day_it_labels_as_publis
     page = f"<html><body><article><h1>Eine Rezension</h1>{article}</article>{footer}</body></html>"
     # Not the last change's day, which trafilatura's date search gives.
     assert parse_html(page).published_at == datetime(2023, 11, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "names"),
+    [
+        # Published and updated dates printed side by side with no space between (WordPress's
+        # two <time> elements, as a text browser lays them out).
+        ("19.11.202119.11.2021", "2021-11-19T00:00:00Z", []),
+        ("Veröffentlicht am Dezember 29, 2021Dezember 29, 2021", "2021-12-29T00:00:00Z", []),
+        ("Posted on August 2, 2019August 2, 2019 Author", "2019-08-02T00:00:00Z", []),
+        ("By Jane Doe | 1. November 20231. November 2023", "2023-11-01T00:00:00Z", ["Jane Doe"]),
+        # A year before a postcode or a suffix is no glued date.
+        ("Hamburg, 2023 20231 Hamburg", None, []),
+    ],
+)
+def test_a_date_glued_to_its_twin_is_read(
+    line: str, published: str | None, names: list[str]
+) -> None:
+    found = read_metadata_line(line)
+    assert (iso_utc(found.published), found.names) == (published, names)

@@ -133,6 +133,13 @@ _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{3}")
 # A year glued to the time after it ("Nov 15, 20195:45 AM"), as layouts that print them in two
 # elements with no space between leave them.
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
+# A year glued to the date after it ("19.11.202119.11.2021", "November 26, 2017November 26,
+# 2017"): a page's published and updated dates in two elements side by side, as WordPress
+# prints them. Only a date's start counts as glued: a day and a dot, a numeric date, or a
+# capitalised word ("20231 Hamburg", a postcode after a year, stays whole).
+_GLUED_DATE = re.compile(
+    r"\b((?:19|20)\d{2})(?=\d{1,2}\.\s?[^\W_]|\d{1,2}[/.-]\d{1,2}[/.-]\d|(?-i:[A-ZÀ-Þ])[^\W\d_]{2})"
+)
 
 
 # A word of the page's furniture glued to the name before it ("Eric SongBy Eric Song", "Marcus
@@ -151,6 +158,7 @@ _HANDLE = re.compile(r"(?:\bfollow\s+)?(?<!\S)\(?@[\w.]{1,40}\)?", re.I)
 def _unglued(text: str) -> str:
     if ":" in text:
         text = _GLUED_TIME.sub(r"\1 \2", text)
+    text = _GLUED_DATE.sub(r"\1 | ", text)
     if "@" in text:
         text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
