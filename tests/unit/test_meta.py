@@ -844,3 +844,41 @@ def test_a_date_glued_to_its_twin_is_read(
 ) -> None:
     found = read_metadata_line(line)
     assert (iso_utc(found.published), found.names) == (published, names)
+
+
+def test_a_numeric_date_is_read_day_first_where_the_pages_language_writes_it_so() -> None:
+    from workers.parsing.meta import unknown_zone
+
+    assert parse_datetime("12/10/2020 14:05", unknown_zone("it")) == datetime(
+        2020, 10, 12, 14, 5, tzinfo=UTC
+    )
+    # English is written both ways: the date is still not guessed; a known zone still wins.
+    assert parse_datetime("12/10/2020 14:05", unknown_zone("en")) is None
+    assert parse_datetime("12/10/2020 14:05", unknown_zone(None)) is None
+    assert iso_utc(parse_datetime("12/10/2020", "America/New_York")) == "2020-12-10T05:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("lang", "labelled"), [("de-DE", True), ("de", True), ("en-US", False), ("", False)]
+)
+def test_an_html_pages_declared_language_says_which_way_its_numeric_dates_go(
+    lang: str, labelled: bool
+) -> None:
+    from workers.parsing.htmlpage import parse_html
+
+    article = "".join(
+        f"<p>Absatz {i}: Der Gemeinderat hat den Haushalt nach einer langen Debatte über die "
+        "Schulen und den Nahverkehr der Stadt beschlossen.</p>"
+        for i in range(6)
+    )
+    footer = (
+        '<p class="footer">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01/11/2023</p>'
+    )
+    page = (
+        f'<html lang="{lang}"><body><article><h1>Der Haushalt steht</h1>{article}</article>'
+        f"{footer}</body></html>"
+    )
+    # Day first in a German page: the day it labels as published. Elsewhere "01/11/2023" is
+    # not guessed, and the date is trafilatura's (the last change's).
+    published = parse_html(page).published_at
+    assert (published == datetime(2023, 11, 1, tzinfo=UTC)) is labelled

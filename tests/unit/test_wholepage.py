@@ -398,3 +398,27 @@ def test_a_chinese_whole_page_gives_its_prose_not_its_menus() -> None:
     page = parse_text("\n\n".join([*lines, "版权所有 © 2026 港口日报"]))
     assert page.title == headline
     assert page.paragraphs == ZH_BODY
+
+
+DE_NAV = ["Zum Inhalt springen", "* Startseite", "* Politik", "* Sport", "* Kultur", "Suche"]
+DE_NAV += ["Anmelden", "Abonnieren", "Menü", "* Wirtschaft", "* Wetter", "Newsletter"]
+DE_BODY = [
+    "Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen, nachdem die "
+    "Fraktionen sich nach einer langen Debatte über die Schulen geeinigt hatten.",
+    "Die Stadt will in den nächsten Jahren mehr Geld in den Nahverkehr und in die Sanierung der "
+    "Schulen stecken, sagte die Bürgermeisterin nach der Sitzung im Rathaus.",
+    "Die Opposition kritisierte, dass die Schulden der Stadt damit weiter steigen würden, und "
+    "kündigte an, gegen einzelne Posten des Haushalts zu stimmen.",
+]
+
+
+def test_a_numeric_date_in_a_page_whose_language_writes_the_day_first_is_read() -> None:
+    """ "12/10/2020" is 12 October in a German page (whose source is not known); in an English
+    page it is not guessed."""
+    header = ["Der Haushalt für das kommende Jahr steht", "Von Anna Schmidt | 12/10/2020"]
+    lines = [*DE_NAV, *header, *DE_BODY, "Impressum", "Datenschutz", *DE_NAV]
+    page = parse_text("\n".join(lines))
+    assert page.authors == ["Anna Schmidt"]
+    assert page.published_at is not None and page.published_at.date().isoformat() == "2020-10-12"
+    english = [*NAV, BRIDGE_HEADLINE, "By Jane Doe | 12/10/2020", *BRIDGE, *FOOTER]
+    assert parse_text("\n".join(english)).published_at is None

@@ -45,7 +45,7 @@ def parse_article(
     """A decoded page -> a clean article record (without fingerprint)."""
     timezone = _hinted_timezone(raw)
     if raw.content_type == "text/html":
-        page = _repaired(parse_html(raw.content, raw.url, timezone or "UTC", max_html_nodes))
+        page = _repaired(parse_html(raw.content, raw.url, timezone, max_html_nodes))
     else:
         page = parse_text(raw.content, timezone, _moment(ingested_at))
     title = visible(page.title or "").strip()[:MAX_TITLE_CHARS]

@@ -27,6 +27,7 @@ from workers.parsing.meta import (
     byline_names,
     labelled_published,
     parse_datetime,
+    unknown_zone,
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
@@ -89,13 +90,16 @@ def cut_after(tree: Any, limit: int) -> bool:
 
 
 def parse_html(
-    html: str, url: str | None = None, timezone: str = "UTC", max_nodes: int = MAX_NODES
+    html: str, url: str | None = None, timezone: str | None = None, max_nodes: int = MAX_NODES
 ) -> PageFields:
     """The page parsed once (lxml, through trafilatura's loader); metadata the extractor lacks is
-    read from the tree, never by regexes over the markup."""
+    read from the tree, never by regexes over the markup. Times that name no zone are read in
+    ``timezone`` (the source's), else in UTC, with numeric dates day first if the page declares
+    a language that writes them so."""
     tree = load_html(bounded_tags(html))
     if tree is None:
         return PageFields()
+    timezone = timezone or unknown_zone(declared_language(tree))
     cut = cut_after(tree, max_nodes)
     deks = _dek_texts(tree)
     articles = jsonld_articles(tree)
@@ -397,6 +401,15 @@ def _drop_headline(paragraphs: list[str], page: PageFields) -> list[str]:
         else:
             kept.append(line)
     return kept
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}")
+
+
+def declared_language(tree: Any) -> str | None:
+    """The primary subtag of the root's ``lang`` attribute ("de" of "de-DE"), if it is one."""
+    tag = (tree.get("lang") or "").strip()[:16].split("-")[0].lower()
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
 
 
 def _dek_texts(tree: Any) -> set[str]:

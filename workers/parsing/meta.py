@@ -215,6 +215,20 @@ def numeric_date_order(text: str, timezone: str) -> str | None:
     return "DMY" if timezone != "UTC" else "?"
 
 
+# The zone of a page whose own zone is unknown but whose language writes numeric dates day
+# first ("12/10/2020" is 12 October in Italian, German or Spanish): UTC under another of its
+# names, which ``numeric_date_order`` reads as day first, as it reads a European site's zone.
+# English is written both ways (US and UK): its pages keep "UTC", and an ambiguous numeric date
+# is still not guessed. Languages that write the year first have no such ambiguity.
+UTC_DAY_FIRST = "Etc/UTC"
+MONTH_FIRST_LANGUAGES = frozenset({"en"})
+
+
+def unknown_zone(language: str | None) -> str:
+    """The zone to read a page's zone-less times in when its source is not known."""
+    return UTC_DAY_FIRST if language and language not in MONTH_FIRST_LANGUAGES else "UTC"
+
+
 def _parse_datetime(text: str, timezone: str) -> datetime | None:
     if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
         return None

@@ -29,6 +29,7 @@ from workers.parsing.meta import (
     page_year,
     parse_datetime,
     read_metadata_line,
+    unknown_zone,
     unmarked,
     yearless_published,
 )
@@ -138,7 +139,7 @@ def parse_text(
         return page
     if timezone is None:
         known = recognise([r["line"] for r in page.removed])
-        timezone = known.timezone if known else "UTC"
+        timezone = known.timezone if known else unknown_zone(language)
     if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
         page.removed.append({"line": kept.pop(0), "rule": "kicker"})
     elif len(kept) > 1 and (moment := _dateline_above(kept[0], kept[1], timezone)):
