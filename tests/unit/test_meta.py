@@ -882,3 +882,27 @@ def test_an_html_pages_declared_language_says_which_way_its_numeric_dates_go(
     # not guessed, and the date is trafilatura's (the last change's).
     published = parse_html(page).published_at
     assert (published == datetime(2023, 11, 1, tzinfo=UTC)) is labelled
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "day"),
+    [
+        # A surname's initial keeps its full stop and stays in the name.
+        ("Par Nicolas Gutierrez C. le 14.09.2020 à 11h46", ["Nicolas Gutierrez C."], "2020-09-14"),
+        ("By Ariel H.", ["Ariel H."], None),
+        ("By Jane Doe.", ["Jane Doe"], None),
+        # A name glued to the date after it, as two elements with no space between.
+        ("Nicole Collignon22. Februar 2020", ["Nicole Collignon"], "2020-02-22"),
+        (
+            "von Nadja Demel13.12.2022 - 08:13 Uhr13.12.2022 - 08:13 Uhr",
+            ["Nadja Demel"],
+            "2022-12-13",
+        ),
+    ],
+)
+def test_a_byline_with_an_initial_or_a_glued_date_gives_the_names(
+    line: str, names: list[str], day: str | None
+) -> None:
+    found = read_metadata_line(line, bare_names=True)
+    assert found.names == names
+    assert (found.published.date().isoformat() if found.published else None) == day

@@ -140,6 +140,9 @@ _GLUED_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 _GLUED_DATE = re.compile(
     r"\b((?:19|20)\d{2})(?=\d{1,2}\.\s?[^\W_]|\d{1,2}[/.-]\d{1,2}[/.-]\d|(?-i:[A-ZÀ-Þ])[^\W\d_]{2})"
 )
+# A word glued to the dotted date after it ("Nicole Collignon22. Februar 2020", "von Nadja
+# Demel13.12.2022", "Uhr13.12.2022"): a byline's name and its date in two elements.
+_GLUED_BEFORE_DATE = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\.(?:\s?[^\W\d_]{3}|\d{1,2}\.\d{2}))")
 
 
 # A word of the page's furniture glued to the name before it ("Eric SongBy Eric Song", "Marcus
@@ -159,6 +162,7 @@ def _unglued(text: str) -> str:
     if ":" in text:
         text = _GLUED_TIME.sub(r"\1 \2", text)
     text = _GLUED_DATE.sub(r"\1 | ", text)
+    text = _GLUED_BEFORE_DATE.sub(" ", text)
     if "@" in text:
         text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
@@ -399,6 +403,9 @@ _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
 _GLUED_AFTER_NAME = re.compile(r"\b[A-Z][a-z]{4,}(?=[A-Z])")
 
 
+_ENDS_INITIAL = re.compile(r"\s[A-Z]\.$")
+
+
 def byline_names(
     line: str, *, require_by: bool = False, lone_name: bool = False, handle: bool = False
 ) -> list[str]:
@@ -430,7 +437,10 @@ def byline_names(
         text = _BARE_PLACE.sub("", text)
     names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
-        part = _uncapped(_HONORIFIC.sub("", part.strip(" .,:;")))
+        part = part.strip(" ,:;")  # a full stop too, unless it ends an initial ("Juan Pérez G.")
+        part = _uncapped(
+            _HONORIFIC.sub("", part if _ENDS_INITIAL.search(part) else part.strip("."))
+        )
         if is_name(part):
             names.append(part)
         elif has_by and not names and (lead := _name_before_affiliation(part)):
@@ -672,7 +682,9 @@ _CREDIT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|photo\b|foto\b|image\b|c
 # Dupont le 3 mars 2020").
 _CONNECTORS = re.compile(
     r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+"
-    r"|(?:\W|\b(?:on|at|posted)\b|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
+    # (not an initial's full stop: "Par Nicolas Gutierrez C. le")
+    r"|(?:(?<!\s(?-i:[A-Z]))\W|(?<=\s(?-i:[A-Z]))[^\w.]|\b(?:on|at|posted)\b"
+    r"|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
     re.I,
 )
 
