@@ -898,6 +898,9 @@ def test_an_html_pages_declared_language_says_which_way_its_numeric_dates_go(
             ["Nadja Demel"],
             "2022-12-13",
         ),
+        # A time's "Uhr" and a count of comments beside a dateline's names are no names.
+        ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", ["Christoph Becker"], "2007-06-19"),
+        ("By Jane Doe | 3 comments", ["Jane Doe"], None),
     ],
 )
 def test_a_byline_with_an_initial_or_a_glued_date_gives_the_names(

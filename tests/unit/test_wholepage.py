@@ -422,3 +422,14 @@ def test_a_numeric_date_in_a_page_whose_language_writes_the_day_first_is_read() 
     assert page.published_at is not None and page.published_at.date().isoformat() == "2020-10-12"
     english = [*NAV, BRIDGE_HEADLINE, "By Jane Doe | 12/10/2020", *BRIDGE, *FOOTER]
     assert parse_text("\n".join(english)).published_at is None
+
+
+def test_a_line_over_the_headline_with_its_own_dateline_names_the_author() -> None:
+    """ "04.02.2022 | 13:10 Uhr | Uta Helkenberg" over the headline: a header printed above it,
+    its names and date on one line; bare names over the headline with no date stay no byline."""
+    title, paragraphs = article(0)
+    lines = [*NAV, *TEASERS, "04.02.2022 | 13:10 Uhr | Uta Helkenberg", title, *paragraphs]
+    page = parse_text("\n".join([*lines, *FOOTER]))
+    assert (page.title, page.authors) == (title, ["Uta Helkenberg"])
+    undated = [*NAV, *TEASERS, "Uta Helkenberg", title, *paragraphs, *FOOTER]
+    assert parse_text("\n".join(undated)).authors == []

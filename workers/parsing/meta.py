@@ -525,6 +525,13 @@ _RELATIVE = re.compile(
     r"mos?|months?|y|yrs?|years?)\s+ago\b",
     re.I,
 )
+# A dateline's count of readers' comments ("Christoph Becker 71 Kommentare", "7 comments"):
+# furniture that ends the names before it.
+_COMMENT_COUNT = re.compile(
+    r"\b\d{1,6}\s(?:comments?|kommentare?|commentaires?|comentarios?|commenti|coment[aá]rios?|"
+    r"reacties|reactions?|antworten|replies)\b",
+    re.I,
+)
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
     r"\b(updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)\b",
@@ -681,7 +688,7 @@ _CREDIT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|photo\b|foto\b|image\b|c
 # case, the other languages' words for them ("von Stefan Beiersmann am 29. Mai 2017", "Par Jean
 # Dupont le 3 mars 2020").
 _CONNECTORS = re.compile(
-    r"^(?:\W|\b(?:on|at|posted|published|le|am)\b)+"
+    r"^(?:\W|\b(?:on|at|posted|published|le|am|uhr)\b)+"
     # (not an initial's full stop: "Par Nicolas Gutierrez C. le")
     r"|(?:(?<!\s(?-i:[A-Z]))\W|(?<=\s(?-i:[A-Z]))[^\w.]|\b(?:on|at|posted)\b"
     r"|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
@@ -774,7 +781,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     # A date without its year ends a name as well ("By Steven Mufson March 18 at 12:22 PM"); it
     # is read, with the page's year, by ``yearless_published``.
     undated = rest
-    rest = _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest))
+    rest = _COMMENT_COUNT.sub(" | ", _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest)))
     timed = published is not None or updated is not None or rest != undated
     words = len(rest.split())
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):

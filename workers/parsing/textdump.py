@@ -296,8 +296,9 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
 def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int], LineMeta]) -> bool:
     if line.place < 0:
         # Over the headline only with its dateline between them ("Molly Wood / Ideas /
-        # 11.14.2019 09:00 AM / headline"): a header printed above the headline.
-        between = range(k + 1, min(k - line.place, lines))
+        # 11.14.2019 09:00 AM / headline") or on the line itself ("04.02.2022 | 13:10 Uhr |
+        # Uta Helkenberg"): a header printed above the headline.
+        between = range(k, min(k - line.place, lines))
         return any(meta(j).published for j in between)
     if line.place == 0:
         return False
