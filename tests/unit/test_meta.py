@@ -909,3 +909,16 @@ def test_a_byline_with_an_initial_or_a_glued_date_gives_the_names(
     found = read_metadata_line(line, bare_names=True)
     assert found.names == names
     assert (found.published.date().isoformat() if found.published else None) == day
+
+
+def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them() -> None:
+    from workers.parsing.meta import labelled_byline
+
+    lines = ["Share this post", "By the way, it rained", "Posted by T. V. Raman at 2:33 PM"]
+    found = labelled_byline(lines)
+    assert found is not None and (found.names, found.published) == (["T. V. Raman"], None)
+    found = labelled_byline(["Gespeichert von rasos am 24. Juli 2017 - 18:55"])
+    assert found is not None and found.names == ["rasos"]
+    assert found.published == datetime(2017, 7, 24, 18, 55, tzinfo=UTC)
+    # A bare "By" is no label away from the headline: teasers and comments print it too.
+    assert labelled_byline(["By Jane Doe", "Comments"]) is None

@@ -433,3 +433,13 @@ def test_a_line_over_the_headline_with_its_own_dateline_names_the_author() -> No
     assert (page.title, page.authors) == (title, ["Uta Helkenberg"])
     undated = [*NAV, *TEASERS, "Uta Helkenberg", title, *paragraphs, *FOOTER]
     assert parse_text("\n".join(undated)).authors == []
+
+
+def test_a_post_footer_that_labels_the_author_names_them() -> None:
+    """No byline near the headline, but "Written by Jane Doe on ..." under the post."""
+    title, paragraphs = article(0)
+    footer = "Written by Jane Doe on 3 March 2024"
+    lines = [*NAV, *TEASERS, title, *paragraphs, footer, *FOOTER]
+    page = parse_text("\n".join(lines))
+    assert (page.title, page.authors) == (title, ["Jane Doe"])
+    assert page.published_at is not None and page.published_at.date().isoformat() == "2024-03-03"

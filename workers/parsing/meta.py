@@ -532,6 +532,10 @@ _COMMENT_COUNT = re.compile(
     r"reacties|reactions?|antworten|replies)\b",
     re.I,
 )
+# A time of day after the names, its date elsewhere ("Posted by T. V. Raman at 2:33 PM").
+_BARE_TIME = re.compile(
+    r"\s(?:at|um|à|a las|alle)\s(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\w)", re.I
+)
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
     r"\b(updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)\b",
@@ -611,6 +615,36 @@ def yearless_published(
 
 
 MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in one page
+
+
+# A line that says who wrote the article in so many words ("Posted by ...", "Geschrieben von
+# ...", "Author: ..."): a label strong enough to be believed away from the headline, as blogs
+# print it under their posts. A bare "By" is not: teasers and comments print it too.
+_AUTHOR_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|publié|écrit|"
+    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
+    r"(?:author|autor|autorin|auteur|autore|verfasser)\s*:)",
+    re.I,
+)
+
+
+def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | None:
+    """The first line that labels its names as the author's, read (names, and the time it
+    prints beside them: "Gespeichert von rasos am 24. Juli 2017 - 18:55"), wherever the page
+    prints it; at most ``MAX_LABELLED_TRIES`` labelled lines are read."""
+    tries = 0
+    for line in lines:
+        if len(line) > MAX_METADATA_LINE * 2:
+            continue
+        text = unmarked(" ".join(line.split()))
+        if len(text) > MAX_METADATA_LINE or not _AUTHOR_LABEL.match(text):
+            continue
+        tries += 1
+        if tries > MAX_LABELLED_TRIES:
+            return None
+        if (meta := read_metadata_line(text, timezone)).names:
+            return meta
+    return None
 
 
 def labelled_published(lines: Iterable[str], timezone: str = "UTC") -> datetime | None:
@@ -782,6 +816,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     # is read, with the page's year, by ``yearless_published``.
     undated = rest
     rest = _COMMENT_COUNT.sub(" | ", _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest)))
+    rest = _BARE_TIME.sub(" | ", rest)
     timed = published is not None or updated is not None or rest != undated
     words = len(rest.split())
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):

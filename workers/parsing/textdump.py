@@ -24,6 +24,7 @@ from workers.parsing.meta import (
     dateline_agency,
     is_role_line,
     is_updated_line,
+    labelled_byline,
     labelled_published,
     looks_like_metadata,
     page_year,
@@ -157,6 +158,14 @@ def parse_text(
     headline_metadata(around, page, timezone)
     if not page.authors:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
+    if not page.authors and (
+        # Far from the headline, only names the page labels as the author's: in the body's
+        # last lines (a post's footer) and under it; the time beside them, if the page gave
+        # none, is the post's.
+        byline := labelled_byline([*page.paragraphs[-LABELLED_PARAGRAPHS:], *after], timezone)
+    ):
+        page.authors = byline.names
+        page.published_at = page.published_at or byline.published
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
     if page.published_at is None:
@@ -170,6 +179,9 @@ def parse_text(
         # body first, then anywhere else on the page.
         page.published_at = labelled_published([*after, *outside], timezone)
     return page
+
+
+LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled author
 
 
 def _latest_date(fetched: datetime | None, year: int | None) -> datetime | None:
