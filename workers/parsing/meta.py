@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -628,43 +628,34 @@ _AUTHOR_LABEL = re.compile(
 )
 
 
-def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | None:
-    """The first line that labels its names as the author's, read (names, and the time it
-    prints beside them: "Gespeichert von rasos am 24. Juli 2017 - 18:55"), wherever the page
-    prints it; at most ``MAX_LABELLED_TRIES`` labelled lines are read."""
+def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> Iterator[LineMeta]:
+    """The lines that start with ``label``, read, at most ``MAX_LABELLED_TRIES`` of them."""
     tries = 0
     for line in lines:
         if len(line) > MAX_METADATA_LINE * 2:
             continue
         text = unmarked(" ".join(line.split()))
-        if len(text) > MAX_METADATA_LINE or not _AUTHOR_LABEL.match(text):
+        if len(text) > MAX_METADATA_LINE or not label.match(text):
             continue
         tries += 1
         if tries > MAX_LABELLED_TRIES:
-            return None
-        if (meta := read_metadata_line(text, timezone)).names:
-            return meta
-    return None
+            return
+        yield read_metadata_line(text, timezone)
+
+
+def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | None:
+    """The first line that labels its names as the author's, read (names, and the time it
+    prints beside them: "Gespeichert von rasos am 24. Juli 2017 - 18:55"), wherever the page
+    prints it."""
+    return next((meta for meta in _labelled(lines, _AUTHOR_LABEL, timezone) if meta.names), None)
 
 
 def labelled_published(lines: Iterable[str], timezone: str = "UTC") -> datetime | None:
     """The published time of the first line that says it is one ("Veröffentlicht am 3. Mai
     2020", "Pubblicato il: 30 Settembre 2020", "Published: ..."), wherever the page prints it:
-    a label is evidence enough away from the headline. At most ``MAX_LABELLED_TRIES`` lines
-    are parsed."""
-    tries = 0
-    for line in lines:
-        if len(line) > MAX_METADATA_LINE * 2:
-            continue
-        text = unmarked(" ".join(line.split()))
-        if len(text) > MAX_METADATA_LINE or not _PUBLISHED.match(text):
-            continue
-        tries += 1
-        if tries > MAX_LABELLED_TRIES:
-            return None
-        if (moment := read_metadata_line(text, timezone).published) is not None:
-            return moment
-    return None
+    a label is evidence enough away from the headline."""
+    found = (meta.published for meta in _labelled(lines, _PUBLISHED, timezone))
+    return next((moment for moment in found if moment is not None), None)
 
 
 def _after_update_word(text: str, start: int) -> bool:
