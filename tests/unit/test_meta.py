@@ -32,6 +32,11 @@ from workers.parsing.meta import (
         ("Maret 30, 2015", "2015-03-30T00:00:00Z"),
         ("30 марта 2015, 14:05", "2015-03-30T14:05:00Z"),
         ("30 maart 2015", "2015-03-30T00:00:00Z"),
+        # Polish, Czech and Scandinavian month names, asked of their languages only when named.
+        ("Dodano: 30 kwietnia 2021 , 11:55", "2021-04-30T11:55:00Z"),
+        ("05 maja 2021", "2021-05-05T00:00:00Z"),
+        ("3. května 2021", "2021-05-03T00:00:00Z"),
+        ("12 augusti 2020", "2020-08-12T00:00:00Z"),
         ("Comments come as 440 extra British troops arrive", None),
     ],
 )
@@ -583,6 +588,32 @@ def test_a_byline_with_its_date_in_other_languages(
     meta = read_metadata_line(line)
     assert (iso_utc(meta.published) or "")[:10] == published
     assert meta.names == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 maj 2021",
+        "Mai 2020 jun",
+        "x März, 4 enero",
+        "listopadu 2019",
+        "May",
+        "mayo",
+        "my",
+        "j",
+        "",
+    ],
+)
+def test_months_grouped_by_first_letter_match_what_the_plain_alternation_does(text: str) -> None:
+    import re
+
+    from workers.parsing.meta import _MONTH_NAMES, _MONTHS
+
+    def spans(alternation: str) -> list[tuple[int, int]]:
+        rx = re.compile(rf"\b(?:{alternation})\b", re.I)
+        return [m.span() for m in rx.finditer(text)]
+
+    assert spans(_MONTHS) == spans(_MONTH_NAMES)
 
 
 def test_a_lone_word_is_a_name_only_after_a_by_the_page_prints() -> None:

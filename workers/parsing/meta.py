@@ -25,7 +25,19 @@ _DATE_SETTINGS = {
 }
 # Languages whose datelines the parser reads; a fixed list keeps dateparser fast and predictable.
 DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "id", "ru"]
-_MONTHS = (
+# Languages asked only when a line names one of their months (``_MORE_MONTH``): every language
+# on the list costs dateparser time on each line it cannot read.
+MORE_DATE_LANGUAGES = ["pl", "cs", "sv", "da", "nb"]
+# Polish and Czech, in the genitive of dates ("30 kwietnia 2021", "3. května 2021") and the
+# nominative some pages print ("5 maj 2021"); the Scandinavian forms the list below lacks.
+_MORE_MONTHS = (
+    r"stycznia|styczeń|lutego|luty|marca|marzec|kwietnia|kwiecień|maja|maj|czerwca|czerwiec|"
+    r"lipca|lipiec|sierpnia|sierpień|września|wrzesień|października|październik|listopada|"
+    r"listopad|grudnia|grudzień|ledna|leden|února|únor|března|březen|dubna|duben|května|květen|"
+    r"června|červen|července|červenec|srpna|srpen|září|října|říjen|listopadu|prosince|prosinec|"
+    r"marts|augusti"
+)
+_MONTH_NAMES = (
     r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
     r"ma[iy]|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember|embre)?)?|"
     r"o[ck]t(ober|obre)?|nov(ember|embre)?|d[eé][cz](ember|embre)?|"
@@ -38,8 +50,32 @@ _MONTHS = (
     r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
     r"januari|februari|maart|mei|augustus|maret|agustus|desember|mrt|"
     # Russian, in the genitive that dates use ("30 марта 2015")
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    + _MORE_MONTHS
 )
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """The same alternation with its branches grouped by their first letter ("jan|jun|feb" ->
+    "j(?:an|un)|f(?:eb)"), each branch's order kept: at each place in a line the regex engine
+    then tries the branches of one letter, not every month of every language."""
+    branches, depth, start = [], 0, 0
+    for i, char in enumerate(alternatives):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            branches.append(alternatives[start:i])
+            start = i + 1
+    branches.append(alternatives[start:])
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        if not branch[:1].isalpha() or branch[0] != branch[0].lower():
+            raise ValueError(f"a branch that does not start with a lower-case letter: {branch!r}")
+        groups.setdefault(branch[0], []).append(branch[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+_MONTHS = _by_first_letter(_MONTH_NAMES)
+_MORE_MONTH = re.compile(rf"\b(?:{_by_first_letter(_MORE_MONTHS)})\b", re.I)
 _DATE_HINT = re.compile(
     rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})", re.I
 )
@@ -57,7 +93,7 @@ _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:
 _PUBLISHED = re.compile(
     # A whole word: "Datenschutz" and "DATEV" are no label.
     r"^\s*(published|posted|first published|date|publié|publicado|pubblicato|veröffentlicht|"
-    r"erschienen|publiziert|gepubliceerd|opublikowano|datum)\b"
+    r"erschienen|publiziert|gepubliceerd|opublikowano|dodano|publikováno|publicerad|datum)\b"
     r"( on| le| el| il| am| em| op)?\s*:?\s*",
     re.I,
 )
@@ -254,6 +290,8 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
     parsed = _dateparser(cleaned, DATE_LANGUAGES[:1], settings)
     if parsed is None:
         parsed = _dateparser(cleaned, DATE_LANGUAGES[1:], settings)
+    if parsed is None and _MORE_MONTH.search(cleaned):
+        parsed = _dateparser(cleaned, MORE_DATE_LANGUAGES, settings)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
