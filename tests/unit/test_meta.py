@@ -37,6 +37,9 @@ from workers.parsing.meta import (
         ("05 maja 2021", "2021-05-05T00:00:00Z"),
         ("3. května 2021", "2021-05-03T00:00:00Z"),
         ("12 augusti 2020", "2020-08-12T00:00:00Z"),
+        # The hours as Spanish-language pages write them.
+        ("6 May 2022 - 2:00 a. m.", "2022-05-06T02:00:00Z"),
+        ("3 de mayo de 2022 - 10:15 p. m.", "2022-05-03T22:15:00Z"),
         ("Comments come as 440 extra British troops arrive", None),
     ],
 )

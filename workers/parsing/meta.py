@@ -88,6 +88,7 @@ _NAMED_ZONES = {
     "PT": "America/Los_Angeles",
     "IST": "Asia/Kolkata",
 }
+_SPACED_MERIDIEM = re.compile(r"(?<=\d)\s?([ap])\.\s?m\b\.?", re.I)
 _NAMED_ZONE = re.compile(r"\s(ET|CT|MT|PT|IST)\.?$")
 _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:?\s*", re.I)
 _PUBLISHED = re.compile(
@@ -278,6 +279,8 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
     cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
+    # "2:00 a. m.", as Spanish-language pages write it: dateparser reads only "a.m." or "am"
+    cleaned = _SPACED_MERIDIEM.sub(r"\1m", cleaned)
     zone = _NAMED_ZONE.search(cleaned)
     if zone:
         timezone = _NAMED_ZONES[zone.group(1)]
