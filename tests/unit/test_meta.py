@@ -583,6 +583,13 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         ("By September 2019", "", []),
         ("Flights by Berlin, 3 March 2020", "2020-03-03", []),
         ("by Olga Symbolbild imago, 06.11.2023", "2023-11-06", []),
+        # A German name's "von" is no "by"; a "vom" before the date is no name's.
+        ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
+        ("Kommentar von Christian Stadtfeld", "", ["Christian Stadtfeld"]),
+        ("Von Jule Radeck Vom 3. Februar 2022 0", "2022-02-03", ["Jule Radeck"]),
+        # German's gender-neutral label, and a time after a spaced comma.
+        ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", "2021-04-21", ["Julius Richter"]),
+        ("Autor*in: Anna Schmidt", "", ["Anna Schmidt"]),
     ],
 )
 def test_a_byline_with_its_date_in_other_languages(

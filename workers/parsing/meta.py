@@ -108,6 +108,8 @@ _PROSE = re.compile(
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
     r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:|"
+    # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
+    r"autor(?:/|\*|:|_)in:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
     r"interview:|text:|texte:|texto:|testo:|tekst:|auteur:|autore:|autorin:|verfasser:)\s*:?\s+",
     re.I,
@@ -556,7 +558,7 @@ _DATE_CORE = (
 )
 _DATE_SPAN = re.compile(
     rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w/-])"
-    rf"(?:(?:,?\s(?:at\s)?|\s[-–—•·]\s){_TIME})?",
+    rf"(?:(?:\s?,?\s(?:at\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
 # A time printed relative to now ("Alex Perry 1 day ago", "3 hrs ago"): no date without the
@@ -664,7 +666,7 @@ MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in 
 _AUTHOR_LABEL = re.compile(
     r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|publié|écrit|"
     r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
-    r"(?:author|autor|autorin|auteur|autore|verfasser)\s*:)",
+    r"(?:author|autor|autorin|auteur|autore|verfasser)\s*:|autor(?:/|\*|:|_)in\b)",
     re.I,
 )
 
@@ -738,6 +740,10 @@ def agency_part(line: str) -> list[str]:
 
 
 _BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door):?\s+(?=\S)", re.I)
+# A German name's "von" between a given name and a surname, the whole segment ("Christoph von
+# Ritter"): no "by", which would leave the surname alone. (A label before a "von" is one word
+# too, "Kommentar von Anna Schmidt", but a full name follows it.)
+_PARTICLE_NAME = re.compile(r"(?-i:[A-Z][^\W\d_]+ von [A-Z][^\W\d_]+)$")
 _CREDIT_BEFORE = re.compile(
     r"\b(photo|photos|photograph|image|images|picture|illustration|video|graphic|credit|"
     r"foto|bild)s?\b[\W]*$"
@@ -756,7 +762,7 @@ _CREDIT_LINE = re.compile(r"^\W*(?:©|\(c\)|copyright\b|photo\b|foto\b|image\b|c
 _CONNECTORS = re.compile(
     r"^(?:\W|\b(?:on|at|posted|published|le|am|uhr)\b)+"
     # (not an initial's full stop: "Par Nicolas Gutierrez C. le")
-    r"|(?:(?<!\s(?-i:[A-Z]))\W|(?<=\s(?-i:[A-Z]))[^\w.]|\b(?:on|at|posted)\b"
+    r"|(?:(?<!\s(?-i:[A-Z]))\W|(?<=\s(?-i:[A-Z]))[^\w.]|\b(?:on|at|posted|vom)\b"
     r"|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
     re.I,
 )
@@ -862,6 +868,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         dated = published is not None
         if _BY.match(segment):  # "Text: Jane Doe", "Interview: Jane Doe"
             names = byline_names(segment, lone_name=True, handle=dated)
+        elif by and _PARTICLE_NAME.match(segment):  # "Christoph von Ritter": a name, whole
+            names = byline_names("By " + segment, lone_name=True, handle=dated)
         elif by and not _CREDIT_BEFORE.search(segment[: by.start()]):
             rest = _CONNECTORS.sub("", segment[by.end() :])
             names = byline_names("By " + rest, lone_name=True, handle=dated)
