@@ -194,6 +194,11 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("São Paulo", []),
         ("New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM", []),
         ("View Photos", []),
+        # Phrases and menu items in other languages, and a line of the page's taxonomy.
+        ("* Zu Ihrer Information", []),
+        ("Viele Farben, viele Schablonen", []),
+        ("Lo Más Leido", []),
+        ("Kategorie: Aus dem Alltag, Bilderberg, Schöne Töne", []),
         ("Whatsapp Facebook Pint Baixar", []),  # share buttons
         ("Hi Milan", []),  # a comment's greeting
     ],
@@ -590,6 +595,11 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         # German's gender-neutral label, and a time after a spaced comma.
         ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", "2021-04-21", ["Julius Richter"]),
         ("Autor*in: Anna Schmidt", "", ["Anna Schmidt"]),
+        # One word after a "von" is a signature after a label, not inside a phrase.
+        ("Beitrag von r23 » 21.01.2009, 05:42", "2009-01-21", ["r23"]),
+        ("Geschrieben von Cooper am 25.08.2015 22:30", "2015-08-25", ["Cooper"]),
+        ("Granulator zum Recycling von Elektrokleingeräten", "", []),
+        ("Zitat von TheFreeman", "", []),
     ],
 )
 def test_a_byline_with_its_date_in_other_languages(

@@ -740,9 +740,27 @@ def agency_part(line: str) -> list[str]:
 
 
 _BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door):?\s+(?=\S)", re.I)
+_POSTED_BEFORE = re.compile(
+    r"(?:^|\b(?:posted|written|erstellt|geschrieben|verfasst|gespeichert|veröffentlicht|publié|"
+    r"écrit|escrito|publicado|scritto|pubblicato|beitrag|gastbeitrag|artikel|kommentar|text|"
+    r"post|antwort))\W*$",
+    re.I,
+)
+# A line of the page's taxonomy ("Kategorie: Aus dem Alltag, Bilderberg, Schöne Töne", "Tags:
+# ..."): its words name sections, never the writer.
+_TAXONOMY_LINE = re.compile(
+    r"^\W*(?:kategorien?|categor(?:y|ies|ie|ía|ías|ia|ias)|catégories?|rubriken?|tags?|"
+    r"schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|filed under|posted in)\s*:",
+    re.I,
+)
 # A German name's "von" between a given name and a surname, the whole segment ("Christoph von
 # Ritter"): no "by", which would leave the surname alone. (A label before a "von" is one word
 # too, "Kommentar von Anna Schmidt", but a full name follows it.)
+# ...unless that word labels what follows ("Zitat von TheFreeman", "Beitrag von Cooper").
+_LABELS_BEFORE_VON = frozenset(
+    {"zitat", "beitrag", "gastbeitrag", "artikel", "kommentar", "bericht", "text", "foto"}
+    | {"fotos", "bild", "bilder", "video", "interview", "antwort", "nachricht", "post", "gast"}
+)
 _PARTICLE_NAME = re.compile(r"(?-i:[A-Z][^\W\d_]+ von [A-Z][^\W\d_]+)$")
 _CREDIT_BEFORE = re.compile(
     r"\b(photo|photos|photograph|image|images|picture|illustration|video|graphic|credit|"
@@ -787,6 +805,9 @@ _FUNCTION_WORDS = frozenset(
     | {"las", "una", "con", "para", "sobre", "gli", "per", "nel", "kommentare", "kommentar"}
     | {"teilen", "drucken", "lesen", "zurück", "weiter", "startseite", "suche", "anmelden"}
     | {"commentaires", "partager", "comentarios", "compartir", "commenti", "condividi"}
+    | {"zu", "im", "vom", "ein", "eine", "einen", "einem", "das", "die", "dem", "wie", "was"}
+    | {"ihr", "ihre", "ihrer", "ihren", "unser", "unsere", "viele", "vielen", "weniger"}
+    | {"lo", "más", "seguir", "leído", "newsletter", "anmeldung", "abonnieren"}
 )
 
 
@@ -860,6 +881,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):
         return LineMeta(rest=text)  # a sentence or a caption that mentions a date
     names: list[str] = []
+    if _TAXONOMY_LINE.match(text):
+        return LineMeta(published, updated, names, rest, timed)
     for segment in _SEPARATORS.split(rest):
         segment = _CONNECTORS.sub("", segment.strip())
         if not segment:
@@ -868,11 +891,19 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
         dated = published is not None
         if _BY.match(segment):  # "Text: Jane Doe", "Interview: Jane Doe"
             names = byline_names(segment, lone_name=True, handle=dated)
-        elif by and _PARTICLE_NAME.match(segment):  # "Christoph von Ritter": a name, whole
+        elif (
+            by
+            and _PARTICLE_NAME.match(segment)  # "Christoph von Ritter": a name, whole
+            and segment.split()[0].casefold() not in _LABELS_BEFORE_VON
+            and not _POSTED_BEFORE.search(segment[: by.start()])
+        ):
             names = byline_names("By " + segment, lone_name=True, handle=dated)
         elif by and not _CREDIT_BEFORE.search(segment[: by.start()]):
             rest = _CONNECTORS.sub("", segment[by.end() :])
-            names = byline_names("By " + rest, lone_name=True, handle=dated)
+            # One word is a signature only after a label ("erstellt von Dominique"), not inside
+            # a phrase ("Recycling von Elektrokleingeräten").
+            lone = _POSTED_BEFORE.search(segment[: by.start()]) is not None
+            names = byline_names("By " + rest, lone_name=lone, handle=dated)
         elif (
             bare_names
             and len(segment.split()) <= 8
