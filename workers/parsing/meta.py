@@ -753,6 +753,9 @@ _TAXONOMY_LINE = re.compile(
     r"schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|filed under|posted in)\s*:",
     re.I,
 )
+# The signature of a post the article embeds ("— West Ham United (@WestHam) October 31, 2021"):
+# another's name and date, not the article's.
+_EMBEDDED_POST = re.compile(r"^[—–-]\s?[^()]{1,80}\(@\w{1,15}\)\s")
 # A German name's "von" between a given name and a surname, the whole segment ("Christoph von
 # Ritter"): no "by", which would leave the surname alone. (A label before a "von" is one word
 # too, "Kommentar von Anna Schmidt", but a full name follows it.)
@@ -842,6 +845,11 @@ def unmarked(line: str) -> str:
     return line.lstrip(_LEADING_MARKS)
 
 
+def is_embedded_post(line: str) -> bool:
+    """The signature line of a post the article embeds (``_EMBEDDED_POST``), as printed."""
+    return bool(_EMBEDDED_POST.match(line.lstrip()[:200]))
+
+
 def looks_like_metadata(line: str) -> bool:
     """A cheap test (no date parsing) for a byline or dateline: a short line that starts with
     "By" or holds a date."""
@@ -858,7 +866,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
     Writer", "Reuters November 18, 2019"), as printed right under a headline."""
     text = _unglued(unmarked(" ".join(line.split())))
-    if len(text) > MAX_METADATA_LINE:
+    if len(text) > MAX_METADATA_LINE or is_embedded_post(line):
         return LineMeta(rest=text)
     published = updated = None
     rest = text

@@ -22,6 +22,7 @@ from workers.parsing.meta import (
     author_box_names,
     byline_names,
     dateline_agency,
+    is_embedded_post,
     is_role_line,
     is_updated_line,
     labelled_byline,
@@ -276,7 +277,11 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
 
     def meta(k: int) -> LineMeta:
         if k not in found:
-            found[k] = read_metadata_line(texts[k], timezone)
+            # (``unmarked`` takes the dash off an embedded post's signature: read it as printed)
+            embedded = is_embedded_post(around[k].text)
+            found[k] = (
+                LineMeta(rest=texts[k]) if embedded else read_metadata_line(texts[k], timezone)
+            )
         return found[k]
 
     # Names on a line with no "By": a "By" line further down wins, and a line that prints a
