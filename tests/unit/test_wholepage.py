@@ -443,3 +443,15 @@ def test_a_post_footer_that_labels_the_author_names_them() -> None:
     page = parse_text("\n".join(lines))
     assert (page.title, page.authors) == (title, ["Jane Doe"])
     assert page.published_at is not None and page.published_at.date().isoformat() == "2024-03-03"
+
+
+def test_an_embedded_posts_signature_does_not_date_the_article() -> None:
+    title, paragraphs = article(0)
+    tweet = [
+        "Highlights from our win pic.twitter.com/x",
+        "— West Ham United (@WestHam) October 31, 2021",
+    ]
+    lines = [*NAV, *TEASERS, title, "By Jane Doe", paragraphs[0], *tweet, *paragraphs[1:], *FOOTER]
+    page = parsed("\n".join(lines), 12)
+    assert page.title == title
+    assert page.published_at is None
