@@ -95,6 +95,11 @@ def test_bylines_give_names_only(line: str, names: list[str]) -> None:
         ("TOM KRISHER; AP Auto Writer", ["Tom Krisher"]),
         ("Tom Krisher; Ap Auto Writer", ["Tom Krisher"]),
         ("The Independent", []),  # a known masthead is the site, not an author
+        # What an extractor that drops digits leaves of the date beside the name is no name's.
+        ("Joshua Sokol May", ["Joshua Sokol"]),
+        ("Aleš Vávra před", ["Aleš Vávra"]),
+        ("Theresa May", ["Theresa May"]),
+        ("Science X staff", ["Science X staff"]),
         (None, []),
     ],
 )

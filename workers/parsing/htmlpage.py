@@ -28,6 +28,7 @@ from workers.parsing.meta import (
     labelled_published,
     parse_datetime,
     unknown_zone,
+    without_date_remnant,
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
@@ -197,7 +198,10 @@ def metadata_authors(value: str | None) -> list[str]:
     people: list[str] = []
     agencies: list[str] = []
     # JSON-LD strings carry HTML's escapes at times ("O&#039;Donnell"): read before the split.
-    parts = [_META_LABEL.sub("", part.strip()) for part in unescape(value or "").split(";")]
+    parts = [
+        without_date_remnant(_META_LABEL.sub("", part.strip()))
+        for part in unescape(value or "").split(";")
+    ]
     for part in parts:
         for name in byline_names(part) or byline_names("By " + part):
             if is_masthead(name):

@@ -845,6 +845,25 @@ def unmarked(line: str) -> str:
     return line.lstrip(_LEADING_MARKS)
 
 
+_MONTH_WORD = re.compile(rf"(?:{_MONTHS})\.?", re.I)
+
+
+def without_date_remnant(names: str) -> str:
+    """An author field cut where its date's words begin, once its digits are gone
+    ("Joshua Sokol May", "Houzz Deutschland vor", "Aleš Vávra před": what an extractor that
+    drops digits leaves of "May 1, 2018", "vor 2 Tagen", "před 2 hodinami"): a month's name or
+    a word in lower case (not a role's) after two capitalised words or more is dropped.
+    ("Theresa May" keeps her name: one word before it.)"""
+    tokens = names.split()
+    while len(tokens) > 2 and all(t[:1].isupper() for t in tokens[:-1]):
+        last = tokens[-1]
+        # (never a role: "Science X staff")
+        if not (_MONTH_WORD.fullmatch(last) or last.islower() and not ROLE_WORDS.search(last)):
+            break
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def is_embedded_post(line: str) -> bool:
     """The signature line of a post the article embeds (``_EMBEDDED_POST``), as printed."""
     return bool(_EMBEDDED_POST.match(line.lstrip()[:200]))
