@@ -100,6 +100,8 @@ def test_bylines_give_names_only(line: str, names: list[str]) -> None:
         ("Aleš Vávra před", ["Aleš Vávra"]),
         ("Theresa May", ["Theresa May"]),
         ("Science X staff", ["Science X staff"]),
+        ("Username", []),  # a form's label, copied into the field
+        ("作者", []),
         (None, []),
     ],
 )

@@ -188,7 +188,9 @@ _META_LABEL = re.compile(
     r"|vom)\s+(?=\S)",
     re.I,
 )
-_FIELD_LABELS = frozenset({"name", "posted", "author", "autor", "auteur", "by", "von"})
+_FIELD_LABELS = frozenset(
+    {"name", "posted", "author", "autor", "auteur", "by", "von", "username", "user", "作者"}
+)
 
 
 def metadata_authors(value: str | None) -> list[str]:
