@@ -683,6 +683,16 @@ def test_a_by_alone_on_its_line_joins_the_name_under_it() -> None:
     assert page.paragraphs == CLEAN_BODY
 
 
+def test_an_author_label_alone_on_its_line_joins_the_name_under_it() -> None:
+    from workers.parsing.meta import labelled_byline
+    from workers.parsing.textdump import dump_lines
+
+    lines, _ = dump_lines("Ein Beitrag von:\n  * Alexandra Ilina\nContent-Managerin beim Verlag.")
+    assert lines[0] == "Ein Beitrag von: Alexandra Ilina"
+    found = labelled_byline(lines)
+    assert found is not None and found.names == ["Alexandra Ilina"]
+
+
 def test_a_wire_storys_dateline_names_its_agency_when_no_byline_does() -> None:
     from workers.parsing.textdump import parse_text
 

@@ -664,8 +664,8 @@ MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in 
 # ...", "Author: ..."): a label strong enough to be believed away from the headline, as blogs
 # print it under their posts. A bare "By" is not: teasers and comments print it too.
 _AUTHOR_LABEL = re.compile(
-    r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|publié|écrit|"
-    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
+    r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|(?:ein\s)?beitrag|"
+    r"publié|écrit|escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
     r"(?:author|autor|autorin|auteur|autore|verfasser)\s*:|autor(?:/|\*|:|_)in\b)",
     re.I,
 )

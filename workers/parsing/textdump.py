@@ -54,7 +54,13 @@ _CREDIT = re.compile(
 )
 
 
-_LONE_BY = re.compile(r"^(?:written )?(?:by|von|par|por):?$", re.I)
+# ...or a label alone ("Ein Beitrag von:", "Geschrieben von", "Autor:"), the names under it.
+_LONE_BY = re.compile(
+    r"^(?:(?:written|posted|geschrieben|verfasst|erstellt|(?:ein )?beitrag|publié|écrit|"
+    r"escrito|scritto) )?(?:by|von|par|por|da|di) ?:?$|^(?:autor|autorin|author|auteur|autore|"
+    r"verfasser) ?:$",
+    re.I,
+)
 
 
 def _join_lone_by(lines: list[str]) -> list[str]:
@@ -63,7 +69,7 @@ def _join_lone_by(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if out and _LONE_BY.match(out[-1]):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1] = f"{out[-1]} {_LIST_ITEM.sub('', line, count=1)}"  # ("* Alexandra Ilina")
         else:
             out.append(line)
     return out
