@@ -29,6 +29,10 @@ from workers.parsing.textdump import parse_text
         # A link glued to the capitalised word after it gets a space; a suffix stays glued.
         ("By [Meg James](/people/meg-james)Staff Writer", "By Meg James Staff Writer"),
         ("[Disney](https://example.org/d)'s service", "Disney's service"),
+        # ...and so does a link glued to the word or the number before it, or to a number.
+        ("By[J.R. Stone](https://example.org/jr)", "By J.R. Stone"),
+        ("by [Lucas Nolan](/a/ln)22 Dec 2016[651](#comments)", "by Lucas Nolan 22 Dec 2016 651"),
+        ("the [iPhone](https://example.org/i)s", "the iPhones"),
     ],
 )
 def test_markdown_lines_become_plain(line: str, expected: str) -> None:

@@ -66,12 +66,18 @@ def _plain(line: str) -> tuple[str, int]:
 
 
 def _link_text(match: re.Match[str]) -> str:
-    """A link's text, and a space if a capitalised word follows the link with none between
-    ("By [Meg James](/people/meg-james)Staff Writer")."""
+    """A link's text, and a space where the page ran it into the words beside it: a
+    capitalised word or a number after it ("By [Meg James](/people/meg-james)Staff Writer",
+    "[Lucas Nolan](/author/lnolan/)22 Dec 2016"), a word before a capitalised one
+    ("By[J.R. Stone](/about/jr-stone)"), a number before a number ("2016[651](#comments)")."""
     text = match.group(1)
+    before = match.string[match.start() - 1 : match.start()] if match.start() else ""
     after = match.string[match.end() : match.end() + 1]
-    glued = text[-1:].islower() and after.isupper()
-    return text + " " if glued else text
+    glued_after = text[-1:].isalpha() and (after.isupper() or after.isdigit())
+    glued_before = (
+        before.isalpha() and text[:1].isupper() or before.isdigit() and text[:1].isdigit()
+    )
+    return (" " if glued_before else "") + text + (" " if glued_after else "")
 
 
 LINKED = 0.8  # a line this much link text is a link (a menu entry, a teaser), not prose
