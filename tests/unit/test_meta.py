@@ -691,6 +691,9 @@ def test_an_author_label_alone_on_its_line_joins_the_name_under_it() -> None:
     assert lines[0] == "Ein Beitrag von: Alexandra Ilina"
     found = labelled_byline(lines)
     assert found is not None and found.names == ["Alexandra Ilina"]
+    # A definition list's label and value, as a Markdown converter writes them.
+    lines, _ = dump_lines("AUTOR/IN\n:   Julius Richter\n* [Sport](/sport)")
+    assert lines[0] == "AUTOR/IN Julius Richter"
 
 
 def test_a_wire_storys_dateline_names_its_agency_when_no_byline_does() -> None:

@@ -58,7 +58,7 @@ _CREDIT = re.compile(
 _LONE_BY = re.compile(
     r"^(?:(?:written|posted|geschrieben|verfasst|erstellt|(?:ein )?beitrag|publié|écrit|"
     r"escrito|scritto) )?(?:by|von|par|por|da|di) ?:?$|^(?:autor|autorin|author|auteur|autore|"
-    r"verfasser) ?:$",
+    r"verfasser) ?:$|^autor(?:/|\*|:|_)in ?:?$",
     re.I,
 )
 
@@ -69,7 +69,8 @@ def _join_lone_by(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if out and _LONE_BY.match(out[-1]):
-            out[-1] = f"{out[-1]} {_LIST_ITEM.sub('', line, count=1)}"  # ("* Alexandra Ilina")
+            # (its name as a list item, "* Alexandra Ilina", or a definition, ":   Julius Richter")
+            out[-1] = f"{out[-1]} {_LIST_ITEM.sub('', line, count=1).lstrip(': ')}"
         else:
             out.append(line)
     return out
