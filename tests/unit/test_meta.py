@@ -694,6 +694,11 @@ def test_an_author_label_alone_on_its_line_joins_the_name_under_it() -> None:
     # A definition list's label and value, as a Markdown converter writes them.
     lines, _ = dump_lines("AUTOR/IN\n:   Julius Richter\n* [Sport](/sport)")
     assert lines[0] == "AUTOR/IN Julius Richter"
+    # A date's label alone joins the short line under it, never a paragraph.
+    lines, _ = dump_lines("veröffentlicht\n28.01.2022 06:00\nCommunity:")
+    assert lines[0] == "veröffentlicht 28.01.2022 06:00"
+    paragraph = "The council met on Tuesday and voted for the plan after a long debate."
+    assert dump_lines(f"Posted\n{paragraph}")[0] == ["Posted", paragraph]
 
 
 def test_a_wire_storys_dateline_names_its_agency_when_no_byline_does() -> None:

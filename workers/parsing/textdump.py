@@ -63,12 +63,23 @@ _LONE_BY = re.compile(
 )
 
 
+# ...and a date's label alone ("veröffentlicht" / "28.01.2022 06:00"), a short line under it.
+_LONE_DATE_LABEL = re.compile(
+    r"^(?:published|posted|updated|veröffentlicht|erschienen|aktualisiert|publié|publicado|"
+    r"pubblicato|datum|date)(?: (?:on|am|le|el|il|em))? ?:?$",
+    re.I,
+)
+LONE_LABEL_VALUE_WORDS = 8  # the most words of the line a date's label alone joins
+
+
 def _join_lone_by(lines: list[str]) -> list[str]:
     """A "by" alone on its line joins the line after it ("by" / "Patrick Shanley"), as layouts
-    that put the name in its own element print it."""
+    that put the name in its own element print it; so does a date's label alone, the date."""
     out: list[str] = []
     for line in lines:
-        if out and _LONE_BY.match(out[-1]):
+        if out and _LONE_DATE_LABEL.match(out[-1]) and len(line.split()) <= LONE_LABEL_VALUE_WORDS:
+            out[-1] = f"{out[-1]} {line}"
+        elif out and _LONE_BY.match(out[-1]):
             # (its name as a list item, "* Alexandra Ilina", or a definition, ":   Julius Richter")
             out[-1] = f"{out[-1]} {_LIST_ITEM.sub('', line, count=1).lstrip(': ')}"
         else:
