@@ -607,6 +607,9 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         ("Geschrieben von Cooper am 25.08.2015 22:30", "2015-08-25", ["Cooper"]),
         ("Granulator zum Recycling von Elektrokleingeräten", "", []),
         ("Zitat von TheFreeman", "", []),
+        # A theme's slash after the date, its spaces lost; never a longer numeric date.
+        ("October 12, 2018/0 Comments/in News", "2018-10-12", []),
+        ("see 12.10.2020/5/6", "", []),
         # An embedded post's signature is another's name and date.
         ("— West Ham United (@WestHam) October 31, 2021", "", []),
         ("By Jane Doe (@jdoe) 3 March 2020", "2020-03-03", ["Jane Doe"]),

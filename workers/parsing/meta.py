@@ -557,7 +557,9 @@ _DATE_CORE = (
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
 )
 _DATE_SPAN = re.compile(
-    rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w/-])"
+    # A slash may follow the date where no more of a date does ("October 12, 2018/0 Comments/in
+    # News": a theme's separators, their spaces lost by a Markdown converter).
+    rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w-]|/\d{{1,4}}(?:[/.-]|$))"
     rf"(?:(?:\s?,?\s(?:at\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
