@@ -105,11 +105,13 @@ _PROSE = re.compile(
     re.I,
 )
 
+# German's gender-neutral word for the author ("Autor/in", "Autor*in", "Autor:in", "Autor_in").
+GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
     r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:|"
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
-    r"autor(?:/|\*|:|_)in:?|"
+    rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
     r"interview:|text:|texte:|texto:|testo:|tekst:|auteur:|autore:|autorin:|verfasser:)\s*:?\s+",
     re.I,
@@ -668,7 +670,7 @@ MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in 
 _AUTHOR_LABEL = re.compile(
     r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|(?:ein\s)?beitrag|"
     r"publié|écrit|escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
-    r"(?:author|autor|autorin|auteur|autore|verfasser)\s*:|autor(?:/|\*|:|_)in\b)",
+    rf"(?:author|autor|autorin|auteur|autore|verfasser)\s*:|{GENDERED_AUTHOR}\b)",
     re.I,
 )
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from workers.parsing.chrome import split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
+    GENDERED_AUTHOR,
     LineMeta,
     agency_part,
     author_box_names,
@@ -58,7 +59,7 @@ _CREDIT = re.compile(
 _LONE_BY = re.compile(
     r"^(?:(?:written|posted|geschrieben|verfasst|erstellt|(?:ein )?beitrag|publié|écrit|"
     r"escrito|scritto) )?(?:by|von|par|por|da|di) ?:?$|^(?:autor|autorin|author|auteur|autore|"
-    r"verfasser) ?:$|^autor(?:/|\*|:|_)in ?:?$",
+    rf"verfasser) ?:$|^{GENDERED_AUTHOR} ?:?$",
     re.I,
 )
 
@@ -72,7 +73,7 @@ _LONE_DATE_LABEL = re.compile(
 LONE_LABEL_VALUE_WORDS = 8  # the most words of the line a date's label alone joins
 
 
-def _join_lone_by(lines: list[str]) -> list[str]:
+def _join_lone_labels(lines: list[str]) -> list[str]:
     """A "by" alone on its line joins the line after it ("by" / "Patrick Shanley"), as layouts
     that put the name in its own element print it; so does a date's label alone, the date."""
     out: list[str] = []
@@ -132,7 +133,7 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
     off, with what it marked), a lone "by" joined to the name under it: what every reader of
     dumps starts from."""
-    lines = _join_lone_by([line.strip() for line in unwrapped(text) if line.strip()])
+    lines = _join_lone_labels([line.strip() for line in unwrapped(text) if line.strip()])
     return plain_lines(lines) if looks_markdown(lines) else (lines, NO_MARKS)
 
 
