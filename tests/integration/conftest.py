@@ -302,8 +302,11 @@ class Pipeline:
             if result:
                 return result
             await asyncio.sleep(1.0)
-        logs = "\n".join(w.tail(30) for w in self.workers)
-        raise AssertionError(f"timed out waiting for {what}: last {result!r}\n{logs}")
+        raise AssertionError(f"timed out waiting for {what}: last {result!r}\n{self.logs(30)}")
+
+    def logs(self, lines: int = 60) -> str:
+        """The last lines of every worker's log, oldest worker first (for assertion messages)."""
+        return "\n".join(f"--- worker {i}\n{w.tail(lines)}" for i, w in enumerate(self.workers))
 
     def stop(self) -> None:
         for worker in self.workers:

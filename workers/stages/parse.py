@@ -58,6 +58,13 @@ async def begin_attempt(position: Position) -> int:
         return 1
     key = str(position.partition)
     count = attempt_number(attempts.get(key), position.offset)
+    if count > 1:
+        logger.warning(
+            "%s: attempt %d of %d (a worker stopped under it before)",
+            position.raw_ref,
+            count,
+            settings.max_attempts,
+        )
     if count <= settings.max_attempts:
         attempts[key] = {"offset": position.offset, "count": count}
         try:
