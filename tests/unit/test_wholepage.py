@@ -10,7 +10,13 @@ from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
 from workers.parsing.markdown import Marks
 from workers.parsing.textdump import parse_text
-from workers.parsing.wholepage import HeadlineContext, Layout, find_article, looks_whole_page
+from workers.parsing.wholepage import (
+    HeadlineContext,
+    Layout,
+    find_article,
+    headline_features,
+    looks_whole_page,
+)
 from workers.records import ParsedArticle, Position
 from workers.settings import Settings
 
@@ -455,3 +461,35 @@ def test_an_embedded_posts_signature_does_not_date_the_article() -> None:
     page = parsed("\n".join(lines), 12)
     assert page.title == title
     assert page.published_at is None
+
+
+def test_a_label_the_page_repeats_between_paragraphs_is_not_what_the_body_is_about() -> None:
+    """A page prints the same label over its headline and between its paragraphs ("CONTINUA
+    DEPOIS DA PUBLICIDADE"): the label's words are in the body only as the label, so the
+    headline is the line about the body."""
+    label = "READ THE REST BELOW"
+    body = [BRIDGE[0], label, BRIDGE[1], label, BRIDGE[2]]
+    lines = [*NAV, *TEASERS, label, BRIDGE_HEADLINE, "By Jane Doe", *body, *FOOTER]
+    assert find_article(lines).title == BRIDGE_HEADLINE
+
+
+def test_a_breadcrumb_that_cuts_the_headline_short_echoes_it() -> None:
+    """ "Home > Harbour bridge reop ..." repeats the headline as a full one would; prose that
+    merely goes on after a phrase of it ("Harbour bridge... it was") does not."""
+    lines = [*NAV, "Home > Harbour bridge reopens aft ...", *TEASERS, "EN FR DE IT"]
+    lines += [BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, *FOOTER]
+    context = HeadlineContext.of(Layout.of(lines))
+    at = lines.index(BRIDGE_HEADLINE)
+    assert headline_features(context, at)["echoed"] == 1.0
+    assert find_article(lines).title == BRIDGE_HEADLINE
+    lines[len(NAV)] = "Harbour bridge... it was about time, said everyone who had to use the ferry."
+    assert headline_features(HeadlineContext.of(Layout.of(lines)), at)["echoed"] == 0.0
+
+
+def test_a_headline_beside_another_cell_is_the_headline_alone() -> None:
+    """A text browser lays table cells side by side on one line: the headline's line ends at
+    the gap before the next cell."""
+    side = "Follow us on Facebook"
+    lines = [*NAV, *TEASERS, f"{BRIDGE_HEADLINE}{' ' * 24}{side}", "By Jane Doe"]
+    lines += [*BRIDGE, *FOOTER]
+    assert find_article(lines).title == BRIDGE_HEADLINE

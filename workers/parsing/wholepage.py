@@ -18,6 +18,7 @@ Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the ru
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -225,6 +226,9 @@ class Layout:
         return cls(classed, start, end, stopwords)
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+
+
 def find_article(lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Found:
     """The article in a whole page's lines (``language``: the page's, if already known;
     ``marks``: headings and links, if the dump marks them)."""
@@ -239,7 +243,8 @@ def find_article(lines: list[str], language: str | None = None, marks: Marks = N
     header = (
         [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
     )
-    title = classed[title_at].text if title_at >= 0 else None
+    # (cells a text browser laid side by side: the headline's ends at the gap)
+    title = _COLUMN_GAP.split(classed[title_at].text, maxsplit=1)[0] if title_at >= 0 else None
     kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
     around: list[AroundLine] = []
@@ -278,7 +283,23 @@ def _echoed(candidate: str, folded: list[str], at: int) -> bool:
     page's own title line), as a headline usually does. A line repeated whole is not counted:
     teaser lists are often printed twice."""
     needle = candidate.casefold()
-    return any(needle in line and line != needle for i, line in enumerate(folded) if i != at)
+    head = needle[:ECHO_PREFIX]
+    for i, line in enumerate(folded):
+        if i == at or line == needle:
+            continue
+        if needle in line:
+            return True
+        # Cut short where the line ends: "Home > Histo-Monte: Pis ..." (a breadcrumb).
+        start = line.find(head) if len(needle) > ECHO_PREFIX else -1
+        if start >= 0:
+            rest = line[start:].rstrip()
+            cut = rest.removesuffix("...").removesuffix("…").rstrip()
+            if len(cut) < len(rest) <= len(needle) + 4 and needle.startswith(cut):
+                return True
+    return False
+
+
+ECHO_PREFIX = 12  # the fewest characters of a headline a breadcrumb cut short still shows
 
 
 HEADLINE_WINDOW = 60  # lines above the body searched for its headline
@@ -331,14 +352,19 @@ class HeadlineContext:
 
     @classmethod
     def of(cls, layout: Layout, headings: frozenset[int] = frozenset()) -> HeadlineContext:
+        folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
+        # A line the page prints more than once inside its body ("CONTINUA DEPOIS DA
+        # PUBLICIDADE" between paragraphs) is a label, not what the body is about.
+        seen = Counter(folded[layout.start : layout.end])
         body: set[str] = set()
         for i in range(layout.start, layout.end):
             line = layout.classed[i]
             if i in headings and i < layout.start + HEADING_INTO_BODY:
                 continue  # a headline candidate itself: its words would be "about the body"
+            if i < len(folded) and seen[folded[i]] > 1:
+                continue
             if line.kind != BAD and len(body) < BODY_WORDS:
                 body.update(_content_words(line.text, layout.stopwords))
-        folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
         owners = copyright_owners(line.text for line in layout.classed[:ECHO_LINES])
         return cls(
             layout.classed,
