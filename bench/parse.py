@@ -61,6 +61,11 @@ nobody, no byline was checked by hand), the share the extractor gave a name anyw
 better; it bounds wrong names from above, since some of those pages print a byline their
 metadata lacks.
 
+And **minute**: of the pages whose metadata states the published time with its zone
+(``2019-11-20T03:05:36Z``, ``...+01:00``), the share whose found time is that instant to the
+minute in UTC. A day alone never counts: this is the column that shows a time printed without
+a zone ("28.01.2022 06:00") read in the page's own zone rather than as UTC.
+
 Downstream, per input: the pages are distinct articles, so fed to a fresh dedup index as the
 parse stage leaves them, none should be judged a near-duplicate; the bench prints how many
 are, and how many of those of a page of the same site (its chrome reached the bodies).
@@ -76,6 +81,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import functools
 import gzip
 import hashlib
 import html as htmllib
@@ -143,6 +149,11 @@ class Page:
         kept = frozenset(d for d in self.days if d[:4] >= "1900")
         return kept | self.printed_days
 
+    @functools.cached_property
+    def instant(self) -> str | None:
+        """The published time its metadata states with a zone, in UTC to the minute."""
+        return meta_instant(self.html)
+
     @property
     def held_out(self) -> bool:
         return int(hashlib.sha1(self.host.encode()).hexdigest()[0], 16) % 2 == 1
@@ -200,13 +211,46 @@ DATE_META = (
 
 def meta_reference(html: str) -> tuple[list[str] | None, frozenset[str]]:
     """The page's authors and published day(s) as its own metadata states them."""
+    authors, published = _metadata(html)
+    return authors, _days(published)
+
+
+def meta_instant(html: str) -> str | None:
+    """The published time the page's metadata states with its zone, in UTC to the minute
+    ("2019-11-20T03:05Z"); None where it gives a day only, or a time with no zone."""
+    _, published = _metadata(html)
+    if not published or not _ZONED_TIME.search(published.strip()):
+        return None
+    try:
+        when = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+_ZONED_TIME = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
+
+
+def same_minute(found: str | None, instant: str) -> bool:
+    """The found published time (ISO) is the reference instant to the minute, in UTC."""
+    try:
+        when = datetime.fromisoformat((found or "").replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if when.tzinfo is None or len(found or "") <= 10:
+        return False  # a day alone names no minute
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") == instant
+
+
+def _metadata(html: str) -> tuple[list[str] | None, str | None]:
+    """The authors and the published time (as written) of the page's metadata."""
     from lxml import html as lxml_html
 
     try:
         parser = lxml_html.HTMLParser(encoding="utf-8")
         tree = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
     except Exception:  # noqa: BLE001 - a page lxml cannot read has no reference
-        return None, frozenset()
+        return None, None
     authors: list[str] | None = None
     published: str | None = None
     for block in tree.xpath('//script[@type="application/ld+json"]/text()'):
@@ -229,7 +273,7 @@ def meta_reference(html: str) -> tuple[list[str] | None, frozenset[str]]:
     if authors is None:
         named = [str(v).strip() for v in tree.xpath('//meta[@name="author"]/@content')]
         authors = [n for n in named if n and "://" not in n] or None
-    return authors, _days(published)
+    return authors, published
 
 
 def _objects(data: Any) -> list[dict[str, Any]]:
@@ -588,6 +632,9 @@ class Scores:
     # was checked by hand), the share given a name anyway: an upper bound on wrong names, since
     # some print a byline their metadata lacks.
     named_without: float = 0.0
+    # Of the pages whose metadata states the published time with its zone, the share whose
+    # found time is that instant to the minute (zones read right, not only the day).
+    minute: float = 0.0
 
 
 def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extracted]) -> Scores:
@@ -612,6 +659,11 @@ def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extract
         if p.checked_days
     ]
     without = [bool(e.authors) for e, p in zip(out, pages, strict=True) if p.authors_f1([]) is None]
+    timed = [
+        same_minute(e.published, p.instant)
+        for e, p in zip(out, pages, strict=True)
+        if p.instant is not None
+    ]
     n = max(len(pages), 1)
     return Scores(
         sum(s[0] for s in prf) / n,
@@ -626,6 +678,7 @@ def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extract
         len(pages) / seconds if seconds else 0.0,
         len(pages),
         sum(without) / max(len(without), 1),
+        sum(timed) / max(len(timed), 1),
     )
 
 
@@ -659,7 +712,7 @@ def names_f1(found: list[str], reference: list[str]) -> float:
 HEADER = (
     f"  {'split':<10} {'extractor':<12} {'body P':>7} {'R':>6} {'F1':>6} {'title':>6} "
     f"{'checked':>7} {'authors':>7} {'checked':>7} {'date':>6} {'checked':>7} {'pages/s':>8} "
-    f"{'no-auth':>7}"
+    f"{'no-auth':>7} {'minute':>7}"
 )
 
 
@@ -773,7 +826,7 @@ def run(only: str | None = None) -> None:
                     f"  {split:<10} {name:<12} {s.precision:7.3f} {s.recall:6.3f} {s.f1:6.3f} "
                     f"{s.title:6.3f} {s.checked:7.3f} {s.authors:7.3f} {s.authors_checked:7.3f} "
                     f"{s.date:6.3f} {s.date_checked:7.3f} "
-                    f"{s.pages_per_s:8.1f} {s.named_without:7.3f}"
+                    f"{s.pages_per_s:8.1f} {s.named_without:7.3f} {s.minute:7.3f}"
                 )
         as_message = _envelope if label == "HTML" else str.encode
         found, same_site, judged = merges(pages, [as_message(rendered[p.id]) for p in pages])
