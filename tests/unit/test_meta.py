@@ -931,13 +931,21 @@ def test_a_date_glued_to_its_twin_is_read(
 def test_a_numeric_date_is_read_day_first_where_the_pages_language_writes_it_so() -> None:
     from workers.parsing.meta import unknown_zone
 
+    # Italian is written in one zone: 14:05 in Rome, summer time.
     assert parse_datetime("12/10/2020 14:05", unknown_zone("it")) == datetime(
+        2020, 10, 12, 12, 5, tzinfo=UTC
+    )
+    # Spanish is written in many: day first still, the time in UTC.
+    assert parse_datetime("12/10/2020 14:05", unknown_zone("es")) == datetime(
         2020, 10, 12, 14, 5, tzinfo=UTC
     )
     # English is written both ways: the date is still not guessed; a known zone still wins.
     assert parse_datetime("12/10/2020 14:05", unknown_zone("en")) is None
     assert parse_datetime("12/10/2020 14:05", unknown_zone(None)) is None
-    assert iso_utc(parse_datetime("12/10/2020", "America/New_York")) == "2020-12-10T05:00:00Z"
+    assert iso_utc(parse_datetime("12/10/2020 9:00", "America/New_York")) == "2020-12-10T14:00:00Z"
+    # A day with no time is that day, in whatever zone it was printed.
+    assert iso_utc(parse_datetime("12/10/2020", "America/New_York")) == "2020-12-10T00:00:00Z"
+    assert iso_utc(parse_datetime("12.10.2020", "Europe/Berlin")) == "2020-10-12T00:00:00Z"
 
 
 @pytest.mark.parametrize(

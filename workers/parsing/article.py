@@ -20,6 +20,7 @@ from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
 from workers.parsing.urls import canonical_url, registered_domain
+from workers.parsing.zones import url_zone
 from workers.records import SCHEMA_VERSION, ParsedArticle, Position
 from workers.settings import Settings
 
@@ -141,9 +142,11 @@ def _source(raw: RawInput, url: str | None, page: PageFields, lead: str) -> tupl
 
 
 def _hinted_timezone(raw: RawInput) -> str | None:
-    """The time zone of the source the envelope names, for datelines without one."""
-    known = by_domain(raw.source) or by_domain(registered_domain(canonical_url(raw.url)))
-    return known.timezone if known else None
+    """The time zone of the source the envelope names, else of the country its URL's domain
+    names, for datelines without one."""
+    url = canonical_url(raw.url)
+    known = by_domain(raw.source) or by_domain(registered_domain(url))
+    return known.timezone if known else url_zone(url)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from html import unescape
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 import trafilatura
@@ -34,6 +35,7 @@ from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
 from workers.parsing.urls import registered_domain
+from workers.parsing.zones import url_zone
 
 _CONFIG = use_config()
 # No network and no timeouts that depend on signals (the worker runs this off the main thread).
@@ -100,12 +102,16 @@ def parse_html(
     tree = load_html(bounded_tags(html))
     if tree is None:
         return PageFields()
-    timezone = timezone or unknown_zone(declared_language(tree))
+    timezone = timezone or url_zone(url or _own_url(tree)) or unknown_zone(declared_language(tree))
     cut = cut_after(tree, max_nodes)
     deks = _dek_texts(tree)
     articles = jsonld_articles(tree)
-    published = jsonld_time(articles, "datePublished") or _meta_time(tree, _PUBLISHED_META)
-    modified = jsonld_time(articles, "dateModified") or _meta_time(tree, _MODIFIED_META)
+    published = jsonld_time(articles, "datePublished", timezone) or _meta_time(
+        tree, _PUBLISHED_META, timezone
+    )
+    modified = jsonld_time(articles, "dateModified", timezone) or _meta_time(
+        tree, _MODIFIED_META, timezone
+    )
     large = sum(1 for _ in zip(tree.iter(), range(MAX_ELEMENTS_FOR_FALLBACK + 1), strict=False))
     doc = trafilatura.bare_extraction(
         tree,
@@ -276,12 +282,13 @@ def jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
     return people or organisations[:1]
 
 
-def jsonld_time(articles: list[dict[str, Any]], key: str) -> datetime | None:
-    """The article's ``datePublished`` or ``dateModified`` in its JSON-LD, as UTC."""
+def jsonld_time(articles: list[dict[str, Any]], key: str, timezone: str = "UTC") -> datetime | None:
+    """The article's ``datePublished`` or ``dateModified`` in its JSON-LD, as UTC (a time with
+    no zone read in ``timezone``)."""
     for obj in articles:
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
-            moment = _moment(value.strip()[:100])
+            moment = _moment(value.strip()[:100], timezone)
             # "0001-01-01", a template's placeholder: no date, so that the meta tags are read.
             return moment if moment is not None and moment.year >= EARLIEST_YEAR else None
     return None
@@ -445,18 +452,33 @@ def _standfirst(
     return description, paragraphs
 
 
-def _meta_time(tree: Any, names: frozenset[str]) -> datetime | None:
+def _meta_time(tree: Any, names: frozenset[str], timezone: str = "UTC") -> datetime | None:
     """The first ``<meta>`` of one of these names (property, name or itemprop) as UTC."""
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
         if key.lower() in names and element.get("content"):
-            return _moment(element.get("content")[:100])
+            return _moment(element.get("content")[:100], timezone)
     return None
 
 
-def _moment(text: str) -> datetime | None:
+def _own_url(tree: Any) -> str | None:
+    """The URL the page gives itself: its canonical link, else its ``og:url``."""
+    for element in tree.iter("link"):
+        if (element.get("rel") or "").lower() == "canonical" and element.get("href"):
+            return str(element.get("href"))[:2000]
+    for element in tree.iter("meta"):
+        if (element.get("property") or "").lower() == "og:url" and element.get("content"):
+            return str(element.get("content"))[:2000]
+    return None
+
+
+def _moment(text: str, timezone: str = "UTC") -> datetime | None:
+    """An ISO time (else a date line) as UTC; one that names no zone is read in ``timezone``."""
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return parse_datetime(text)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+        return parse_datetime(text, timezone)
+    if moment.tzinfo is None:
+        # (a day alone, "2022-05-05", is that day: its midnight is not moved by the zone)
+        moment = moment.replace(tzinfo=ZoneInfo(timezone) if len(text) > 10 else UTC)
+    return moment.astimezone(UTC)

@@ -16,6 +16,8 @@ from typing import Any
 
 import dateparser
 
+from workers.parsing.zones import country_of_zone, language_zone
+
 _DATE_SETTINGS = {
     "TO_TIMEZONE": "UTC",
     "RETURN_AS_TIMEZONE_AWARE": True,
@@ -255,7 +257,7 @@ def numeric_date_order(text: str, timezone: str) -> str | None:
         return "DMY"
     if _MONTH_FIRST_ZONES.search(text):
         return "MDY"
-    if timezone.startswith("America/"):
+    if country_of_zone(timezone) in MONTH_FIRST_COUNTRIES:
         return "MDY"
     return "DMY" if timezone != "UTC" else "?"
 
@@ -267,11 +269,23 @@ def numeric_date_order(text: str, timezone: str) -> str | None:
 # is still not guessed. Languages that write the year first have no such ambiguity.
 UTC_DAY_FIRST = "Etc/UTC"
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
+# Where numeric dates go month first: the United States and Canada (a Peruvian site's zone,
+# America/Lima, writes them day first).
+MONTH_FIRST_COUNTRIES = frozenset({"US", "CA"})
 
 
 def unknown_zone(language: str | None) -> str:
-    """The zone to read a page's zone-less times in when its source is not known."""
+    """The zone to read a page's zone-less times in when its source is not known: its
+    language's, where that is written in one zone only, else UTC (day first but in English)."""
+    if zone := language_zone(language):
+        return zone
     return UTC_DAY_FIRST if language and language not in MONTH_FIRST_LANGUAGES else "UTC"
+
+
+# A time of day: "14:05", "14h05", "17.15" (not a dotted date's "12.10.2020"), "2pm", "2 a.m.".
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d.])\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}(?![.\d])|\s?[ap]\.?\s?m\b)", re.I
+)
 
 
 def _parse_datetime(text: str, timezone: str) -> datetime | None:
@@ -289,6 +303,10 @@ def _parse_datetime(text: str, timezone: str) -> datetime | None:
     if zone:
         timezone = _NAMED_ZONES[zone.group(1)]
         cleaned = cleaned[: zone.start()].strip()
+    elif not _TIME_OF_DAY.search(cleaned):
+        # A day with no time is that day wherever the page is: its midnight is not read in the
+        # page's zone, which would make "12.10.2020" in Berlin 11 October in UTC.
+        timezone = "UTC"
     settings = {**_DATE_SETTINGS, "TIMEZONE": timezone}
     if order is not None:
         settings["DATE_ORDER"] = order
