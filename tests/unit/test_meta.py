@@ -863,6 +863,32 @@ def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        # A byline in plain elements under the headline, with nothing marking it as one.
+        ('<div class="meta"><span>By</span> <a href="/p/jrs">J.R. Stone</a></div>', ["J.R. Stone"]),
+        ("<p><small>Written by: Julie Mollins</small></p>", ["Julie Mollins"]),
+        ("<div><div><p>von Alexander Rosenkranz</p></div></div>", ["Alexander Rosenkranz"]),
+        # No label, no byline; and a label inside readers' comments names no writer.
+        ("<p>Julie Mollins</p>", []),
+        ('<div class="comments"><p>By Bob Smith</p></div>', []),
+    ],
+)
+def test_a_byline_printed_under_the_headline_names_the_writer(
+    header: str, names: list[str]
+) -> None:
+    from workers.parsing.htmlpage import parse_html
+
+    article = "".join(
+        f"<p>Paragraph {i} of the story says what happened in the town hall that evening, "
+        "and who said what to whom about the budget.</p>"
+        for i in range(6)
+    )
+    page = f"<html><body><h1>A headline</h1>{header}<article>{article}</article></body></html>"
+    assert parse_html(page).authors == names
+
+
+@pytest.mark.parametrize(
     ("field", "names"),
     [
         ("Interview Julia Lauter", ["Julia Lauter"]),

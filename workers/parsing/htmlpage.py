@@ -28,6 +28,7 @@ from workers.parsing.meta import (
     byline_names,
     labelled_published,
     parse_datetime,
+    read_metadata_line,
     unknown_zone,
     without_date_remnant,
 )
@@ -136,7 +137,8 @@ def parse_html(
         ),
         authors=jsonld_authors(articles)
         or metadata_authors(meta.get("author"))
-        or marked_authors(tree),
+        or marked_authors(tree)
+        or printed_byline(tree, timezone),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -370,15 +372,20 @@ def _element_text(element: Any) -> str:
     return text[:half] if text[half:].strip() == text[:half].strip() else text
 
 
+def _readers_part(element: Any) -> bool:
+    """The element is (inside) readers' comments, by its or its ancestors' class or id."""
+    return any(
+        _READERS.search(f"{e.get('class', '')} {e.get('id', '')}")
+        for e in itertools.chain([element], itertools.islice(element.iterancestors(), 30))
+    )
+
+
 def marked_authors(tree: Any) -> list[str]:
     """The names in the first element the page marks as its author or byline that reads as a
     byline, outside readers' comments: for pages whose metadata names nobody."""
     for markup in _AUTHOR_MARKUP:
         for element in itertools.islice(markup(tree), MAX_AUTHOR_ELEMENTS):
-            if any(
-                _READERS.search(f"{e.get('class', '')} {e.get('id', '')}")
-                for e in itertools.chain([element], itertools.islice(element.iterancestors(), 30))
-            ):
+            if _readers_part(element):
                 continue
             text = _element_text(element)
             if not text or len(text) > MAX_AUTHOR_TEXT:
@@ -393,6 +400,26 @@ def marked_authors(tree: Any) -> list[str]:
 
 
 MAX_TEXTS = 5_000
+BYLINE_ELEMENTS = 40  # elements after the headline where a printed byline is looked for
+_FOLLOWING = etree.XPath(f"following::*[position() <= {BYLINE_ELEMENTS}]")
+
+
+def printed_byline(tree: Any, timezone: str = "UTC") -> list[str]:
+    """The names of a byline printed after the page's first ``<h1>`` ("von Kathrin Führes",
+    "By J.R. Stone", "Written by: Julie Mollins"): the first of the next few elements whose
+    short text labels them, for pages whose metadata and markup name nobody."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return []
+    for element in _FOLLOWING(headline):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        text = _element_text(element)
+        if not text or len(text) > MAX_AUTHOR_TEXT or _readers_part(element):
+            continue
+        if names := [n for n in read_metadata_line(text, timezone).names if not is_masthead(n)]:
+            return names
+    return []
 
 
 def _texts(tree: Any) -> Iterator[str]:
