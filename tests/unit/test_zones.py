@@ -20,6 +20,8 @@ from workers.parsing.zones import country_zone, language_zone, url_zone
         ("https://example.com/x", None),  # no country
         ("https://t.co/abc", None),  # a country code used for its letters
         ("not a url", None),
+        ("http://[abc/x", None),  # urlsplit raises on it
+        ("http://" + "a." * 50_000 + "de/", None),  # bounded: cut before its host ends
         (None, None),
     ],
 )
@@ -101,3 +103,13 @@ def test_an_envelopes_url_gives_a_text_dumps_zone() -> None:
 
     assert published("https://www.example.de/haushalt") == "2022-01-28T05:00:00Z"
     assert published(None) == "2022-01-28T06:00:00Z"
+
+
+def test_a_hostile_canonical_link_is_no_zone_and_no_crash() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="http://[abc/x"></head><body><article>'
+        "<h1>Der Haushalt steht</h1>"
+        + "<p>Der Gemeinderat hat den Haushalt nach einer langen Debatte beschlossen.</p>" * 5
+        + "</article></body></html>"
+    )
+    assert parse_html(page).title == "Der Haushalt steht"

@@ -77,7 +77,10 @@ def country_of_zone(zone: str) -> str | None:
 
 def url_zone(url: str | None) -> str | None:
     """The zone of the country the URL's domain names (``.de``, ``.co.uk``), if it has one."""
-    host = (urllib.parse.urlsplit(url or "").hostname or "").rstrip(".")
+    try:
+        host = (urllib.parse.urlsplit((url or "")[:2000]).hostname or "").rstrip(".")
+    except ValueError:  # "http://[abc": a page's own canonical link may be anything
+        return None
     label = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     if len(label) != 2 or not label.isascii() or label in _VANITY_DOMAINS:
         return None
