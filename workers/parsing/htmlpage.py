@@ -98,8 +98,9 @@ def parse_html(
 ) -> PageFields:
     """The page parsed once (lxml, through trafilatura's loader); metadata the extractor lacks is
     read from the tree, never by regexes over the markup. Times that name no zone are read in
-    ``timezone`` (the source's), else in UTC, with numeric dates day first if the page declares
-    a language that writes them so."""
+    ``timezone`` (the source's), else in the zone of the country its URL (``url``, else the
+    page's canonical link) names, else of the language it declares (``zones``), else in UTC,
+    with numeric dates day first if the page declares a language that writes them so."""
     tree = load_html(bounded_tags(html))
     if tree is None:
         return PageFields()
