@@ -795,6 +795,13 @@ _CREDIT_BEFORE = re.compile(
     r"|\b(reviewed|edited|checked|translated|illustrated|produced|curated|moderated)\W*$",
     re.I,
 )
+# A reader's comment or reply names its commenter, not the writer ("#1 Kommentar von Naru-chan",
+# "Comment by Bob Smith", "Réponse de Jean Dupont").
+_COMMENTER = re.compile(
+    r"\b(?:comments?|kommentare?|commentaires?|comentarios?|comment[oi]|repl(?:y|ies)|antwort|"
+    r"réponse|respuesta|risposta)\s+(?:by|von|de|par|por|di|da)\b",
+    re.I,
+)
 # A credit line ("© Frans Blok | Dreamstime.com", "Photo: Jane Doe"): its names are no byline.
 # (Not the chrome rules' credits: they take a lone "Reuters" for a photo's, which under a
 # headline is the byline.)
@@ -930,7 +937,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):
         return LineMeta(rest=text)  # a sentence or a caption that mentions a date
     names: list[str] = []
-    if _TAXONOMY_LINE.match(text):
+    if _TAXONOMY_LINE.match(text) or _COMMENTER.search(text):
         return LineMeta(published, updated, names, rest, timed)
     for segment in _SEPARATORS.split(rest):
         segment = _CONNECTORS.sub("", segment.strip())
