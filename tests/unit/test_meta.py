@@ -165,9 +165,10 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
         # Who reviewed or edited the article did not write it.
         ("Reviewed by Hansa D. Bhargava, MD", None, None, []),
         ("Edited by Jane Doe", None, None, []),
-        # Nor did a reader who commented under it.
-        ("#1 Kommentar von Naru-chan 26. März 2004", "2004-03-26T00:00:00Z", None, []),
+        # Nor did a reader who commented under it (a German "Kommentar von" is a column's
+        # byline, and stays one).
         ("Comment by Bob Smith", None, None, []),
+        ("Antwort von Jana Roth 26. März 2004", "2004-03-26T00:00:00Z", None, []),
         ("Réponse de Jean Dupont", None, None, []),
         # Day, month and year joined by full stops.
         ("21.dez.2018 às 12h55", "2018-12-21T00:00:00Z", None, []),

@@ -795,11 +795,11 @@ _CREDIT_BEFORE = re.compile(
     r"|\b(reviewed|edited|checked|translated|illustrated|produced|curated|moderated)\W*$",
     re.I,
 )
-# A reader's comment or reply names its commenter, not the writer ("#1 Kommentar von Naru-chan",
-# "Comment by Bob Smith", "Réponse de Jean Dupont").
+# A reader's comment or reply names its commenter, not the writer ("Comment by Bob Smith",
+# "Réponse de Jean Dupont"). Not "Kommentar von": in German that is an opinion column's byline.
 _COMMENTER = re.compile(
-    r"\b(?:comments?|kommentare?|commentaires?|comentarios?|comment[oi]|repl(?:y|ies)|antwort|"
-    r"réponse|respuesta|risposta)\s+(?:by|von|de|par|por|di|da)\b",
+    r"\b(?:comments?|repl(?:y|ies)|antwort|réponse|respuesta|risposta)\s+"
+    r"(?:by|von|de|par|por|di|da)\b",
     re.I,
 )
 # A credit line ("© Frans Blok | Dreamstime.com", "Photo: Jane Doe"): its names are no byline.
