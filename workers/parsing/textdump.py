@@ -39,6 +39,7 @@ from workers.parsing.meta import (
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
 from workers.parsing.wholepage import (
+    COLUMN_GAP,
     HEADLINE_WORDS,
     WHOLE_PAGE_LINES,
     AroundLine,
@@ -239,7 +240,6 @@ def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None
 
 
 _SENTENCE_END = (".", "!", "?", ":")
-_COLUMN_GAP = " " * 5
 # A caption's credit at its end: "(credit: NASA/Jude Guidry)", "(AP Photo/Evan Vucci)", "(Photo:
 # Getty Images)".
 _CAPTION_CREDIT = re.compile(
@@ -263,7 +263,7 @@ def _headline_below(lines: list[str]) -> int:
         or first.endswith((".", ":"))
         or bool(_CAPTION_CREDIT.search(first[-120:]))
     )
-    columns = _COLUMN_GAP in first.strip()  # cells a text browser laid side by side
+    columns = COLUMN_GAP.search(first) is not None
     button = len(second.split()) <= 2 and not second.endswith(_SENTENCE_END)
     if button and read_metadata_line(second, bare_names=True).names:
         return 0  # a name under the headline ("Jonas Liu"), not a button

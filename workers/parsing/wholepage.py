@@ -226,7 +226,13 @@ class Layout:
         return cls(classed, start, end, stopwords)
 
 
-_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+# Five spaces or more between two cells a text browser laid side by side.
+COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+
+
+def first_cell(text: str) -> str:
+    """What ``text`` holds before its first column gap (all of it if it has none)."""
+    return COLUMN_GAP.split(text, maxsplit=1)[0]
 
 
 def find_article(lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Found:
@@ -243,8 +249,7 @@ def find_article(lines: list[str], language: str | None = None, marks: Marks = N
     header = (
         [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
     )
-    # (cells a text browser laid side by side: the headline's ends at the gap)
-    title = _COLUMN_GAP.split(classed[title_at].text, maxsplit=1)[0] if title_at >= 0 else None
+    title = first_cell(classed[title_at].text) if title_at >= 0 else None
     kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
     around: list[AroundLine] = []
