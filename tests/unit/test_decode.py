@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workers.errors import REASONS, ParseError
-from workers.parsing.decode import decode_message
+from workers.parsing.decode import declared_charset, decode_message, web_encoding
 
 LIMIT = 10_000
 
@@ -142,3 +142,70 @@ def test_repair_is_ftfy_on_any_mix_of_lines(text: str) -> None:
     from workers.parsing.decode import repair
 
     assert repair(text) == ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+
+
+def page(body: bytes, head: str = "") -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body><p>".encode() + (
+        body + b"</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "head"),
+    [
+        ("A ação começou em São Paulo.", "iso-8859-1", '<meta charset="{}">'),
+        (
+            "Zażółć gęślą jaźń.",
+            "iso-8859-2",
+            '<meta http-equiv="Content-Type" content="text/html; charset={}">',
+        ),
+    ],
+)
+def test_a_page_is_read_in_the_encoding_it_declares(text: str, encoding: str, head: str) -> None:
+    # Too short for the detector to tell these encodings from their neighbours.
+    raw = decode_message(page(text.encode(encoding), head.format(encoding)), LIMIT)
+    assert text in raw.content
+
+
+def test_a_mostly_utf8_page_keeps_its_accents_around_a_stray_byte() -> None:
+    text = "Sprzeciw wobec ataków na Fundację Lux Veritatis. " * 6
+    raw = decode_message(page(text.encode() + b"papieros\xc3..."), LIMIT)
+    assert text in raw.content
+    assert raw.content.count("\ufffd") == 1
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b'<meta charset="ISO-8859-1">', "cp1252"),  # what browsers read for Latin-1
+        (b"<meta charset=latin1>", "cp1252"),
+        (b'<meta charset="windows-1250">', "cp1250"),
+        (b'<meta charset="UTF-16">', "utf-8"),  # markup that says so is ASCII-compatible
+        (b'<meta charset="utf-7">', None),
+        (b'<meta charset="base64">', None),  # a codec, not a text encoding
+        (b'<meta charset="rot13">', None),
+        (b'<meta charset="no-such-thing">', None),
+        (b'<meta charset="idna">', None),  # Python codecs that raise, or decode escapes
+        (b'<meta charset="unicode_escape">', None),
+        (b"<html><head><title>none declared</title>", None),
+    ],
+)
+def test_declared_charset(head: bytes, expected: str | None) -> None:
+    assert declared_charset(head) == expected
+
+
+@given(st.text(max_size=60))
+def test_any_charset_label_is_a_web_encoding_or_none(label: str) -> None:
+    # Labels come from pages and HTTP headers: a NUL, a surrogate, any Python codec's name.
+    assert web_encoding(label) is None or b"abc".decode(web_encoding(label) or "") == "abc"
+
+
+@given(st.text(max_size=60), st.binary(max_size=200))
+def test_any_declared_label_decodes_or_is_refused_with_a_reason(label: str, body: bytes) -> None:
+    value = page(body, f'<meta charset="{label}">')
+    try:
+        raw = decode_message(value, LIMIT)
+    except ParseError as error:
+        assert error.reason in REASONS["parse"]
+    else:
+        assert raw.content_type == "text/html"

@@ -5,6 +5,7 @@ Untrusted input is validated here, once, at the door; everything after works on 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -133,9 +134,10 @@ def decode_message(value: bytes, max_bytes: int) -> RawInput:
         raise ParseError("binary_content", f"starts like a binary file: {value[:8]!r}")
     if value.lstrip()[:1] == b"{":
         return _decode_envelope(value, max_bytes)
-    content_type = "text/html" if _HTML_SNIFF.match(value[:2048]) else "text/plain"
-    html = content_type == "text/html"
-    return RawInput(content=decode_text(value, repair_text=not html), content_type=content_type)
+    if _HTML_SNIFF.match(value[:2048]):
+        content = decode_text(value, repair_text=False, declared=declared_charset(value))
+        return RawInput(content=content, content_type="text/html")
+    return RawInput(content=decode_text(value), content_type="text/plain")
 
 
 def _decode_envelope(value: bytes, max_bytes: int) -> RawInput:
@@ -174,22 +176,41 @@ def _decode_envelope(value: bytes, max_bytes: int) -> RawInput:
     )
 
 
-def decode_text(value: bytes, *, repair_text: bool = True) -> str:
-    """Bytes of unknown encoding -> text; mojibake repaired (see ``clean_text``)."""
+def decode_text(value: bytes, *, repair_text: bool = True, declared: str | None = None) -> str:
+    """Bytes of unknown encoding -> text (see ``text_of``); mojibake repaired (see
+    ``clean_text``)."""
     if b"\x00" in value[:65536]:
         raise ParseError("binary_content", "NUL bytes in content")
-    try:
-        text = value.decode("utf-8")
-    except UnicodeDecodeError:
-        text = value.decode(_legacy_encoding(value), errors="replace")
+    text = text_of(value, declared)
+    if text is None:
+        raise ParseError("undecodable", "no text encoding fits these bytes")
     return clean_text(text, repair_text=repair_text)
 
 
-def _legacy_encoding(value: bytes) -> str:
-    encoding = guess_encoding(value)
-    if encoding is None:
-        raise ParseError("undecodable", "no text encoding fits these bytes")
-    return encoding
+def text_of(value: bytes, declared: str | None = None) -> str | None:
+    """UTF-8 if the bytes are; else UTF-8 still if they mostly are (a page with a stray byte or
+    two: those become U+FFFD, where a detector's guess would garble every accent); else the
+    legacy encoding declared for them (a Python codec name, from ``web_encoding``); else the
+    detector's pick; None if no encoding fits."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        text = value.decode("utf-8", errors="replace")
+    if _mostly_utf8(text):
+        return text
+    encoding = declared if declared and declared != "utf-8" else guess_encoding(value)
+    return value.decode(encoding, errors="replace") if encoding else None
+
+
+MOSTLY_UTF8 = 8  # well-formed non-ASCII characters for each malformed byte, at least
+
+
+def _mostly_utf8(text: str) -> bool:
+    """Bytes decoded as UTF-8 with replacement hold far more well-formed non-ASCII characters
+    than malformed bytes (U+FFFD). Legacy encodings' accents are malformed UTF-8 every time."""
+    malformed = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - malformed >= MOSTLY_UTF8 * malformed
 
 
 def guess_encoding(value: bytes) -> str | None:
@@ -202,6 +223,53 @@ def guess_encoding(value: bytes) -> str | None:
         return None
     tied = {r.encoding for r in results if r.chaos <= best.chaos + 0.001}
     return "cp1252" if "cp1252" in tied else best.encoding
+
+
+_CHARSET_HEAD = 4096  # bytes of a page searched for its declared encoding
+_META_CHARSET = re.compile(rb"<meta\b[^>]{0,300}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
+# What browsers read for some labels (the WHATWG Encoding standard): Latin-1 and ASCII pages as
+# windows-1252, the East Asian labels as their Windows supersets, and a page whose markup says
+# UTF-16 (so is ASCII-compatible) as UTF-8.
+_WEB_MEANING = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
+
+
+# The web's encodings (WHATWG) by their Python codec names.
+_WEB_ENCODINGS = re.compile(
+    r"utf-8|utf-16(?:-[lb]e)?|ascii|iso8859-\d{1,2}|cp(?:866|874|125[0-8]|932|949)|koi8-[ru]|"
+    r"mac-(?:roman|cyrillic)|gbk|gb2312|gb18030|big5|big5hkscs|euc_jp|euc_kr|iso2022_jp|"
+    r"shift_jis|tis-620"
+)
+
+
+def declared_charset(value: bytes) -> str | None:
+    """The text encoding an HTML page declares in a ``<meta>`` near its top (``charset=`` or
+    an ``http-equiv`` content type), as ``web_encoding`` reads it."""
+    found = _META_CHARSET.search(value[:_CHARSET_HEAD])
+    return web_encoding(found.group(1).decode("ascii", "replace")) if found else None
+
+
+def web_encoding(label: str) -> str | None:
+    """A declared charset label as the Python codec a browser would read it with; None unless
+    it names one of the web's text encodings (the WHATWG list: never UTF-7, nor a Python codec
+    such as ``base64``, ``idna`` or ``unicode_escape``)."""
+    try:
+        name = codecs.lookup(label.strip().strip("\"'.:-").lower()[:40]).name
+    except (LookupError, ValueError, UnicodeError):  # unknown, a NUL, a surrogate
+        return None
+    if not _WEB_ENCODINGS.fullmatch(name):
+        return None
+    return _WEB_MEANING.get(name, name)
 
 
 def clean_text(text: str, *, repair_text: bool = True) -> str:

@@ -7,7 +7,7 @@ Per input:
 - ``.warc``, ``.warc.gz``: one envelope per ``response`` (or ``resource``) record whose payload
   is HTML or text: ``url`` from ``WARC-Target-URI``, ``fetched_at`` from ``WARC-Date``, ``id``
   from ``WARC-Record-ID``, ``content_type`` from the HTTP ``Content-Type``, the payload decoded
-  by its declared charset (detected when none is declared or it is unknown). Request, metadata,
+  as the parse stage decodes raw bytes (``decode_payload``). Request, metadata,
   revisit and non-text records are skipped and counted. A record that cannot be read ends that
   file: it is reported with its record number, and the command exits non-zero.
 - ``.jsonl``, ``.ndjson`` (gzipped or not), or stdin with ``--format jsonl``: one envelope per
@@ -31,7 +31,7 @@ from typing import IO, Any, cast
 
 import orjson
 
-from workers.parsing.decode import guess_encoding
+from workers.parsing.decode import declared_charset, text_of, web_encoding
 
 TYPES = {
     ".txt": "text/plain",
@@ -240,7 +240,7 @@ def _warc_message(record: Any, report: Report) -> Message | None:
         "url": url,
         "fetched_at": headers.get_header("WARC-Date"),
         "content_type": content_type,
-        "content": decode_payload(payload, charset),
+        "content": decode_payload(payload, charset, html=content_type == "text/html"),
     }
     envelope = {k: v for k, v in envelope.items() if v is not None}
     key = url or envelope.get("id")
@@ -261,14 +261,12 @@ def _media_type(record: Any) -> tuple[str, str | None]:
     return mime.strip().lower(), charset
 
 
-def decode_payload(payload: bytes, charset: str | None) -> str:
-    """Text of a payload: by its declared charset, else detected (never fails)."""
-    if charset:
-        try:
-            return payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
-    try:
-        return payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return payload.decode(guess_encoding(payload) or "cp1252", "replace")
+def decode_payload(payload: bytes, charset: str | None, *, html: bool = False) -> str:
+    """Text of a payload, as the parse stage decodes raw bytes (``decode.text_of``): UTF-8 if
+    it is (or mostly is), else the charset its HTTP header declares, else (a page) the one its
+    markup declares, else detected; windows-1252 if nothing fits (never fails)."""
+    declared = web_encoding(charset) if charset else None
+    if declared is None and html:
+        declared = declared_charset(payload)
+    text = text_of(payload, declared)
+    return text if text is not None else payload.decode("cp1252", "replace")
