@@ -31,7 +31,7 @@ import urllib.parse
 import lxml.html
 
 from bench.go_modules import module_dir
-from bench.parse import Page, held_out_hosts, meta_reference
+from bench.parse import Page, held_out_hosts, meta_reference, page_html
 
 MODULE = "codeberg.org/readeck/go-readability/v2@v2.1.3"
 SMALLEST = 20_000  # characters; smaller test pages are synthetic fixtures, not real pages
@@ -92,7 +92,7 @@ def load_extra() -> list[Page]:
         source = folder / "source.html"
         if folder.name.startswith("wikipedia") or not expected.exists() or not source.exists():
             continue
-        html = source.read_text(errors="replace")
+        html = page_html(source.read_bytes())
         host = _host(html)
         if len(html) < SMALLEST or host in held_out:
             continue

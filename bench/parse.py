@@ -103,8 +103,10 @@ from typing import Any
 import orjson
 
 from bench.stages import DATASET, SETTINGS, _prf
+from workers.errors import ParseError
 from workers.near_dup.index import DedupIndex, event_time
 from workers.parsing.article import parse_message
+from workers.parsing.decode import declared_charset, decode_text
 
 INGESTED = "2026-12-01T00:00:00.000000Z"
 
@@ -186,7 +188,7 @@ def load() -> list[Page]:
         path = DATASET / "html" / f"{page_id}.html.gz"
         if not path.exists():
             continue
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        html = page_html(gzip.decompress(path.read_bytes()))
         host = _host(doc["url"])
         authors, days = meta_reference(html)
         title, h1 = meta_title(html)
@@ -207,6 +209,16 @@ DATE_META = (
     '//meta[@name="pubdate" or @name="publish-date" or @name="parsely-pub-date"]/@content',
     '//meta[@name="date" or @name="DC.date.issued" or @name="sailthru.date"]/@content',
 )
+
+
+def page_html(raw: bytes) -> str:
+    """A stored page's bytes as text, decoded as the pipeline decodes an HTML message (UTF-8,
+    else the encoding the page declares, else the detector's pick): a scraper's renderer reads
+    a page in its own encoding too."""
+    try:
+        return decode_text(raw, repair_text=False, declared=declared_charset(raw))
+    except ParseError:
+        return raw.decode("utf-8", "replace")
 
 
 def meta_reference(html: str) -> tuple[list[str] | None, frozenset[str]]:

@@ -32,7 +32,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from bench.go_modules import module_dir
-from bench.parse import Page, fold, held_out_hosts, meta_reference, meta_title
+from bench.parse import Page, fold, held_out_hosts, meta_reference, meta_title, page_html
 
 MODULE = "github.com/markusmobius/go-trafilatura@v1.12.2"
 
@@ -108,7 +108,7 @@ def load_trafilatura(excluded_hosts: set[str]) -> list[Page]:
         path = next((p for p in found if p.is_file()), None)
         if not host or path is None or host in held_out or host in excluded_hosts:
             continue
-        html = path.read_bytes().decode("utf-8", "replace")
+        html = page_html(path.read_bytes())
         title, day, authors = fields.get("Title"), fields.get("Date"), fields.get("Authors")
         named = [str(a) for a in authors if str(a).strip()] if isinstance(authors, list) else []
         meta_authors, meta_days = meta_reference(html)
