@@ -1022,6 +1022,13 @@ def test_an_html_pages_declared_language_says_which_way_its_numeric_dates_go(
         # A time's "Uhr" and a count of comments beside a dateline's names are no names.
         ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", ["Christoph Becker"], "2007-06-19"),
         ("By Jane Doe | 3 comments", ["Jane Doe"], None),
+        # ...nor a blog's prompt for comments.
+        (
+            "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar",
+            ["Ulrike Stockhausen"],
+            "2019-09-26",
+        ),
+        ("March 3, 2019 Jane Doe Leave a comment", ["Jane Doe"], "2019-03-03"),
     ],
 )
 def test_a_byline_with_an_initial_or_a_glued_date_gives_the_names(

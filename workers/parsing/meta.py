@@ -597,6 +597,14 @@ _COMMENT_COUNT = re.compile(
     r"reacties|reactions?|antworten|replies)\b",
     re.I,
 )
+# A blog's prompt for comments beside its post's date and author ("26. September 2019 Ulrike
+# Stockhausen Schreibe einen Kommentar", "Leave a comment"): furniture as well.
+_COMMENT_PROMPT = re.compile(
+    r"\b(?:leave|post|add|write) a (?:comment|reply)\b|\b(?:schreibe|hinterlasse) einen "
+    r"kommentar\b|\bkommentar schreiben\b|\blaisser un commentaire\b|\bdeja un comentario\b|"
+    r"\blascia un commento\b|\bdeixe um coment[aá]rio\b|\b(?:no|keine) (?:comments|kommentare)\b",
+    re.I,
+)
 # A time of day after the names, its date elsewhere ("Posted by T. V. Raman at 2:33 PM").
 _BARE_TIME = re.compile(
     r"\s(?:at|um|à|a las|alle)\s(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\w)", re.I
@@ -931,6 +939,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     # is read, with the page's year, by ``yearless_published``.
     undated = rest
     rest = _COMMENT_COUNT.sub(" | ", _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest)))
+    rest = _COMMENT_PROMPT.sub(" | ", rest)
     rest = _BARE_TIME.sub(" | ", rest)
     timed = published is not None or updated is not None or rest != undated
     words = len(rest.split())
