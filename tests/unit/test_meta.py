@@ -1050,3 +1050,22 @@ def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them(
     assert found.published == datetime(2017, 7, 24, 18, 55, tzinfo=UTC)
     # A bare "By" is no label away from the headline: teasers and comments print it too.
     assert labelled_byline(["By Jane Doe", "Comments"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Ulrike Stockhausen", True),
+        ("JANE DOE", True),  # case does not matter
+        ("J.R. Stone", True),  # initials
+        ("T. V. Raman", True),
+        ("Дмитрий Иванов", True),  # any script Faker's providers cover
+        ("Digital Life", False),
+        ("Biologische Vielfalt", False),
+        ("", False),
+    ],
+)
+def test_known_given_names(name: str, known: bool) -> None:
+    from workers.parsing.meta import known_given_name
+
+    assert known_given_name(name) is known

@@ -212,6 +212,18 @@ def test_a_name_over_the_headline_with_its_dateline_between_is_the_byline() -> N
     assert page.authors == []
 
 
+def test_a_section_label_over_the_headline_is_no_byline_where_a_name_would_be() -> None:
+    """Over the headline, with its dateline between, a section's label reads as two capitalised
+    words, as a name does; there only a known given name (or an agency) makes it a byline."""
+    for label, names in [("Digital Life", []), ("Ulrike Stockhausen", ["Ulrike Stockhausen"])]:
+        header = [label, "11.14.2019 09:00 AM"]
+        page = parse_text("\n".join([*NAV, *TEASERS, *header, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
+        assert (page.title, page.authors) == (BRIDGE_HEADLINE, names)
+    # right under the headline, a line of names stands whatever its first word
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "Nuño Domínguez", *BRIDGE, *FOOTER]
+    assert parse_text("\n".join(lines)).authors == ["Nuño Domínguez"]
+
+
 def test_the_byline_under_another_copy_of_the_headline_is_read() -> None:
     """A page that prints its headline twice (over a long gallery, and again over the text)
     may print the byline and dateline under the first copy only."""

@@ -15,7 +15,7 @@ from workers.errors import ParseError
 from workers.near_dup.fingerprints import content_hash, minhash, words
 from workers.parsing.decode import RawInput, decode_message, envelope_hints, repaired, visible
 from workers.parsing.htmlpage import MAX_NODES, parse_html
-from workers.parsing.meta import big_cities
+from workers.parsing.meta import big_cities, given_names
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
@@ -228,8 +228,10 @@ def _language(body: str, declared: str | None) -> str | None:
 
 def warm_up() -> None:
     """Run the parsers once, so the first message does not pay for their lazy loading
-    (dateparser's language data, trafilatura's, the cities bylines are told from)."""
+    (dateparser's language data, trafilatura's, the cities and given names bylines are told
+    from)."""
     big_cities()
+    given_names()
     page = "Warm up\n\nBy Jane Doe\n12 March 2024 10:30 GMT\n\nA first paragraph of the body."
     parse_message(page.encode(), "warm-up:0:0", "2024-03-12T10:30:00.000000Z", Settings())
     html = f"<html><head><title>Warm up</title></head><body><p>{page}</p></body></html>"

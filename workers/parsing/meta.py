@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import dateparser
@@ -849,6 +850,23 @@ _FUNCTION_WORDS = frozenset(
     | {"ihr", "ihre", "ihrer", "ihren", "unser", "unsere", "viele", "vielen", "weniger"}
     | {"lo", "más", "seguir", "leído", "newsletter", "anmeldung", "abonnieren"}
 )
+
+
+def known_given_name(name: str) -> bool:
+    """The name's first word is a known given name (``given_names``) or an initial ("J.",
+    "J.R."): "Ulrike Stockhausen", not "Digital Life" or "Biologische Vielfalt"."""
+    first = name.split()[0] if name.split() else ""
+    if len(first.strip(".")) == 1 or _INITIALS.fullmatch(first):
+        return True
+    return first.strip(".").casefold() in given_names()
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """About 30,000 given names of many languages, case-folded (``workers/data/given_names.txt``,
+    from Faker's person providers: ``python -m bench.given_names``); read once, at warm-up."""
+    text = resources.files("workers.data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _could_be_a_byline(name: str) -> bool:

@@ -19,6 +19,7 @@ from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_line
 from workers.parsing.meta import (
     GENDERED_AUTHOR,
     LineMeta,
+    agency_byline,
     agency_part,
     author_box_names,
     byline_names,
@@ -26,6 +27,7 @@ from workers.parsing.meta import (
     is_embedded_post,
     is_role_line,
     is_updated_line,
+    known_given_name,
     labelled_byline,
     labelled_published,
     looks_like_metadata,
@@ -323,10 +325,20 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
             page.authors = here.names
         elif not bare_timed and _bylines_go_here(line, k, len(around), meta):
             named = read_metadata_line(texts[k], timezone, bare_names=True)
-            if named.names and (not bare or named.timed):
+            if named.names and (not bare or named.timed) and _bare_names_hold(line, named):
                 bare, bare_timed = named.names, named.timed
     if not page.authors:
         page.authors = bare
+
+
+def _bare_names_hold(line: AroundLine, named: LineMeta) -> bool:
+    """Names printed with no "By" count right under the headline or with a time beside them;
+    elsewhere in its area (over it, further down), where menus, kickers and section labels are
+    ("Digital Life", "Biologische Vielfalt"), only names whose first word is a known given name,
+    or an agency's."""
+    if 0 < line.place <= BARE_BYLINE_LINES or named.timed:
+        return True
+    return all(known_given_name(name) or agency_byline(name) for name in named.names)
 
 
 def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int], LineMeta]) -> bool:
