@@ -98,6 +98,8 @@ def test_bylines_give_names_only(line: str, names: list[str]) -> None:
         # What an extractor that drops digits leaves of the date beside the name is no name's.
         ("Joshua Sokol May", ["Joshua Sokol"]),
         ("Aleš Vávra před", ["Aleš Vávra"]),
+        ("Jeff Foust Monday", ["Jeff Foust"]),
+        ("Julia Roth Mittwoch", ["Julia Roth"]),
         ("Theresa May", ["Theresa May"]),
         ("Science X staff", ["Science X staff"]),
         ("Username", []),  # a form's label, copied into the field

@@ -901,19 +901,29 @@ def unmarked(line: str) -> str:
 
 
 _MONTH_WORD = re.compile(rf"(?:{_MONTHS})\.?", re.I)
+# A weekday's name in English, German, French, Spanish, Italian, Dutch or Portuguese.
+_WEEKDAY_WORD = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|diens|donners|frei|sams|sonn)tag|"
+    r"mittwoch|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|"
+    r"(?:maan|dins|woens|donder|vrij|zater|zon)dag|(?:segunda|terça|quarta|quinta|sexta)-feira",
+    re.I,
+)
 
 
 def without_date_remnant(names: str) -> str:
-    """An author field cut where its date's words begin, once its digits are gone
-    ("Joshua Sokol May", "Houzz Deutschland vor", "Aleš Vávra před": what an extractor that
-    drops digits leaves of "May 1, 2018", "vor 2 Tagen", "před 2 hodinami"): a month's name or
-    a word in lower case (not a role's) after two capitalised words or more is dropped.
-    ("Theresa May" keeps her name: one word before it.)"""
+    """An author field cut where its date's words begin, once its digits are gone ("Joshua
+    Sokol May", "Jeff Foust Monday", "Houzz Deutschland vor", "Aleš Vávra před": what an
+    extractor that drops digits leaves of "May 1, 2018", "Monday, November 18, 2019", "vor 2
+    Tagen", "před 2 hodinami"): a month's or a weekday's name or a word in lower case (not a
+    role's) after two capitalised words or more is dropped. ("Theresa May" keeps her name: one
+    word before it.)"""
     tokens = names.split()
     while len(tokens) > 2 and all(t[:1].isupper() for t in tokens[:-1]):
         last = tokens[-1]
         # (never a role: "Science X staff")
-        if not (_MONTH_WORD.fullmatch(last) or last.islower() and not ROLE_WORDS.search(last)):
+        dated = _MONTH_WORD.fullmatch(last) or _WEEKDAY_WORD.fullmatch(last.rstrip(","))
+        if not (dated or last.islower() and not ROLE_WORDS.search(last)):
             break
         tokens.pop()
     return " ".join(tokens)
