@@ -224,6 +224,29 @@ def test_a_section_label_over_the_headline_is_no_byline_where_a_name_would_be() 
     assert parse_text("\n".join(lines)).authors == ["Nuño Domínguez"]
 
 
+def test_a_labelled_byline_left_out_of_the_body_names_the_author() -> None:
+    """A byline the page links ("[Author: Els Stultiens](...)") deep in the body's run is left
+    out of the body as a link, but its label still names the writer."""
+    nav = [f"* [{item.strip('* ')}](/{i})" for i, item in enumerate(NAV)]
+    paragraphs = [f"{BRIDGE[i % 3]} Paragraph {i} adds its own words." for i in range(30)]
+    byline = "[Author: Els Stultiens](/author/els-stultiens)"
+    body = [*paragraphs[:25], byline, *paragraphs[25:]]
+    page = parse_text("\n\n".join([*nav, f"# {BRIDGE_HEADLINE}", *body, *FOOTER]))
+    assert (page.title, page.authors) == (BRIDGE_HEADLINE, ["Els Stultiens"])
+    assert len(page.paragraphs) == 30
+
+
+def test_a_label_with_a_colon_names_the_author_under_the_body() -> None:
+    """ "Door: Els Stultiens" ("By:" in Dutch) after the body and a list of related articles."""
+    related = [
+        "11 december 2024 Hoger zelfverbruik moet waarde stroom verhogen",
+        "28 juni 2024 Meer zelfverbruik van stroom, hoe helpt de installateur?",
+    ]
+    body = [*BRIDGE, *related, "Door: Els Stultiens", "Deel dit artikel:"]
+    page = parse_text("\n".join([*NAV, *TEASERS, BRIDGE_HEADLINE, *body, *FOOTER]))
+    assert (page.title, page.authors) == (BRIDGE_HEADLINE, ["Els Stultiens"])
+
+
 def test_the_byline_under_another_copy_of_the_headline_is_read() -> None:
     """A page that prints its headline twice (over a long gallery, and again over the text)
     may print the byline and dateline under the first copy only."""

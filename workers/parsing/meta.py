@@ -697,7 +697,7 @@ MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in 
 _AUTHOR_LABEL = re.compile(
     r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|(?:ein\s)?beitrag|"
     r"publié|écrit|escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
-    rf"(?:author|autor|autorin|auteur|autore|verfasser)\s*:|{GENDERED_AUTHOR}\b)",
+    rf"(?:author|autor|autorin|auteur|autore|verfasser|by|von|door|par|por)\s*:|{GENDERED_AUTHOR}\b)",
     re.I,
 )
 

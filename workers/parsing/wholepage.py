@@ -204,7 +204,9 @@ class Found:
     paragraphs: list[str]
     dropped: list[str]
     around_headline: list[AroundLine] = field(default_factory=list)  # byline, dateline
-    after_body: list[str] = field(default_factory=list)  # where an author box may be
+    # where an author box or a labelled byline may be: lines left out of the body's run, then
+    # the lines after it
+    after_body: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,10 @@ def find_article(lines: list[str], language: str | None = None, marks: Marks = N
     else:
         # No headline found: the byline and dateline may still be printed over the body.
         around = _around(classed, start, start, start)
-    after = [c.text for c in classed[end : end + AUTHOR_BOX_LINES]]
+    # (and the lines of the body's run left out of it, where a labelled byline may be too:
+    # "Door: Els Stultiens" between the last paragraph and a list of related articles)
+    left_out = [c.text for c in classed[start:end] if c.kind == BAD]
+    after = [*left_out, *(c.text for c in classed[end : end + AUTHOR_BOX_LINES])]
     return Found(title, header, paragraphs, dropped, around, after)
 
 
