@@ -1062,6 +1062,7 @@ def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them(
         ("J.R. Stone", True),  # initials
         ("T. V. Raman", True),
         ("Дмитрий Иванов", True),  # any script Faker's providers cover
+        ("Nuño Domínguez", True),  # accents aside: Portuguese "Nuno"
         ("Digital Life", False),
         ("Biologische Vielfalt", False),
         ("", False),

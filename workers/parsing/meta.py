@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -858,15 +859,22 @@ def known_given_name(name: str) -> bool:
     first = name.split()[0] if name.split() else ""
     if len(first.strip(".")) == 1 or _INITIALS.fullmatch(first):
         return True
-    return first.strip(".").casefold() in given_names()
+    return _unaccented(first.strip(".").casefold()) in given_names()
 
 
 @cache
 def given_names() -> frozenset[str]:
-    """About 30,000 given names of many languages, case-folded (``workers/data/given_names.txt``,
-    from Faker's person providers: ``python -m bench.given_names``); read once, at warm-up."""
+    """About 30,000 given names of many languages, case-folded and without their accents
+    ("Nuño" is found as Portuguese "Nuno"; ``workers/data/given_names.txt``, from Faker's person
+    providers: ``python -m bench.given_names``); read once, at warm-up."""
     text = resources.files("workers.data").joinpath("given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    lines = text.splitlines()
+    return frozenset(_unaccented(line) for line in lines if line and not line.startswith("#"))
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without combining marks (NFD): "nuño" -> "nuno"; other scripts keep theirs."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _could_be_a_byline(name: str) -> bool:
