@@ -668,6 +668,11 @@ def test_a_users_handle_is_a_byline_only_on_a_dated_line_and_never_an_admins() -
     assert read_metadata_line("Posted by marc").names == []  # no date: "by email", "by hand"
     assert read_metadata_line("Posted on 2015-04-05 by jdadmin").names == []
     assert read_metadata_line("by the way, 3 May 2020").names == []
+    # initials in capitals sign a dated line too; an administrator's account in capitals does not
+    assert read_metadata_line("October 19, 2019 by IWB").names == ["IWB"]
+    assert read_metadata_line("Posted on 2016-04-15 by LD").names == ["LD"]
+    assert read_metadata_line("Posted by LD").names == []
+    assert read_metadata_line("Posted on 2016-04-15 by ADMIN").names == []
 
 
 def test_a_labelled_published_date_is_read_wherever_the_page_prints_it() -> None:

@@ -539,6 +539,7 @@ _AFTER_SINGLE_NAME = re.compile(r"^(?:$|[/|—–-]|(?-i:um|am|on|at|le|el)\b|\d
 
 
 _HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,29}")
+_CAPITALS_HANDLE = re.compile(r"[A-Z]{2,5}")
 _ADMIN = re.compile(r"admin|webmaster|editor|redakt|staff|user")
 
 
@@ -550,8 +551,12 @@ def _single_name(text: str, *, handle: bool = False) -> list[str]:
     head, _, rest = text.strip(" .,:;").partition(" ")
     # A site's administrator account ("admin", "jdadmin", "webmaster") is no one's name.
     account = bool(_HANDLE_NAME.fullmatch(head)) and not _ADMIN.search(head)
-    named = _is_name_token(head) or handle and account
-    if len(head) < 3 or not named or not _AFTER_SINGLE_NAME.match(rest.strip()):
+    # On a dated line, initials in capitals sign too ("October 19, 2019 by IWB", "by LD").
+    initials = bool(_CAPITALS_HANDLE.fullmatch(head)) and not _ADMIN.search(head.casefold())
+    named = _is_name_token(head) or handle and (account or initials)
+    if len(head) < (2 if initials else 3) or not named:
+        return []
+    if not _AFTER_SINGLE_NAME.match(rest.strip()):
         return []
     folded = head.casefold()
     if folded in _NOT_A_SINGLE_NAME or folded in _FUNCTION_WORDS or folded in big_cities():
