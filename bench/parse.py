@@ -106,7 +106,7 @@ from bench.stages import DATASET, SETTINGS, _prf
 from workers.errors import ParseError
 from workers.near_dup.index import DedupIndex, event_time
 from workers.parsing.article import parse_message
-from workers.parsing.decode import declared_charset, decode_text
+from workers.parsing.decode import decode_text
 
 INGESTED = "2026-12-01T00:00:00.000000Z"
 
@@ -216,7 +216,7 @@ def page_html(raw: bytes) -> str:
     else the encoding the page declares, else the detector's pick): a scraper's renderer reads
     a page in its own encoding too."""
     try:
-        return decode_text(raw, repair_text=False, declared=declared_charset(raw))
+        return decode_text(raw, html=True)
     except ParseError:
         return raw.decode("utf-8", "replace")
 

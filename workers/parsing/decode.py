@@ -135,8 +135,7 @@ def decode_message(value: bytes, max_bytes: int) -> RawInput:
     if value.lstrip()[:1] == b"{":
         return _decode_envelope(value, max_bytes)
     if _HTML_SNIFF.match(value[:2048]):
-        content = decode_text(value, repair_text=False, declared=declared_charset(value))
-        return RawInput(content=content, content_type="text/html")
+        return RawInput(content=decode_text(value, html=True), content_type="text/html")
     return RawInput(content=decode_text(value), content_type="text/plain")
 
 
@@ -176,28 +175,30 @@ def _decode_envelope(value: bytes, max_bytes: int) -> RawInput:
     )
 
 
-def decode_text(value: bytes, *, repair_text: bool = True, declared: str | None = None) -> str:
+def decode_text(value: bytes, *, html: bool = False) -> str:
     """Bytes of unknown encoding -> text (see ``text_of``); mojibake repaired (see
-    ``clean_text``)."""
+    ``clean_text``), except in an HTML page, whose fields are repaired instead."""
     if b"\x00" in value[:65536]:
         raise ParseError("binary_content", "NUL bytes in content")
-    text = text_of(value, declared)
+    text = text_of(value, html=html)
     if text is None:
         raise ParseError("undecodable", "no text encoding fits these bytes")
-    return clean_text(text, repair_text=repair_text)
+    return clean_text(text, repair_text=not html)
 
 
-def text_of(value: bytes, declared: str | None = None) -> str | None:
+def text_of(value: bytes, declared: str | None = None, *, html: bool = False) -> str | None:
     """UTF-8 if the bytes are; else UTF-8 still if they mostly are (a page with a stray byte or
     two: those become U+FFFD, where a detector's guess would garble every accent); else the
-    legacy encoding declared for them (a Python codec name, from ``web_encoding``); else the
-    detector's pick; None if no encoding fits."""
+    legacy encoding declared for them (``declared``, a Python codec name from ``web_encoding``,
+    else, for an ``html`` page, its ``<meta>`` charset); else the detector's pick; None if no
+    encoding fits. The declarations are read only for bytes that are not UTF-8."""
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError:
         text = value.decode("utf-8", errors="replace")
     if _mostly_utf8(text):
         return text
+    declared = declared or (declared_charset(value) if html else None)
     encoding = declared if declared and declared != "utf-8" else guess_encoding(value)
     return value.decode(encoding, errors="replace") if encoding else None
 
@@ -242,8 +243,6 @@ _WEB_MEANING = {
     "utf-16-le": "utf-8",
     "utf-16-be": "utf-8",
 }
-
-
 # The web's encodings (WHATWG) by their Python codec names.
 _WEB_ENCODINGS = re.compile(
     r"utf-8|utf-16(?:-[lb]e)?|ascii|iso8859-\d{1,2}|cp(?:866|874|125[0-8]|932|949)|koi8-[ru]|"

@@ -554,9 +554,7 @@ def _single_name(text: str, *, handle: bool = False) -> list[str]:
     # On a dated line, initials in capitals sign too ("October 19, 2019 by IWB", "by LD").
     initials = bool(_CAPITALS_HANDLE.fullmatch(head)) and not _ADMIN.search(head.casefold())
     named = _is_name_token(head) or handle and (account or initials)
-    if len(head) < (2 if initials else 3) or not named:
-        return []
-    if not _AFTER_SINGLE_NAME.match(rest.strip()):
+    if not named or len(head) < 3 and not initials or not _AFTER_SINGLE_NAME.match(rest.strip()):
         return []
     folded = head.casefold()
     if folded in _NOT_A_SINGLE_NAME or folded in _FUNCTION_WORDS or folded in big_cities():
@@ -861,7 +859,7 @@ _FUNCTION_WORDS = frozenset(
 def known_given_name(name: str) -> bool:
     """The name's first word is a known given name (``given_names``) or an initial ("J.",
     "J.R."): "Ulrike Stockhausen", not "Digital Life" or "Biologische Vielfalt"."""
-    first = name.split()[0] if name.split() else ""
+    first = next(iter(name.split()), "")
     if len(first.strip(".")) == 1 or _INITIALS.fullmatch(first):
         return True
     return _unaccented(first.strip(".").casefold()) in given_names()

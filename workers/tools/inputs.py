@@ -31,7 +31,7 @@ from typing import IO, Any, cast
 
 import orjson
 
-from workers.parsing.decode import declared_charset, text_of, web_encoding
+from workers.parsing.decode import text_of, web_encoding
 
 TYPES = {
     ".txt": "text/plain",
@@ -265,8 +265,5 @@ def decode_payload(payload: bytes, charset: str | None, *, html: bool = False) -
     """Text of a payload, as the parse stage decodes raw bytes (``decode.text_of``): UTF-8 if
     it is (or mostly is), else the charset its HTTP header declares, else (a page) the one its
     markup declares, else detected; windows-1252 if nothing fits (never fails)."""
-    declared = web_encoding(charset) if charset else None
-    if declared is None and html:
-        declared = declared_charset(payload)
-    text = text_of(payload, declared)
+    text = text_of(payload, web_encoding(charset) if charset else None, html=html)
     return text if text is not None else payload.decode("cp1252", "replace")
