@@ -900,6 +900,32 @@ def test_a_byline_printed_under_the_headline_names_the_writer(
     assert parse_html(page).authors == names
 
 
+def test_a_table_in_the_article_is_kept_as_rows_of_its_cells() -> None:
+    """An article's table (a layout table around its text, or a table of figures) is part of
+    the body: each row is its non-empty cells joined by " | ", with no header rule and no
+    empty rows."""
+    from workers.parsing.htmlpage import parse_html, table_rows
+
+    assert table_rows(["| a | b |", "|---|---|", "|  | c |  |", "|  |  |", "plain"]) == [
+        "a | b",
+        "c",
+        "plain",
+    ]
+    story = "".join(
+        f"<p>Paragraph {i} says how the shares of the company moved on the day the results "
+        "came out, and what analysts made of them.</p>"
+        for i in range(4)
+    )
+    table = (
+        "<table><tr><th>Ticker</th><th>Last</th><th>Change</th></tr>"
+        "<tr><td>HD</td><td>225.86</td><td>-5.44%</td></tr>"
+        "<tr><td>LOW</td><td>113.40</td><td>-1.41%</td></tr></table>"
+    )
+    page = parse_html(f"<html><body><article>{story}{table}</article></body></html>")
+    assert "HD | 225.86 | -5.44%" in page.paragraphs
+    assert not any(set(p) <= set("|-: ") for p in page.paragraphs)
+
+
 @pytest.mark.parametrize(
     ("field", "names"),
     [

@@ -120,7 +120,7 @@ def parse_html(
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_images=False,
         fast=large > MAX_ELEMENTS_FOR_FALLBACK,
         config=_CONFIG,
@@ -129,7 +129,7 @@ def parse_html(
         return PageFields()
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = meta.get("text") or ""
-    kept, removed = split_chrome(text.splitlines())
+    kept, removed = split_chrome(table_rows(text.splitlines()))
     if cut:
         removed.append({"line": f"the page after its first {max_nodes} nodes", "rule": "page_cut"})
     page = PageFields(
@@ -156,6 +156,25 @@ def parse_html(
     )
     page.updated_at = modified
     return page
+
+
+# A table's row as trafilatura writes it ("| cell | cell |"), and its header rule ("|---|---|").
+_ROW = re.compile(r"^\|.*\|\s*$")
+_RULE_ROW = re.compile(r"^[|:\s-]*$")
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    """Lines with each table row written as its non-empty cells joined by " | ": a layout table's
+    one cell of prose becomes a paragraph, a data table's row stays readable; header rules and
+    rows with no text are left out."""
+    out = []
+    for line in lines:
+        if not _ROW.match(line):
+            out.append(line)
+        elif not _RULE_ROW.match(line):
+            cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+            out.append(" | ".join(cell for cell in cells if cell))
+    return out
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»:]|-|::)\s+")
