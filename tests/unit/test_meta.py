@@ -900,6 +900,28 @@ def test_a_byline_printed_under_the_headline_names_the_writer(
     assert parse_html(page).authors == names
 
 
+def test_a_byline_paragraph_under_a_subheading_names_the_writer_and_leaves_the_body() -> None:
+    """The page prints its byline as a paragraph of the article, under its subheadings
+    ("<h2>...</h2><h4>...</h4><p>von Klaus Stanjek</p>"): it names the writer and is no
+    paragraph of the body. A paragraph that only starts with "By" stays."""
+    from workers.parsing.htmlpage import parse_html
+
+    story = "".join(
+        f"<p>Paragraph {i} of the film's story says where the family's secret was kept and "
+        "who kept it from the children for so many years.</p>"
+        for i in range(6)
+    )
+    head = "<h2>Sounds of silence</h2><h4>A detective's film about music</h4>"
+    byline = "<p>von <em>Klaus Stanjek</em></p>"
+    page = parse_html(f"<html><body><article>{head}{byline}{story}</article></body></html>")
+    assert page.authors == ["Klaus Stanjek"]
+    assert not any("Stanjek" in p for p in page.paragraphs)
+    sentence = "<p>By the end of the year the film had been shown in forty towns.</p>"
+    page = parse_html(f"<html><body><article>{head}{sentence}{story}</article></body></html>")
+    assert page.authors == []
+    assert any(p.startswith("By the end") for p in page.paragraphs)
+
+
 def test_a_table_in_the_article_is_kept_as_rows_of_its_cells() -> None:
     """An article's table (a layout table around its text, or a table of figures) is part of
     the body: each row is its non-empty cells joined by " | ", with no header rule and no

@@ -453,7 +453,18 @@ def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> li
     body = list(paragraphs)
     while body and len(body[0]) < 120 and _metadata_line(body[0], page, timezone):
         page.removed.append({"line": body.pop(0), "rule": "metadata_line"})
+    # A byline printed as a paragraph of its own a little way in, under a subheading or the
+    # standfirst ("von Klaus Stanjek"): it names the authors and is no part of the body.
+    for i, line in enumerate(body[:BYLINE_PARAGRAPHS]):
+        if len(line) < MAX_BYLINE_PARAGRAPH and (names := byline_names(line, require_by=True)):
+            page.authors = page.authors or names
+            page.removed.append({"line": body.pop(i), "rule": "metadata_line"})
+            break
     return _body(body, page)
+
+
+BYLINE_PARAGRAPHS = 6  # the body's first paragraphs where a byline paragraph is looked for
+MAX_BYLINE_PARAGRAPH = 80
 
 
 def _metadata_line(line: str, page: PageFields, timezone: str) -> bool:
