@@ -528,3 +528,22 @@ def test_a_headline_beside_another_cell_is_the_headline_alone() -> None:
     lines = [*NAV, *TEASERS, f"{BRIDGE_HEADLINE}{' ' * 24}{side}", "By Jane Doe"]
     lines += [*BRIDGE, *FOOTER]
     assert find_article(lines).title == BRIDGE_HEADLINE
+
+
+def test_a_list_of_sentence_parts_inside_the_article_stays_in_its_body() -> None:
+    """An article that enumerates ("The changes:" then bulleted items ending with commas) is
+    one body: its items are not menu entries that cut it in two. The page's menus, bulleted
+    labels with no sentence in them, stay out, and the page is still a whole page."""
+    items = [
+        "* the bridge opens to cars from Monday morning,",
+        "* buses return to their old routes on Wednesday,",
+        "* the ferries keep their summer timetable until the end of the month.",
+    ]
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, BRIDGE[0], "The council listed the changes:"]
+    lines += [*items, BRIDGE[1], BRIDGE[2], *FOOTER, *NAV]
+    assert looks_whole_page(lines)
+    found = find_article(lines)
+    assert found.title == BRIDGE_HEADLINE
+    assert BRIDGE[0] in found.paragraphs and BRIDGE[2] in found.paragraphs
+    assert all(item in found.paragraphs for item in items)
+    assert not set(found.paragraphs) & set(NAV)

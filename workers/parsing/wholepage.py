@@ -3,11 +3,12 @@ it out, with menus, trending lists, share bars, captions, related links and foot
 
 The jusText idea applied to lines. Each line is classed by what it is made of: a *good* line is
 prose (enough words, enough of them stopwords of the page's language, like sentences are); a
-*bad* line is navigation or furniture (a bullet, a word or two, a run of capitalised link
-labels); anything else is *short* (a one-line quote, a subheading). The body is the run of lines
-with the largest total score (good lines score the square root of their word count, short ones
-cost a little, bad ones more), so that one block of prose wins over scattered teasers and
-footers; inside it, bad lines are dropped. The headline is looked for above the body: a line of
+*bad* line is navigation or furniture (a short bulleted label, a word or two, a run of
+capitalised link labels); anything else is *short* (a one-line quote, a subheading, a list's
+item that reads as part of a sentence). The body is the run of lines with the largest total
+score (good lines score the square root of their word count, short ones cost a little, bad ones
+more), so that one block of prose wins over scattered teasers and footers; inside it, bad lines
+are dropped. The headline is looked for above the body: a line of
 headline length and case that is no byline, dateline, credit or breadcrumb, about what the body
 is about (its content words are in the body), preferably one the page repeats elsewhere (a
 breadcrumb, a share text), as pages do with their headline.
@@ -116,7 +117,12 @@ def classify(text: str, stopwords: frozenset[str]) -> Line:
         words = min(MAX_LINE_WORDS, cjk // CJK_CHARS_A_WORD + words)
         share = CJK_PROSE_SHARE if _CJK_PROSE.search(head) else 0.0
         ends = ends or text.rstrip().endswith(_CJK_END)
-    if bulleted and words < 12 or _TRUNCATED.search(text[-200:]):
+    if (
+        bulleted
+        and words < LIST_ITEM_MAX_WORDS
+        and not _list_sentence(text, words, share)
+        or _TRUNCATED.search(text[-200:])
+    ):
         kind = BAD
     elif words >= 10 and share >= 0.25 and (ends or words >= 25):
         kind = GOOD
@@ -125,6 +131,23 @@ def classify(text: str, stopwords: frozenset[str]) -> Line:
     else:
         kind = SHORT
     return Line(text, words, kind)
+
+
+LIST_ITEM_MAX_WORDS = 12  # a bulleted line shorter than this is furniture...
+LIST_ITEM_WORDS = 5  # ...unless it reads as part of a sentence
+LIST_ITEM_STOPWORDS = 0.2
+_LIST_END = (".", ",", ";", ":")
+
+
+def _list_sentence(text: str, words: int, share: float) -> bool:
+    """A bulleted item that reads as part of a sentence or a list of them (an article's
+    enumeration: "+ ab 1. Januar 2022 für Zigaretten und Feinschnitt,"), not a
+    menu entry or a teaser: some words, some stopwords, and punctuation at its end."""
+    return (
+        words >= LIST_ITEM_WORDS
+        and share >= LIST_ITEM_STOPWORDS
+        and text.rstrip().endswith(_LIST_END)
+    )
 
 
 def score(line: Line) -> float:
@@ -162,7 +185,14 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     if len(lines) < WHOLE_PAGE_LINES:
         return False
     stopwords = _stopwords(language or language_of(lines))
-    bad = sum(classify(line, stopwords).kind == BAD for line in lines)
+    # A list's items count as furniture here, whether or not they read as sentences: the
+    # share that tells a whole page from a clean dump was chosen so.
+    bad = sum(
+        (line := classify(text, stopwords)).kind == BAD
+        or line.words < LIST_ITEM_MAX_WORDS
+        and bool(_BULLET.match(text))
+        for text in lines
+    )
     return bad / len(lines) >= WHOLE_PAGE_BAD
 
 
