@@ -1125,3 +1125,46 @@ def test_known_given_names(name: str, known: bool) -> None:
     from workers.parsing.meta import known_given_name
 
     assert known_given_name(name) is known
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("(c) Johannes Wolf • Weitere Rechte siehe Impressum", ["Johannes Wolf"]),
+        ("Copyright © 2019 Jane Doe. All rights reserved.", ["Jane Doe"]),
+        ("© 2010-2020 Mark Smith | Impressum", ["Mark Smith"]),
+        # A company, a site, a paper: no one's name.
+        ("© 2023 The Washington Post", []),
+        ("© 2020 Springer Nature Limited", []),
+        ("© Hildesheimer Presse", []),
+        ("Copyright 2024 Digital Life Media", []),
+        ("© 2022 Paul Parey Zeitschriftenverlag GmbH - DJZ", []),
+        # A photo's credit: with its agency, or in its caption.
+        ("© Matthias Hangst/Getty Images", []),
+        ("Braunkohlekraftwerk © Ruth Röder / Clipdealer", []),
+        ("Lara Croft in Tomb Raider (c) Jane Doe", []),
+    ],
+)
+def test_a_copyright_line_names_a_person_only_when_it_holds_a_persons_name(
+    line: str, names: list[str]
+) -> None:
+    from workers.parsing.meta import copyright_person
+
+    assert copyright_person(["Home", "Impressum", line]) == names
+
+
+def test_a_personal_sites_copyright_names_its_writer_where_nothing_else_does() -> None:
+    from workers.parsing.htmlpage import parse_html
+
+    story = "".join(
+        f"<p>Paragraph {i} of the post says how the garden changed over the winter and what "
+        "the writer planted when the frost was over.</p>"
+        for i in range(6)
+    )
+    footer = '<footer><p class="copyrights-text">(c) Johannes Wolf • Weitere Rechte</p></footer>'
+    head = "<h1>The garden in spring</h1>"
+    page = f"<html><body>{head}<article>{story}</article>{footer}</body></html>"
+    assert parse_html(page).authors == ["Johannes Wolf"]
+    byline = "<p>By Jane Doe</p>"
+    page = page.replace("<article>", f"<article>{byline}")
+    assert parse_html(page).authors == ["Jane Doe"]

@@ -547,3 +547,13 @@ def test_a_list_of_sentence_parts_inside_the_article_stays_in_its_body() -> None
     assert BRIDGE[0] in found.paragraphs and BRIDGE[2] in found.paragraphs
     assert all(item in found.paragraphs for item in items)
     assert not set(found.paragraphs) & set(NAV)
+
+
+def test_a_personal_sites_copyright_line_names_the_writer_of_an_unsigned_post() -> None:
+    """No byline anywhere; the footer's copyright line names a person: the site's writer."""
+    title, paragraphs = article(0)
+    footer = [*FOOTER[:-1], "(c) Johanna Stein • Weitere Rechte siehe Impressum"]
+    lines = [*NAV, *TEASERS, title, *paragraphs, *footer, *NAV]
+    assert parsed("\n".join(lines), 30).authors == ["Johanna Stein"]
+    signed = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, *footer, *NAV]
+    assert parsed("\n".join(signed), 31).authors == ["Jane Doe"]

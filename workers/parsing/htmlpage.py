@@ -26,6 +26,7 @@ from workers.parsing.meta import (
     ROLE_WORDS,
     agency_byline,
     byline_names,
+    copyright_person,
     labelled_published,
     parse_datetime,
     read_metadata_line,
@@ -139,7 +140,8 @@ def parse_html(
         authors=jsonld_authors(articles)
         or metadata_authors(meta.get("author"))
         or marked_authors(tree)
-        or printed_byline(tree, timezone),
+        or printed_byline(tree, timezone)
+        or copyright_person(_texts(tree)),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),

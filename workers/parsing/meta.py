@@ -666,6 +666,32 @@ def copyright_owners(lines: Iterable[str]) -> tuple[str, ...]:
     return tuple(itertools.islice(owners, MAX_COPYRIGHT_OWNERS))
 
 
+_OWNER_END = re.compile(r"\s*(?:[•·|/–—]|\s-\s|[.,;]|\ball rights\b|\balle rechte\b)", re.I)
+
+
+_OWNER_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
+_OWNER_START = re.compile(r"^(?:copyright\b|[©\s\d,–-]|\(c\))*", re.I)
+_OWNER_END = re.compile(r"\s*(?:[•·|–—]|\s-\s|[.,;]|\ball rights\b|\balle rechte\b)", re.I)
+_COMPANY = re.compile(r"\b(?:gmbh|ag|kg|ltd|inc|llc|plc|s\.?a|verlag|media|group|press)\b", re.I)
+
+
+def copyright_person(lines: Iterable[str]) -> list[str]:
+    """The person a line that starts with a copyright sign names, where it names one ("(c)
+    Johannes Wolf • Weitere Rechte siehe Impressum", "©2020 - Jane Doe - Studio": a personal
+    site's writer), as ``[name]``; ``[]`` when the page's first ``MAX_COPYRIGHT_OWNERS`` such
+    lines name companies, sites or nobody. A name counts only with a known given name first;
+    an owner with a slash is a photo's credit ("© Jane Doe/Getty Images"), never the writer."""
+    owners = (line for line in lines if len(line) <= MAX_COPYRIGHT_LINE and _OWNER_LINE.match(line))
+    for owner in itertools.islice(owners, MAX_COPYRIGHT_OWNERS):
+        owner = _OWNER_START.sub("", owner)  # the sign, the word, the years and a dash
+        name = _OWNER_END.split(owner, maxsplit=1)[0].strip()
+        if "/" in owner or _COMPANY.search(name):
+            continue
+        if is_name(name) and known_given_name(name):
+            return [name]
+    return []
+
+
 def yearless_published(
     lines: Iterable[str], reference: datetime, timezone: str = "UTC"
 ) -> datetime | None:

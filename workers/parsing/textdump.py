@@ -23,6 +23,7 @@ from workers.parsing.meta import (
     agency_part,
     author_box_names,
     byline_names,
+    copyright_person,
     dateline_agency,
     is_embedded_post,
     is_role_line,
@@ -191,6 +192,9 @@ def parse_text(
         page.published_at = page.published_at or byline.published
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
+    if not page.authors:
+        # A personal site's copyright line names its writer ("(c) Johannes Wolf").
+        page.authors = copyright_person(r["line"] for r in page.removed)
     if page.published_at is None:
         header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
         printed = (*(r["line"] for r in page.removed), *kept, *after)
