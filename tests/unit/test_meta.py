@@ -1168,3 +1168,12 @@ def test_a_personal_sites_copyright_names_its_writer_where_nothing_else_does() -
     byline = "<p>By Jane Doe</p>"
     page = page.replace("<article>", f"<article>{byline}")
     assert parse_html(page).authors == ["Jane Doe"]
+
+
+def test_a_copyright_line_above_the_pages_footer_is_a_captions_credit() -> None:
+    from workers.parsing.meta import FOOTER_LINES, copyright_person
+
+    credit = "© Stefan Wermuth"
+    assert copyright_person(["Home", credit, "The story goes on."]) == ["Stefan Wermuth"]
+    story = [f"Paragraph {i} of the story." for i in range(FOOTER_LINES)]
+    assert copyright_person(["Home", credit, *story]) == []

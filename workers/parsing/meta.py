@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -666,30 +666,36 @@ def copyright_owners(lines: Iterable[str]) -> tuple[str, ...]:
     return tuple(itertools.islice(owners, MAX_COPYRIGHT_OWNERS))
 
 
-_OWNER_END = re.compile(r"\s*(?:[•·|/–—]|\s-\s|[.,;]|\ball rights\b|\balle rechte\b)", re.I)
-
-
+# A line that starts with a copyright sign or word, what precedes its owner (the sign, the word,
+# years, a dash), and what ends the owner's name (a separator, a full stop, "All rights").
 _OWNER_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 _OWNER_START = re.compile(r"^(?:copyright\b|[©\s\d,–-]|\(c\))*", re.I)
 _OWNER_END = re.compile(r"\s*(?:[•·|–—]|\s-\s|[.,;]|\ball rights\b|\balle rechte\b)", re.I)
-_COMPANY = re.compile(r"\b(?:gmbh|ag|kg|ltd|inc|llc|plc|s\.?a|verlag|media|group|press)\b", re.I)
+_COMPANY = re.compile(
+    r"\b(?:gmbh|ag|kg|ltd|inc|llc|plc|co|corp|s\.?a|verlag|media|group|press|productions?)\b", re.I
+)
 
 
-def copyright_person(lines: Iterable[str]) -> list[str]:
-    """The person a line that starts with a copyright sign names, where it names one ("(c)
+def copyright_person(lines: Sequence[str]) -> list[str]:
+    """The person the page's footer names in a line that starts with a copyright sign ("(c)
     Johannes Wolf • Weitere Rechte siehe Impressum", "©2020 - Jane Doe - Studio": a personal
-    site's writer), as ``[name]``; ``[]`` when the page's first ``MAX_COPYRIGHT_OWNERS`` such
-    lines name companies, sites or nobody. A name counts only with a known given name first;
-    an owner with a slash is a photo's credit ("© Jane Doe/Getty Images"), never the writer."""
-    owners = (line for line in lines if len(line) <= MAX_COPYRIGHT_LINE and _OWNER_LINE.match(line))
-    for owner in itertools.islice(owners, MAX_COPYRIGHT_OWNERS):
-        owner = _OWNER_START.sub("", owner)  # the sign, the word, the years and a dash
+    site's writer), as ``[name]``; ``[]`` when its last ``FOOTER_LINES`` lines name companies,
+    sites or nobody so. A name counts only with a known given name first; an owner with a
+    slash is a photo's credit ("© Jane Doe/Getty Images"), and a line higher up the page is a
+    caption's credit more often than the site's owner."""
+    for line in lines[-FOOTER_LINES:]:
+        if len(line) > MAX_COPYRIGHT_LINE or not _OWNER_LINE.match(line):
+            continue
+        owner = _OWNER_START.sub("", line)  # the sign, the word, the years and a dash
         name = _OWNER_END.split(owner, maxsplit=1)[0].strip()
         if "/" in owner or _COMPANY.search(name):
             continue
         if is_name(name) and known_given_name(name):
             return [name]
     return []
+
+
+FOOTER_LINES = 12  # a page's last lines, where its copyright line is read for its owner
 
 
 def yearless_published(

@@ -149,6 +149,7 @@ def parse_text(
     put in the latest year that is not after ``reference`` (when the page was fetched) nor
     after the year of the page's copyright line."""
     lines, marks = dump_lines(text)
+    page_lines = lines
     outside: list[str] = []
     around: list[AroundLine] = []
     after: list[str] = []
@@ -194,7 +195,7 @@ def parse_text(
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
     if not page.authors:
         # A personal site's copyright line names its writer ("(c) Johannes Wolf").
-        page.authors = copyright_person(r["line"] for r in page.removed)
+        page.authors = copyright_person(page_lines)
     if page.published_at is None:
         header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
         printed = (*(r["line"] for r in page.removed), *kept, *after)

@@ -8,10 +8,10 @@ capitalised link labels); anything else is *short* (a one-line quote, a subheadi
 item that reads as part of a sentence). The body is the run of lines with the largest total
 score (good lines score the square root of their word count, short ones cost a little, bad ones
 more), so that one block of prose wins over scattered teasers and footers; inside it, bad lines
-are dropped. The headline is looked for above the body: a line of
-headline length and case that is no byline, dateline, credit or breadcrumb, about what the body
-is about (its content words are in the body), preferably one the page repeats elsewhere (a
-breadcrumb, a share text), as pages do with their headline.
+are dropped. The headline is looked for above the body: a line of headline length and case that
+is no byline, dateline, credit or breadcrumb, about what the body is about (its content words
+are in the body), preferably one the page repeats elsewhere (a breadcrumb, a share text), as
+pages do with their headline.
 
 Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the run.
 """
