@@ -141,7 +141,7 @@ def parse_html(
         or metadata_authors(meta.get("author"))
         or marked_authors(tree)
         or printed_byline(tree, timezone)
-        or copyright_person(list(_texts(tree))),
+        or copyright_person(_texts(tree)),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -676,14 +677,14 @@ _COMPANY = re.compile(
 )
 
 
-def copyright_person(lines: Sequence[str]) -> list[str]:
+def copyright_person(lines: Iterable[str]) -> list[str]:
     """The person the page's footer names in a line that starts with a copyright sign ("(c)
     Johannes Wolf • Weitere Rechte siehe Impressum", "©2020 - Jane Doe - Studio": a personal
     site's writer), as ``[name]``; ``[]`` when its last ``FOOTER_LINES`` lines name companies,
     sites or nobody so. A name counts only with a known given name first; an owner with a
     slash is a photo's credit ("© Jane Doe/Getty Images"), and a line higher up the page is a
     caption's credit more often than the site's owner."""
-    for line in lines[-FOOTER_LINES:]:
+    for line in deque(lines, maxlen=FOOTER_LINES):
         if len(line) > MAX_COPYRIGHT_LINE or not _OWNER_LINE.match(line):
             continue
         owner = _OWNER_START.sub("", line)  # the sign, the word, the years and a dash

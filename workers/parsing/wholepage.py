@@ -104,7 +104,6 @@ CJK_PROSE_SHARE = 0.3  # the stopword share a line of CJK prose is given
 
 
 def classify(text: str, stopwords: frozenset[str]) -> Line:
-    bulleted = bool(_BULLET.match(text))
     head = text[:4000]
     tokens = _WORD.findall(head)[:MAX_LINE_WORDS]
     words = len(tokens)
@@ -118,8 +117,7 @@ def classify(text: str, stopwords: frozenset[str]) -> Line:
         share = CJK_PROSE_SHARE if _CJK_PROSE.search(head) else 0.0
         ends = ends or text.rstrip().endswith(_CJK_END)
     if (
-        bulleted
-        and words < LIST_ITEM_MAX_WORDS
+        _short_bullet(text, words)
         and not _list_sentence(text, words, share)
         or _TRUNCATED.search(text[-200:])
     ):
@@ -137,6 +135,10 @@ LIST_ITEM_MAX_WORDS = 12  # a bulleted line shorter than this is furniture...
 LIST_ITEM_WORDS = 5  # ...unless it reads as part of a sentence
 LIST_ITEM_STOPWORDS = 0.2
 _LIST_END = (".", ",", ";", ":")
+
+
+def _short_bullet(text: str, words: int) -> bool:
+    return words < LIST_ITEM_MAX_WORDS and bool(_BULLET.match(text))
 
 
 def _list_sentence(text: str, words: int, share: float) -> bool:
@@ -188,9 +190,7 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     # A list's items count as furniture here, whether or not they read as sentences: the
     # share that tells a whole page from a clean dump was chosen so.
     bad = sum(
-        (line := classify(text, stopwords)).kind == BAD
-        or line.words < LIST_ITEM_MAX_WORDS
-        and bool(_BULLET.match(text))
+        (line := classify(text, stopwords)).kind == BAD or _short_bullet(text, line.words)
         for text in lines
     )
     return bad / len(lines) >= WHOLE_PAGE_BAD
