@@ -60,12 +60,16 @@ class ExtraPage(Page):
         return False
 
 
-def _host(html: str) -> str:
+def _url(html: str) -> str:
+    """The page's own URL, as its canonical link or ``og:url`` gives it ("" if neither does)."""
     found = re.search(r'<link[^>]+rel="canonical"[^>]+href="([^"]+)"', html) or re.search(
         r'og:url"\s+content="([^"]+)"', html
     )
-    url = found.group(1) if found else ""
-    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+    return found.group(1) if found else ""
+
+
+def _host(html: str) -> str:
+    return (urllib.parse.urlsplit(_url(html)).hostname or "").removeprefix("www.")
 
 
 def _names(byline: str) -> list[str]:
@@ -111,6 +115,7 @@ def load_extra() -> list[Page]:
             days,
             printed_authors=printed or None,
             printed_days=frozenset({str(published)[:10]}) if published else frozenset(),
+            url=_url(html) or None,
         )
         pages.append(page)
     return pages

@@ -4,7 +4,8 @@ installed), and print them as ``workers.parsing.wholepage.HEADLINE_WEIGHTS``.
 
 Each tune page is rendered as whole-page text and as Markdown, and by w3m and lynx where they
 are installed (the whole-page inputs of ``bench.parse``); in each, the stage's line classifier
-finds the body, and every headline candidate gets its ``headline_features``. A candidate is
+finds the body, and every headline candidate gets its ``headline_features`` (its URL's slug
+given, as a message's envelope gives it). A candidate is
 right when it is the page's own title (``bench.parse.Page.titled``: its metadata's, or the
 headline it prints, checked by hand). The weights are those of a conditional logit over each
 page's candidates (the softmax of the weighted sums, trained to put the mass on the right
@@ -27,6 +28,7 @@ from bench.extra_pages import load_extra
 from bench.parse import TEXT_BROWSERS, Page, load, render_markdown, render_text, render_with
 from bench.trafilatura_pages import load_trafilatura
 from workers.parsing.textdump import dump_lines
+from workers.parsing.urls import slug_words
 from workers.parsing.wholepage import HEADLINE_WEIGHTS, HeadlineContext, Layout, headline_features
 
 FEATURES = list(HEADLINE_WEIGHTS)
@@ -39,7 +41,7 @@ def candidates(page: Page, dump: str) -> tuple[np.ndarray, np.ndarray] | None:
     layout = Layout.of(lines, marks=marks)
     if layout.end == 0:
         return None
-    context = HeadlineContext.of(layout, marks.headings)
+    context = HeadlineContext.of(layout, marks.headings, slug_words(page.url))
     at = context.candidates()
     if not at:
         return None

@@ -21,8 +21,8 @@ snippets kept out and found). *traf held* is the largest held-out split: 473 pag
 
 Inputs:
 - **whole-page text**: the HTML laid out as text the way a text browser does, menus, share bars,
-  related links and footers included (inscriptis, Apache-2.0), then published bare as a
-  scraper's dump would be;
+  related links and footers included (inscriptis, Apache-2.0), then published as a scraper's
+  dump would be: in a JSON envelope with the page's URL (``--no-url``: the dump alone);
 - **whole-page Markdown**: the same page as an HTML-to-Markdown converter writes it (markdownify,
   MIT): headings, ``[text](url)`` links, bullets and images, all of the page's chrome included;
 - **whole-page text (w3m)**, **(lynx)**: the page as the text browsers dump it (``w3m -dump``,
@@ -32,7 +32,11 @@ Inputs:
   (Debian's ``chromium`` and ``chromium-driver``, driven by selenium), what a scraper that
   copies a rendered page gets: the page's own CSS decides what is shown, its scripts do not run
   and nothing is fetched from the network (every host name fails to resolve);
-- **HTML**: the page itself, in a JSON envelope with ``content_type: text/html``.
+- **HTML**: the page itself, in a JSON envelope with ``content_type: text/html`` and its URL.
+
+Every input's envelope carries the URL the page was fetched from (an archived page's own URL),
+as a crawler's message does, and the baselines are given it too (trafilatura's ``url``);
+``--no-url`` measures every input without it, as a dump published bare.
 
 Per field:
 - body: mean precision, recall and F1 over word 3-shingles against the marked body;
@@ -123,6 +127,7 @@ class Page:
     headline: str | None = None  # the page's first <h1>, where checked by hand as its headline
     printed_authors: list[str] | None = None  # the byline printed, where it differs (checked)
     printed_days: frozenset[str] = frozenset()  # the day printed, where it differs (checked)
+    url: str | None = None  # where the page was fetched from (an archived page's own URL)
 
     def titled(self, found: str) -> bool:
         """The found title is the metadata's, or the headline the page prints (hand-checked)."""
@@ -196,9 +201,11 @@ def load() -> list[Page]:
         printed = PRINTED_AUTHORS.get(page_id[:12])
         printed_days = PRINTED_DAYS.get(page_id[:12], frozenset())
         body = doc.get("articleBody") or ""
-        pages.append(
-            Page(page_id, host, html, body, title, authors, days, headline, printed, printed_days)
+        page = Page(
+            page_id, host, html, body, title, authors, days, headline, printed, printed_days
         )
+        page.url = doc["url"]
+        pages.append(page)
     return pages
 
 
@@ -551,21 +558,26 @@ def render_markdown(html: str) -> str:
 
 
 # --- the extractors --------------------------------------------------------------------------
-def naive(text: str) -> Extracted:
+def naive(text: str, url: str | None = None) -> Extracted:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return Extracted(lines[0] if lines else "", "\n".join(lines[1:]))
 
 
-def stage_text(text: str) -> Extracted:
-    return _stage(text.encode())
+def stage_text(text: str, url: str | None = None) -> Extracted:
+    return _stage(message(text, url))
 
 
-def stage_html(html: str) -> Extracted:
-    return _stage(_envelope(html))
+def stage_html(html: str, url: str | None = None) -> Extracted:
+    return _stage(message(html, url, "text/html"))
 
 
-def _envelope(html: str) -> bytes:
-    return orjson.dumps({"content": html, "content_type": "text/html"})
+def message(content: str, url: str | None, content_type: str = "text/plain") -> bytes:
+    """A raw message as a producer sends one: a page dump alone, or an envelope with the page's
+    URL (and, for HTML, its content type)."""
+    if url is None and content_type == "text/plain":
+        return content.encode()
+    fields = {"content": content, "content_type": content_type}
+    return orjson.dumps({**fields, "url": url} if url else fields)
 
 
 def merges(pages: list[Page], messages: list[bytes]) -> tuple[int, int, int]:
@@ -595,27 +607,29 @@ def _stage(value: bytes) -> Extracted:
     return Extracted(article.title, article.body, list(article.authors), article.published_at)
 
 
-def classifier(text: str) -> Extracted:
+def classifier(text: str, url: str | None = None) -> Extracted:
     """The line classifier alone (``workers.parsing.wholepage``)."""
+    from workers.parsing.urls import slug_words
     from workers.parsing.wholepage import find_article
 
-    found = find_article([line.strip() for line in text.splitlines() if line.strip()])
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    found = find_article(lines, slug=slug_words(url))
     return Extracted(found.title or "", "\n".join(found.paragraphs))
 
 
-def trafilatura_text(text: str) -> Extracted:
+def trafilatura_text(text: str, url: str | None = None) -> Extracted:
     import trafilatura
 
     lines = [htmllib.escape(line.strip()) for line in text.splitlines() if line.strip()]
     page = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
-    extracted = trafilatura.bare_extraction(page, with_metadata=True)
+    extracted = trafilatura.bare_extraction(page, url=url, with_metadata=True)
     return _from_trafilatura(extracted)
 
 
-def trafilatura_html(html: str) -> Extracted:
+def trafilatura_html(html: str, url: str | None = None) -> Extracted:
     import trafilatura
 
-    return _from_trafilatura(trafilatura.bare_extraction(html, with_metadata=True))
+    return _from_trafilatura(trafilatura.bare_extraction(html, url=url, with_metadata=True))
 
 
 def _from_trafilatura(doc: Any) -> Extracted:
@@ -649,9 +663,17 @@ class Scores:
     minute: float = 0.0
 
 
-def score(pages: list[Page], inputs: list[str], extract: Callable[[str], Extracted]) -> Scores:
+Extractor = Callable[[str, str | None], Extracted]  # a page's dump (or HTML) and its URL
+
+
+def score(
+    pages: list[Page], inputs: list[str], extract: Extractor, with_urls: bool = True
+) -> Scores:
+    """Each extractor's figures on these pages; ``with_urls``: each is given the page's URL,
+    as an envelope carries it, else the dump alone."""
     start = time.perf_counter()
-    out = [extract(value) for value in inputs]
+    urls = [p.url if with_urls else None for p in pages]
+    out = [extract(value, url) for value, url in zip(inputs, urls, strict=True)]
     seconds = time.perf_counter() - start
     prf = [p.body_prf(e.body) for e, p in zip(out, pages, strict=True)]
     titled = [same_title(e.title, p.title) for e, p in zip(out, pages, strict=True) if p.title]
@@ -728,7 +750,7 @@ HEADER = (
 )
 
 
-def run(only: str | None = None) -> None:
+def run(only: str | None = None, with_urls: bool = True) -> None:
     pages = load()
     # Imported here: the extra pages' module imports this one.
     from bench.extra_pages import load_extra
@@ -807,7 +829,7 @@ def run(only: str | None = None) -> None:
         "HTML": (
             lambda p: p.html,
             (
-                ("naive", lambda h: naive(render_text(h))),
+                ("naive", lambda h, url: naive(render_text(h))),
                 ("trafilatura", trafilatura_html),
                 ("parse stage", stage_html),
             ),
@@ -833,27 +855,32 @@ def run(only: str | None = None) -> None:
             values = [value_of(p) for p in group]
             rendered.update((p.id, v) for p, v in zip(group, values, strict=True))
             for name, extract in extractors:
-                s = score(group, values, extract)
+                s = score(group, values, extract, with_urls)
                 print(
                     f"  {split:<10} {name:<12} {s.precision:7.3f} {s.recall:6.3f} {s.f1:6.3f} "
                     f"{s.title:6.3f} {s.checked:7.3f} {s.authors:7.3f} {s.authors_checked:7.3f} "
                     f"{s.date:6.3f} {s.date_checked:7.3f} "
                     f"{s.pages_per_s:8.1f} {s.named_without:7.3f} {s.minute:7.3f}"
                 )
-        as_message = _envelope if label == "HTML" else str.encode
-        found, same_site, judged = merges(pages, [as_message(rendered[p.id]) for p in pages])
+        content_type = "text/html" if label == "HTML" else "text/plain"
+        messages = [
+            message(rendered[p.id], p.url if with_urls else None, content_type) for p in pages
+        ]
+        found, same_site, judged = merges(pages, messages)
         print(
             f"  near-duplicates judged among the {judged} pages (all distinct articles), parse "
             f"stage: {found}, {same_site} of them of a page of the same site"
         )
         if label == "HTML":
-            speed_against_trafilatura([p.html for p in pages])
+            speed_against_trafilatura([(p.html, p.url if with_urls else None) for p in pages])
 
 
 SPEED_ROUNDS = 5
 
 
-def speed_against_trafilatura(pages: list[str], rounds: int = SPEED_ROUNDS) -> float:
+def speed_against_trafilatura(
+    pages: list[tuple[str, str | None]], rounds: int = SPEED_ROUNDS
+) -> float:
     """The parse stage's HTML pages/s as a share of trafilatura's, both on every page, in
     alternating rounds, timed in this process's CPU seconds: the wall-clock columns above move
     with whatever else the machine runs (0.56x to 0.98x over runs of the same code). Prints the
@@ -862,8 +889,8 @@ def speed_against_trafilatura(pages: list[str], rounds: int = SPEED_ROUNDS) -> f
     for _ in range(rounds):
         for name, extract in (("trafilatura", trafilatura_html), ("parse stage", stage_html)):
             start = time.process_time()
-            for html in pages:
-                extract(html)
+            for html, url in pages:
+                extract(html, url)
             cpu[name].append(time.process_time() - start)
     rate = {name: len(pages) / statistics.median(seconds) for name, seconds in cpu.items()}
     ratio = rate["parse stage"] / rate["trafilatura"]
@@ -882,7 +909,13 @@ def main() -> None:
         help="one input: 'whole-page text', 'whole-page Markdown', 'whole-page text (w3m)', "
         "'whole-page text (lynx)', 'whole-page text (chromium)', 'HTML'",
     )
-    run(parser.parse_args().only)
+    parser.add_argument(
+        "--no-url",
+        action="store_true",
+        help="give every extractor the dump (or HTML) alone, not the page's URL",
+    )
+    args = parser.parse_args()
+    run(args.only, with_urls=not args.no_url)
 
 
 if __name__ == "__main__":

@@ -85,12 +85,15 @@ def entries(source: str) -> dict[str, dict[str, str | list[str]]]:
     return found
 
 
+def original_url(url: str) -> str:
+    """The page's own URL; an archived page's is the archived URL."""
+    archived = re.match(r"https?://web\.archive\.org/web/[^/]+/(.+)", url)
+    return archived.group(1) if archived else url
+
+
 def host_of(url: str) -> str:
     """The page's host; an archived page's is the archived URL's."""
-    archived = re.match(r"https?://web\.archive\.org/web/[^/]+/(.+)", url)
-    if archived:
-        url = archived.group(1)
-    return (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+    return (urllib.parse.urlsplit(original_url(url)).hostname or "").removeprefix("www.")
 
 
 def load_trafilatura(excluded_hosts: set[str]) -> list[Page]:
@@ -127,5 +130,6 @@ def load_trafilatura(excluded_hosts: set[str]) -> list[Page]:
             with_snippets=tuple(fields.get("With", [])),
             without_snippets=tuple(fields.get("Without", [])),
         )
+        page.url = original_url(url)
         pages.append(page)
     return pages

@@ -1,6 +1,8 @@
+from datetime import UTC, datetime
+
 import pytest
 
-from workers.parsing.urls import canonical_url, registered_domain
+from workers.parsing.urls import canonical_url, registered_domain, slug_words, url_day, word_forms
 
 
 @pytest.mark.parametrize(
@@ -34,3 +36,55 @@ def test_canonical_url(url: str | None, expected: str | None) -> None:
 )
 def test_registered_domain_is_offline(url: str, domain: str | None) -> None:
     assert registered_domain(url) == domain
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        # the segment with the most words, not the section or the ID
+        (
+            "https://example.de/wissen/laesst-sich-die-ausbreitung-kontrollieren/1700384",
+            {"laesst", "sich", "die", "ausbreitung", "kontrollieren"},
+        ),
+        # numbers and file endings are no words; underscores split like hyphens
+        ("http://www.example.com/how_2042752_build-terrarium.html", {"how", "build", "terrarium"}),
+        # percent-encoded letters read without their accents
+        ("https://example.fr/caf%C3%A9-na%C3%AFve-stories", {"cafe", "naive", "stories"}),
+        # a query's value may be the slug
+        ("https://example.com/article?title=storm-hits-coast&id=7", {"storm", "hits", "coast"}),
+        ("https://example.com/", set()),
+        ("http://[::1", set()),
+        (None, set()),
+    ],
+)
+def test_slug_words(url: str | None, words: set[str]) -> None:
+    assert slug_words(url) == words
+
+
+def test_a_word_is_matched_however_the_url_spells_its_umlaut() -> None:
+    assert word_forms("Lässt") == ("lasst", "laesst")
+    assert word_forms("Naïve") == ("naive", "naive")
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://example.com/2019/11/20/isis-fighters/", datetime(2019, 11, 20, tzinfo=UTC)),
+        ("https://example.com/news/2019-11-20-isis-fighters", datetime(2019, 11, 20, tzinfo=UTC)),
+        ("https://example.com/20191120/story.html", datetime(2019, 11, 20, tzinfo=UTC)),
+        ("https://example.com/2019/02/31/no-such-day", None),
+        ("https://example.com/2019/1120/mixed-separators", None),
+        ("https://example.com/story?date=2019-11-20", None),  # a query is no filing path
+        ("https://example.com/1700384/story", None),
+        (None, None),
+    ],
+)
+def test_url_day(url: str | None, day: datetime | None) -> None:
+    assert url_day(url) == day
+
+
+def test_a_hostile_url_is_read_in_bounded_time() -> None:
+    """A URL of a million hyphens and digits: only its first characters are read."""
+    url = "https://example.com/" + "2019-" * 200_000 + "a" * 100_000
+    assert slug_words(url) == set()
+    assert url_day(url) is None

@@ -10,6 +10,7 @@ from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
 from workers.parsing.markdown import Marks
 from workers.parsing.textdump import parse_text
+from workers.parsing.urls import slug_words
 from workers.parsing.wholepage import (
     HeadlineContext,
     Layout,
@@ -557,3 +558,35 @@ def test_a_personal_sites_copyright_line_names_the_writer_of_an_unsigned_post() 
     assert parsed("\n".join(lines), 30).authors == ["Johanna Stein"]
     signed = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, *footer, *NAV]
     assert parsed("\n".join(signed), 31).authors == ["Jane Doe"]
+
+
+def test_the_pages_url_picks_the_headline_it_spells() -> None:
+    """Two lines of headline shape over one byline: the page's URL, where its message gives one,
+    spells the headline, whichever of the two it is; a URL with no slug changes nothing."""
+    second = "Commuters return to the harbour bridge"
+    lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, second, "By Jane Doe"]
+    lines += [*BRIDGE, *FOOTER]
+    site = "https://harbourdaily.example/news/2026/12/01/"
+    unmarked = find_article(lines).title
+    assert find_article(lines, slug=slug_words(site + "42")).title == unmarked
+    first_url = site + "harbour-bridge-reopens-after-months-of-repairs/"
+    second_url = site + "commuters-return-harbour-bridge/"
+    assert find_article(lines, slug=slug_words(first_url)).title == BRIDGE_HEADLINE
+    assert find_article(lines, slug=slug_words(second_url)).title == second
+    assert parse_text("\n".join(lines), url=second_url).title == second
+
+
+def test_a_whole_page_that_prints_no_date_is_dated_by_its_url() -> None:
+    """The day in the URL's path is the published day where the page prints none; a printed
+    date wins over it."""
+    head = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, "By Jane Doe"]
+    undated = "\n".join([*head, *BRIDGE, *FOOTER])
+    dated = "\n".join([*head, "1 December 2026", *BRIDGE, *FOOTER])
+    url = "https://harbourdaily.example/2026/11/30/harbour-bridge-reopens/"
+    assert parse_text(undated).published_at is None
+    assert str(parse_text(undated, url=url).published_at) == "2026-11-30 00:00:00+00:00"
+    assert str(parse_text(dated, url=url).published_at) == "2026-12-01 00:00:00+00:00"
+    # What a producer sends, fetched on 1 December 2025:
+    envelope = orjson.dumps({"content": undated, "url": url.replace("2026", "2025")})
+    position = Position("articles.raw", 0, 0, 1_764_547_200.0)
+    assert parse_at(envelope, position, SETTINGS).published_at == "2025-11-30T00:00:00Z"

@@ -48,7 +48,7 @@ def parse_article(
     if raw.content_type == "text/html":
         page = _repaired(parse_html(raw.content, raw.url, timezone, max_html_nodes))
     else:
-        page = parse_text(raw.content, timezone, _moment(ingested_at))
+        page = parse_text(raw.content, timezone, _moment(ingested_at), raw.url)
     title = visible(page.title or "").strip()[:MAX_TITLE_CHARS]
     if not title:
         raise ParseError("no_title")

@@ -41,6 +41,7 @@ from workers.parsing.meta import (
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
+from workers.parsing.urls import slug_words, url_day
 from workers.parsing.wholepage import (
     COLUMN_GAP,
     HEADLINE_WORDS,
@@ -142,12 +143,17 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
 
 
 def parse_text(
-    text: str, timezone: str | None = None, reference: datetime | None = None
+    text: str,
+    timezone: str | None = None,
+    reference: datetime | None = None,
+    url: str | None = None,
 ) -> PageFields:
     """Parse a page dump. Datelines that name no zone are read in ``timezone``, else in the
     zone of the site its chrome gives away, else in UTC. A date printed without its year is
     put in the latest year that is not after ``reference`` (when the page was fetched) nor
-    after the year of the page's copyright line."""
+    after the year of the page's copyright line. ``url``, the page's if its message gave one:
+    its slug helps find a whole page's headline, and the day in its path is the published day
+    where the page prints none."""
     lines, marks = dump_lines(text)
     page_lines = lines
     outside: list[str] = []
@@ -155,7 +161,7 @@ def parse_text(
     after: list[str] = []
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     if looks_whole_page(lines, language):
-        lines, outside, around, after = article_lines(lines, language, marks)
+        lines, outside, around, after = article_lines(lines, language, marks, slug_words(url))
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -206,6 +212,8 @@ def parse_text(
         # Far from the headline, only a date the page labels as the published one: under the
         # body first, then anywhere else on the page.
         page.published_at = labelled_published([*after, *outside], timezone)
+    # "/2019/11/20/isis-fighters-...": the day the site filed the article under.
+    page.published_at = page.published_at or url_day(url)
     return page
 
 

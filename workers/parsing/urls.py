@@ -1,8 +1,12 @@
-"""Canonical URLs and registered domains (the public suffix list shipped with tldextract)."""
+"""Canonical URLs and registered domains (the public suffix list shipped with tldextract), and
+what an article's URL says of it: the words of its slug and the day in its path."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+import unicodedata
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import tldextract
 
@@ -67,3 +71,71 @@ def registered_domain(url: str | None) -> str | None:
     if not ext.domain or not ext.suffix:
         return None
     return f"{ext.domain}.{ext.suffix}".lower()
+
+
+MAX_SLUG_URL_CHARS = 2048  # a URL's first characters read for its slug and its day
+# A word as a URL spells it: letters and digits between hyphens, underscores, slashes, dots.
+_URL_WORD = re.compile(r"[^\W_]+")
+_SEGMENT = re.compile(r"[/?&=;]")
+_FILE_WORDS = frozenset({"html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cfm"})
+_TRANSLITERATED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def word_forms(word: str) -> tuple[str, str]:
+    """How a URL may spell a word: without its accents ("lässt" -> "lasst"), or with German
+    umlauts written out ("laesst")."""
+    folded = word.casefold()
+    return _unaccented(folded), _unaccented(folded.translate(_TRANSLITERATED))
+
+
+def url_words(text: str) -> list[str]:
+    """``text``'s words split as a URL splits them ("Covid-19" -> "covid", "19"), case-folded."""
+    return _URL_WORD.findall(text.casefold())
+
+
+def slug_words(url: str | None) -> frozenset[str]:
+    """The words of a URL's slug: of the segments of its path and query, the one with the most
+    words ("/2019/11/20/isis-fighters-in-afghanistan/12345"), without numbers, file endings or
+    accents. An article's URL usually spells its headline there; a section or an ID has fewer
+    words. Empty where there is no URL."""
+    if not url:
+        return frozenset()
+    try:
+        parts = urlsplit(url[:MAX_SLUG_URL_CHARS])
+    except ValueError:
+        return frozenset()
+    text = unquote(f"{parts.path}?{parts.query}")
+    segments = (url_words(segment) for segment in _SEGMENT.split(text))
+    words = max(
+        ([w for w in found if len(w) > 1 and not w.isdigit()] for found in segments),
+        key=len,
+        default=[],
+    )
+    return frozenset(_unaccented(w) for w in words) - _FILE_WORDS
+
+
+# A day in a URL's path: "/2019/11/20/", "/2019-11-20-", "/20191120/".
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def url_day(url: str | None) -> datetime | None:
+    """The day an article's URL names in its path, at midnight UTC as a date without a time is
+    read; None where it names none (or an impossible one, such as 31 February)."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url[:MAX_SLUG_URL_CHARS]).path
+    except ValueError:
+        return None
+    found = _URL_DAY.search(path)
+    if found is None:
+        return None
+    year, _, month, day = found.groups()
+    try:
+        return datetime(int(year), int(month), int(day), tzinfo=UTC)
+    except ValueError:
+        return None

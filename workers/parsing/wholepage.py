@@ -30,6 +30,7 @@ import stopwordsiso
 from workers.parsing.chrome import rule_for
 from workers.parsing.markdown import NO_MARKS, Marks
 from workers.parsing.meta import byline_names, copyright_owners, looks_like_metadata
+from workers.parsing.urls import url_words, word_forms
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
 _BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
@@ -197,13 +198,17 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
 
 
 def article_lines(
-    lines: list[str], language: str | None = None, marks: Marks = NO_MARKS
+    lines: list[str],
+    language: str | None = None,
+    marks: Marks = NO_MARKS,
+    slug: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str], list[AroundLine], list[str]]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
     may be; and the lines after the body, where an author box may be. ``marks``: what the
-    dump's markup (Markdown) says of its lines, if any."""
-    found = find_article(lines, language, marks)
+    dump's markup (Markdown) says of its lines, if any; ``slug``: the words of the page's URL
+    slug (``urls.slug_words``), if it came with one."""
+    found = find_article(lines, language, marks, slug)
     if not found.paragraphs:
         return lines, [], [], []
     head = [found.title] if found.title else []
@@ -267,14 +272,19 @@ def first_cell(text: str) -> str:
     return COLUMN_GAP.split(text, maxsplit=1)[0]
 
 
-def find_article(lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Found:
+def find_article(
+    lines: list[str],
+    language: str | None = None,
+    marks: Marks = NO_MARKS,
+    slug: frozenset[str] = frozenset(),
+) -> Found:
     """The article in a whole page's lines (``language``: the page's, if already known;
-    ``marks``: headings and links, if the dump marks them)."""
+    ``marks``: headings and links, if the dump marks them; ``slug``: its URL slug's words)."""
     layout = Layout.of(lines, language, marks)
     classed, start, end = layout.classed, layout.start, layout.end
     if end == 0:
         return Found(None, [], [], list(lines))
-    title_at = _headline(HeadlineContext.of(layout, marks.headings))
+    title_at = _headline(HeadlineContext.of(layout, marks.headings, slug))
     # A headline the body's run took in (it read as prose): the body starts under it.
     start = max(start, title_at + 1)
     paragraphs = [c.text for c in classed[start:end] if c.kind != BAD]
@@ -361,7 +371,8 @@ HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
 # conditional logit over each page's candidates, on the tune split and the extra tune pages
-# only, by ``python -m bench.headline`` (which prints this table).
+# only, by ``python -m bench.headline`` (which prints this table). ``slug`` was fitted alone
+# (``--only slug``), the others kept: a page that comes without a URL is read as before.
 HEADLINE_WEIGHTS = {
     "capitalised": -0.22,
     "length": 1.18,
@@ -376,6 +387,7 @@ HEADLINE_WEIGHTS = {
     "after_furniture": 0.60,
     "heading": 1.53,
     "two_words": -1.64,
+    "slug": 2.92,
 }
 
 
@@ -389,9 +401,15 @@ class HeadlineContext:
     stopwords: frozenset[str]
     headings: frozenset[int]  # lines marked as top-level headings
     owners: tuple[str, ...] = ()  # what the page's copyright lines name, case-folded
+    slug: frozenset[str] = frozenset()  # the words of the page's URL slug, if it has one
 
     @classmethod
-    def of(cls, layout: Layout, headings: frozenset[int] = frozenset()) -> HeadlineContext:
+    def of(
+        cls,
+        layout: Layout,
+        headings: frozenset[int] = frozenset(),
+        slug: frozenset[str] = frozenset(),
+    ) -> HeadlineContext:
         folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
         # A line the page prints more than once inside its body ("CONTINUA DEPOIS DA
         # PUBLICIDADE" between paragraphs) is a label, not what the body is about.
@@ -415,7 +433,18 @@ class HeadlineContext:
             layout.stopwords,
             headings,
             owners,
+            slug,
         )
+
+    def in_slug(self, text: str) -> float:
+        """The share of the line's content words its URL's slug spells: an article's URL
+        usually spells its headline ("/isis-fighters-in-afghanistan-communicating-with-uk")."""
+        if not self.slug:
+            return 0.0
+        own = [w for w in url_words(text[:300]) if w not in self.stopwords and not w.isdigit()]
+        if not own:
+            return 0.0
+        return sum(not self.slug.isdisjoint(word_forms(w)) for w in own) / len(own)
 
     def names_owner(self, text: str) -> bool:
         """The line is what a copyright line of the page names: the publisher ("The Washington
@@ -463,7 +492,8 @@ class HeadlineContext:
 def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
     """What the line at ``i`` has of a headline: its case and length, its nearness to the body,
     how much of it the body is about, whether the page repeats it inside a longer line (a
-    breadcrumb, a share text), whether a byline or dateline follows it, and what surrounds it."""
+    breadcrumb, a share text), whether a byline or dateline follows it, what surrounds it, and
+    how much of it the page's URL spells."""
     classed = context.classed
     line = classed[i]
     text = line.text.strip()
@@ -488,6 +518,7 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
         "after_furniture": float(i > 0 and classed[i - 1].kind == BAD),
         "heading": float(i in context.headings),
         "two_words": float(line.words == 2),
+        "slug": context.in_slug(text),
     }
 
 
