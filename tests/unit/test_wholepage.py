@@ -590,3 +590,16 @@ def test_a_whole_page_that_prints_no_date_is_dated_by_its_url() -> None:
     envelope = orjson.dumps({"content": undated, "url": url.replace("2026", "2025")})
     position = Position("articles.raw", 0, 0, 1_764_547_200.0)
     assert parse_at(envelope, position, SETTINGS).published_at == "2025-11-30T00:00:00Z"
+
+
+def test_a_page_under_twenty_lines_half_of_it_menu_is_a_whole_page() -> None:
+    """Under 20 lines, a dump is a whole page only if half of it or more is furniture: the
+    headline is then found under the menu, not taken from its first entry."""
+    short = [*NAV, BRIDGE_HEADLINE, "1 December 2026 - Jane Doe", *BRIDGE[:2], *FOOTER[-3:]]
+    assert 10 <= len(short) < 20
+    assert looks_whole_page(short)
+    assert parse_text("\n".join(short)).title == BRIDGE_HEADLINE
+    clean = ["Skip to main content", BRIDGE_HEADLINE, "By Jane Doe", "1 December 2026", *BRIDGE]
+    clean += ["Share this article", "Facebook", "Twitter", *BRIDGE]
+    assert 10 <= len(clean) < 20
+    assert not looks_whole_page(clean)  # a third of it is furniture: a clean dump

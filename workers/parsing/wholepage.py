@@ -181,11 +181,14 @@ def best_run(scores: list[float]) -> tuple[int, int]:
 
 WHOLE_PAGE_LINES = 20  # a clean dump (title, header, paragraphs) this long...
 WHOLE_PAGE_BAD = 0.3  # ...and has few lines of furniture
+# A shorter dump is a whole page too when half of it or more is furniture (a page of a menu,
+# a headline, two paragraphs and a footer), never under 10 lines.
+SHORT_PAGE_LINES, SHORT_PAGE_BAD = 10, 0.5
 
 
 def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     """A dump of the whole page, chrome and all, rather than of the article alone."""
-    if len(lines) < WHOLE_PAGE_LINES:
+    if len(lines) < SHORT_PAGE_LINES:
         return False
     stopwords = _stopwords(language or language_of(lines))
     # A list's items count as furniture here, whether or not they read as sentences: the
@@ -194,7 +197,8 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
         (line := classify(text, stopwords)).kind == BAD or _short_bullet(text, line.words)
         for text in lines
     )
-    return bad / len(lines) >= WHOLE_PAGE_BAD
+    share = WHOLE_PAGE_BAD if len(lines) >= WHOLE_PAGE_LINES else SHORT_PAGE_BAD
+    return bad / len(lines) >= share
 
 
 def article_lines(
