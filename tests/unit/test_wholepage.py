@@ -603,3 +603,11 @@ def test_a_page_under_twenty_lines_half_of_it_menu_is_a_whole_page() -> None:
     clean += ["Share this article", "Facebook", "Twitter", *BRIDGE]
     assert 10 <= len(clean) < 20
     assert not looks_whole_page(clean)  # a third of it is furniture: a clean dump
+
+
+def test_a_section_label_under_the_headline_is_no_byline() -> None:
+    """A line of two capitalised words right under the headline names its writer only if the
+    first is a known given name: "Radtouren Berlin" is the page's section, "Jane Doe" a byline."""
+    for label, authors in (("Radtouren Berlin", []), ("Jane Doe", ["Jane Doe"])):
+        lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, label, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors

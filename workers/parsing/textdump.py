@@ -345,11 +345,11 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
 
 
 def _bare_names_hold(line: AroundLine, named: LineMeta) -> bool:
-    """Names printed with no "By" count right under the headline or with a time beside them;
-    elsewhere in its area (over it, further down), where menus, kickers and section labels are
-    ("Digital Life", "Biologische Vielfalt"), only names whose first word is a known given name,
-    or an agency's."""
-    if 0 < line.place <= BARE_BYLINE_LINES or named.timed:
+    """Names printed with no "By" count with a time beside them ("Alex Perry 1 day ago");
+    alone, anywhere in the headline's area (right under it too), where menus, kickers and
+    section labels are ("Digital Life", "Biologische Vielfalt", "Radtouren Berlin"), only names
+    whose first word is a known given name, or an agency's."""
+    if named.timed:
         return True
     return all(known_given_name(name) or agency_byline(name) for name in named.names)
 
