@@ -611,3 +611,13 @@ def test_a_section_label_under_the_headline_is_no_byline() -> None:
     for label, authors in (("Radtouren Berlin", []), ("Jane Doe", ["Jane Doe"])):
         lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, label, *BRIDGE, *FOOTER]
         assert parse_text("\n".join(lines)).authors == authors
+
+
+def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
+    """A gallery's 70 captions stand between the headline and the body: the headline is out of
+    the window searched above the body, unless the page's URL spells it."""
+    gallery = [f"* Photo {n}: the harbour bridge seen from the north shore" for n in range(70)]
+    lines = [*NAV, BRIDGE_HEADLINE, "By Jane Doe", *gallery, *BRIDGE, *FOOTER]
+    url = "https://harbourdaily.example/news/harbour-bridge-reopens-after-months-of-repairs"
+    assert find_article(lines).title != BRIDGE_HEADLINE
+    assert find_article(lines, slug=slug_words(url)).title == BRIDGE_HEADLINE

@@ -371,6 +371,9 @@ HEADLINE_WORDS = (3, 30)  # the fewest and most words of a headline
 CANDIDATE_WORDS = (2, HEADLINE_WORDS[1])
 STANDFIRST_WORDS = 12  # a line under a headline this long may be its standfirst
 FAR_HEADINGS = 4  # the page's first marked headings read as candidates above the window
+# A line this far above the body is a candidate too when its URL's slug spells 80 % of its
+# words (three or more): a gallery, a video or a long teaser list may stand between them.
+SLUG_LINES, SLUG_SHARE = 1000, 0.8
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
@@ -465,7 +468,8 @@ class HeadlineContext:
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
         label ending, no byline, dateline, credit or breadcrumb; and marked headings of that
-        shape among the body's first lines."""
+        shape among the body's first lines; and, of that shape, lines further above that the
+        page's URL spells."""
         found = []
         into_body = min(self.body_start + HEADING_INTO_BODY, self.body_end - 1)
         window = max(0, self.body_start - HEADLINE_WINDOW)
@@ -474,7 +478,17 @@ class HeadlineContext:
         far = [i for i in sorted(self.headings) if i < window][:FAR_HEADINGS]
         above = range(window, self.body_start)
         inside = (i for i in range(self.body_start, into_body) if i in self.headings)
-        for i in (*far, *above, *inside):
+        spelled = (
+            [
+                i
+                for i in range(min(window, SLUG_LINES))
+                if self.classed[i].words >= HEADLINE_WORDS[0]
+                and self.in_slug(self.classed[i].text) >= SLUG_SHARE
+            ]
+            if self.slug
+            else []
+        )
+        for i in dict.fromkeys((*far, *above, *inside, *spelled)):
             line = self.classed[i]
             text = line.text.strip()
             low, high = CANDIDATE_WORDS
