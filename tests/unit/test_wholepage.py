@@ -621,3 +621,18 @@ def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> Non
     url = "https://harbourdaily.example/news/harbour-bridge-reopens-after-months-of-repairs"
     assert find_article(lines).title != BRIDGE_HEADLINE
     assert find_article(lines, slug=slug_words(url)).title == BRIDGE_HEADLINE
+
+
+def test_a_clean_dumps_menu_line_gives_way_to_the_headline_its_url_spells() -> None:
+    """A dump read as clean (little furniture) whose first line is a menu: with the page's URL,
+    the headline is the line under it that the URL spells; the menu line is not what it spells,
+    so without the URL nothing tells them apart."""
+    menu = "Latest News World Politics Business Sport Culture"
+    lines = [menu, BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, *BRIDGE]
+    assert not looks_whole_page(lines)
+    url = "https://harbourdaily.example/news/harbour-bridge-reopens-after-months-of-repairs"
+    assert parse_text("\n".join(lines)).title == menu
+    page = parse_text("\n".join(lines), url=url)
+    assert (page.title, page.authors) == (BRIDGE_HEADLINE, ["Jane Doe"])
+    spelled = "https://harbourdaily.example/news/latest-news-world-politics-business-sport"
+    assert parse_text("\n".join(lines), url=spelled).title == menu

@@ -50,6 +50,7 @@ from workers.parsing.wholepage import (
     article_lines,
     language_of,
     looks_whole_page,
+    spelled_below,
 )
 
 _HEADER_LINES = 8
@@ -160,8 +161,10 @@ def parse_text(
     around: list[AroundLine] = []
     after: list[str] = []
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
-    if looks_whole_page(lines, language):
-        lines, outside, around, after = article_lines(lines, language, marks, slug_words(url))
+    slug = slug_words(url)
+    whole = looks_whole_page(lines, language)
+    if whole:
+        lines, outside, around, after = article_lines(lines, language, marks, slug)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -183,6 +186,10 @@ def parse_text(
         # read as a whole page: the headline is the line its byline or dateline follows.
         page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:below])
         del kept[:below]
+    elif not whole and (spelled := spelled_below(kept, slug, language)):
+        # Menus a dump read as clean kept over the headline its URL spells.
+        page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:spelled])
+        del kept[:spelled]
     page.title = kept[0]
     body_start = _read_header(kept, page, timezone)
     page.paragraphs = _body(kept[body_start:], page)

@@ -444,14 +444,7 @@ class HeadlineContext:
         )
 
     def in_slug(self, text: str) -> float:
-        """The share of the line's content words its URL's slug spells: an article's URL
-        usually spells its headline ("/isis-fighters-in-afghanistan-communicating-with-uk")."""
-        if not self.slug:
-            return 0.0
-        own = [w for w in url_words(text[:300]) if w not in self.stopwords and not w.isdigit()]
-        if not own:
-            return 0.0
-        return sum(not self.slug.isdisjoint(word_forms(w)) for w in own) / len(own)
+        return slug_share(text, self.slug, self.stopwords)
 
     def names_owner(self, text: str) -> bool:
         """The line is what a copyright line of the page names: the publisher ("The Washington
@@ -505,6 +498,39 @@ class HeadlineContext:
             if rule_for(text) is None and not self.names_owner(text):
                 found.append(i)
         return found
+
+
+def slug_share(text: str, slug: frozenset[str], stopwords: frozenset[str]) -> float:
+    """The share of the line's content words the page's URL slug spells: an article's URL
+    usually spells its headline ("/isis-fighters-in-afghanistan-communicating-with-uk")."""
+    if not slug:
+        return 0.0
+    own = [w for w in url_words(text[:300]) if w not in stopwords and not w.isdigit()]
+    if not own:
+        return 0.0
+    return sum(not slug.isdisjoint(word_forms(w)) for w in own) / len(own)
+
+
+SPELLED_LINES = 15  # a clean dump's first lines where the headline its URL spells is looked for
+SPELLED_FIRST = 0.5  # the first line is the headline if its URL spells this share of it
+
+
+def spelled_below(lines: list[str], slug: frozenset[str], language: str | None = None) -> int:
+    """Where a dump read as clean has its headline when its URL spells another line than the
+    first (menus the dump kept: "Últimas Noticias AméricaMéxico..."): the first of its first
+    lines of headline length whose words the slug spells (80 %), if it spells less than half of
+    the first line. 0 where the first line stands."""
+    if not slug or len(lines) < 2:
+        return 0
+    stopwords = _stopwords(language or language_of(lines[:SPELLED_LINES]))
+    if slug_share(lines[0], slug, stopwords) >= SPELLED_FIRST:
+        return 0
+    low, high = HEADLINE_WORDS
+    for i in range(1, min(len(lines), SPELLED_LINES)):
+        words = len(lines[i].split())
+        if low <= words <= high and slug_share(lines[i], slug, stopwords) >= SLUG_SHARE:
+            return i
+    return 0
 
 
 def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
