@@ -578,7 +578,7 @@ def test_the_pages_url_picks_the_headline_it_spells() -> None:
 
 def test_a_whole_page_that_prints_no_date_is_dated_by_its_url() -> None:
     """The day in the URL's path is the published day where the page prints none; a printed
-    date wins over it."""
+    date within a day of it wins over it, one further away (a related story's) does not."""
     head = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, "By Jane Doe"]
     undated = "\n".join([*head, *BRIDGE, *FOOTER])
     dated = "\n".join([*head, "1 December 2026", *BRIDGE, *FOOTER])
@@ -586,6 +586,9 @@ def test_a_whole_page_that_prints_no_date_is_dated_by_its_url() -> None:
     assert parse_text(undated).published_at is None
     assert str(parse_text(undated, url=url).published_at) == "2026-11-30 00:00:00+00:00"
     assert str(parse_text(dated, url=url).published_at) == "2026-12-01 00:00:00+00:00"
+    far = dated.replace("1 December 2026", "1 December 2025")
+    assert str(parse_text(far).published_at) == "2025-12-01 00:00:00+00:00"
+    assert str(parse_text(far, url=url).published_at) == "2026-11-30 00:00:00+00:00"
     # What a producer sends, fetched on 1 December 2025:
     envelope = orjson.dumps({"content": undated, "url": url.replace("2026", "2025")})
     position = Position("articles.raw", 0, 0, 1_764_547_200.0)

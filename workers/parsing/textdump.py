@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
@@ -154,7 +154,7 @@ def parse_text(
     put in the latest year that is not after ``reference`` (when the page was fetched) nor
     after the year of the page's copyright line. ``url``, the page's if its message gave one:
     its slug helps find a whole page's headline, and the day in its path is the published day
-    where the page prints none."""
+    where the page prints none, or one two days or more from it."""
     lines, marks = dump_lines(text)
     page_lines = lines
     outside: list[str] = []
@@ -219,8 +219,14 @@ def parse_text(
         # Far from the headline, only a date the page labels as the published one: under the
         # body first, then anywhere else on the page.
         page.published_at = labelled_published([*after, *outside], timezone)
-    # "/2019/11/20/isis-fighters-...": the day the site filed the article under.
-    page.published_at = page.published_at or url_day(url)
+    # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
+    # prints none, or prints one two days or more from it (a related story's, a comment's, a
+    # year guessed for a date printed without one).
+    day = url_day(url)
+    if day is not None and (
+        page.published_at is None or abs(page.published_at - day) >= timedelta(days=2)
+    ):
+        page.published_at = day
     return page
 
 
