@@ -639,3 +639,14 @@ def test_a_clean_dumps_menu_line_gives_way_to_the_headline_its_url_spells() -> N
     assert (page.title, page.authors) == (BRIDGE_HEADLINE, ["Jane Doe"])
     spelled = "https://harbourdaily.example/news/latest-news-world-politics-business-sport"
     assert parse_text("\n".join(lines), url=spelled).title == menu
+
+
+def test_the_part_of_a_headline_line_the_url_does_not_spell_is_cut() -> None:
+    """ "Headline | Site": the site's name, which the URL's slug does not spell, leaves the title;
+    without a URL, or where the other part is a number, the line stays whole."""
+    url = "https://harbourdaily.example/news/harbour-bridge-reopens-after-months-of-repairs"
+    for suffix, cut in ((" | The Courier", True), (" • 2026", False)):
+        line = BRIDGE_HEADLINE + suffix
+        lines = [*NAV, *TEASERS, "Advertisement", line, "By Jane Doe", *BRIDGE, *FOOTER]
+        assert find_article(lines).title == line
+        assert find_article(lines, slug=slug_words(url)).title == (BRIDGE_HEADLINE if cut else line)

@@ -296,6 +296,8 @@ def find_article(
         [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
     )
     title = first_cell(classed[title_at].text) if title_at >= 0 else None
+    if title and slug:
+        title = spelled_part(title, slug, layout.stopwords)
     kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
     around: list[AroundLine] = []
@@ -509,6 +511,24 @@ def slug_share(text: str, slug: frozenset[str], stopwords: frozenset[str]) -> fl
     if not own:
         return 0.0
     return sum(not slug.isdisjoint(word_forms(w)) for w in own) / len(own)
+
+
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—·•»]|-|::)\s+")
+
+
+def spelled_part(title: str, slug: frozenset[str], stopwords: frozenset[str]) -> str:
+    """The part of a headline line its URL spells, where the line joins it to another by a
+    separator ("Was wir über uns nicht hören wollen | FASSETTE.NET") that the URL does not
+    spell: the site's name, a section."""
+    parts = _TITLE_PARTS.split(title)
+    if not 2 <= len(parts) <= 4 or not all(_WORD.search(part) for part in parts):
+        return title  # ("... (Hrsg.) • 1619": a number is no site's name)
+    shares = [slug_share(part, slug, stopwords) for part in parts]
+    best = max(range(len(parts)), key=shares.__getitem__)
+    others = [x for i, x in enumerate(shares) if i != best]
+    if shares[best] >= SLUG_SHARE and len(parts[best].split()) >= 3 and max(others) < 0.3:
+        return parts[best]
+    return title
 
 
 SPELLED_LINES = 15  # a clean dump's first lines where the headline its URL spells is looked for
