@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 
 import dateparser
 
+from workers.parsing.page import unaccented
 from workers.parsing.zones import country_of_zone, language_zone
 
 _DATE_SETTINGS = {
@@ -895,7 +895,7 @@ def known_given_name(name: str) -> bool:
     first = next(iter(name.split()), "")
     if len(first.strip(".")) == 1 or _INITIALS.fullmatch(first):
         return True
-    return _unaccented(first.strip(".").casefold()) in given_names()
+    return unaccented(first.strip(".").casefold()) in given_names()
 
 
 @cache
@@ -905,12 +905,7 @@ def given_names() -> frozenset[str]:
     providers: ``python -m bench.given_names``); read once, at warm-up."""
     text = resources.files("workers.data").joinpath("given_names.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
-    return frozenset(_unaccented(line) for line in lines if line and not line.startswith("#"))
-
-
-def _unaccented(word: str) -> str:
-    """``word`` without combining marks (NFD): "nuño" -> "nuno"; other scripts keep theirs."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return frozenset(unaccented(line) for line in lines if line and not line.startswith("#"))
 
 
 def _could_be_a_byline(name: str) -> bool:

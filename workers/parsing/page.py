@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,6 +23,11 @@ class PageFields:
     source_name: str | None = None
     url: str | None = None
     language: str | None = None
+
+
+def unaccented(word: str) -> str:
+    """``word`` without combining marks (NFD): "nuño" -> "nuno"; other scripts keep theirs."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def normalise(text: str) -> str:

@@ -4,11 +4,12 @@ what an article's URL says of it: the words of its slug and the day in its path.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import tldextract
+
+from workers.parsing.page import unaccented
 
 # suffix_list_urls=() : use the snapshot inside the package, never fetch anything at run time.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -81,15 +82,11 @@ _FILE_WORDS = frozenset({"html", "htm", "shtml", "php", "asp", "aspx", "jsp", "c
 _TRANSLITERATED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def word_forms(word: str) -> tuple[str, str]:
     """How a URL may spell a word: without its accents ("lässt" -> "lasst"), or with German
     umlauts written out ("laesst")."""
     folded = word.casefold()
-    return _unaccented(folded), _unaccented(folded.translate(_TRANSLITERATED))
+    return unaccented(folded), unaccented(folded.translate(_TRANSLITERATED))
 
 
 def url_words(text: str) -> list[str]:
@@ -115,7 +112,7 @@ def slug_words(url: str | None) -> frozenset[str]:
         key=len,
         default=[],
     )
-    return frozenset(_unaccented(w) for w in words) - _FILE_WORDS
+    return frozenset(unaccented(w) for w in words) - _FILE_WORDS
 
 
 # A day in a URL's path: "/2019/11/20/", "/2019-11-20-", "/20191120/".
