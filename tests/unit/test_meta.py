@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -881,6 +881,10 @@ def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
         ('<div class="meta"><span>By</span> <a href="/p/jrs">J.R. Stone</a></div>', ["J.R. Stone"]),
         ("<p><small>Written by: Julie Mollins</small></p>", ["Julie Mollins"]),
         ("<div><div><p>von Alexander Rosenkranz</p></div></div>", ["Alexander Rosenkranz"]),
+        # Names with no label on a dateline, if they start with a known given name: a
+        # section's label beside a date is no writer.
+        ("<div><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></div>", ["Uta Helkenberg"]),
+        ("<div><small>04.02.2022 | Aktuelle Meldung</small></div>", []),
         # No label, no byline; and a label inside readers' comments names no writer.
         ("<p>Julie Mollins</p>", []),
         ('<div class="comments"><p>By Bob Smith</p></div>', []),
@@ -898,6 +902,49 @@ def test_a_byline_printed_under_the_headline_names_the_writer(
     )
     page = f"<html><body><h1>A headline</h1>{header}<article>{article}</article></body></html>"
     assert parse_html(page).authors == names
+
+
+def _dated_page(head: str, before: str, after: str) -> str:
+    article = "".join(
+        f"<p>Paragraph {i} of the story says what happened in the town hall that evening, "
+        "and who said what to whom about the budget.</p>"
+        for i in range(6)
+    )
+    return (
+        f"<html><head><title>Budget row in the town hall</title></head><body>{head}{before}"
+        f"<h1>Budget row in the town hall</h1>{after}<article>{article}</article></body></html>"
+    )
+
+
+def test_a_date_printed_beside_the_headline_is_the_published_time() -> None:
+    """A page with no date in its metadata prints it by the headline, under it or over it (a
+    byline over it too); a link that is only a date is the article's own. Not a link to another
+    page, a writer's profile box ("Registered: ...") or a date beside a heading that is not the
+    headline (a logo's ``<h1>`` over a menu that lists dates)."""
+    from trafilatura.utils import load_html
+
+    from workers.parsing.htmlpage import parse_html, printed_published
+
+    under = parse_html(_dated_page("", "", "<div><span>5. November 2021, 10:39 Uhr</span></div>"))
+    assert under.published_at == datetime(2021, 11, 5, 10, 39, tzinfo=UTC)  # no zone known: UTC
+    over = parse_html(_dated_page("", "<small>04.02.2022 | Uta Helkenberg</small>", ""))
+    assert over.published_at is not None and over.published_at.date() == date(2022, 2, 4)
+    assert over.authors == ["Uta Helkenberg"]
+    # What is read beside the headline (trafilatura may still guess a date from the text).
+    title = "Budget row in the town hall"
+    linked = '<p><a href="/2020/05/03/budget-row">3 May 2020</a></p>'
+    assert printed_published(load_html(_dated_page("", "", linked)), title) is not None
+    for after in (
+        '<p><a href="/b">Bulletin of 15 April 2020</a></p>',
+        "<dl><dd>Registered: 18.09.2008, 05:56</dd></dl>",
+    ):
+        assert printed_published(load_html(_dated_page("", "", after)), title) is None
+    # The only <h1> is the site's logo, over a menu; the headline is in no heading.
+    logo = "<h1>Town News</h1><ul><li>Elections of 12 May 2012</li></ul>"
+    page = _dated_page(logo, "", "").replace("<h1>Budget row", '<div class="t">Budget row')
+    page = page.replace("town hall</h1>", "town hall</div>")
+    assert printed_published(load_html(page), title) is None
+    assert printed_published(load_html(page.replace("Town News", title)), title) is not None
 
 
 def test_a_byline_paragraph_under_a_subheading_names_the_writer_and_leaves_the_body() -> None:

@@ -27,6 +27,7 @@ from workers.parsing.meta import (
     agency_byline,
     byline_names,
     copyright_person,
+    known_given_name,
     labelled_published,
     parse_datetime,
     read_metadata_line,
@@ -140,7 +141,7 @@ def parse_html(
         authors=jsonld_authors(articles)
         or metadata_authors(meta.get("author"))
         or marked_authors(tree)
-        or printed_byline(tree, timezone)
+        or printed_byline(tree, _clean(meta.get("title")), timezone)
         or copyright_person(_texts(tree)),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
@@ -153,6 +154,7 @@ def parse_html(
     )
     page.published_at = (
         published
+        or printed_published(tree, page.title, timezone)
         or labelled_published(_texts(tree), timezone)
         or parse_datetime(meta.get("date") or "", timezone)
     )
@@ -422,26 +424,84 @@ def marked_authors(tree: Any) -> list[str]:
 
 
 MAX_TEXTS = 5_000
-BYLINE_ELEMENTS = 40  # elements after the headline where a printed byline is looked for
+BYLINE_ELEMENTS = 40  # elements after the headline where a byline or a date is looked for
+BYLINE_BEFORE = 10  # elements before it
+MAX_HEADINGS = 20  # headings read for the one that prints the title
 _FOLLOWING = etree.XPath(f"following::*[position() <= {BYLINE_ELEMENTS}]")
+_PRECEDING = etree.XPath(f"preceding::*[position() <= {BYLINE_BEFORE}]")
+_WORD = re.compile(r"\w+")
+# A writer's profile box on a forum post: the day they signed up, not the post's.
+_MEMBER_SINCE = re.compile(
+    r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit)\b", re.I
+)
 
 
-def printed_byline(tree: Any, timezone: str = "UTC") -> list[str]:
-    """The names of a byline printed after the page's first ``<h1>`` ("von Kathrin Führes",
-    "By J.R. Stone", "Written by: Julie Mollins"): the first of the next few elements whose
-    short text labels them, for pages whose metadata and markup name nobody."""
-    headline = next(tree.iter("h1"), None)
+def printed_byline(tree: Any, title: str | None = None, timezone: str = "UTC") -> list[str]:
+    """The names of a byline printed by the headline ("von Kathrin Führes", "By J.R. Stone",
+    "Written by: Julie Mollins", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"), for pages whose
+    metadata and markup name nobody: the first short element after it, else before it, that
+    labels them, or that prints names starting with a known given name beside a date (a
+    section's label, "Aktuelle Meldung", is printed beside a date as often)."""
+    headline = _headline(tree, title) or next(tree.iter("h1"), None)
+    for _, text in _beside(headline):
+        named = read_metadata_line(text, timezone)
+        if not named.names:
+            named = read_metadata_line(text, timezone, bare_names=True)
+            if not named.timed or not all(map(known_given_name, named.names)):
+                continue
+        if names := [n for n in named.names if not is_masthead(n)]:
+            return names
+    return []
+
+
+def printed_published(tree: Any, title: str | None, timezone: str = "UTC") -> datetime | None:
+    """The date printed by the article's headline, for pages whose metadata gives none: of the
+    first short element after it, else before it, that holds one ("04.02.2022 | 13:10 Uhr |
+    Uta Helkenberg"). Not the date a writer's profile box gives ("Registriert: 18.09.2008"),
+    nor a link's that names another page ("Bulletin of 15 April 2020"); a link that is only a
+    date is the article's own ("Posted on <a>May 3, 2020</a>")."""
+    for element, text in _beside(_headline(tree, title)):
+        if _MEMBER_SINCE.search(text):
+            continue
+        line = read_metadata_line(text, timezone)
+        if line.published is None or (_WORD.search(line.rest) and _all_link(element, text)):
+            continue
+        return line.published
+    return None
+
+
+def _headline(tree: Any, title: str | None) -> Any:
+    """The article's headline: the first ``<h1>`` or ``<h2>`` that shares most of its words
+    with ``title`` (not a logo's or a section's heading); None if none does."""
+    headings = itertools.islice(tree.iter("h1", "h2"), MAX_HEADINGS)
+    return next((h for h in headings if _same_words(_element_text(h), title or "")), None)
+
+
+def _beside(headline: Any) -> Iterator[tuple[Any, str]]:
+    """The elements after the headline, then those before it (nearest first), each with its
+    text, if that is short and no readers' comment."""
     if headline is None:
-        return []
-    for element in _FOLLOWING(headline):
+        return
+    for element in itertools.chain(_FOLLOWING(headline), _PRECEDING(headline)):
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         text = _element_text(element)
-        if not text or len(text) > MAX_AUTHOR_TEXT or _readers_part(element):
-            continue
-        if names := [n for n in read_metadata_line(text, timezone).names if not is_masthead(n)]:
-            return names
-    return []
+        if text and len(text) <= MAX_AUTHOR_TEXT and not _readers_part(element):
+            yield element, text
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Most of the words of each of two lines are the other's."""
+    a, b = set(_WORD.findall(one.lower())), set(_WORD.findall(other.lower()))
+    return bool(a and b) and 2 * len(a & b) >= max(len(a), len(b))
+
+
+def _all_link(element: Any, text: str) -> bool:
+    """All of the element's text is a link's."""
+    if element.tag == "a":
+        return True
+    links = " ".join(_element_text(a) for a in itertools.islice(element.iter("a"), 5))
+    return bool(links) and " ".join(links.split()) == text
 
 
 def _texts(tree: Any) -> Iterator[str]:

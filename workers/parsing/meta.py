@@ -617,7 +617,8 @@ _BARE_TIME = re.compile(
 )
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
-    r"\b(updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt)\b",
+    r"\b(updated|modified|aktualisiert|geändert|änderung|mis à jour|actualizado|atualizado|"
+    r"aggiornato|bijgewerkt)\b",
     re.I,
 )
 MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline
