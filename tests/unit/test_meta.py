@@ -885,6 +885,12 @@ def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
         # section's label beside a date is no writer.
         ("<div><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></div>", ["Uta Helkenberg"]),
         ("<div><small>04.02.2022 | Aktuelle Meldung</small></div>", []),
+        # A link to the writer's page, its name after an avatar's label.
+        (
+            '<a href="/autoren/kathrin-fuehres-1"><span>Profil</span> '
+            "<span>Kathrin Führes</span></a>",
+            ["Kathrin Führes"],
+        ),
         # No label, no byline; and a label inside readers' comments names no writer.
         ("<p>Julie Mollins</p>", []),
         ('<div class="comments"><p>By Bob Smith</p></div>', []),
@@ -902,6 +908,22 @@ def test_a_byline_printed_under_the_headline_names_the_writer(
     )
     page = f"<html><body><h1>A headline</h1>{header}<article>{article}</article></body></html>"
     assert parse_html(page).authors == names
+
+
+def test_a_writers_link_after_the_articles_text_is_no_byline() -> None:
+    """A quote box with a link to its speaker's page, past the article's first paragraphs,
+    does not make the speaker the writer."""
+    from workers.parsing.htmlpage import parse_html
+
+    paragraph = (
+        "<p>The foundation's work is to build a commons that anyone can use, and its programmes "
+        "fund the people who build it, the lawyers and the teachers, in forty countries.</p>"
+    )
+    quote = '<blockquote><a href="/author/ryan/">Ryan Merkley, CEO</a></blockquote>'
+    page = f"<html><body><h1>What we do</h1>{paragraph * 2}{quote}{paragraph * 3}</body></html>"
+    assert parse_html(page).authors == []
+    page = f"<html><body><h1>What we do</h1>{quote}{paragraph * 5}</body></html>"
+    assert parse_html(page).authors == ["Ryan Merkley"]
 
 
 def _dated_page(head: str, before: str, after: str) -> str:

@@ -440,16 +440,40 @@ def printed_byline(tree: Any, title: str | None = None, timezone: str = "UTC") -
     """The names of a byline printed by the headline ("von Kathrin Führes", "By J.R. Stone",
     "Written by: Julie Mollins", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"), for pages whose
     metadata and markup name nobody: the first short element after it, else before it, that
-    labels them, or that prints names starting with a known given name beside a date (a
-    section's label, "Aktuelle Meldung", is printed beside a date as often)."""
-    headline = _headline(tree, title) or next(tree.iter("h1"), None)
-    for _, text in _beside(headline):
+    labels them, links to a writer's page, or prints names starting with a known given name
+    beside a date (a section's label, "Aktuelle Meldung", is printed beside a date as often)."""
+    headline = _headline(tree, title)
+    if headline is None:
+        headline = next(tree.iter("h1"), None)
+    for element, text in _beside(headline):
+        if element.tag == "a" and _AUTHOR_PAGE.search(element.get("href", "")[:MAX_HREF]):
+            if names := _linked_names(element):
+                return names
+            continue
         named = read_metadata_line(text, timezone)
         if not named.names:
             named = read_metadata_line(text, timezone, bare_names=True)
             if not named.timed or not all(map(known_given_name, named.names)):
                 continue
         if names := [n for n in named.names if not is_masthead(n)]:
+            return names
+    return []
+
+
+# A link to the writer's page ("https://example.com/author/jane-doe/"): its text is their name.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|autores)/", re.I
+)
+MAX_HREF = 500
+MAX_LINK_TEXTS = 50
+
+
+def _linked_names(link: Any) -> list[str]:
+    """The name a link to a writer's page prints: its first text that reads as one (after an
+    avatar's label or credit)."""
+    texts = (" ".join(t.split()) for t in itertools.islice(link.itertext(), MAX_LINK_TEXTS))
+    for text in itertools.islice(filter(None, texts), 5):
+        if names := [n for n in byline_names("By " + text) if not is_masthead(n)]:
             return names
     return []
 
@@ -478,16 +502,30 @@ def _headline(tree: Any, title: str | None) -> Any:
 
 
 def _beside(headline: Any) -> Iterator[tuple[Any, str]]:
-    """The elements after the headline, then those before it (nearest first), each with its
-    text, if that is short and no readers' comment."""
+    """The elements after the headline up to the article's text (a second long paragraph: the
+    first may be a standfirst), then those before it, nearest first; each with its text, if
+    that is short and no readers' comment."""
     if headline is None:
         return
-    for element in itertools.chain(_FOLLOWING(headline), _PRECEDING(headline)):
+    after = itertools.takewhile(lambda e: e is not None, _after_headline(headline))
+    for element in itertools.chain(after, _PRECEDING(headline)):
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         text = _element_text(element)
         if text and len(text) <= MAX_AUTHOR_TEXT and not _readers_part(element):
             yield element, text
+
+
+def _after_headline(headline: Any) -> Iterator[Any]:
+    """The elements after the headline, then None once a second long paragraph is reached."""
+    paragraphs = 0
+    for element in _FOLLOWING(headline):
+        if element.tag == "p" and len(_element_text(element)) > MAX_AUTHOR_TEXT:
+            paragraphs += 1
+            if paragraphs > 1:
+                yield None
+                return
+        yield element
 
 
 def _same_words(one: str, other: str) -> bool:
