@@ -261,6 +261,20 @@ def test_the_byline_under_another_copy_of_the_headline_is_read() -> None:
     assert page.published_at == "2025-11-30T09:30:00Z"
 
 
+def test_the_articles_last_short_sentences_end_its_body() -> None:
+    """An article often ends on a sentence too short to count on its own; it stays in the
+    body. A credit in brackets and a teaser's prompt under the body do not."""
+    closing = ["Was bleibt, ist die Gewissheit:", "The bridge will be lit up on Friday night!"]
+    lines = [*NAV, BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, *closing, *FOOTER]
+    assert find_article(lines).paragraphs == [*BRIDGE, *closing]
+    for after in (
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Das könnte dich auch interessieren …",
+    ):
+        lines = [*NAV, BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, after, *FOOTER]
+        assert find_article(lines).paragraphs == BRIDGE
+
+
 def test_the_article_may_end_the_page() -> None:
     """No footer after the body: the headline area stops at the last line."""
     title, paragraphs = article(0)

@@ -264,7 +264,30 @@ class Layout:
         for i in marks.links:  # a line that is a link is a menu entry or a teaser
             classed[i] = Line(classed[i].text, classed[i].words, BAD)
         start, end = best_run([score(line) for line in classed])
+        if end:
+            end = _tail_below(classed, end)
         return cls(classed, start, end, stopwords)
+
+
+TAIL_WORDS = 5  # a sentence this long right under the body's run is its last paragraph
+TAIL_LINES = 3  # ...and so are a few of them
+
+
+def _tail_below(classed: list[Line], end: int) -> int:
+    """The body's run's end, moved down over the short sentences right under it (an article
+    often ends on one: "Ich hoffe euch gefällt der Relaunch."): the largest-sum run never ends
+    on a line that costs."""
+    for _ in range(TAIL_LINES):
+        below = classed[end] if end < len(classed) else None
+        if below is None or below.kind != SHORT or below.words < TAIL_WORDS:
+            break
+        text = below.text.strip()
+        # Not a credit ("(Reporting by ...)") nor a teaser's prompt ("Das könnte dich auch
+        # interessieren …").
+        if not text.endswith(_END) or text.startswith("(") or text.endswith(("…", "...")):
+            break
+        end += 1
+    return end
 
 
 # Five spaces or more between two cells a text browser laid side by side.
