@@ -69,6 +69,7 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("By Reuters", ["Reuters"]),
         ("By The Associated Press", ["The Associated Press"]),
         ("By HNN Staff", ["HNN Staff"]),
+        ("By Adam Aaronson PhillyVoice Staff", ["Adam Aaronson"]),  # a desk in camel case
         ("Reuters", []),  # no "By": a dateline or a credit, not a byline
         ("By Tuesday, the council had voted", []),
         ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
@@ -839,6 +840,12 @@ def _marked(body: str) -> list[str]:
         ),
         # An avatar's label and the link: one name.
         ('<div class="post-author"><span>Ana Renz</span><a>Ana Renz</a></div>', ["Ana Renz"]),
+        # An author box: the name on its own line, over the box's links.
+        (
+            '<div class="author-bio"><h3>Martin Junker</h3><p><a href="/author/m">Alles von '
+            'Martin Junker</a><br><a href="#">Kontakt</a> | <a href="tel:1">Telefon</a></p></div>',
+            ["Martin Junker"],
+        ),
         # Readers' comments are not the byline.
         (
             '<ol class="commentlist"><li><span class="comment-author">Bob Smith</span>'

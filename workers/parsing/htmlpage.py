@@ -414,13 +414,53 @@ def marked_authors(tree: Any) -> list[str]:
             text = _element_text(element)
             if not text or len(text) > MAX_AUTHOR_TEXT:
                 continue
-            names = byline_names(text) or byline_names("By " + text)
-            if not names and (last := _LAST_BY.match(text)):
-                names = byline_names(text[last.end() :], require_by=True)
-            names = [n for n in names if not is_masthead(n)]
-            if names:
-                return names
+            if names := _marked_names(text):
+                return _unglued_names(names, element)
     return []
+
+
+def _unglued_names(names: list[str], element: Any) -> list[str]:
+    """The names as a line of the element prints them, where the element's whole text glued
+    the next line's words on ("By Adam Aaronson<br>PhillyVoice Staff": "Adam Aaronson Philly";
+    an author box's name over its "Kontakt" link)."""
+    for line in _element_lines(element):
+        cut = _marked_names(line)
+        if len(cut) == len(names) and all(
+            name.startswith(short + " ") for name, short in zip(names, cut, strict=True)
+        ):
+            return cut
+    return names
+
+
+def _marked_names(text: str) -> list[str]:
+    names = byline_names(text) or byline_names("By " + text)
+    if not names and (last := _LAST_BY.match(text)):
+        names = byline_names(text[last.end() :], require_by=True)
+    return [n for n in names if not is_masthead(n)]
+
+
+# Elements that start a line of their own, as a browser lays them out.
+_BLOCKS = frozenset(
+    {"br", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"section", "header", "footer", "aside", "blockquote", "figure", "figcaption", "tr"}
+)
+MAX_ELEMENT_LINES = 5
+
+
+def _element_lines(element: Any) -> list[str]:
+    """The element's first few lines of text, a block element or a ``<br>`` starting a new one
+    (its first 100 tags read)."""
+    pieces: list[str] = []
+    events = etree.iterwalk(element, events=("start", "end"))
+    for event, node in itertools.islice(events, 200):
+        block = node.tag in _BLOCKS
+        if event == "start":
+            pieces.extend(("\n" if block else "", node.text or ""))
+        else:
+            tail = node.tail if node is not element else None
+            pieces.extend(("\n" if block else "", tail or ""))
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return list(itertools.islice(filter(None, lines), MAX_ELEMENT_LINES))
 
 
 MAX_TEXTS = 5_000

@@ -494,8 +494,11 @@ def byline_names(
     if len(text) > 160 or not has_by and len(text.split()) > MAX_BARE_BYLINE_WORDS:
         return []  # a line that long with no "By" is a sentence ("LOS ANGELES (AP) — To ...")
     text = _BY.sub("", text)
-    if has_by and (glued := _GLUED_AFTER_NAME.search(text)):
-        text = text[: glued.end()]  # the byline's names end where the next element was glued
+    # The byline's names end where the next element was glued on, unless that is a desk's
+    # name in camel case ("By Adam Aaronson PhillyVoice Staff").
+    glued = _GLUED_AFTER_NAME.search(text) if has_by else None
+    if glued and not _name_before_affiliation(text):
+        text = text[: glued.end()]
     text = re.split(r"\s+[-–—|]\s+|\s*\(|\s+By\s+(?=[A-Z])", text)[0]
     if has_by:  # "By Lucy Pasha-Robinson in Berlin"
         text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
