@@ -863,6 +863,28 @@ def test_an_element_the_page_marks_as_its_author_gives_the_names(
     assert _marked(body) == names
 
 
+def test_a_twitter_cards_written_by_label_names_the_writer() -> None:
+    """SEO plugins label the writer on the page's Twitter card in its language; another label
+    (the reading time) names nobody."""
+    from trafilatura.utils import load_html
+
+    from workers.parsing.htmlpage import labelled_card_author
+
+    def card(*pairs: tuple[str, str]) -> list[str]:
+        metas = "".join(
+            f'<meta name="twitter:label{i}" content="{label}">'
+            f'<meta name="twitter:data{i}" content="{data}">'
+            for i, (label, data) in enumerate(pairs, 1)
+        )
+        return labelled_card_author(load_html(f"<html><head>{metas}</head><body></body></html>"))
+
+    assert card(("Verfasst von", "Karoline Herr"), ("Geschätzte Lesezeit", "9 Minuten")) == [
+        "Karoline Herr"
+    ]
+    assert card(("Est. reading time", "9 minutes"), ("Written by", "Jane Doe")) == ["Jane Doe"]
+    assert card(("Est. reading time", "9 minutes")) == []
+
+
 def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
     from workers.parsing.htmlpage import parse_html
 

@@ -140,6 +140,7 @@ def parse_html(
         ),
         authors=jsonld_authors(articles)
         or metadata_authors(meta.get("author"))
+        or labelled_card_author(tree)
         or marked_authors(tree)
         or printed_byline(tree, _clean(meta.get("title")), timezone)
         or copyright_person(_texts(tree)),
@@ -637,6 +638,31 @@ def _standfirst(
     if paragraphs and normalise(paragraphs[0]).startswith(head[:60]):
         return None, paragraphs
     return description, paragraphs
+
+
+# The label SEO plugins give the writer on a Twitter card ("twitter:label1" = "Written by",
+# "twitter:data1" = the name), in the site's language.
+_WRITTEN_BY = re.compile(
+    r"^(?:written by|author|verfasst von|geschrieben von|autor(?:in)?|escrito por|écrit par|"
+    r"auteur|scritto da|autore|geschreven door|napisane przez|skrevet af|skrivet av)$",
+    re.I,
+)
+MAX_CARD_LABELS = 10
+
+
+def labelled_card_author(tree: Any) -> list[str]:
+    """The writer a Twitter card's labelled data names ("Written by" / "Karoline Herr")."""
+    cards: dict[str, str] = {}
+    for element in itertools.islice(tree.iter("meta"), 500):
+        key = (element.get("name") or element.get("property") or "").lower()
+        if key.startswith(("twitter:label", "twitter:data")) and len(cards) < 2 * MAX_CARD_LABELS:
+            cards[key] = " ".join((element.get("content") or "")[:MAX_BYLINE_FIELD].split())
+    for key, label in cards.items():
+        if key.startswith("twitter:label") and _WRITTEN_BY.match(label):
+            value = cards.get("twitter:data" + key.removeprefix("twitter:label"), "")
+            if names := metadata_authors(value):
+                return names
+    return []
 
 
 def _meta_time(tree: Any, names: frozenset[str], timezone: str = "UTC") -> datetime | None:
