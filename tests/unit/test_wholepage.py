@@ -664,3 +664,8 @@ def test_the_part_of_a_headline_line_the_url_does_not_spell_is_cut() -> None:
         lines = [*NAV, *TEASERS, "Advertisement", line, "By Jane Doe", *BRIDGE, *FOOTER]
         assert find_article(lines).title == line
         assert find_article(lines, slug=slug_words(url)).title == (BRIDGE_HEADLINE if cut else line)
+    # A clean dump's first line, too.
+    line = BRIDGE_HEADLINE + " — The Courier — Medium"
+    clean = "\n".join([line, "By Jane Doe", *BRIDGE, *BRIDGE])
+    assert parse_text(clean).title == line
+    assert parse_text(clean, url=url).title == BRIDGE_HEADLINE

@@ -51,6 +51,7 @@ from workers.parsing.wholepage import (
     language_of,
     looks_whole_page,
     spelled_below,
+    spelled_title,
 )
 
 _HEADER_LINES = 8
@@ -192,6 +193,9 @@ def parse_text(
         del kept[:spelled]
     page.title = kept[0]
     body_start = _read_header(kept, page, timezone)
+    if not whole:
+        # A whole page's headline line lost its site's name in ``article_lines`` already.
+        page.title = spelled_title(page.title, slug, language)
     page.paragraphs = _body(kept[body_start:], page)
     headline_metadata(around, page, timezone)
     if not page.authors:

@@ -554,6 +554,14 @@ def spelled_part(title: str, slug: frozenset[str], stopwords: frozenset[str]) ->
     return title
 
 
+def spelled_title(title: str, slug: frozenset[str], language: str | None = None) -> str:
+    """``spelled_part`` of a clean dump's first line ("Inside the Deep Web Drug Lab —
+    Backchannel — Medium")."""
+    if not slug:
+        return title
+    return spelled_part(title, slug, _stopwords(language or language_of([title])))
+
+
 SPELLED_LINES = 15  # a clean dump's first lines where the headline its URL spells is looked for
 SPELLED_FIRST = 0.5  # the first line is the headline if its URL spells this share of it
 
