@@ -1203,6 +1203,10 @@ def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them(
     assert found.published == datetime(2017, 7, 24, 18, 55, tzinfo=UTC)
     # A bare "By" is no label away from the headline: teasers and comments print it too.
     assert labelled_byline(["By Jane Doe", "Comments"]) is None
+    # The post's taxonomy after its byline, on the same line.
+    tagged = "Posted by Günter W. Kienitz at 18:52 Tagged with: Bildung , Eltern , Schule , Lernen"
+    found = labelled_byline([tagged])
+    assert found is not None and found.names == ["Günter W. Kienitz"]
 
 
 @pytest.mark.parametrize(

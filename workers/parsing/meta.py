@@ -825,6 +825,11 @@ _TAXONOMY_LINE = re.compile(
     r"schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|filed under|posted in)\s*:",
     re.I,
 )
+_TAXONOMY_AFTER = re.compile(
+    r"(?<=\S)\s+(?:[|·•–—-]\s+)?(?:tagged(?: with)?|tags?|filed under|posted in|kategorien?|"
+    r"categor(?:y|ies|ie|ía|ías|ia|ias)|catégories?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter)\s*:.*",
+    re.I,
+)
 # The signature of a post the article embeds ("— West Ham United (@WestHam) October 31, 2021"):
 # another's name and date, not the article's.
 _EMBEDDED_POST = re.compile(r"^[—–-]\s?[^()]{1,80}\(@\w{1,15}\)\s")
@@ -995,6 +1000,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     text = _unglued(unmarked(" ".join(line.split())))
     if len(text) > MAX_METADATA_LINE or is_embedded_post(line):
         return LineMeta(rest=text)
+    # The post's taxonomy after its byline ("Posted by Jane Doe at 18:52 Tagged with: a, b").
+    text = _TAXONOMY_AFTER.sub("", text)
     published = updated = None
     rest = text
     for match in _DATE_SPAN.finditer(text):
