@@ -605,6 +605,7 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         ("by Olga Symbolbild imago, 06.11.2023", "2023-11-06", []),
         # A German name's "von" is no "by"; a "vom" before the date is no name's.
         ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
+        ("Leasing von Firmenfahrzeugen 24. April 2020", "2020-04-24", []),  # no given name
         ("Kommentar von Christian Stadtfeld", "", ["Christian Stadtfeld"]),
         ("Von Jule Radeck Vom 3. Februar 2022 0", "2022-02-03", ["Jule Radeck"]),
         # German's gender-neutral label, and a time after a spaced comma.

@@ -1038,6 +1038,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             by
             and _PARTICLE_NAME.match(segment)  # "Christoph von Ritter": a name, whole
             and segment.split()[0].casefold() not in _LABELS_BEFORE_VON
+            # ...if it starts with a given name: "Leasing von Firmenfahrzeugen" is a phrase
+            and known_given_name(segment)
             and not _POSTED_BEFORE.search(segment[: by.start()])
         ):
             names = byline_names("By " + segment, lone_name=True, handle=dated)
