@@ -76,6 +76,7 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         # With no "By": a name line with its role after a comma, not a name and a place.
         ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
         ("Author: Helen Bell", ["Helen Bell"]),
+        ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),  # a lawyer's title
         ("Amira Fernandez, Health Editor", ["Amira Fernandez"]),  # any beat before the role
         ("Jane Doe, Chief Middle East Correspondent", ["Jane Doe"]),
         ("Grace Marsh, Cleveland", []),

@@ -132,7 +132,9 @@ _SPLIT_NAMES = re.compile(
 # A title before a name ("Dr. Sebastian Brüggemann", "Prof. Dr. Anna Roth"), or the word
 # "author" with no colon ("Autor Mark Newton"): not part of it.
 _HONORIFIC = re.compile(
-    r"^(?:(?:(?:dr|prof|mag|ing|dipl|mr|mrs|ms)\.(?:-\w+\.)?|(?-i:[Aa]ut(?:hor|or|orin|eur|ore)))\s+)+",
+    r"^(?:(?:(?:dr|prof|mag|ing|dipl|mr|mrs|ms)\.(?:-\w+\.)?|(?-i:[Aa]ut(?:hor|or|orin|eur|ore))|"
+    # a German lawyer's title, printed before the name on law firms' posts
+    r"(?-i:(?:Rechts|Fach)anw(?:alt|ältin)|Notar(?:in)?))\s+)+",
     re.I,
 )
 ROLE_WORDS = re.compile(
