@@ -104,3 +104,30 @@ def test_a_page_of_linked_teasers_after_the_article_is_not_body() -> None:
     page = parse_text(text)
     assert page.title == "Council approves flood plan"
     assert page.paragraphs == body
+
+
+def test_a_link_to_the_writers_page_under_the_headline_is_the_byline() -> None:
+    """A Markdown whole page's byline is often only a link to the writer's page, with no "By";
+    the link's target says what it is. A link there that names no one ("More posts") does not
+    make a writer; the same words linking another kind of page (a tag's) are no byline."""
+    body = [
+        f"The council approved the flood plan on Tuesday after a review of its costs, which "
+        f"had doubled since the first estimate was published, in its session number {i}."
+        for i in range(6)
+    ]
+    menu = [f"* [Section {i}](https://example.org/s{i})" for i in range(30)]
+
+    def writers(byline: str) -> list[str]:
+        text = "\n\n".join([*menu, "# Council approves flood plan", byline, *body, *menu])
+        return parse_text(text).authors
+
+    assert writers("* [Amber Guetebier](https://example.org/author/amber-g/)") == [
+        "Amber Guetebier"
+    ]
+    assert writers("[Weitere Beiträge](https://example.org/autor/amber-g/)") == []
+    assert writers("[Flood Defences](https://example.org/author/flood-defences/)") == [
+        "Flood Defences"
+    ]
+    assert writers("[Flood Defences](https://example.org/tags/flood-defences/)") == []
+    marks = plain_lines(["[Amber Guetebier](https://example.org/author/amber-g/)"])[1]
+    assert marks.writers == frozenset({0})

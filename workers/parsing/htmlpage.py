@@ -37,7 +37,7 @@ from workers.parsing.meta import (
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
-from workers.parsing.urls import registered_domain
+from workers.parsing.urls import registered_domain, writer_page
 from workers.parsing.zones import url_zone
 
 _CONFIG = use_config()
@@ -487,7 +487,7 @@ def printed_byline(tree: Any, title: str | None = None, timezone: str = "UTC") -
     if headline is None:
         headline = next(tree.iter("h1"), None)
     for element, text in _beside(headline):
-        if element.tag == "a" and _AUTHOR_PAGE.search(element.get("href", "")[:MAX_HREF]):
+        if element.tag == "a" and writer_page(element.get("href", "")):
             if names := _linked_names(element):
                 return names
             continue
@@ -501,11 +501,6 @@ def printed_byline(tree: Any, title: str | None = None, timezone: str = "UTC") -
     return []
 
 
-# A link to the writer's page ("https://example.com/author/jane-doe/"): its text is their name.
-_AUTHOR_PAGE = re.compile(
-    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|autores)/", re.I
-)
-MAX_HREF = 500
 MAX_LINK_TEXTS = 50
 
 

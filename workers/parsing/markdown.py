@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workers.parsing.urls import writer_page
+
 _HEADING = re.compile(r"^#{1,6}\s+")
 _TOP_HEADING = re.compile(r"^#\s")
 # A link's target: a URL (with up to three bracketed parts, as in "filters:no_upscale()") and an
@@ -27,6 +29,8 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 # What is left of a link whose text began on an earlier line or held brackets.
 _LINK_END = re.compile(r"\]" + _TARGET)
+_TARGETS = re.compile(r"\]\([^()\s]{1,500}")  # where a link or an image's link goes
+MAX_LINE = 5000  # characters of a line searched for links to a writer's page
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 # Signs that a dump is Markdown: a heading, a link or image, or strong emphasis.
@@ -46,6 +50,14 @@ def plain(line: str) -> str:
 
 def _plain(line: str) -> tuple[str, int]:
     """The plain line, and how many of its characters were the text of links."""
+    text, linked, _ = _read(line)
+    return text, linked
+
+
+def _read(line: str) -> tuple[str, int, bool]:
+    """The plain line, how many of its characters were the text of links, and whether one of
+    its links (or an image's link) goes to a writer's page."""
+    writer = any(writer_page(m.group(0)) for m in _TARGETS.finditer(line[:MAX_LINE]))
     text = _HEADING.sub("", line)
     text = _IMAGE.sub("", text)
     texts: list[str] = []
@@ -62,7 +74,7 @@ def _plain(line: str) -> tuple[str, int]:
     if text.count("[") > text.count("]"):  # the opening of a link closed on a later line
         text = text.replace("[", "", text.count("[") - text.count("]"))
     text = _STRONG.sub(r"\2", text)
-    return " ".join(_EMPHASIS.sub(r"\2", text).split()), linked
+    return " ".join(_EMPHASIS.sub(r"\2", text).split()), linked, writer
 
 
 def _link_text(match: re.Match[str]) -> str:
@@ -91,6 +103,7 @@ class Marks:
 
     headings: frozenset[int] = frozenset()
     links: frozenset[int] = frozenset()
+    writers: frozenset[int] = frozenset()  # lines that link a writer's page: a byline
 
 
 NO_MARKS = Marks()
@@ -101,12 +114,15 @@ def plain_lines(lines: list[str]) -> tuple[list[str], Marks]:
     out: list[str] = []
     headings: set[int] = set()
     links: set[int] = set()
+    writers: set[int] = set()
     for line in lines:
-        text, link_chars = _plain(line)
+        text, link_chars, writer = _read(line)
         if text:
             if _TOP_HEADING.match(line):
                 headings.add(len(out))
             if link_chars >= LINKED * len(_LIST_MARK.sub("", text)):
                 links.add(len(out))
+                if writer:
+                    writers.add(len(out))
             out.append(text)
-    return out, Marks(frozenset(headings), frozenset(links))
+    return out, Marks(frozenset(headings), frozenset(links), frozenset(writers))

@@ -136,3 +136,16 @@ def url_day(url: str | None) -> datetime | None:
         return datetime(int(year), int(month), int(day), tzinfo=UTC)
     except ValueError:
         return None
+
+
+# A link to a writer's page ("https://example.com/author/jane-doe/", "/autoren/..."): its text
+# is the writer's name.
+_WRITER_PAGE = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|autores)/", re.I
+)
+MAX_HREF = 500
+
+
+def writer_page(href: str) -> bool:
+    """The link goes to a writer's page (its first ``MAX_HREF`` characters read)."""
+    return bool(_WRITER_PAGE.search(href[:MAX_HREF]))

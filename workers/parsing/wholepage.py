@@ -326,17 +326,17 @@ def find_article(
     around: list[AroundLine] = []
     if title_at >= 0:
         end_at = min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)
-        around = _around(classed, title_at, end_at, start)
+        around = _around(classed, title_at, end_at, start, marks.writers)
         # A page that prints its headline twice (a gallery, a sticky header) may print the
         # byline under the other copy.
         copies = [
             i for i, c in enumerate(classed[:ECHO_LINES]) if c.text == title and i != title_at
         ]
         for at in copies[:HEADLINE_COPIES]:
-            around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, start))
+            around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, start, marks.writers))
     else:
         # No headline found: the byline and dateline may still be printed over the body.
-        around = _around(classed, start, start, start)
+        around = _around(classed, start, start, start, marks.writers)
     # (and the lines of the body's run left out of it, where a labelled byline may be too:
     # "Door: Els Stultiens" between the last paragraph and a list of related articles)
     left_out = [c.text for c in classed[start:end] if c.kind == BAD]
@@ -344,14 +344,31 @@ def find_article(
     return Found(title, header, paragraphs, dropped, around, after)
 
 
-def _around(classed: list[Line], at: int, end: int, body_at: int) -> list[AroundLine]:
+def _around(
+    classed: list[Line], at: int, end: int, body_at: int, writers: frozenset[int] = frozenset()
+) -> list[AroundLine]:
+    """The lines around a headline; one that links a writer's page (a Markdown dump's
+    ``[Jane Doe](/author/jane-doe)``) reads as the byline it is."""
     return [
-        AroundLine(classed[i].text, i - at, body_at - i)
+        AroundLine(_by(classed[i].text) if i in writers else classed[i].text, i - at, body_at - i)
         for i in range(max(0, at - DATELINE_BEFORE), min(end, len(classed)))
         if i != at
     ]
 
 
+def _by(text: str) -> str:
+    text = text.lstrip("*+-•◦#© ")  # a list's bullet, a heading's marks, an avatar's credit
+    if _BY_WORD.match(text) or _WRITER_LINK_WORDS.search(text):
+        return text
+    return "By " + text
+
+
+_BY_WORD = re.compile(r"^\W*(?:by|von|par|por|door|di|da)\b", re.I)
+# A link to a writer's page that names no one ("More posts", "Weitere Beiträge", "Profil").
+_WRITER_LINK_WORDS = re.compile(
+    r"\b(?:more|all|view|posts|articles|profile|weitere|alle|mehr|beiträge|artikel|profil)\b",
+    re.I,
+)
 AUTHOR_BOX_LINES = 30  # lines after the body where an author's box ("Jane Doe is a ...") is read
 HEADLINE_COPIES = 2  # other copies of the headline whose surroundings are read for a byline
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
