@@ -131,3 +131,18 @@ def test_a_link_to_the_writers_page_under_the_headline_is_the_byline() -> None:
     assert writers("[Flood Defences](https://example.org/tags/flood-defences/)") == []
     marks = plain_lines(["[Amber Guetebier](https://example.org/author/amber-g/)"])[1]
     assert marks.writers == frozenset({0})
+
+
+def test_an_agencys_byline_yields_to_a_persons_under_it() -> None:
+    """A link to the agency's page over the reporter's byline: the reporter wrote it."""
+    body = [
+        f"The council approved the flood plan on Tuesday after a review of its costs, which "
+        f"had doubled since the first estimate was published, in its session number {i}."
+        for i in range(6)
+    ]
+    menu = [f"* [Section {i}](https://example.org/s{i})" for i in range(30)]
+    header = ["[AFP](https://example.org/auteur/afp/)", "Par Sébastien Farcis"]
+    text = "\n\n".join([*menu, "# Council approves flood plan", *header, *body, *menu])
+    assert parse_text(text).authors == ["Sébastien Farcis"]
+    text = "\n\n".join([*menu, "# Council approves flood plan", header[0], *body, *menu])
+    assert parse_text(text).authors == ["AFP"]

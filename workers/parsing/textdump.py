@@ -337,10 +337,12 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
 
     # Names on a line with no "By": a "By" line further down wins, and a line that prints a
     # time beside its names ("Alex Perry 1 day ago") wins over one of names alone.
+    # An agency's byline yields to a person's further down ("AFP" over "Par Sébastien Farcis").
     bare: list[str] = []
     bare_timed = False
+    agency = False
     for k, line in enumerate(around):
-        if page.published_at is not None and page.authors:
+        if page.published_at is not None and page.authors and not agency:
             break
         if not texts[k]:
             continue
@@ -349,16 +351,20 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
             page.published_at = here.published
         if page.updated_at is None and here.updated is not None:
             page.updated_at = here.updated
-        if page.authors:
+        if page.authors and not (agency and here.names and not _agencies(here.names)):
             continue
         if here.names:
-            page.authors = here.names
+            page.authors, agency = here.names, _agencies(here.names)
         elif not bare_timed and _bylines_go_here(line, k, len(around), meta):
             named = read_metadata_line(texts[k], timezone, bare_names=True)
             if named.names and (not bare or named.timed) and _bare_names_hold(line, named):
                 bare, bare_timed = named.names, named.timed
     if not page.authors:
         page.authors = bare
+
+
+def _agencies(names: list[str]) -> bool:
+    return all(agency_byline(name) for name in names)
 
 
 def _bare_names_hold(line: AroundLine, named: LineMeta) -> bool:
