@@ -29,6 +29,7 @@ from workers.parsing.meta import (
     copyright_person,
     known_given_name,
     labelled_published,
+    linked_byline,
     parse_datetime,
     read_metadata_line,
     unknown_zone,
@@ -509,7 +510,8 @@ def _linked_names(link: Any) -> list[str]:
     avatar's label or credit)."""
     texts = (" ".join(t.split()) for t in itertools.islice(link.itertext(), MAX_LINK_TEXTS))
     for text in itertools.islice(filter(None, texts), 5):
-        if names := [n for n in byline_names("By " + text) if not is_masthead(n)]:
+        line = linked_byline(text)
+        if line and (names := [n for n in byline_names(line) if not is_masthead(n)]):
             return names
     return []
 
@@ -543,8 +545,7 @@ def _beside(headline: Any) -> Iterator[tuple[Any, str]]:
     that is short and no readers' comment."""
     if headline is None:
         return
-    after = itertools.takewhile(lambda e: e is not None, _after_headline(headline))
-    for element in itertools.chain(after, _PRECEDING(headline)):
+    for element in itertools.chain(_after_headline(headline), _PRECEDING(headline)):
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         text = _element_text(element)
@@ -553,13 +554,12 @@ def _beside(headline: Any) -> Iterator[tuple[Any, str]]:
 
 
 def _after_headline(headline: Any) -> Iterator[Any]:
-    """The elements after the headline, then None once a second long paragraph is reached."""
+    """The elements after the headline, up to a second long paragraph."""
     paragraphs = 0
     for element in _FOLLOWING(headline):
         if element.tag == "p" and len(_element_text(element)) > MAX_AUTHOR_TEXT:
             paragraphs += 1
             if paragraphs > 1:
-                yield None
                 return
         yield element
 

@@ -984,6 +984,23 @@ def is_embedded_post(line: str) -> bool:
     return bool(_EMBEDDED_POST.match(line.lstrip()[:200]))
 
 
+# A link to a writer's page that names no one ("More posts", "Weitere Beiträge", "Profil").
+_WRITER_LINK_WORDS = re.compile(
+    r"\b(?:more|all|view|posts|articles|profile|weitere|alle|mehr|beiträge|artikel|profil)\b",
+    re.I,
+)
+
+
+def linked_byline(text: str) -> str | None:
+    """The text of a link to a writer's page (``urls.writer_page``) as the byline it is:
+    "Jane Doe" -> "By Jane Doe", past a list's bullet, a heading's marks or an avatar's credit
+    sign; None where it names no one ("More posts")."""
+    text = text.lstrip("*+-•◦#© ")
+    if not text or _WRITER_LINK_WORDS.search(text):
+        return None
+    return text if _BY.match(text) else "By " + text
+
+
 def looks_like_metadata(line: str) -> bool:
     """A cheap test (no date parsing) for a byline or dateline: a short line that starts with
     "By" or holds a date."""

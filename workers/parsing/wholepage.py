@@ -29,7 +29,12 @@ import stopwordsiso
 
 from workers.parsing.chrome import rule_for
 from workers.parsing.markdown import NO_MARKS, Marks
-from workers.parsing.meta import byline_names, copyright_owners, looks_like_metadata
+from workers.parsing.meta import (
+    byline_names,
+    copyright_owners,
+    linked_byline,
+    looks_like_metadata,
+)
 from workers.parsing.urls import url_words, word_forms
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
@@ -357,18 +362,9 @@ def _around(
 
 
 def _by(text: str) -> str:
-    text = text.lstrip("*+-•◦#© ")  # a list's bullet, a heading's marks, an avatar's credit
-    if _BY_WORD.match(text) or _WRITER_LINK_WORDS.search(text):
-        return text
-    return "By " + text
+    return linked_byline(text) or text
 
 
-_BY_WORD = re.compile(r"^\W*(?:by|von|par|por|door|di|da)\b", re.I)
-# A link to a writer's page that names no one ("More posts", "Weitere Beiträge", "Profil").
-_WRITER_LINK_WORDS = re.compile(
-    r"\b(?:more|all|view|posts|articles|profile|weitere|alle|mehr|beiträge|artikel|profil)\b",
-    re.I,
-)
 AUTHOR_BOX_LINES = 30  # lines after the body where an author's box ("Jane Doe is a ...") is read
 HEADLINE_COPIES = 2  # other copies of the headline whose surroundings are read for a byline
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
