@@ -29,6 +29,14 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Skip to main content", "page_furniture"),
         ("Toggle navigation", "page_furniture"),
         ("Main menu", "page_furniture"),
+        # Skip links in the languages of the stopwords, alone and in a row.
+        ("Skip to content [Accesskey '1']", "skip_link"),
+        ("Springe zum Inhalt", "skip_link"),
+        ("Zum Inhalt springen Zur Hauptnavigation springen Zur Fußzeile springen", "skip_link"),
+        ("Wechseln zu: Navigation, Suche", "skip_link"),
+        ("Aller au contenu principal", "skip_link"),
+        ("Saltar al contenido", "skip_link"),
+        ("Przejdź do treści", "skip_link"),
     ],
 )
 def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
@@ -50,6 +58,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Share prices fell.",
         # A byline whose agency follows a pipe is no photo credit.
         "By Daniel Natarajan and Grace Tan | Reuters",
+        # A headline that begins like a skip link.
+        "Zum Inhalt der Debatte springen",
+        "Go to the content of the match",
     ],
 )
 def test_body_sentences_are_never_chrome(line: str) -> None:

@@ -20,6 +20,20 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 
 # (rule name, pattern matched against the whole stripped line, applies to long lines too)
+# A skip link, in the languages of the dates and stopwords, and a row of them ("Zum Inhalt
+# springen Zur Hauptnavigation springen"): accessibility links every template prints first.
+_SKIP_TARGET = (
+    r"(?:haupt|main |primary |page )?(?:content|navigation|search|footer|menu|inhalt|suche|"
+    r"menü|fußzeile|seitenanfang|contenu|recherche|contenido|navegación|menú|contenuto|treści|"
+    r"nawigacji|wyszukiwarki|inhoud|navigatie)(?: principale?| principal| głównej)?"
+)
+_SKIP_LINK = (
+    r"(?:(?:skip|jump|go) to (?:the )?|(?:springe|springen|gehe|direkt|wechseln) zu[mr]? |"
+    r"zu[mr] |aller (?:au |à la )|passer au |(?:saltar|ir) al? |(?:vai|salta) al |przejdź do |"
+    r"(?:ga |spring )?naar (?:de )?)" + _SKIP_TARGET + r"(?: springen| wechseln)?|"
+    r"wechseln zu: navigation, suche"
+)
+
 RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "comments_prompt",
@@ -162,6 +176,11 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"our standards:.*",
             r"impressum|datenschutz",
         ),
+        False,
+    ),
+    (
+        "skip_link",
+        _rx(rf"(?:{_SKIP_LINK})(?:\s*[|,·]?\s*(?:{_SKIP_LINK}))*(?: \[accesskey '?\w'?\])?"),
         False,
     ),
     (
