@@ -538,6 +538,8 @@ _NOT_A_SINGLE_NAME = frozenset(
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
     | {"saturday", "sunday", "admin", "administrator", "redaktion", "editor", "staff", "design"}
     | {"comparison", "contrast", "default", "category", "tag", "author", "autor", "the", "die"}
+    # what a blog platform signs for a profile it cannot name ("Eingestellt von Unknown um")
+    | {"unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "guest", "gast"}
 )
 # What may follow a lone name in a byline: nothing, a separator, or a time ("Von Thilo / 6.
 # November 2023", "erstellt von Dominique —", "Eingestellt von Weinlachgummi um 10:52").
@@ -618,7 +620,7 @@ _COMMENT_PROMPT = re.compile(
 )
 # A time of day after the names, its date elsewhere ("Posted by T. V. Raman at 2:33 PM").
 _BARE_TIME = re.compile(
-    r"\s(?:at|um|à|a las|alle)\s(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\w)", re.I
+    r"\s(?:at|um|à|a las|alle|om)\s(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\w)", re.I
 )
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
@@ -738,8 +740,9 @@ MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in 
 # ...", "Author: ..."): a label strong enough to be believed away from the headline, as blogs
 # print it under their posts. A bare "By" is not: teasers and comments print it too.
 _AUTHOR_LABEL = re.compile(
-    r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|(?:ein\s)?beitrag|"
-    r"publié|écrit|escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da)\b|"
+    r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|eingestellt|"
+    r"(?:ein\s)?beitrag|publié|écrit|escrito|publicado|scritto|pubblicato|geplaatst)\s+"
+    r"(?:by|von|par|por|da|door)\b|"
     rf"(?:author|autor|autorin|auteur|autore|verfasser|by|von|door|par|por)\s*:|{GENDERED_AUTHOR}\b)",
     re.I,
 )
@@ -815,7 +818,8 @@ def agency_part(line: str) -> list[str]:
 
 _BY_INSIDE = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door):?\s+(?=\S)", re.I)
 _POSTED_BEFORE = re.compile(
-    r"(?:^|\b(?:posted|written|erstellt|geschrieben|verfasst|gespeichert|veröffentlicht|publié|"
+    r"(?:^|\b(?:posted|written|erstellt|geschrieben|verfasst|gespeichert|eingestellt|"
+    r"veröffentlicht|geplaatst|publié|"
     r"écrit|escrito|publicado|scritto|pubblicato|beitrag|gastbeitrag|artikel|kommentar|text|"
     r"post|antwort))\W*$",
     re.I,
