@@ -9,7 +9,7 @@ from tests.corpus import distinct
 from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
 from workers.parsing.markdown import Marks
-from workers.parsing.textdump import parse_text
+from workers.parsing.textdump import first_sentence, parse_text
 from workers.parsing.urls import slug_words
 from workers.parsing.wholepage import (
     HeadlineContext,
@@ -572,6 +572,19 @@ def test_a_personal_sites_copyright_line_names_the_writer_of_an_unsigned_post() 
     assert parsed("\n".join(lines), 30).authors == ["Johanna Stein"]
     signed = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, *footer, *NAV]
     assert parsed("\n".join(signed), 31).authors == ["Jane Doe"]
+
+
+def test_a_whole_page_with_no_headline_keeps_its_first_paragraph_in_its_body() -> None:
+    """No line of the page has a headline's shape: the body's first paragraph is titled by its
+    first sentence and stays in the body."""
+    lines = [*NAV, "Advertisement", *BRIDGE, *FOOTER]
+    assert looks_whole_page(lines)
+    page = parse_text("\n".join(lines))
+    assert page.paragraphs == BRIDGE
+    assert page.title == BRIDGE[0]  # one sentence long
+    assert first_sentence(f"{BRIDGE[0]} {BRIDGE[1]}") == BRIDGE[0]
+    headed = parse_text("\n".join([*NAV, *TEASERS, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
+    assert (headed.title, headed.paragraphs) == (BRIDGE_HEADLINE, BRIDGE)
 
 
 def test_the_pages_url_picks_the_headline_it_spells() -> None:

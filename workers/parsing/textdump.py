@@ -164,8 +164,9 @@ def parse_text(
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     slug = slug_words(url)
     whole = looks_whole_page(lines, language)
+    headline_first = True
     if whole:
-        lines, outside, around, after = article_lines(lines, language, marks, slug)
+        lines, outside, around, after, headline_first = article_lines(lines, language, marks, slug)
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -197,6 +198,11 @@ def parse_text(
         # A whole page's headline line lost its site's name in ``article_lines`` already.
         page.title = spelled_title(page.title, slug, language)
     page.paragraphs = _body(kept[body_start:], page)
+    if not headline_first:
+        # A whole page with no line of headline shape: its body's first paragraph stays in the
+        # body, and its first sentence is the title.
+        page.paragraphs.insert(0, kept[0])
+        page.title = first_sentence(kept[0])
     headline_metadata(around, page, timezone)
     if not page.authors:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
@@ -517,6 +523,15 @@ def _metadata_line(line: str, page: PageFields, timezone: str) -> bool:
             return False
         found = True
     return found
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=\W*[^\W\d_])")
+
+
+def first_sentence(text: str) -> str:
+    """A paragraph's first sentence, at most ``HEADLINE_WORDS[1]`` words of it."""
+    sentence = _SENTENCE_BREAK.split(text[:2000], maxsplit=1)[0]
+    return " ".join(sentence.split()[: HEADLINE_WORDS[1]])
 
 
 def _body(lines: list[str], page: PageFields) -> list[str]:

@@ -211,18 +211,19 @@ def article_lines(
     language: str | None = None,
     marks: Marks = NO_MARKS,
     slug: frozenset[str] = frozenset(),
-) -> tuple[list[str], list[str], list[AroundLine], list[str]]:
+) -> tuple[list[str], list[str], list[AroundLine], list[str], bool]:
     """The lines of the article in a whole-page dump, headline first, as a clean dump would have
     them; the lines left out; and the lines around the headline where its byline and dateline
-    may be; and the lines after the body, where an author box may be. ``marks``: what the
-    dump's markup (Markdown) says of its lines, if any; ``slug``: the words of the page's URL
-    slug (``urls.slug_words``), if it came with one."""
+    may be; and the lines after the body, where an author box may be; and whether the first
+    line is a headline (False: none was found, and the first line is the body's). ``marks``:
+    what the dump's markup (Markdown) says of its lines, if any; ``slug``: the words of the
+    page's URL slug (``urls.slug_words``), if it came with one."""
     found = find_article(lines, language, marks, slug)
     if not found.paragraphs:
-        return lines, [], [], []
+        return lines, [], [], [], True
     head = [found.title] if found.title else []
     article = [*head, *found.header, *found.paragraphs]
-    return article, found.dropped, found.around_headline, found.after_body
+    return article, found.dropped, found.around_headline, found.after_body, bool(head)
 
 
 # Where a page prints the article's date: a few lines above its headline (a kicker, a
