@@ -587,6 +587,17 @@ def test_a_whole_page_with_no_headline_keeps_its_first_paragraph_in_its_body() -
     assert (headed.title, headed.paragraphs) == (BRIDGE_HEADLINE, BRIDGE)
 
 
+def test_a_short_articles_text_under_a_toolbar_joins_its_standfirst() -> None:
+    """A long standfirst, a toolbar of share buttons, then the article's one paragraph: the
+    body's run, a paragraph long, goes on past the toolbar; the toolbar stays out."""
+    toolbar = ["Von Jane Doe", "Grafik herunterladen", "Artikel teilen", "Link kopieren"]
+    standfirst = f"{BRIDGE[0]} {BRIDGE[1]}"
+    lines = [*NAV, BRIDGE_HEADLINE, standfirst, *toolbar, BRIDGE[2], *FOOTER]
+    found = find_article(lines)
+    assert found.title == BRIDGE_HEADLINE
+    assert found.paragraphs == [standfirst, BRIDGE[2]]
+
+
 def test_the_pages_url_picks_the_headline_it_spells() -> None:
     """Two lines of headline shape over one byline: the page's URL, where its message gives one,
     spells the headline, whichever of the two it is; a URL with no slug changes nothing."""

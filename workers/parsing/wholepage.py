@@ -269,10 +269,41 @@ class Layout:
         classed = [classify(line, stopwords) for line in lines]
         for i in marks.links:  # a line that is a link is a menu entry or a teaser
             classed[i] = Line(classed[i].text, classed[i].words, BAD)
-        start, end = best_run([score(line) for line in classed])
+        scores = [score(line) for line in classed]
+        start, end = best_run(scores)
         if end:
+            end = _across_toolbar(classed, scores, start, end)
             end = _tail_below(classed, end)
         return cls(classed, start, end, stopwords)
+
+
+TOOLBAR_RUN = 2  # a body's run of this many paragraphs or fewer may go on past a toolbar
+TOOLBAR_LINES, TOOLBAR_WORDS = 10, 3  # ...of at most this many lines of this many words
+
+
+def _across_toolbar(classed: list[Line], scores: list[float], start: int, end: int) -> int:
+    """The end of a short run moved past a toolbar right under it ("Artikel teilen", "Link
+    kopieren", ...) to the paragraphs the toolbar split from their standfirst."""
+    if sum(line.kind == GOOD for line in classed[start:end]) > TOOLBAR_RUN:
+        return end
+    at = end
+    while (
+        at < len(classed)
+        and at - end < TOOLBAR_LINES
+        and classed[at].kind == BAD
+        and classed[at].words <= TOOLBAR_WORDS
+    ):
+        at += 1
+    if at == end or at >= len(classed) or classed[at].kind != GOOD:
+        return end
+    total, best, best_end = 0.0, 0.0, end
+    for i in range(at, len(classed)):
+        total += scores[i]
+        if total > best:
+            best, best_end = total, i + 1
+        elif total < 0:
+            break
+    return best_end
 
 
 TAIL_WORDS = 5  # a sentence this long right under the body's run is its last paragraph
