@@ -12,6 +12,7 @@ from workers.parsing.markdown import Marks
 from workers.parsing.textdump import first_sentence, parse_text
 from workers.parsing.urls import slug_words
 from workers.parsing.wholepage import (
+    EXCERPT_WORDS,
     HeadlineContext,
     Layout,
     find_article,
@@ -310,6 +311,15 @@ def test_teasers_cut_short_by_the_page_are_not_the_body() -> None:
     lines = [*NAV, *teasers, title, "By Jane Doe", *paragraphs[:3], *FOOTER]
     found = find_article(lines)
     assert found.paragraphs == paragraphs[:3]
+
+
+def test_a_long_paragraph_that_trails_off_with_an_ellipsis_is_body_not_a_teaser() -> None:
+    """A paragraph of sixty words or more ending "…" trails off; an excerpt is cut shorter."""
+    trailing = f"{BRIDGE[0]} {BRIDGE[1]} {BRIDGE[2]} And so I will just try it once more…"
+    assert len(trailing.split()) >= EXCERPT_WORDS
+    teaser = "Council expresses concern over the budget, says that thousands of residents may…"
+    lines = [*NAV, BRIDGE_HEADLINE, "By Jane Doe", trailing, teaser, *FOOTER]
+    assert find_article(lines).paragraphs == [trailing]
 
 
 def test_the_author_box_under_the_article_names_its_writer() -> None:

@@ -63,8 +63,10 @@ _PHOTO_CREDIT = re.compile(
     rf"(?-i:[A-Z])[\w&.'’-]*(?:\s{_CAPS_WORD}){{0,5}}\)?$"
 )
 # A teaser cut short by the page ("...may soon...", "The Surface Go range is seei..."): a word
-# and an ellipsis end the line.
+# and an ellipsis end the line. A longer line that ends so is a paragraph trailing off ("Ich
+# probier's einfach mal…"): excerpts are cut before this many words (WordPress's at 55).
 _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
+EXCERPT_WORDS = 60
 # A line that ends a sentence or a label (a headline ends with neither), but not one that
 # ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
 _ENDS_SENTENCE = re.compile(r"(?:(?<![A-Z])|(?<=[A-Z]{2}))\.$|:$")
@@ -125,7 +127,8 @@ def classify(text: str, stopwords: frozenset[str]) -> Line:
     if (
         _short_bullet(text, words)
         and not _list_sentence(text, words, share)
-        or _TRUNCATED.search(text[-200:])
+        or words < EXCERPT_WORDS
+        and _TRUNCATED.search(text[-200:])
     ):
         kind = BAD
     elif words >= 10 and share >= 0.25 and (ends or words >= 25):
