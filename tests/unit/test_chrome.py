@@ -37,6 +37,33 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Aller au contenu principal", "skip_link"),
         ("Saltar al contenido", "skip_link"),
         ("Przejdź do treści", "skip_link"),
+        # Prompts, credits and lists in the languages of the stopwords.
+        ("Sie sind aktuell nicht eingeloggt.", "sign_in_prompt"),
+        (
+            "Receive our monthly newsletter to stay on top of the latest articles",
+            "newsletter_prompt",
+        ),
+        (
+            "Get The Times of Israel's Daily Edition by email and never miss our top stories "
+            "Free Sign Up",
+            "newsletter_prompt",
+        ),
+        (
+            "Missing out on the latest developments? Enter your email below to receive them.",
+            "newsletter_prompt",
+        ),
+        (
+            "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
+            "cookie_prompt",
+        ),
+        ("Photograph by Ed Marshall, Redonda Restoration Programme", "caption_or_credit"),
+        ("Photo by ev on Unsplash", "caption_or_credit"),
+        ("(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))", "caption_or_credit"),
+        ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "read_more"),
+        ("Veja Também:", "read_more"),
+        ("TEMAS RELACIONADOS", "read_more"),
+        ("Die meistgelesenen Artikel bei SWR.de/Sport", "read_more"),
+        ("Ihr Warenkorb ist leer", "page_furniture"),
     ],
 )
 def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
@@ -58,6 +85,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Share prices fell.",
         # A byline whose agency follows a pipe is no photo credit.
         "By Daniel Natarajan and Grace Tan | Reuters",
+        # Sentences that begin like a credit or a prompt.
+        "Photos by the hundred were taken that night, the police said.",
+        "Get out and vote by email, the campaign urged its supporters on Monday.",
         # A headline that begins like a skip link.
         "Zum Inhalt der Debatte springen",
         "Go to the content of the match",

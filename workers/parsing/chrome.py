@@ -65,6 +65,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"forgot (your )?password\??",
             r"want to bookmark your favourite articles.*",
             r"you('| a)re (now )?logged in.*",
+            r"you are not logged in.*",
+            r"sie sind (aktuell |derzeit |zurzeit )?nicht (eingeloggt|angemeldet).*",
         ),
         False,
     ),
@@ -78,6 +80,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"enter your email( address)?.*",
             r"we'?ll never share your email.*",
             r"abonnez-vous.*|suscr[íi]bete.*|iscriviti.*",
+            r"(receive|get) (our|the|your) .{0,80}\b(newsletter|by e-?mail)\b.*",
+            r".{0,80}\benter your e-?mail( address)? (below|here)\b.*",
         ),
         False,
     ),
@@ -87,6 +91,11 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r".*\bcookies?\b.*\b(accept|consent|policy|preferences|settings|experience)\b.*",
             r"(accept|reject|manage)( all)? cookies.*",
             r"we value your privacy.*",
+            # an embed's consent button ("Klicken Sie auf den unteren Button, um den Inhalt von
+            # www.komoot.de zu laden.")
+            r"klicke?n? sie auf den( unteren)? button, um (den|die) inhalte? von .{1,80} "
+            r"zu laden.*",
+            r"click (on )?(the button|here)( below)? to load (the )?content from .*",
         ),
         False,
     ),
@@ -120,6 +129,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"das könnte sie auch interessieren.*",
             r"(à )?lire aussi:?.*|sur le même sujet:?|noticias relacionadas:?|"
             r"te puede interesar:?.*|leggi anche:?.*|potrebbe interessarti:?.*",
+            r"(czytaj|zobacz) (też|także|również):?.*|dowiedz się więcej:.*|"
+            r"(veja|leia) (também|mais):?.*|temas relacionados:?|"
+            r"(die )?meistgelesenen? (artikel|beiträge|nachrichten)?.*",
         ),
         False,
     ),
@@ -142,7 +154,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(image|photo|picture|video|graphic|illustration)( caption| credit| source)?:.*",
             r"(image|photo|media|video) (caption|credit|source), .*",
             r"(photograph|photo|picture|image): .*",
-            r".{0,200}\((image|photo|picture|photograph|foto|bild)s?: ?[^)]*\)",
+            r"(photograph|photo|picture|image|foto|bild)s? (by|von|de|di) [^.!?]{1,100}",
+            r".{0,200}\((image|photo|picture|photograph|foto|bild)s?: ?[^()]*(\([^()]*\)[^()]*)*\)",
             r"\(?(getty images|reuters|afp|ap photo|pa media|pa wire|epa|shutterstock|alamy)\)?",
             r".{0,200}\((getty( images)?|reuters|afp|ap( photo)?|pa( media| wire)?|epa|"
             r"shutterstock|alamy)[^)]*\)",
@@ -175,6 +188,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(main )?menu|navigation|search( for)?:?",
             r"our standards:.*",
             r"impressum|datenschutz",
+            r"(ihr|dein) warenkorb ist leer|your (shopping )?(cart|basket) is empty|"
+            r"votre panier est vide|tu carrito está vacío",
         ),
         False,
     ),
