@@ -64,6 +64,23 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("TEMAS RELACIONADOS", "read_more"),
         ("Die meistgelesenen Artikel bei SWR.de/Sport", "read_more"),
         ("Ihr Warenkorb ist leer", "page_furniture"),
+        (
+            "Diese Webseite verwendet Cookies. Indem Sie weiter die Seite besuchen, stimmen Sie "
+            "der Verwendung von Cookies zu.",
+            "cookie_prompt",
+        ),
+        (
+            "This site is protected by reCAPTCHA and the Google Privacy Policy apply.",
+            "cookie_prompt",
+        ),
+        ("Abonnieren Sie kostenlos die MEEDIA-Newsletter", "newsletter_prompt"),
+        ("Tous nos derniers podcasts dans votre boîte mail.", "newsletter_prompt"),
+        ("Vos réactions (11)", "comments_prompt"),
+        ("12 Kommentare", "comments_prompt"),
+        ("Teilen mit:", "share_buttons"),
+        ("Le puede interesar: JEP abrirá tres nuevos macrocasos", "read_more"),
+        ("Weiter Nächster Beitrag: Im September: Lizenztextlesung", "read_more"),
+        ("Jump to RecipePrint Recipe", "page_furniture"),
     ],
 )
 def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
@@ -88,6 +105,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # Sentences that begin like a credit or a prompt.
         "Photos by the hundred were taken that night, the police said.",
         "Get out and vote by email, the campaign urged its supporters on Monday.",
+        # News about cookies and newsletters, not a banner or a prompt.
+        "Nutzer müssen Cookies künftig ausdrücklich akzeptieren, entschied das Gericht.",
+        "Le site a été condamné pour avoir accepté des cookies sans consentement.",
         # A headline that begins like a skip link.
         "Zum Inhalt der Debatte springen",
         "Go to the content of the match",

@@ -47,6 +47,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"have your say.*",
             r"comments are (closed|now closed).*",
             r"most (voted|recent|liked) comments?",
+            r"(\d+\s+)?(vos )?(kommentare?|commentaires?|comentarios?|commenti|komentarze|"
+            r"reacties|réactions?)( \(\d+\))?",
         ),
         False,
     ),
@@ -82,6 +84,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"abonnez-vous.*|suscr[íi]bete.*|iscriviti.*",
             r"(receive|get) (our|the|your) .{0,80}\b(newsletter|by e-?mail)\b.*",
             r".{0,80}\benter your e-?mail( address)? (below|here)\b.*",
+            r".*\bnewsletters?\b.*\b(abonnier|anmeld|bestell|inscri|abonn|suscr)\w*.*",
+            r".*\b(abonnier|anmeld|bestell|inscri|abonn|suscr)\w*\b.*\bnewsletters?\b.*",
+            r".*\bdans votre boîte (mail|e-mail|de réception)\b.*",
         ),
         False,
     ),
@@ -91,6 +96,14 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r".*\bcookies?\b.*\b(accept|consent|policy|preferences|settings|experience)\b.*",
             r"(accept|reject|manage)( all)? cookies.*",
             r"we value your privacy.*",
+            # (in the other languages, only a banner that addresses the reader: news may say
+            # that users must accept cookies)
+            r"(?=.*\b(sie|du|ihre?[mnrs]?|deine?[mnrs]?|vous|votre|usted|tu)\b).*\bcookies?\b.*"
+            r"\b(zustimm|stimmen|akzeptier|einverstanden|einstellungen|accepte[rz]?|acepta[rs]?|"
+            r"aceptas)\w*.*",
+            r"(diese|unsere) (web)?seite verwendet cookies.*|wir (können|verwenden) cookies.*|"
+            r"ce site utilise des cookies.*|este sitio (web )?utiliza cookies.*",
+            r"this site is protected by recaptcha.*",
             # an embed's consent button ("Klicken Sie auf den unteren Button, um den Inhalt von
             # www.komoot.de zu laden.")
             r"klicke?n? sie auf den( unteren)? button, um (den|die) inhalte? von .{1,80} "
@@ -106,7 +119,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"copy link|copied|print|messenger|comments?|save|bookmark|\||\s|,|·)+",
             r"share (this|on|via|the)( article| story| page)?\b.*",
             r"click to share.*",
-            r"(artikel )?teilen",
+            r"(artikel )?teilen( mit)?:?",
             r"partager( cet article| sur .*)?|compartir( en .*)?|condividi( su .*)?",
         ),
         False,
@@ -128,7 +141,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"lesen sie auch:?.*",
             r"das könnte sie auch interessieren.*",
             r"(à )?lire aussi:?.*|sur le même sujet:?|noticias relacionadas:?|"
-            r"te puede interesar:?.*|leggi anche:?.*|potrebbe interessarti:?.*",
+            r"(te|le) puede interesar:?.*|leggi anche:?.*|potrebbe interessarti:?.*",
+            r"(weiter )?(nächster|vorheriger) (beitrag|artikel):?.*|"
+            r"(next|previous) (post|article|story):?.*|article (suivant|précédent):?.*",
             r"(czytaj|zobacz) (też|także|również):?.*|dowiedz się więcej:.*|"
             r"(veja|leia) (também|mais):?.*|temas relacionados:?|"
             r"(die )?meistgelesenen? (artikel|beiträge|nachrichten)?.*",
@@ -188,6 +203,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(main )?menu|navigation|search( for)?:?",
             r"our standards:.*",
             r"impressum|datenschutz",
+            r"(jump to (recipe|video)|print recipe)( ?(jump to (recipe|video)|print recipe))*",
             r"(ihr|dein) warenkorb ist leer|your (shopping )?(cart|basket) is empty|"
             r"votre panier est vide|tu carrito está vacío",
         ),
