@@ -778,6 +778,9 @@ def test_a_yearless_dateline_in_an_archived_page_takes_its_copyright_year() -> N
     text = "\n\n".join([*header, *CLEAN_BODY])
     assert iso_utc(parse_text(text, "UTC", fetched).published_at) == "2026-11-19T06:51:00Z"
     assert parse_text(text, "UTC").published_at is None  # nothing to place it in
+    # a URL that files the page under a month bounds it too
+    filed = parse_text(text, "UTC", fetched, url="https://example.com/2021/11/harbour-bridge/")
+    assert iso_utc(filed.published_at) == "2021-11-19T06:51:00Z"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from workers.parsing.urls import canonical_url, registered_domain, slug_words, url_day, word_forms
+from workers.parsing.urls import (
+    canonical_url,
+    registered_domain,
+    slug_words,
+    url_day,
+    url_month_end,
+    word_forms,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,11 +83,29 @@ def test_a_word_is_matched_however_the_url_spells_its_umlaut() -> None:
         ("https://example.com/2019/1120/mixed-separators", None),
         ("https://example.com/story?date=2019-11-20", None),  # a query is no filing path
         ("https://example.com/1700384/story", None),
+        # Squarespace's paths spell month and day without their zeros.
+        ("https://example.com/home/2017/7/12/montauk", datetime(2017, 7, 12, tzinfo=UTC)),
+        ("https://example.com/2017/10/5/montauk", datetime(2017, 10, 5, tzinfo=UTC)),
+        ("https://example.com/2020/5/3-things-to-know", None),
         (None, None),
     ],
 )
 def test_url_day(url: str | None, day: datetime | None) -> None:
     assert url_day(url) == day
+
+
+@pytest.mark.parametrize(
+    ("url", "end"),
+    [
+        ("https://example.com/2020/02/solopreneur/", datetime(2020, 2, 29, 23, 59, tzinfo=UTC)),
+        ("https://example.com/2019/12/", datetime(2019, 12, 31, 23, 59, tzinfo=UTC)),
+        ("https://example.com/2019/11/20/story/", None),  # a day: ``url_day`` reads it
+        ("https://example.com/news/story", None),
+        (None, None),
+    ],
+)
+def test_url_month_end(url: str | None, end: datetime | None) -> None:
+    assert url_month_end(url) == end
 
 
 def test_a_hostile_url_is_read_in_bounded_time() -> None:

@@ -41,7 +41,7 @@ from workers.parsing.meta import (
 )
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
-from workers.parsing.urls import slug_words, url_day
+from workers.parsing.urls import slug_words, url_day, url_month_end
 from workers.parsing.wholepage import (
     COLUMN_GAP,
     HEADLINE_WORDS,
@@ -223,6 +223,8 @@ def parse_text(
         header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
         printed = (*(r["line"] for r in page.removed), *kept, *after)
         latest = _latest_date(reference, page_year(printed))
+        if (filed := url_month_end(url)) is not None:  # "/2020/02/...": no later than that
+            latest = min(latest, filed) if latest else filed
         if latest is not None:
             page.published_at = yearless_published(header, latest, timezone)
     if page.published_at is None and (after or outside):

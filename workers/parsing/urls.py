@@ -4,7 +4,7 @@ what an article's URL says of it: the words of its slug and the day in its path.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import tldextract
@@ -115,8 +115,13 @@ def slug_words(url: str | None) -> frozenset[str]:
     return frozenset(unaccented(w) for w in words) - _FILE_WORDS
 
 
-# A day in a URL's path: "/2019/11/20/", "/2019-11-20-", "/20191120/".
-_URL_DAY = re.compile(r"/((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+# A day in a URL's path: "/2019/11/20/", "/2019-11-20-", "/20191120/", "/2017/7/12/".
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)|"
+    r"/((?:19|20)\d\d)(/)([1-9])/([1-9]|[12]\d|3[01])(?=/)|/((?:19|20)\d\d)(/)(1[0-2])/([1-9])(?=/)"
+)
+# A month in a URL's path, with no day after it: "/2020/02/solopreneur-social-media/".
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?![0-3]?\d(?:[/_.-]|$))")
 
 
 def url_day(url: str | None) -> datetime | None:
@@ -131,11 +136,28 @@ def url_day(url: str | None) -> datetime | None:
     found = _URL_DAY.search(path)
     if found is None:
         return None
-    year, _, month, day = found.groups()
+    year, _, month, day = (group for group in found.groups() if group is not None)
     try:
         return datetime(int(year), int(month), int(day), tzinfo=UTC)
     except ValueError:
         return None
+
+
+def url_month_end(url: str | None) -> datetime | None:
+    """The end of the month an article's URL files it under ("/2020/02/slug"), where its path
+    names a month and no day: no date the page prints without its year is later."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url[:MAX_SLUG_URL_CHARS]).path
+    except ValueError:
+        return None
+    found = _URL_MONTH.search(path)
+    if found is None:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    following = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+    return following - timedelta(minutes=1)
 
 
 # A link to a writer's page ("https://example.com/author/jane-doe/", "/autoren/..."): its text
