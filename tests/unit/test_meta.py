@@ -1290,3 +1290,24 @@ def test_a_copyright_line_above_the_pages_footer_is_a_captions_credit() -> None:
     assert copyright_person(["Home", credit, "The story goes on."]) == ["Stefan Wermuth"]
     story = [f"Paragraph {i} of the story." for i in range(FOOTER_LINES)]
     assert copyright_person(["Home", credit, *story]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Alles von Martin Junker", ["Martin Junker"]),
+        ("Alle Artikel von Tanja Karrasch", ["Tanja Karrasch"]),
+        ("Mehr von Michael Rädel lesen", ["Michael Rädel"]),
+        ("mehr von Daniel Weinmann auf reitschuster.de", ["Daniel Weinmann"]),
+        ("* More from Matthew Humphries", ["Matthew Humphries"]),
+        ("View all posts by Jane Doe", ["Jane Doe"]),
+        ("More From WIRED", []),  # a site
+        ("More from The Guardian", []),
+        ("Mehr von uns", []),
+        ("More from Earth Sciences", []),  # a section
+    ],
+)
+def test_a_link_to_more_of_a_writers_work_names_them(line: str, names: list[str]) -> None:
+    from workers.parsing.meta import more_by_names
+
+    assert more_by_names(line) == names

@@ -333,6 +333,16 @@ def test_the_author_box_under_the_article_names_its_writer() -> None:
     assert box not in page.body
 
 
+def test_a_link_to_more_of_the_writers_work_names_the_writer() -> None:
+    """No byline anywhere; "Alles von Martin Junker" under the article names him. A link to
+    more of a site or a section names no one."""
+    title, paragraphs = article(0)
+    lines = [*NAV, *TEASERS, title, *paragraphs, "Alles von Martin Junker", *FOOTER, *NAV]
+    assert parsed("\n".join(lines), 12).authors == ["Martin Junker"]
+    lines = [*NAV, *TEASERS, title, *paragraphs, "More From WIRED", "Mehr von uns", *FOOTER]
+    assert parsed("\n".join(lines), 13).authors == []
+
+
 def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
     """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
     import textwrap

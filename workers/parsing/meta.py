@@ -1098,6 +1098,27 @@ _WRITER = re.compile(
 )
 
 
+# A link to the rest of a writer's work, in an author's box or under the article ("Alles von
+# Martin Junker", "MEHR VON HENRY STEINHAU", "More posts by Jane Doe"): it names the writer.
+_MORE_BY = re.compile(
+    r"^\W{0,3}(?:(?:view |see )?(?:all|more) (?:posts|articles|stories) (?:by|from)|"
+    r"(?:alle|weitere) (?:beiträge|artikel|texte) (?:von|des autors|der autorin)|alles von|"
+    r"mehr von|more from|(?:tous les|plus d') ?articles de|más artículos de)\s+"
+    r"(?P<name>[^|:•]{3,60}?)(?:\s+(?:lesen|anzeigen|alle autoren|auf \S+))?\s*$",
+    re.I,
+)
+
+
+def more_by_names(line: str) -> list[str]:
+    """The person a link to more of a writer's work names, or ``[]`` (a site's or a section's
+    name: "More from WIRED", "Mehr von uns"): only a name that starts with a known given name."""
+    match = _MORE_BY.match(" ".join(line[:200].split()))
+    if match is None:
+        return []
+    name = match.group("name")
+    return [name] if is_name(name) and known_given_name(name) else []
+
+
 def author_box_names(line: str) -> list[str]:
     """The name an author's box under an article begins with, or ``[]``."""
     text = " ".join(line[:300].split())

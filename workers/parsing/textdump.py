@@ -32,6 +32,7 @@ from workers.parsing.meta import (
     labelled_byline,
     labelled_published,
     looks_like_metadata,
+    more_by_names,
     page_year,
     parse_datetime,
     read_metadata_line,
@@ -216,6 +217,9 @@ def parse_text(
         page.published_at = page.published_at or byline.published
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
+    if not page.authors:
+        # A link to more of the writer's work ("Alles von Martin Junker"), anywhere on the page.
+        page.authors = next((names for line in page_lines if (names := more_by_names(line))), [])
     if not page.authors:
         # A personal site's copyright line names its writer ("(c) Johannes Wolf").
         page.authors = copyright_person(page_lines)
