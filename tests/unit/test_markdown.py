@@ -129,6 +129,12 @@ def test_a_link_to_the_writers_page_under_the_headline_is_the_byline() -> None:
         "Flood Defences"
     ]
     assert writers("[Flood Defences](https://example.org/tags/flood-defences/)") == []
+    # A staff member's or a profile's page too; a link to the list of writers names no one.
+    assert writers("[Zorvan Meloch](https://example.org/fr/staff/zorvan-meloch/)") == [
+        "Zorvan Meloch"
+    ]
+    assert writers("[Kanae Nakamine](https://example.org/profiles/kanae/)") == ["Kanae Nakamine"]
+    assert writers("[Columnists](https://example.org/columnists/)") == []
     marks = plain_lines(["[Amber Guetebier](https://example.org/author/amber-g/)"])[1]
     assert marks.writers == frozenset({0})
 

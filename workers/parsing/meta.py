@@ -990,7 +990,10 @@ def is_embedded_post(line: str) -> bool:
 
 # A link to a writer's page that names no one ("More posts", "Weitere Beiträge", "Profil").
 _WRITER_LINK_WORDS = re.compile(
-    r"\b(?:more|all|view|posts|articles|profile|weitere|alle|mehr|beiträge|artikel|profil)\b",
+    r"\b(?:more|all|view|posts|articles|profile|weitere|alle|mehr|beiträge|artikel|profil|"
+    # a link to the list of writers itself ("Columnists", "Unsere Autoren")
+    r"staff|writers|reporters|columnists|contributors|journalists|journalisten|autoren|"
+    r"redakteure|people)\b",
     re.I,
 )
 

@@ -163,7 +163,9 @@ def url_month_end(url: str | None) -> datetime | None:
 # A link to a writer's page ("https://example.com/author/jane-doe/", "/autoren/..."): its text
 # is the writer's name.
 _WRITER_PAGE = re.compile(
-    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|autores)/", re.I
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|autores|staff|writers?|"
+    r"reporters?|columnists?|contributors?|journalist(?:s|en)?|redakteure?|people|profiles?)/",
+    re.I,
 )
 MAX_HREF = 500
 
