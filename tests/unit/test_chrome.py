@@ -81,6 +81,14 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Le puede interesar: JEP abrirá tres nuevos macrocasos", "read_more"),
         ("Weiter Nächster Beitrag: Im September: Lizenztextlesung", "read_more"),
         ("Jump to RecipePrint Recipe", "page_furniture"),
+        (
+            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)",
+            "caption_or_credit",
+        ),
+        (
+            "Cyber-Attacken nehmen weiter zu. – © Sergey Nivens – stock.adobe.com",
+            "caption_or_credit",
+        ),
     ],
 )
 def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
@@ -108,6 +116,8 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # News about cookies and newsletters, not a banner or a prompt.
         "Nutzer müssen Cookies künftig ausdrücklich akzeptieren, entschied das Gericht.",
         "Le site a été condamné pour avoir accepté des cookies sans consentement.",
+        # A news agency's mark at a paragraph's end is no picture's credit.
+        "Die Polizei ermittelt, sagte ein Sprecher am Montag (dpa).",
         # A headline that begins like a skip link.
         "Zum Inhalt der Debatte springen",
         "Go to the content of the match",

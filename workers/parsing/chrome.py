@@ -34,6 +34,12 @@ _SKIP_LINK = (
     r"wechseln zu: navigation, suche"
 )
 
+# Picture agencies and stock libraries, as captions credit them.
+_STOCK = (
+    r"istock(photo)?(\.com)?|stock\.adobe\.com|adobe ?stock|fotolia|pixabay|unsplash|pexels|"
+    r"imago( images)?|picture.alliance|shutterstock|alamy|getty images"
+)
+
 RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "comments_prompt",
@@ -170,6 +176,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(image|photo|media|video) (caption|credit|source), .*",
             r"(photograph|photo|picture|image): .*",
             r"(photograph|photo|picture|image|foto|bild)s? (by|von|de|di) [^.!?]{1,100}",
+            # a caption's credit to a stock library, in brackets or after "©" ("... getarnt.
+            # (mlharing / iStock.com)", "... – © Sergey Nivens – stock.adobe.com")
+            rf".{{0,200}}(\([^()]{{0,60}}|©.{{0,80}})\b({_STOCK})\b[^()]{{0,40}}\)?\.?",
             r".{0,200}\((image|photo|picture|photograph|foto|bild)s?: ?[^()]*(\([^()]*\)[^()]*)*\)",
             r"\(?(getty images|reuters|afp|ap photo|pa media|pa wire|epa|shutterstock|alamy)\)?",
             r".{0,200}\((getty( images)?|reuters|afp|ap( photo)?|pa( media| wire)?|epa|"
