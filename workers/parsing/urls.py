@@ -124,16 +124,20 @@ _URL_DAY = re.compile(
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?![0-3]?\d(?:[/_.-]|$))")
 
 
+def _path(url: str | None) -> str:
+    """The path of a URL's first ``MAX_SLUG_URL_CHARS`` characters ("" where there is none)."""
+    if not url:
+        return ""
+    try:
+        return urlsplit(url[:MAX_SLUG_URL_CHARS]).path
+    except ValueError:
+        return ""
+
+
 def url_day(url: str | None) -> datetime | None:
     """The day an article's URL names in its path, at midnight UTC as a date without a time is
     read; None where it names none (or an impossible one, such as 31 February)."""
-    if not url:
-        return None
-    try:
-        path = urlsplit(url[:MAX_SLUG_URL_CHARS]).path
-    except ValueError:
-        return None
-    found = _URL_DAY.search(path)
+    found = _URL_DAY.search(_path(url))
     if found is None:
         return None
     year, _, month, day = (group for group in found.groups() if group is not None)
@@ -146,13 +150,7 @@ def url_day(url: str | None) -> datetime | None:
 def url_month_end(url: str | None) -> datetime | None:
     """The end of the month an article's URL files it under ("/2020/02/slug"), where its path
     names a month and no day: no date the page prints without its year is later."""
-    if not url:
-        return None
-    try:
-        path = urlsplit(url[:MAX_SLUG_URL_CHARS]).path
-    except ValueError:
-        return None
-    found = _URL_MONTH.search(path)
+    found = _URL_MONTH.search(_path(url))
     if found is None:
         return None
     year, month = int(found.group(1)), int(found.group(2))
