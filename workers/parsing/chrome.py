@@ -19,7 +19,6 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
-# (rule name, pattern matched against the whole stripped line, applies to long lines too)
 # A skip link, in the languages of the dates and stopwords, and a row of them ("Zum Inhalt
 # springen Zur Hauptnavigation springen"): accessibility links every template prints first.
 _SKIP_TARGET = (
@@ -40,6 +39,7 @@ _STOCK = (
     r"imago( images)?|picture.alliance|shutterstock|alamy|getty images"
 )
 
+# (rule name, pattern matched against the whole stripped line, applies to long lines too)
 RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "comments_prompt",
