@@ -1311,3 +1311,24 @@ def test_a_link_to_more_of_a_writers_work_names_them(line: str, names: list[str]
     from workers.parsing.meta import more_by_names
 
     assert more_by_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Frank Boës", ["Frank Boës"]),
+        ("- Nadja Podbregar", ["Nadja Podbregar"]),
+        ("Von Cosima Künzel", ["Cosima Künzel"]),
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Leia Mais", []),  # "read more", in Portuguese
+        ("* Boris Johnson", []),  # a tag list's item
+        ("Weitere Beiträge", []),
+        ("Digital Life", []),  # no known given name
+        ("Jane Doe, Reporterin und Fotografin aus Bonn", []),
+    ],
+)
+def test_a_name_alone_under_an_article_signs_it(line: str, names: list[str]) -> None:
+    from workers.parsing.meta import signature_names
+    from workers.parsing.wholepage import stopwords_of
+
+    assert signature_names(line, stopwords_of("pt") | stopwords_of("de")) == names

@@ -343,6 +343,20 @@ def test_a_link_to_more_of_the_writers_work_names_the_writer() -> None:
     assert parsed("\n".join(lines), 13).authors == []
 
 
+def test_a_name_alone_under_the_article_signs_it() -> None:
+    """No byline anywhere; a writer's name alone in the lines under the body ("- Nadja
+    Podbregar") is the author. A button that reads as a name but holds a word of the page's
+    language ("Mark All") and a tag list's bulleted name are not, nor a name far under the
+    body."""
+    title, paragraphs = article(0)
+    under = ["Share this article", "28. November 2022", "- Nadja Podbregar"]
+    lines = [*NAV, *TEASERS, title, *paragraphs, *under, *FOOTER, *NAV]
+    assert parsed("\n".join(lines), 14).authors == ["Nadja Podbregar"]
+    for under in (["Mark All"], ["* Boris Johnson", "* NATO"], [*FOOTER[:3], "Jane Doe"]):
+        lines = [*NAV, *TEASERS, title, *paragraphs, *under, *FOOTER, *NAV]
+        assert parsed("\n".join(lines), 15).authors == [], under
+
+
 def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
     """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
     import textwrap

@@ -1131,3 +1131,19 @@ def author_box_names(line: str) -> list[str]:
     if not _WRITER.search(text[match.end() :]):
         return []  # "Keir Starmer is the leader of ...": a sentence about someone
     return [match.group("name")]
+
+
+_DASH_LEAD = re.compile(r"^[-–—]\s*")
+MAX_SIGNATURE_CHARS = 120
+
+
+def signature_names(line: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """The writer a line right under an article names alone, signing it ("Frank Boës", "- Nadja
+    Podbregar", "Von Cosima Künzel"), or ``[]``. Only a name that starts with a known given name
+    and holds none of the page's ``stopwords`` ("Leia Mais", Portuguese for "read more", is a
+    link, not a writer)."""
+    text = " ".join(line[:MAX_SIGNATURE_CHARS].split())
+    text = _BY.sub("", _DASH_LEAD.sub("", text), count=1)
+    if any(word.casefold() in stopwords for word in text.split()):
+        return []
+    return [text] if is_name(text) and known_given_name(text) else []

@@ -36,6 +36,7 @@ from workers.parsing.meta import (
     page_year,
     parse_datetime,
     read_metadata_line,
+    signature_names,
     unknown_zone,
     unmarked,
     yearless_published,
@@ -48,11 +49,13 @@ from workers.parsing.wholepage import (
     HEADLINE_WORDS,
     WHOLE_PAGE_LINES,
     AroundLine,
+    ArticleLines,
     article_lines,
     language_of,
     looks_whole_page,
     spelled_below,
     spelled_title,
+    stopwords_of,
 )
 
 _HEADER_LINES = 8
@@ -159,15 +162,13 @@ def parse_text(
     where the page prints none, or one two days or more from it."""
     lines, marks = dump_lines(text)
     page_lines = lines
-    outside: list[str] = []
-    around: list[AroundLine] = []
-    after: list[str] = []
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     slug = slug_words(url)
     whole = looks_whole_page(lines, language)
-    headline_first = True
+    article = ArticleLines(lines, [], [], [], True, [])
     if whole:
-        lines, outside, around, after, headline_first = article_lines(lines, language, marks, slug)
+        article = article_lines(lines, language, marks, slug)
+    lines, outside, around, after = article.lines, article.outside, article.around, article.after
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
@@ -199,7 +200,7 @@ def parse_text(
         # A whole page's headline line lost its site's name in ``article_lines`` already.
         page.title = spelled_title(page.title, slug, language)
     page.paragraphs = _body(kept[body_start:], page)
-    if not headline_first:
+    if not article.headline_first:
         # A whole page with no line of headline shape: its body's first paragraph stays in the
         # body, and its first sentence is the title.
         page.paragraphs.insert(0, kept[0])
@@ -215,6 +216,11 @@ def parse_text(
     ):
         page.authors = byline.names
         page.published_at = page.published_at or byline.published
+    if not page.authors:
+        # A name alone under the body ("Frank Boës", "- Nadja Podbregar"): the writer's.
+        words = stopwords_of(language or language_of(kept))
+        signed = (names for line in article.under if (names := signature_names(line, words)))
+        page.authors = next(signed, [])
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
     if not page.authors:

@@ -85,7 +85,7 @@ class Line:
 
 
 @cache
-def _stopwords(language: str) -> frozenset[str]:
+def stopwords_of(language: str) -> frozenset[str]:
     if stopwordsiso.has_lang(language):
         return frozenset(stopwordsiso.stopwords(language))
     return frozenset(stopwordsiso.stopwords("en"))
@@ -198,7 +198,7 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     """A dump of the whole page, chrome and all, rather than of the article alone."""
     if len(lines) < SHORT_PAGE_LINES:
         return False
-    stopwords = _stopwords(language or language_of(lines))
+    stopwords = stopwords_of(language or language_of(lines))
     # A list's items count as furniture here, whether or not they read as sentences: the
     # share that tells a whole page from a clean dump was chosen so.
     bad = sum(
@@ -209,24 +209,34 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     return bad / len(lines) >= share
 
 
+class ArticleLines(NamedTuple):
+    """A whole page's article, read out of it by ``article_lines``."""
+
+    lines: list[str]  # headline first, as a clean dump would have them
+    outside: list[str]  # the lines left out
+    around: list[AroundLine]  # around the headline, where its byline and dateline may be
+    after: list[str]  # after the body, where an author box or a labelled byline may be
+    headline_first: bool  # False: no headline was found, and the first line is the body's
+    under: list[str]  # the first lines under the body, where a writer may sign it
+
+
 def article_lines(
     lines: list[str],
     language: str | None = None,
     marks: Marks = NO_MARKS,
     slug: frozenset[str] = frozenset(),
-) -> tuple[list[str], list[str], list[AroundLine], list[str], bool]:
-    """The lines of the article in a whole-page dump, headline first, as a clean dump would have
-    them; the lines left out; and the lines around the headline where its byline and dateline
-    may be; and the lines after the body, where an author box may be; and whether the first
-    line is a headline (False: none was found, and the first line is the body's). ``marks``:
-    what the dump's markup (Markdown) says of its lines, if any; ``slug``: the words of the
-    page's URL slug (``urls.slug_words``), if it came with one."""
+) -> ArticleLines:
+    """The article in a whole-page dump. ``marks``: what the dump's markup (Markdown) says of
+    its lines, if any; ``slug``: the words of the page's URL slug (``urls.slug_words``), if it
+    came with one."""
     found = find_article(lines, language, marks, slug)
     if not found.paragraphs:
-        return lines, [], [], [], True
+        return ArticleLines(lines, [], [], [], True, [])
     head = [found.title] if found.title else []
     article = [*head, *found.header, *found.paragraphs]
-    return article, found.dropped, found.around_headline, found.after_body, bool(head)
+    return ArticleLines(
+        article, found.dropped, found.around_headline, found.after_body, bool(head), found.under
+    )
 
 
 # Where a page prints the article's date: a few lines above its headline (a kicker, a
@@ -255,6 +265,7 @@ class Found:
     # where an author box or a labelled byline may be: lines left out of the body's run, then
     # the lines after it
     after_body: list[str] = field(default_factory=list)
+    under: list[str] = field(default_factory=list)  # the first lines under the body
 
 
 @dataclass(frozen=True)
@@ -268,7 +279,7 @@ class Layout:
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
-        stopwords = _stopwords(language or language_of(lines))
+        stopwords = stopwords_of(language or language_of(lines))
         classed = [classify(line, stopwords) for line in lines]
         for i in marks.links:  # a line that is a link is a menu entry or a teaser
             classed[i] = Line(classed[i].text, classed[i].words, BAD)
@@ -381,7 +392,8 @@ def find_article(
     # "Door: Els Stultiens" between the last paragraph and a list of related articles)
     left_out = [c.text for c in classed[start:end] if c.kind == BAD]
     after = [*left_out, *(c.text for c in classed[end : end + AUTHOR_BOX_LINES])]
-    return Found(title, header, paragraphs, dropped, around, after)
+    under = [c.text for c in classed[end : end + SIGNATURE_LINES]]
+    return Found(title, header, paragraphs, dropped, around, after, under)
 
 
 def _around(
@@ -400,6 +412,7 @@ def _by(text: str) -> str:
     return linked_byline(text) or text
 
 
+SIGNATURE_LINES = 3  # lines under the body where a writer's name alone may sign it
 AUTHOR_BOX_LINES = 30  # lines after the body where an author's box ("Jane Doe is a ...") is read
 HEADLINE_COPIES = 2  # other copies of the headline whose surroundings are read for a byline
 ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
@@ -607,7 +620,7 @@ def spelled_title(title: str, slug: frozenset[str], language: str | None = None)
     Backchannel — Medium")."""
     if not slug:
         return title
-    return spelled_part(title, slug, _stopwords(language or language_of([title])))
+    return spelled_part(title, slug, stopwords_of(language or language_of([title])))
 
 
 SPELLED_LINES = 15  # a clean dump's first lines where the headline its URL spells is looked for
@@ -621,7 +634,7 @@ def spelled_below(lines: list[str], slug: frozenset[str], language: str | None =
     the first line. 0 where the first line stands."""
     if not slug or len(lines) < 2:
         return 0
-    stopwords = _stopwords(language or language_of(lines[:SPELLED_LINES]))
+    stopwords = stopwords_of(language or language_of(lines[:SPELLED_LINES]))
     if slug_share(lines[0], slug, stopwords) >= SPELLED_FIRST:
         return 0
     low, high = HEADLINE_WORDS
