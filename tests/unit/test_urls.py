@@ -53,6 +53,9 @@ def test_registered_domain_is_offline(url: str, domain: str | None) -> None:
             "https://example.de/wissen/laesst-sich-die-ausbreitung-kontrollieren/1700384",
             {"laesst", "sich", "die", "ausbreitung", "kontrollieren"},
         ),
+        # segments of as many words: the last, the article's own, not its sections'
+        ("https://example.de/de/lexikon/batteriespeicher/", {"batteriespeicher"}),
+        ("https://example.com/online-kredit/1000-euro-kredit", {"euro", "kredit"}),
         # numbers and file endings are no words; underscores split like hyphens
         ("http://www.example.com/how_2042752_build-terrarium.html", {"how", "build", "terrarium"}),
         # percent-encoded letters read without their accents

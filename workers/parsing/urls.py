@@ -96,9 +96,10 @@ def url_words(text: str) -> list[str]:
 
 def slug_words(url: str | None) -> frozenset[str]:
     """The words of a URL's slug: of the segments of its path and query, the one with the most
-    words ("/2019/11/20/isis-fighters-in-afghanistan/12345"), without numbers, file endings or
-    accents. An article's URL usually spells its headline there; a section or an ID has fewer
-    words. Empty where there is no URL."""
+    words ("/2019/11/20/isis-fighters-in-afghanistan/12345"), and of segments of as many words the
+    last ("/de/lexikon/batteriespeicher/"), without numbers, file endings or accents. An
+    article's URL usually spells its headline there, after its sections; a section or an ID
+    has fewer words. Empty where there is no URL."""
     if not url:
         return frozenset()
     try:
@@ -106,9 +107,9 @@ def slug_words(url: str | None) -> frozenset[str]:
     except ValueError:
         return frozenset()
     text = unquote(f"{parts.path}?{parts.query}")
-    segments = (url_words(segment) for segment in _SEGMENT.split(text))
+    segments = [url_words(segment) for segment in _SEGMENT.split(text)]
     words = max(
-        ([w for w in found if len(w) > 1 and not w.isdigit()] for found in segments),
+        ([w for w in found if len(w) > 1 and not w.isdigit()] for found in reversed(segments)),
         key=len,
         default=[],
     )
