@@ -76,6 +76,10 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         # With no "By": a name line with its role after a comma, not a name and a place.
         ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
         ("Author: Helen Bell", ["Helen Bell"]),
+        # An initial after the given name, with no full stop.
+        ("By Ariel H", ["Ariel H"]),
+        ("By Michael L Anderson", ["Michael L Anderson"]),
+        ("By A Anderson", []),  # a capital letter first is no given name
         ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),  # a lawyer's title
         ("Amira Fernandez, Health Editor", ["Amira Fernandez"]),  # any beat before the role
         ("Jane Doe, Chief Middle East Correspondent", ["Jane Doe"]),
@@ -92,6 +96,7 @@ def test_bylines_give_names_only(line: str, names: list[str]) -> None:
     ("author", "names"),
     [
         ("Jane Doe; Reuters", ["Jane Doe"]),  # a person and an agency: the person
+        ("Michael L Anderson; Carlos Dobkin", ["Michael L Anderson", "Carlos Dobkin"]),
         ("Reuters", ["Reuters"]),  # an agency alone is the byline
         ("HNN Staff", ["HNN Staff"]),
         ("TOM KRISHER; AP Auto Writer", ["Tom Krisher"]),

@@ -359,7 +359,12 @@ def is_name(text: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 5 or ROLE_WORDS.search(text):
         return False
-    return all(_is_name_token(t) for t in tokens) and text[0].isupper()
+    # An initial after the given name may come without its full stop ("Michael L Anderson").
+    later = (_is_name_token(t) or _BARE_INITIAL.fullmatch(t) for t in tokens[1:])
+    return _is_name_token(tokens[0]) and all(later) and text[0].isupper()
+
+
+_BARE_INITIAL = re.compile(r"[A-Z]")
 
 
 # Bylines that name a news agency or a desk rather than a person: kept as the author when the
