@@ -913,6 +913,24 @@ def test_marked_authors_are_read_only_when_the_metadata_names_nobody() -> None:
     assert parse_html(page.format(meta)).authors == ["John Doe"]
 
 
+def test_the_author_meta_tag_names_the_author_as_written_where_nothing_else_does() -> None:
+    """``<meta name="author" content="admin">``, which trafilatura drops, is what the page says
+    of its author: kept as written where no byline or other metadata names anyone."""
+    from workers.parsing.htmlpage import parse_html
+
+    article = "".join(
+        f"<p>Paragraph {i} of the story says what happened in the town hall that evening, "
+        "and who said what to whom about the budget.</p>"
+        for i in range(6)
+    )
+    page = "<html><head>{}</head><body><article><h1>A headline</h1>{}{}</article></body></html>"
+    meta = '<meta name="author" content="admin">'
+    assert parse_html(page.format(meta, "", article)).authors == ["admin"]
+    byline = "<p>von Alexander Rosenkranz</p>"
+    assert parse_html(page.format(meta, byline, article)).authors == ["Alexander Rosenkranz"]
+    assert parse_html(page.format("", "", article)).authors == []
+
+
 @pytest.mark.parametrize(
     ("header", "names"),
     [

@@ -57,6 +57,7 @@ _PUBLISHED_META = frozenset(
     ["article:published_time", "datepublished", "pubdate", "publish-date", "dc.date"]
 )
 _MODIFIED_META = frozenset(["article:modified_time", "datemodified"])
+_AUTHOR_META = frozenset(["author", "article:author", "dc.creator"])
 # Past these many elements a page is not an article page that needs trafilatura's fallback
 # extractors (justext is quadratic in paragraphs): it gets the main extractor alone.
 MAX_ELEMENTS_FOR_FALLBACK = 20_000
@@ -144,7 +145,8 @@ def parse_html(
         or labelled_card_author(tree)
         or marked_authors(tree)
         or printed_byline(tree, _clean(meta.get("title")), timezone)
-        or copyright_person(_texts(tree)),
+        or copyright_person(_texts(tree))
+        or metadata_authors(_meta_text(tree, _AUTHOR_META, MAX_AUTHOR_TEXT)),
         removed=removed,
         source_name=_clean(meta.get("sitename")),
         url=meta.get("url"),
@@ -662,10 +664,20 @@ def labelled_card_author(tree: Any) -> list[str]:
 
 def _meta_time(tree: Any, names: frozenset[str], timezone: str = "UTC") -> datetime | None:
     """The first ``<meta>`` of one of these names (property, name or itemprop) as UTC."""
+    content = _meta_text(tree, names, MAX_META_TIME_CHARS)
+    return _moment(content, timezone) if content else None
+
+
+MAX_META_TIME_CHARS = 100
+
+
+def _meta_text(tree: Any, names: frozenset[str], limit: int) -> str | None:
+    """The content of the first ``<meta>`` of one of these names (property, name or itemprop),
+    its first ``limit`` characters."""
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
         if key.lower() in names and element.get("content"):
-            return _moment(element.get("content")[:100], timezone)
+            return str(element.get("content"))[:limit]
     return None
 
 
