@@ -995,6 +995,23 @@ def _dated_page(head: str, before: str, after: str) -> str:
     )
 
 
+def test_time_elements_that_agree_on_one_day_date_the_page() -> None:
+    """``<time datetime>`` elements that all name one day give the published time; where they
+    name several (related articles, comments), none of them is believed."""
+    from trafilatura.utils import load_html
+
+    from workers.parsing.htmlpage import parse_html, time_elements_day
+
+    one = '<footer><time datetime="2022-01-25">25.01.2022</time></footer>'
+    page = _dated_page("", "", "").replace("</article>", "</article>" + one)
+    assert time_elements_day(load_html(page)) == datetime(2022, 1, 25, tzinfo=UTC)
+    published = parse_html(page).published_at
+    assert published is not None and published.date() == date(2022, 1, 25)
+    other = '<aside><time datetime="2022-01-15T10:00:00Z">15.01.2022</time></aside>'
+    assert time_elements_day(load_html(page.replace("</footer>", f"</footer>{other}"))) is None
+    assert time_elements_day(load_html(_dated_page("", "", ""))) is None
+
+
 def test_a_date_printed_beside_the_headline_is_the_published_time() -> None:
     """A page with no date in its metadata prints it by the headline, under it or over it (a
     byline over it too); a link that is only a date is the article's own. Not a link to another

@@ -160,6 +160,7 @@ def parse_html(
         published
         or printed_published(tree, page.title, timezone)
         or labelled_published(_texts(tree), timezone)
+        or time_elements_day(tree, timezone)
         or parse_datetime(meta.get("date") or "", timezone)
     )
     page.updated_at = modified
@@ -679,6 +680,23 @@ def _meta_text(tree: Any, names: frozenset[str], limit: int) -> str | None:
         if key.lower() in names and element.get("content"):
             return str(element.get("content"))[:limit]
     return None
+
+
+MAX_TIME_ELEMENTS = 50
+
+
+def time_elements_day(tree: Any, timezone: str = "UTC") -> datetime | None:
+    """The time of the page's first ``<time datetime>`` element where every one of them names
+    the same day (a page that dates its related articles or comments names several, and then
+    none is believed)."""
+    moments = [
+        moment
+        for element in itertools.islice(tree.iter("time"), MAX_TIME_ELEMENTS)
+        if (value := element.get("datetime"))
+        and (moment := _moment(str(value)[:MAX_META_TIME_CHARS], timezone)) is not None
+    ]
+    days = {moment.date() for moment in moments}
+    return moments[0] if len(days) == 1 else None
 
 
 def _own_url(tree: Any) -> str | None:
