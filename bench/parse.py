@@ -439,8 +439,14 @@ def meta_title(html: str) -> tuple[str | None, str | None]:
     return title, next((h for h in h1s if h), None)
 
 
+# Soft hyphens and zero-width spaces, which pages and their annotators' copies hold or drop
+# at will: never part of what is compared.
+_BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", htmllib.unescape(text or "")).casefold()
+    text = _BREAK_HINTS.sub("", htmllib.unescape(text or ""))
+    text = unicodedata.normalize("NFKC", text).casefold()
     text = re.sub(r"[‘’`´]", "'", re.sub(r"[“”«»„]", '"', text))
     text = re.sub(r"[‐‑‒–—]", "-", text)
     return " ".join(text.split())
