@@ -85,6 +85,17 @@ def test_mojibake_is_repaired() -> None:
     assert "government’s" in decode_message(broken, LIMIT).content
 
 
+def test_soft_hyphens_and_zero_width_spaces_are_dropped_but_joiners_kept() -> None:
+    """Break hints a page's text holds ("Mit\xadtel\xadal\xadter") would split its words for
+    every reader downstream; a zero-width joiner is part of an emoji or a script's spelling."""
+    family = "\U0001f468\u200d\U0001f467"
+    text = f"Im Mit\xadtel\xadal\xadter war der Wein\u200bberg gross. Family: {family}. " * 5
+    content = decode_message(text.encode(), LIMIT).content
+    assert "Mittelalter" in content and "Weinberg" in content
+    assert "\xad" not in content and "\u200b" not in content
+    assert family in content
+
+
 def test_undocumented_reason_is_refused() -> None:
     with pytest.raises(ValueError):
         ParseError("not_a_reason")

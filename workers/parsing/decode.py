@@ -23,6 +23,11 @@ _OPTIONAL_STR_FIELDS = ("id", "source", "url", "fetched_at")
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 # C0 controls other than tab, newline, carriage return, form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters that only say where a word may break or must not (soft hyphen, zero-width space,
+# word joiner, a BOM inside the text): invisible on the page, but they split a word for
+# everything that reads the text ("Mit\xadtel\xadal\xadter"). Not the zero-width joiners,
+# which emoji and some scripts need.
+_BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -287,8 +292,9 @@ def clean_text(text: str, *, repair_text: bool = True) -> str:
 
 
 def repaired(text: str) -> str:
-    """Mojibake repaired, NFC, no stray control characters."""
-    return _CONTROL.sub("", repair(text))
+    """Mojibake repaired, NFC, no stray control characters, no soft hyphens or zero-width
+    spaces (``_BREAK_HINTS``)."""
+    return _BREAK_HINTS.sub("", _CONTROL.sub("", repair(text)))
 
 
 _FTFY = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False, explain=False)
