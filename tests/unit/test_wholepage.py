@@ -185,6 +185,21 @@ def test_a_whole_page_without_a_dateline_gets_no_date() -> None:
     assert parsed("\n".join(lines), 8).published_at is None
 
 
+def test_a_date_alone_further_over_the_headline_dates_a_page_with_no_dateline() -> None:
+    """A page's header may print its date over a gallery or a share bar, well above the
+    headline: the nearest line there that is a date alone dates the article. A line that
+    mentions a date among other words does not, and a dateline by the headline wins."""
+    title, paragraphs = article(0)
+    over = ["* Montag, 06.11.2023", "* Home", *TEASERS, "Share", "Facebook", "Twitter", "Email"]
+    lines = [*NAV, *over, title, "By Jane Doe", *paragraphs, *FOOTER]
+    assert parsed("\n".join(lines), 16).published_at == "2023-11-06T00:00:00Z"
+    mentioned = ["Elections of 6 November 2023 results", *over[1:]]
+    lines = [*NAV, *mentioned, title, "By Jane Doe", *paragraphs, *FOOTER]
+    assert parsed("\n".join(lines), 17).published_at is None
+    lines = [*NAV, *over, title, "By Jane Doe | 30 November 2025", *paragraphs, *FOOTER]
+    assert parsed("\n".join(lines), 18).published_at == "2025-11-30T00:00:00Z"
+
+
 def test_the_headline_is_the_line_over_the_byline() -> None:
     """Two lines of headline shape are about the body; the one printed over a byline and
     dateline is the headline, though the other is nearer the body (a photo caption's title)."""

@@ -244,6 +244,10 @@ def parse_text(
     # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
     # prints none, or prints one two days or more from it (a related story's, a comment's, a
     # year guessed for a date printed without one).
+    if page.published_at is None:
+        # Further over the headline, the nearest line that is a date alone ("Montag, 06.11.2023").
+        dated = (moment for line in article.over if (moment := date_alone(line, timezone)))
+        page.published_at = next(dated, None)
     day = url_day(url)
     if day is not None and (
         page.published_at is None or abs(page.published_at - day) >= timedelta(days=2)
@@ -253,6 +257,14 @@ def parse_text(
 
 
 LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled author
+MAX_DATE_ALONE_CHARS = 40
+
+
+def date_alone(line: str, timezone: str) -> datetime | None:
+    """The time a line gives if it is a date and nothing more, but for a bullet ("* Montag,
+    06.11.2023", "01.11.2023 11:35")."""
+    text = " ".join(line[: MAX_DATE_ALONE_CHARS * 2].split()).strip("*•+- ")
+    return parse_datetime(text, timezone) if len(text) <= MAX_DATE_ALONE_CHARS else None
 
 
 def _latest_date(fetched: datetime | None, year: int | None) -> datetime | None:

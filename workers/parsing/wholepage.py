@@ -218,6 +218,7 @@ class ArticleLines(NamedTuple):
     after: list[str]  # after the body, where an author box or a labelled byline may be
     headline_first: bool  # False: no headline was found, and the first line is the body's
     under: list[str]  # the first lines under the body, where a writer may sign it
+    over: list[str] = []  # lines further over the headline, nearest first
 
 
 def article_lines(
@@ -235,7 +236,13 @@ def article_lines(
     head = [found.title] if found.title else []
     article = [*head, *found.header, *found.paragraphs]
     return ArticleLines(
-        article, found.dropped, found.around_headline, found.after_body, bool(head), found.under
+        article,
+        found.dropped,
+        found.around_headline,
+        found.after_body,
+        bool(head),
+        found.under,
+        found.over,
     )
 
 
@@ -243,6 +250,9 @@ def article_lines(
 # breadcrumb) to the first lines of its body, whatever the line was classed as (a date line
 # with a share bar or a pipe is often classed as chrome).
 DATELINE_BEFORE = 3
+# Further over the headline, a line that is a date alone is read where nothing nearer dated
+# the article: a header printed over a gallery, a share bar and a kicker.
+DATE_OVER_LINES = 30
 DATELINE_AFTER = 40
 DATELINE_INTO_BODY = 5
 
@@ -266,6 +276,7 @@ class Found:
     # the lines after it
     after_body: list[str] = field(default_factory=list)
     under: list[str] = field(default_factory=list)  # the first lines under the body
+    over: list[str] = field(default_factory=list)  # lines further over the headline
 
 
 @dataclass(frozen=True)
@@ -393,7 +404,11 @@ def find_article(
     left_out = [c.text for c in classed[start:end] if c.kind == BAD]
     after = [*left_out, *(c.text for c in classed[end : end + AUTHOR_BOX_LINES])]
     under = [c.text for c in classed[end : end + SIGNATURE_LINES]]
-    return Found(title, header, paragraphs, dropped, around, after, under)
+    over: list[str] = []
+    if title_at >= 0:
+        top = max(0, title_at - DATE_OVER_LINES)
+        over = [c.text for c in reversed(classed[top : max(0, title_at - DATELINE_BEFORE)])]
+    return Found(title, header, paragraphs, dropped, around, after, under, over)
 
 
 def _around(
