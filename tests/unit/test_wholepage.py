@@ -200,6 +200,25 @@ def test_a_date_alone_further_over_the_headline_dates_a_page_with_no_dateline() 
     assert parsed("\n".join(lines), 18).published_at == "2025-11-30T00:00:00Z"
 
 
+def test_a_kickers_colon_spaced_apart_by_the_renderer_is_closed_up_but_in_french() -> None:
+    """ "Harbour bridge : Reopens ..." (a kicker and its colon in two elements) is titled
+    "Harbour bridge: Reopens ..."; French writes a space before a colon, and keeps it."""
+    lines = [*NAV, *TEASERS, "Harbour bridge : Reopens after months of repairs", "By Jane Doe"]
+    lines += [*BRIDGE, *FOOTER]
+    assert parsed("\n".join(lines), 19).title == "Harbour bridge: Reopens after months of repairs"
+    french = [
+        "Le pont du port a rouvert lundi matin après des mois de travaux, et les habitants ont "
+        "pu de nouveau le traverser à pied comme en voiture sans faire le grand détour.",
+        "La mairie a indiqué que les travaux avaient coûté plus cher que prévu, mais que la "
+        "structure était désormais solide pour les cinquante prochaines années au moins.",
+        "Les commerçants du quartier se sont dits soulagés par cette réouverture, car la "
+        "fermeture leur avait fait perdre une grande partie de leur clientèle pendant l'hiver.",
+    ]
+    title = "Pont du port : la circulation reprend après des mois de travaux"
+    lines = [*NAV, *TEASERS, title, "Par Jeanne Roux", *french, *FOOTER]
+    assert parsed("\n".join(lines), 20).title == title
+
+
 def test_the_headline_is_the_line_over_the_byline() -> None:
     """Two lines of headline shape are about the body; the one printed over a byline and
     dateline is the headline, though the other is nearer the body (a photo caption's title)."""

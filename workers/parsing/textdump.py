@@ -205,6 +205,10 @@ def parse_text(
         # body, and its first sentence is the title.
         page.paragraphs.insert(0, kept[0])
         page.title = first_sentence(kept[0])
+    if page.title and language and language not in SPACED_COLON_LANGUAGES:
+        # "Nutzerbasierte Abrechnung : Musik-Stars ...": a kicker and its colon in two elements,
+        # which a renderer spaced apart; only French puts a space before a colon.
+        page.title = _SPACED_COLON.sub(": ", page.title)
     headline_metadata(around, page, timezone)
     if not page.authors:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
@@ -257,6 +261,8 @@ def parse_text(
 
 
 LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled author
+SPACED_COLON_LANGUAGES = frozenset({"fr"})
+_SPACED_COLON = re.compile(r"(?<=\w) +: ")
 MAX_DATE_ALONE_CHARS = 40
 
 
