@@ -165,7 +165,7 @@ def parse_text(
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     slug = slug_words(url)
     whole = looks_whole_page(lines, language)
-    article = ArticleLines(lines, [], [], [], True, [])
+    article = ArticleLines(lines, [], [], [], True, [], [])
     if whole:
         article = article_lines(lines, language, marks, slug)
     lines, outside, around, after = article.lines, article.outside, article.around, article.after
@@ -245,13 +245,13 @@ def parse_text(
         # Far from the headline, only a date the page labels as the published one: under the
         # body first, then anywhere else on the page.
         page.published_at = labelled_published([*after, *outside], timezone)
-    # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
-    # prints none, or prints one two days or more from it (a related story's, a comment's, a
-    # year guessed for a date printed without one).
     if page.published_at is None:
         # Further over the headline, the nearest line that is a date alone ("Montag, 06.11.2023").
         dated = (moment for line in article.over if (moment := date_alone(line, timezone)))
         page.published_at = next(dated, None)
+    # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
+    # prints none, or prints one two days or more from it (a related story's, a comment's, a
+    # year guessed for a date printed without one).
     day = url_day(url)
     if day is not None and (
         page.published_at is None or abs(page.published_at - day) >= timedelta(days=2)

@@ -218,7 +218,7 @@ class ArticleLines(NamedTuple):
     after: list[str]  # after the body, where an author box or a labelled byline may be
     headline_first: bool  # False: no headline was found, and the first line is the body's
     under: list[str]  # the first lines under the body, where a writer may sign it
-    over: list[str] = []  # lines further over the headline, nearest first
+    over: list[str]  # lines further over the headline, nearest first
 
 
 def article_lines(
@@ -232,7 +232,7 @@ def article_lines(
     came with one."""
     found = find_article(lines, language, marks, slug)
     if not found.paragraphs:
-        return ArticleLines(lines, [], [], [], True, [])
+        return ArticleLines(lines, [], [], [], True, [], [])
     head = [found.title] if found.title else []
     article = [*head, *found.header, *found.paragraphs]
     return ArticleLines(
@@ -250,11 +250,11 @@ def article_lines(
 # breadcrumb) to the first lines of its body, whatever the line was classed as (a date line
 # with a share bar or a pipe is often classed as chrome).
 DATELINE_BEFORE = 3
+DATELINE_AFTER = 40
+DATELINE_INTO_BODY = 5
 # Further over the headline, a line that is a date alone is read where nothing nearer dated
 # the article: a header printed over a gallery, a share bar and a kicker.
 DATE_OVER_LINES = 30
-DATELINE_AFTER = 40
-DATELINE_INTO_BODY = 5
 
 
 class AroundLine(NamedTuple):
