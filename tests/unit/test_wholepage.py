@@ -722,6 +722,19 @@ def test_a_section_label_under_the_headline_is_no_byline() -> None:
         assert parse_text("\n".join(lines)).authors == authors
 
 
+def test_a_section_label_with_a_date_beside_it_is_no_byline_either() -> None:
+    """A date beside two capitalised words ("Gesundheit Angst 30/10/23", a teaser's section and
+    tag) does not make them a name: only a known given name or an agency does ("Alex Perry 1 day
+    ago")."""
+    for label, authors in (
+        ("Gesundheit Angst 30/10/23", []),
+        ("Jane Doe 30/10/23", ["Jane Doe"]),
+        ("Reuters 30/10/23", ["Reuters"]),
+    ):
+        lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, label, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

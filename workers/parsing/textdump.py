@@ -404,12 +404,12 @@ def _agencies(names: list[str]) -> bool:
 
 
 def _bare_names_hold(line: AroundLine, named: LineMeta) -> bool:
-    """Names printed with no "By" count with a time beside them ("Alex Perry 1 day ago");
-    alone, anywhere in the headline's area (right under it too), where menus, kickers and
-    section labels are ("Digital Life", "Biologische Vielfalt", "Radtouren Berlin"), only names
-    whose first word is a known given name, or an agency's."""
-    if named.timed:
-        return True
+    """Names printed with no "By", anywhere in the headline's area (right under it too), where
+    menus, kickers and section labels are ("Digital Life", "Biologische Vielfalt", "Radtouren
+    Berlin"), count only if the first word is a known given name, or if they are an agency's.
+    A time beside them ("Alex Perry 1 day ago") does not make them a name: teasers print a
+    section and a tag beside their date ("Gesundheit Angst 30/10/23"). (``named.timed`` ranks
+    such lines, in ``headline_metadata``.)"""
     return all(known_given_name(name) or agency_byline(name) for name in named.names)
 
 
