@@ -210,6 +210,9 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("Copy Link URLCopied!", []),
         ("Back to Gallery", []),
         ("Alex Perry 1 day ago", ["Alex Perry"]),
+        # A theme's count of comments after the names on a dated line; a year stays a year.
+        ("September 17, 2019 Helmut Rubik 0", ["Helmut Rubik"]),
+        ("Class of 1999", []),
         # A photo credit, a city (a dateline's place), a button are no byline.
         ("© Frans Blok | Dreamstime.com | Alliander", []),
         ("São Paulo", []),

@@ -615,6 +615,9 @@ _COMMENT_COUNT = re.compile(
     r"reacties|reactions?|antworten|replies)\b",
     re.I,
 )
+# A number alone at the end of a dated line, after its names: a theme's count of comments
+# ("September 17, 2019 Helmut Rubik 0").
+_TRAILING_COUNT = re.compile(r"\s\d{1,4}\s*$")
 # A blog's prompt for comments beside its post's date and author ("26. September 2019 Ulrike
 # Stockhausen Schreibe einen Kommentar", "Leave a comment"): furniture as well.
 _COMMENT_PROMPT = re.compile(
@@ -1050,6 +1053,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     rest = _COMMENT_COUNT.sub(" | ", _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest)))
     rest = _COMMENT_PROMPT.sub(" | ", rest)
     rest = _BARE_TIME.sub(" | ", rest)
+    if published is not None or updated is not None:
+        rest = _TRAILING_COUNT.sub(" | ", rest)
     timed = published is not None or updated is not None or rest != undated
     words = len(rest.split())
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):
