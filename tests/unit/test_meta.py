@@ -213,6 +213,13 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         # A theme's count of comments after the names on a dated line; a year stays a year.
         ("September 17, 2019 Helmut Rubik 0", ["Helmut Rubik"]),
         ("Class of 1999", []),
+        # An editorial team in the languages of the dates, alone or with its title; a phrase
+        # with the word is none.
+        ("Redaktion - 31. Januar 2022", ["Redaktion"]),
+        ("TVT-Redaktion", ["TVT-Redaktion"]),
+        ("Redaktion Polizeiticker Schweiz", ["Redaktion Polizeiticker Schweiz"]),
+        ("Redacción Diario Pagina Siete", ["Redacción Diario Pagina Siete"]),
+        ("Redaktion für Sie geprüft", []),
         # A photo credit, a city (a dateline's place), a button are no byline.
         ("© Frans Blok | Dreamstime.com | Alliander", []),
         ("São Paulo", []),
@@ -625,6 +632,9 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         ("Geschrieben von Cooper am 25.08.2015 22:30", "2015-08-25", ["Cooper"]),
         ("Granulator zum Recycling von Elektrokleingeräten", "", []),
         ("Zitat von TheFreeman", "", []),
+        # Inside a phrase, "von" is a preposition unless a known given name follows it.
+        ("Ein Hauch von New York in Burgthann", "", []),
+        ("Ein Gastbeitrag von Meike Neitz", "", ["Meike Neitz"]),
         # A theme's slash after the date, its spaces lost; never a longer numeric date.
         ("October 12, 2018/0 Comments/in News", "2018-10-12", []),
         ("see 12.10.2020/5/6", "", []),

@@ -367,6 +367,8 @@ def is_name(text: str) -> bool:
 _BARE_INITIAL = re.compile(r"[A-Z]")
 
 
+_CAPITAL = r"(?-i:[A-ZÀ-ÖØ-Þ0-9])"  # a word of a title starts with a capital (or a digit)
+_EDITORS = r"(?:redaktion|r[ée]daction|redacci[óo]n|redazione|redactie|redakcja|reda[çc][ãa]o)"
 # Bylines that name a news agency or a desk rather than a person: kept as the author when the
 # byline names nobody else ("By Reuters", "PTI", "HNN Staff").
 _WIRE_AGENCY = re.compile(
@@ -376,7 +378,12 @@ _WIRE_AGENCY = re.compile(
     re.I,
 )
 _DESK = re.compile(
-    r"^[^\W\d_][\w .&'’-]{0,40}\s(?:staff|bureau|desk|newsroom|team|wire|wires|agencies)$", re.I
+    r"^[^\W\d_][\w .&'’-]{0,40}\s(?:staff|bureau|desk|newsroom|team|wire|wires|agencies)$|"
+    # An editorial team, in the languages of the dates: alone ("Redaktion"), or with its title
+    # before or after it ("TVT-Redaktion", "Redaktion Polizeiticker Schweiz").
+    rf"^(?:{_CAPITAL}[\w.&'’]{{0,30}}(?:[ -]{_CAPITAL}[\w.&'’]{{0,30}}){{0,2}}[ -])?{_EDITORS}"
+    rf"(?: {_CAPITAL}[\w.&'’-]{{0,30}}){{0,3}}$",
+    re.I,
 )
 MAX_AGENCY_CHARS = 60
 
@@ -1085,6 +1092,10 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             # a phrase ("Recycling von Elektrokleingeräten").
             lone = _POSTED_BEFORE.search(segment[: by.start()]) is not None
             names = byline_names("By " + rest, lone_name=lone, handle=dated)
+            if names and not lone and by.start() > 0 and not by.group(0).lower().startswith("by"):
+                # Inside a phrase, "von" (and "par", "por", "door") is a preposition more often
+                # than a byline ("Ein Hauch von New York"): only a known given name after it.
+                names = [name for name in names if known_given_name(name) or agency_byline(name)]
         elif (
             bare_names
             and len(segment.split()) <= 8
