@@ -735,6 +735,18 @@ def test_a_section_label_with_a_date_beside_it_is_no_byline_either() -> None:
         assert parse_text("\n".join(lines)).authors == authors
 
 
+def test_a_labelled_byline_anywhere_on_the_page_names_the_author() -> None:
+    """Where nothing by the headline or under the body names the writer, a line elsewhere that
+    labels its names as the author's does ("Verfasst von: ...", in a blog's header); a name
+    with no label there does not."""
+    for line, authors in (
+        ("Verfasst von: jdoe-blog | 1. Dezember 2026", ["jdoe-blog"]),
+        ("Jane Doe | 1. Dezember 2026", []),
+    ):
+        lines = [line, *NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

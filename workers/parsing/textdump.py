@@ -230,6 +230,10 @@ def parse_text(
     if not page.authors:
         # A link to more of the writer's work ("Alles von Martin Junker"), anywhere on the page.
         page.authors = next((names for line in page_lines if (names := more_by_names(line))), [])
+    if not page.authors and outside and (byline := labelled_byline(outside, timezone)):
+        # Anywhere else on the page, a line that labels its names as the author's ("Verfasst
+        # von: mitundvoneinander | 31. Dezember 2008" in a blog's header).
+        page.authors = byline.names
     if not page.authors:
         # A personal site's copyright line names its writer ("(c) Johannes Wolf").
         page.authors = copyright_person(page_lines)
