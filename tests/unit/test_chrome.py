@@ -61,6 +61,10 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))", "caption_or_credit"),
         ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "read_more"),
         ("Veja Também:", "read_more"),
+        ("También: ( Candidatos presidenciales rezagados)", "read_more"),
+        # a row of the site's own profiles
+        ("Youtube Twitter Facebook", "share_buttons"),
+        ("Like Us Follow Us", "share_buttons"),
         ("TEMAS RELACIONADOS", "read_more"),
         ("Die meistgelesenen Artikel bei SWR.de/Sport", "read_more"),
         ("Ihr Warenkorb ist leer", "page_furniture"),

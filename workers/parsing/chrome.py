@@ -123,6 +123,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _rx(
             r"(share|tweet|email|e-mail|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|"
             r"copy link|copied|print|messenger|comments?|save|bookmark|\||\s|,|·)+",
+            # a row of the site's own profiles ("Youtube Twitter Facebook", "Like Us Follow Us")
+            r"((follow|like) us( on)?|facebook|twitter|x|youtube|instagram|tiktok|linkedin|xing|"
+            r"pinterest|tumblr|mastodon|threads|bluesky|telegram|flipboard|snapchat|rss|\||\s|,|·)+",
             r"share (this|on|via|the)( article| story| page)?\b.*",
             r"click to share.*",
             r"(artikel )?teilen( mit)?:?",
@@ -151,7 +154,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(weiter )?(nächster|vorheriger) (beitrag|artikel):?.*|"
             r"(next|previous) (post|article|story):?.*|article (suivant|précédent):?.*",
             r"(czytaj|zobacz) (też|także|również):?.*|dowiedz się więcej:.*|"
-            r"(veja|leia) (também|mais):?.*|temas relacionados:?|"
+            r"(veja|leia) (também|mais):?.*|temas relacionados:?|(lea |vea )?también:.*|"
             r"(die )?meistgelesenen? (artikel|beiträge|nachrichten)?.*",
         ),
         False,
