@@ -747,6 +747,19 @@ def test_a_labelled_byline_anywhere_on_the_page_names_the_author() -> None:
         assert parse_text("\n".join(lines)).authors == authors
 
 
+def test_a_headline_the_bodys_run_took_in_is_found_over_its_byline() -> None:
+    """A headline long enough to read as prose, with a full stop inside it, is taken into the
+    body's run with the short lines under it; the short byline right under it still marks it as
+    the headline, and the body starts under it."""
+    headline = "The bridge is back. Is the harbour ready for the traffic it will bring?"
+    caption = "The bridge at dawn. Photo: Jane Doe"
+    lines = [*NAV, *NAV, *TEASERS, "Menu Close", headline, "By Jane Doe @janedoe", caption]
+    page = parse_text("\n".join([*lines, *BRIDGE, *FOOTER]))
+    assert (page.title, page.authors) == (headline, ["Jane Doe"])
+    assert page.paragraphs[-3:] == BRIDGE
+    assert headline not in page.paragraphs
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

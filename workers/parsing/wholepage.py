@@ -475,6 +475,7 @@ FAR_HEADINGS = 4  # the page's first marked headings read as candidates above th
 # A line this far above the body is a candidate too when its URL's slug spells 80 % of its
 # words (three or more): a gallery, a video or a long teaser list may stand between them.
 SLUG_LINES, SLUG_SHARE = 1000, 0.8
+BYLINE_WORDS = 12  # a byline or dateline under a headline the body's run took in is this short
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
@@ -559,6 +560,11 @@ class HeadlineContext:
         line = self.classed[i]
         return line.words >= STANDFIRST_WORDS and not looks_like_metadata(line.text)
 
+    def _bylined(self, i: int) -> bool:
+        """The next line is a short byline or dateline."""
+        below = self.classed[i + 1]
+        return below.words <= BYLINE_WORDS and looks_like_metadata(below.text)
+
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
         label ending, no byline, dateline, credit or breadcrumb; and marked headings of that
@@ -571,7 +577,13 @@ class HeadlineContext:
         # gallery or a video may stand between a page's headline and its text.
         far = [i for i in sorted(self.headings) if i < window][:FAR_HEADINGS]
         above = range(window, self.body_start)
-        inside = (i for i in range(self.body_start, into_body) if i in self.headings)
+        inside = (
+            i
+            for i in range(self.body_start, into_body)
+            # a marked heading, or a line the body's run took in whose byline or dateline
+            # follows it ("The GOP Is the Problem. ..." over "By Eric Levitz @EricLevitz")
+            if i in self.headings or self._bylined(i)
+        )
         spelled = (
             [
                 i
