@@ -73,6 +73,7 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("Reuters", []),  # no "By": a dateline or a credit, not a byline
         ("By Tuesday, the council had voted", []),
         ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
+        ("By By Staff", []),  # a label printed twice: "By Staff" is no desk's name
         # With no "By": a name line with its role after a comma, not a name and a place.
         ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
         ("Author: Helen Bell", ["Helen Bell"]),
@@ -110,6 +111,7 @@ def test_bylines_give_names_only(line: str, names: list[str]) -> None:
         ("Theresa May", ["Theresa May"]),
         ("Science X staff", ["Science X staff"]),
         ("Username", []),  # a form's label, copied into the field
+        ("Autor przepisy pl", ["przepisy pl"]),  # a label before the name, with no colon
         ("作者", []),
         (None, []),
     ],

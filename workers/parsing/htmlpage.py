@@ -222,7 +222,7 @@ def _clean(value: str | None) -> str | None:
 # Krimiblogger", "Artikel von hausinfo", "Interview Julia Lauter"), and labels alone ("Name").
 _META_LABEL = re.compile(
     r"^(?:(?:beitrag|artikel|text|interview|posted|geschrieben|verfasst)(?:\s+(?:von|by))?"
-    r"|vom)\s+(?=\S)",
+    r"|vom|autor|autorin|author|auteur|autore)\s+(?=\S)",
     re.I,
 )
 _FIELD_LABELS = frozenset(

@@ -357,8 +357,8 @@ def is_updated_line(text: str) -> bool:
 def is_name(text: str) -> bool:
     """Two to five capitalised name tokens ("Harriet Agerholm", "Abu Sayed Orakzai")."""
     tokens = text.split()
-    if not 2 <= len(tokens) <= 5 or ROLE_WORDS.search(text):
-        return False
+    if not 2 <= len(tokens) <= 5 or ROLE_WORDS.search(text) or tokens[0].casefold() == "by":
+        return False  # (a "By" left over from a label printed twice is no given name)
     # An initial after the given name may come without its full stop ("Michael L Anderson").
     later = (_is_name_token(t) or _BARE_INITIAL.fullmatch(t) for t in tokens[1:])
     return _is_name_token(tokens[0]) and all(later) and text[0].isupper()
@@ -378,7 +378,7 @@ _WIRE_AGENCY = re.compile(
     re.I,
 )
 _DESK = re.compile(
-    r"^[^\W\d_][\w .&'’-]{0,40}\s(?:staff|bureau|desk|newsroom|team|wire|wires|agencies)$|"
+    r"^(?!by\s)[^\W\d_][\w .&'’-]{0,40}\s(?:staff|bureau|desk|newsroom|team|wire|wires|agencies)$|"
     # An editorial team, in the languages of the dates: alone ("Redaktion"), or with its title
     # before or after it ("TVT-Redaktion", "Redaktion Polizeiticker Schweiz").
     rf"^(?:{_CAPITAL}[\w.&'’]{{0,30}}(?:[ -]{_CAPITAL}[\w.&'’]{{0,30}}){{0,2}}[ -])?{_EDITORS}"
