@@ -61,6 +61,18 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))", "caption_or_credit"),
         ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "read_more"),
         ("Veja Também:", "read_more"),
+        # a blog's comment form
+        ("Kommentar absenden Antworten abbrechen", "comments_prompt"),
+        (
+            "You are commenting using your WordPress.com account. ( Log Out / Change )",
+            "comments_prompt",
+        ),
+        (
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind markiert",
+            "comments_prompt",
+        ),
+        ("Notify me of new comments via email.", "comments_prompt"),
+        ("Gefällt mir Wird geladen …", "comments_prompt"),
         ("También: ( Candidatos presidenciales rezagados)", "read_more"),
         # a row of the site's own profiles
         ("Youtube Twitter Facebook", "share_buttons"),
@@ -125,6 +137,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # A headline that begins like a skip link.
         "Zum Inhalt der Debatte springen",
         "Go to the content of the match",
+        # Sentences about comments and replies.
+        "The council will post a reply to every resident who wrote in.",
+        "Your email address will be shared with the council, the notice said.",
     ],
 )
 def test_body_sentences_are_never_chrome(line: str) -> None:

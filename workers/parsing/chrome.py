@@ -55,6 +55,17 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"most (voted|recent|liked) comments?",
             r"(\d+\s+)?(vos )?(kommentare?|commentaires?|comentarios?|commenti|komentarze|"
             r"reacties|réactions?)( \(\d+\))?",
+            # A blog's comment form: its buttons, its notes, its check boxes.
+            r"((post|submit) (a )?(comment|reply)|cancel reply|kommentar (absenden|abschicken)|"
+            r"antwort(en)? abbrechen|\s)+",
+            r"(hinterlasse|schreibe) (jetzt )?einen kommentar.*|kommentar (hinterlassen|schreiben)",
+            r"(your |deine |ihre )?e-?mail[- ]?adresse wird nicht veröffentlicht.*",
+            r"your email address will not be published.*",
+            r"notify me of (new|follow-up) (comments|posts|replies).*",
+            r"benachrichtig\w* (mich )?(bei|über) (weiteren |neuen )?(kommentaren|beiträgen).*",
+            r"save my name, email.*|meinen namen, (meine )?e-mail.*",
+            r"you are commenting using your .*|du kommentierst mit deinem .*",
+            r"(like|gefällt mir) (loading|wird geladen)\W*",
         ),
         False,
     ),
