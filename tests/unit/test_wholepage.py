@@ -237,6 +237,16 @@ def test_a_photo_credit_is_never_the_headline() -> None:
     assert find_article([*lines, *BRIDGE, *FOOTER]).title == headline
 
 
+def test_an_address_is_never_a_headline_candidate() -> None:
+    """A renderer may print the page's address near the body (a share text, a list of its
+    links): however headline-shaped its words, a line with a URL is no headline candidate."""
+    address = "https://harbourdaily.example/news/ harbour-bridge-reopens-after-months-of-repairs"
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, address, "By Jane Doe", *BRIDGE, *FOOTER]
+    candidates = [lines[i] for i in HeadlineContext.of(Layout.of(lines)).candidates()]
+    assert BRIDGE_HEADLINE in candidates
+    assert address not in candidates
+
+
 def test_a_name_over_the_headline_with_its_dateline_between_is_the_byline() -> None:
     """Some pages print the header above the headline: the name, the section, the time."""
     header = ["Jane Doe", "Ideas", "11.14.2019 09:00 AM"]

@@ -50,7 +50,9 @@ _NOT_HEADLINE = re.compile(
     # A page's place in a list ("Seite 34 von 40", "Page 2 of 5"), and a caption's credit
     # inside the line ("... Bild: Photo by Jane Doe on Unsplash"), in the dates' languages.
     r"\b(page|seite|página|pagina|strona)\s\d+\s(of|von|de|di|z|van)\s\d+\b|"
-    r"\b(photo|foto|bild|image|imagen|immagine|quelle|source|fonte)\s?:\s",
+    r"\b(photo|foto|bild|image|imagen|immagine|quelle|source|fonte)\s?:\s|"
+    # An address: a renderer's list of the page's links, a share text's URL.
+    r"\bhttps?://|\bwww\.\w",
     re.I,
 )
 # A photo credit: a name, a slash and the agency or paper, in capitalised words only ("Anna
