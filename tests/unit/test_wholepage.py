@@ -420,6 +420,17 @@ def test_wrapped_paragraphs_are_joined_back_and_short_lines_left_alone() -> None
     assert lines == [*NAV, *BRIDGE * 2]
 
 
+def test_a_forms_empty_field_wider_than_the_text_does_not_set_the_wrap_width() -> None:
+    """w3m prints a form's text field as brackets around spaces, wider than the 80 columns it
+    wraps text at: the paragraphs are still joined back."""
+    from workers.parsing.textdump import unwrapped
+
+    field = "[" + " " * 80 + "]"
+    text = "\n".join(NAV) + "\n\n" + field + "\n\n" + _wrapped(BRIDGE * 2, 78)
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [*NAV, field.strip(), *BRIDGE * 2]
+
+
 def test_a_word_broken_at_its_hyphen_is_joined_without_a_space() -> None:
     from workers.parsing.textdump import unwrapped
 

@@ -104,6 +104,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
 MAX_WRAP_WIDTH = 120  # a dump with longer lines (a space in them) was not wrapped
 MIN_WRAPPED_LINES = 5  # a dump with fewer wrapped lines than this is left as it is
 _LIST_ITEM = re.compile(r"^\s*(?:[*•◦□▪‣·+o>|-]|\d{1,3}[.)])\s")
+_SPACED_WORDS = re.compile(r"\w\s\S*\w")
 
 
 def unwrapped(text: str) -> list[str]:
@@ -116,7 +117,8 @@ def unwrapped(text: str) -> list[str]:
     paragraph. Dumps whose lines are longer than ``MAX_WRAP_WIDTH``, or with fewer than
     ``MIN_WRAPPED_LINES`` such breaks, are returned as they are."""
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
-    width = max((len(line) for line in lines if " " in line.strip()), default=0)
+    # (words with a space between them: a form's empty field, "[          ]", is no text)
+    width = max((len(line) for line in lines if _SPACED_WORDS.search(line)), default=0)
     if not 0 < width <= MAX_WRAP_WIDTH:
         return lines
     broken = [
