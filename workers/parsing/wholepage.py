@@ -569,9 +569,9 @@ class HeadlineContext:
 
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
-        label ending, no byline, dateline, credit or breadcrumb; and marked headings of that
-        shape among the body's first lines; and, of that shape, lines further above that the
-        page's URL spells."""
+        label ending, no byline, dateline, credit, breadcrumb or address; and, of that shape
+        among the body's first lines, marked headings and lines a short byline or dateline
+        follows; and, of that shape, lines further above that the page's URL spells."""
         found = []
         into_body = min(self.body_start + HEADING_INTO_BODY, self.body_end - 1)
         window = max(0, self.body_start - HEADLINE_WINDOW)
