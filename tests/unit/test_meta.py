@@ -74,6 +74,10 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("By Tuesday, the council had voted", []),
         ("By Reuters, Washington", ["Reuters"]),  # an agency and its dateline
         ("By By Staff", []),  # a label printed twice: "By Staff" is no desk's name
+        # The paper's own staff, unnamed; "Staff" alone is a word, not a desk.
+        ("By Staff Writer", ["Staff Writer"]),
+        ("By Staff and news service reports", ["Staff and news service reports"]),
+        ("By Staff", []),
         # With no "By": a name line with its role after a comma, not a name and a place.
         ("Grace Marsh, Political Correspondent", ["Grace Marsh"]),
         ("Author: Helen Bell", ["Helen Bell"]),

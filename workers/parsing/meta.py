@@ -385,6 +385,11 @@ _DESK = re.compile(
     rf"(?: {_CAPITAL}[\w.&'’-]{{0,30}}){{0,3}}$",
     re.I,
 )
+# A paper's own staff, unnamed ("By Staff Writer", "By Staff and news service reports"): a
+# desk's byline, though "Staff Writer" under a name is that writer's role.
+_UNNAMED_STAFF = re.compile(
+    r"^staff (?:writers?|reports?|and (?:wire|news service|news) reports?)$", re.I
+)
 MAX_AGENCY_CHARS = 60
 
 
@@ -393,7 +398,8 @@ def agency_byline(text: str) -> str | None:
     name = " ".join(text.split()).strip(" .,:;")
     if len(name) > MAX_AGENCY_CHARS or any(c.isdigit() for c in name):
         return None
-    return name if _WIRE_AGENCY.match(name) or _DESK.match(name) else None
+    desk = _WIRE_AGENCY.match(name) or _DESK.match(name) or _UNNAMED_STAFF.match(name)
+    return name if desk else None
 
 
 # A wire story's dateline opens its first paragraph: "LONDON (Reuters) - ", "NEW DELHI, Nov 19
@@ -469,7 +475,7 @@ def is_role_line(line: str) -> bool:
     if len(line) > MAX_ROLE_LINE:
         return False
     role = _BASED_IN.sub("", line.strip())
-    return not agency_byline(role) and _only_role(role)
+    return (not agency_byline(role) or bool(_UNNAMED_STAFF.match(role))) and _only_role(role)
 
 
 _BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
