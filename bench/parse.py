@@ -149,6 +149,11 @@ class Page:
         """Precision, recall and F1 of a found body against the marked one."""
         return _prf(found, self.body)
 
+    def scored_text(self, found: Extracted) -> str:
+        """What of an extraction is scored against this page's body: the body alone, as the
+        benchmark's marked bodies leave the standfirst out."""
+        return found.body
+
     @property
     def checked_days(self) -> frozenset[str]:
         """The published day by the hand-checked reference: the metadata's (unless it names a
@@ -172,6 +177,7 @@ class Extracted:
     body: str
     authors: list[str] = field(default_factory=list)
     published: str | None = None  # an ISO date or date-time
+    standfirst: str | None = None  # the lead the record keeps apart from its body
 
 
 def _host(url: str) -> str:
@@ -610,7 +616,9 @@ def _stage(value: bytes) -> Extracted:
         article = parse_message(value, "bench:0:0", INGESTED, SETTINGS)
     except Exception:  # noqa: BLE001 - a dead-lettered page extracts nothing
         return Extracted("", "")
-    return Extracted(article.title, article.body, list(article.authors), article.published_at)
+    return Extracted(
+        article.title, article.body, list(article.authors), article.published_at, article.standfirst
+    )
 
 
 def classifier(text: str, url: str | None = None) -> Extracted:
@@ -681,7 +689,7 @@ def score(
     urls = [p.url if with_urls else None for p in pages]
     out = [extract(value, url) for value, url in zip(inputs, urls, strict=True)]
     seconds = time.perf_counter() - start
-    prf = [p.body_prf(e.body) for e, p in zip(out, pages, strict=True)]
+    prf = [p.body_prf(p.scored_text(e)) for e, p in zip(out, pages, strict=True)]
     titled = [same_title(e.title, p.title) for e, p in zip(out, pages, strict=True) if p.title]
     checked = [p.titled(e.title) for e, p in zip(out, pages, strict=True) if p.title]
     authored = [
