@@ -781,6 +781,21 @@ def test_a_headline_the_bodys_run_took_in_is_found_over_its_byline() -> None:
     assert headline not in page.paragraphs
 
 
+def test_an_author_label_alone_on_its_line_labels_the_next_line() -> None:
+    """A byline's label and its names in two elements, dumped on two lines ("Kommentar von" /
+    "Jane Doe", "Autor" / a desk) read as one labelled byline; a label before a line that
+    names no one ("Von" / "Hamburg nach Berlin") names no one."""
+    for pair, authors in (
+        (["Kommentar von", "Jane Doe"], ["Jane Doe"]),
+        (["Autor", "Beispiel Blog Redaktion"], ["Beispiel Blog Redaktion"]),
+        (["* by", "Jane Doe"], ["Jane Doe"]),
+        (["Von", "Hamburg nach Berlin"], []),
+        (["Kommentar", "Jane Doe"], []),
+    ):
+        lines = [*pair, *NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

@@ -769,13 +769,36 @@ _AUTHOR_LABEL = re.compile(
 )
 
 
+# An author label alone on its line ("Autor", "Kommentar von", "Written by"): the names are on
+# the next line, where the page's layout put its byline's two elements.
+_LONE_AUTHOR_LABEL = re.compile(
+    r"\W{0,3}(?:(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|eingestellt|"
+    r"(?:ein\s)?beitrag|(?:ein\s)?kommentar|publié|écrit|escrito|publicado|scritto|pubblicato|"
+    r"geplaatst)\s+)?(by|von|par|por|door)|(author|autor|autorin|auteur|autore|verfasser))\s*:?",
+    re.I,
+)
+
+
 def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> Iterator[LineMeta]:
-    """The lines that start with ``label``, read, at most ``MAX_LABELLED_TRIES`` of them."""
+    """The lines that start with ``label``, read, at most ``MAX_LABELLED_TRIES`` of them; an
+    author label alone on its line is read with the line after it."""
     tries = 0
+    lone: str | None = None  # the label of the line before, if it was one alone
     for line in lines:
         if len(line) > MAX_METADATA_LINE * 2:
+            lone = None
             continue
         text = unmarked(" ".join(line.split()))
+        if lone is not None:
+            text = f"{lone}: {text}"
+        lone = None
+        if (
+            label is _AUTHOR_LABEL
+            and len(text) <= 30
+            and (alone := _LONE_AUTHOR_LABEL.fullmatch(text))
+        ):
+            lone = alone.group(1) or alone.group(2)
+            continue
         if len(text) > MAX_METADATA_LINE or not label.match(text):
             continue
         tries += 1
