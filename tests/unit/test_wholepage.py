@@ -796,6 +796,19 @@ def test_an_author_label_alone_on_its_line_labels_the_next_line() -> None:
         assert parse_text("\n".join(lines)).authors == authors
 
 
+def test_a_byline_saying_by_further_over_the_headline_names_the_author() -> None:
+    """A gallery's buttons between a byline and the headline under it: the line that says "By"
+    (a date and a follow link glued on) still names the writer; a name without "By" there
+    does not."""
+    gallery = ["1 of 24", "Full Screen", "Autoplay", "Show Thumbnails", "Hide Caption", "Share"]
+    for line, authors in (
+        ("By Jane Doe March 18 at 3:57 PM Follow @janedoe", ["Jane Doe"]),
+        ("Jane Doe March 18 at 3:57 PM", []),
+    ):
+        lines = [*NAV, line, *gallery, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

@@ -814,6 +814,17 @@ def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | N
     return next((meta for meta in _labelled(lines, _AUTHOR_LABEL, timezone) if meta.names), None)
 
 
+def said_byline(line: str, timezone: str = "UTC") -> list[str]:
+    """The names of a line that opens with a byline's "By" ("By Erin Cunningham March 18 at
+    3:57 PM Follow @erin"), read with whatever is printed beside them; ``[]`` for any other."""
+    if len(line) > MAX_METADATA_LINE * 2:
+        return []
+    text = unmarked(" ".join(line.split()))
+    if len(text) > MAX_METADATA_LINE or not _BY.match(text):
+        return []
+    return read_metadata_line(text, timezone).names
+
+
 def labelled_published(lines: Iterable[str], timezone: str = "UTC") -> datetime | None:
     """The published time of the first line that says it is one ("Veröffentlicht am 3. Mai
     2020", "Pubblicato il: 30 Settembre 2020", "Published: ..."), wherever the page prints it:

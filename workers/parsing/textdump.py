@@ -36,6 +36,7 @@ from workers.parsing.meta import (
     page_year,
     parse_datetime,
     read_metadata_line,
+    said_byline,
     signature_names,
     unknown_zone,
     unmarked,
@@ -227,6 +228,11 @@ def parse_text(
         words = stopwords_of(language or language_of(kept))
         signed = (names for line in article.under if (names := signature_names(line, words)))
         page.authors = next(signed, [])
+    if not page.authors:
+        # Further over the headline than its byline is looked for (a gallery's buttons, a share
+        # bar between them), the nearest line that says "By".
+        over = article.over[:OVER_BYLINE_LINES]
+        page.authors = next((n for line in over if (n := said_byline(line, timezone))), [])
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
     if not page.authors:
@@ -357,6 +363,9 @@ def _headline_below(lines: list[str]) -> int:
 def _headline_shaped(line: str) -> bool:
     """Long enough for a headline, and no byline or date."""
     return len(line.split()) >= HEADLINE_WORDS[0] and not looks_like_metadata(line)
+
+
+OVER_BYLINE_LINES = 30  # lines over the headline's own where a byline saying "By" is read
 
 
 def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:
