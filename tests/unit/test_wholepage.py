@@ -809,6 +809,19 @@ def test_a_byline_saying_by_further_over_the_headline_names_the_author() -> None
         assert parse_text("\n".join(lines)).authors == authors
 
 
+def test_a_headline_quoting_in_guillemets_is_a_headline_and_a_breadcrumb_is_not() -> None:
+    """A closing guillemet ends a quotation in a headline ("Mayor: «The bridge is ours
+    again»"), not only a breadcrumb's step ("Home » News » Harbour"), which stays no headline."""
+    quoted = "Harbour mayor: «The bridge is ours again after months of repairs»"
+    crumb = "Harbour Daily » News » Harbour bridge reopens after repairs"
+    for lines, title in (
+        ([*NAV, *TEASERS, "Advertisement", quoted, "By Jane Doe", *BRIDGE, *FOOTER], quoted),
+        ([*NAV, *TEASERS, crumb, "By Jane Doe", *BRIDGE, *FOOTER], None),
+    ):
+        found = parse_text("\n".join(lines)).title
+        assert (found == title) if title else (found != crumb)
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

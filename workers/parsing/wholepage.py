@@ -71,6 +71,9 @@ _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
 EXCERPT_WORDS = 60
 # A line that ends a sentence or a label (a headline ends with neither), but not one that
 # ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
+# A quotation in guillemets ("Benjamin Näßler: «Liebe kennt keine Pause»"): its closing mark is
+# no breadcrumb's separator.
+_GUILLEMETS = re.compile(r"«[^«»]{1,200}»|‹[^‹›]{1,200}›")
 _ENDS_SENTENCE = re.compile(r"(?:(?<![A-Z])|(?<=[A-Z]{2}))\.$|:$")
 # A line wholly in brackets or parentheses: an aside, a promo, a note.
 _ASIDE = re.compile(r"^[\[(].*[\])]$")
@@ -604,7 +607,9 @@ class HeadlineContext:
                 continue
             if _ASIDE.match(text):
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
-            if _NOT_HEADLINE.search(text[:300]) or _PHOTO_CREDIT.match(text[:300]):
+            if _NOT_HEADLINE.search(_GUILLEMETS.sub("q", text[:300])):
+                continue
+            if _PHOTO_CREDIT.match(text[:300]):
                 continue
             if byline_names(text, require_by=True):
                 continue  # "von Jane Doe", "Par Jean Dupont": a byline, in any language
