@@ -822,6 +822,24 @@ def test_a_headline_quoting_in_guillemets_is_a_headline_and_a_breadcrumb_is_not(
         assert (found == title) if title else (found != crumb)
 
 
+def test_a_headline_may_print_a_date_among_words_enough() -> None:
+    """A date beside six words or more is a headline's ("Bridge report of 01.12.2026 - what
+    the council has still to decide"); beside fewer, or beside a weekday (a caption's "...,
+    Tuesday, Dec. 1, 2026, in Harbour"), it is a dateline or a caption, never the headline."""
+    dated = "Bridge report of 01.12.2026 - what the council has still to decide"
+    caption = (
+        "The mayor, left, speaks with engineers on the bridge, Tuesday, Dec. 1, 2026, in Harbour"
+    )
+    for line, title in (
+        (dated, dated),
+        ("Harbour Daily 01.12.2026 Politics", None),
+        (caption, None),
+    ):
+        lines = [*NAV, *TEASERS, "Advertisement", line, "By Jane Doe", *BRIDGE, *FOOTER]
+        found = parse_text("\n".join(lines)).title
+        assert (found == title) if title else (found != line)
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

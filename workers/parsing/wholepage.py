@@ -43,9 +43,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _NOT_HEADLINE = re.compile(
     r"^(by|updated|posted|published|photo|photograph|image|credit|source|you are here|"
     r"sign up|subscribe|welcome|advertisement|share|follow)\b|^home\s*(?:[|/:-]|$)|"
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
-    r"oct(ober)?|nov(ember)?|dec(ember)?)\.? \d{1,2}\b|"
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}|[»›>]|\bcredits?\s*(?::|\.\.\.|…|$)|^\(|"
+    r"\d{1,2}:\d{2}|[»›>]|\bcredits?\s*(?::|\.\.\.|…|$)|^\(|"
     r"\b(associated press|reuters|getty|afp|staff writer)\b|"
     # A page's place in a list ("Seite 34 von 40", "Page 2 of 5"), and a caption's credit
     # inside the line ("... Bild: Photo by Jane Doe on Unsplash"), in the dates' languages.
@@ -71,6 +69,21 @@ _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
 EXCERPT_WORDS = 60
 # A line that ends a sentence or a label (a headline ends with neither), but not one that
 # ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
+# A date in a line: a dateline's, unless words enough for a headline stand beside it
+# ("Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?").
+_DATE_IN_LINE = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?)\.? \d{1,2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
+    re.I,
+)
+# A weekday beside the date: a caption's ("..., left, speaks ..., Tuesday, Nov. 19, 2019, in
+# Columbia, S.C.") or a dateline's, never a headline's.
+_WEEKDAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag)\b",
+    re.I,
+)
+DATED_HEADLINE_WORDS = 6  # words beside a date that make a line a headline's shape, not a date's
 # A quotation in guillemets ("Benjamin Näßler: «Liebe kennt keine Pause»"): its closing mark is
 # no breadcrumb's separator.
 _GUILLEMETS = re.compile(r"«[^«»]{1,200}»|‹[^‹›]{1,200}›")
@@ -608,6 +621,11 @@ class HeadlineContext:
             if _ASIDE.match(text):
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
             if _NOT_HEADLINE.search(_GUILLEMETS.sub("q", text[:300])):
+                continue
+            if _DATE_IN_LINE.search(text[:300]) and (
+                _WEEKDAY.search(text[:300])
+                or len(_DATE_IN_LINE.sub(" ", text[:300]).split()) < DATED_HEADLINE_WORDS
+            ):
                 continue
             if _PHOTO_CREDIT.match(text[:300]):
                 continue
