@@ -703,6 +703,18 @@ def test_the_pages_url_picks_the_headline_it_spells() -> None:
     assert parse_text("\n".join(lines), url=second_url).title == second
 
 
+def test_the_urls_month_tells_which_number_of_a_numeric_date_is_the_day() -> None:
+    """ "11/08/26" on an English page is 8 November or 11 August: not guessed, unless the URL
+    files the article under a month that one reading falls in."""
+    lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, "By Jane Doe • 11/08/26"]
+    text = "\n".join([*lines, *BRIDGE, *FOOTER])
+    url = "https://harbourdaily.example/{}/harbour-bridge-reopens/"
+    assert parse_text(text).published_at is None
+    for month, day in (("2026/11", "2026-11-08"), ("2026/08", "2026-08-11"), ("2026/05", None)):
+        found = parse_text(text, url=url.format(month)).published_at
+        assert (str(found.date()) if found else None) == day
+
+
 def test_a_whole_page_that_prints_no_date_is_dated_by_its_url() -> None:
     """The day in the URL's path is the published day where the page prints none; a printed
     date within a day of it wins over it, one further away (a related story's) does not."""

@@ -216,14 +216,17 @@ def _unglued(text: str) -> str:
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
 
 
-def parse_datetime(text: str, timezone: str = "UTC") -> datetime | None:
+def parse_datetime(
+    text: str, timezone: str = "UTC", *, order: str | None = None
+) -> datetime | None:
     """A date in a short metadata line, in UTC; ``None`` if the line holds none. A time that
     names no zone is read in ``timezone`` (the source's own). A dateline's leading place
-    ("Sevilla, 3 de abril de 2024") is tried without, if the whole line does not parse."""
+    ("Sevilla, 3 de abril de 2024") is tried without, if the whole line does not parse.
+    ``order`` ("DMY", "MDY") reads a numeric date the way the caller knows it is written."""
     text = _unglued(text)
-    found = _parse_datetime(text, timezone)
+    found = _parse_datetime(text, timezone, order)
     place = _PLACE_PREFIX.match(text) if found is None and len(text) <= 120 else None
-    return _parse_datetime(place.group("rest"), timezone) if place else found
+    return _parse_datetime(place.group("rest"), timezone, order) if place else found
 
 
 # "Sevilla, ", "Venezia, ", "NEW YORK, ": one to three capitalised words and a comma.
@@ -293,10 +296,10 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def _parse_datetime(text: str, timezone: str) -> datetime | None:
+def _parse_datetime(text: str, timezone: str, order: str | None = None) -> datetime | None:
     if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
         return None
-    order = numeric_date_order(text, timezone)
+    order = order or numeric_date_order(text, timezone)
     if order == "?":
         return None  # "05/12/2023" with no hint: 5 December or May 12; not guessed
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
@@ -823,6 +826,28 @@ def said_byline(line: str, timezone: str = "UTC") -> list[str]:
     if len(text) > MAX_METADATA_LINE or not _BY.match(text):
         return []
     return read_metadata_line(text, timezone).names
+
+
+def filed_reading(lines: Iterable[str], filed: datetime, timezone: str = "UTC") -> datetime | None:
+    """The first numeric date among ``lines`` that nothing tells the order of ("By Jane Doe •
+    11/08/23 5:19pm" on an English page), read in the order that puts it in the month the
+    article's URL files it under (``filed``, a moment in that month); None if neither does."""
+    for line in itertools.islice(lines, MAX_FILED_LINES):
+        if len(line) > MAX_METADATA_LINE * 2:
+            continue
+        text = unmarked(" ".join(line.split()))
+        for span in itertools.islice(_DATE_SPAN.finditer(text[:MAX_METADATA_LINE]), 3):
+            printed = _full_year(span.group(0))
+            if numeric_date_order(printed, timezone) != "?":
+                continue
+            for order in ("MDY", "DMY"):
+                moment = parse_datetime(printed, timezone, order=order)
+                if moment is not None and (moment.year, moment.month) == (filed.year, filed.month):
+                    return moment
+    return None
+
+
+MAX_FILED_LINES = 60  # lines read for a numeric date the URL's month may order
 
 
 def labelled_published(lines: Iterable[str], timezone: str = "UTC") -> datetime | None:

@@ -25,6 +25,7 @@ from workers.parsing.meta import (
     byline_names,
     copyright_person,
     dateline_agency,
+    filed_reading,
     is_embedded_post,
     is_role_line,
     is_updated_line,
@@ -261,6 +262,10 @@ def parse_text(
         # Further over the headline, the nearest line that is a date alone ("Montag, 06.11.2023").
         dated = (moment for line in article.over if (moment := date_alone(line, timezone)))
         page.published_at = next(dated, None)
+    if page.published_at is None and (filed := url_month_end(url)) is not None:
+        # "By Jane Doe • 11/08/23" under "/2023/11/...": the month tells the day from the month.
+        header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
+        page.published_at = filed_reading(header, filed, timezone)
     # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
     # prints none, or prints one two days or more from it (a related story's, a comment's, a
     # year guessed for a date printed without one).
