@@ -852,6 +852,17 @@ def test_a_headline_may_print_a_date_among_words_enough() -> None:
         assert (found == title) if title else (found != line)
 
 
+def test_an_email_address_or_a_dangling_by_label_is_no_headline() -> None:
+    """A contact line ("Write to the harbour desk: desk@harbourdaily.example") or a label whose
+    names follow on the next line ("More harbour tips by") is never the headline, however
+    headline-shaped, even right over the body."""
+    for line in ("Write to the harbour desk: desk@harbourdaily.example", "More harbour tips by"):
+        lines = [*NAV, *TEASERS, "Advertisement", line, *BRIDGE, *FOOTER]
+        candidates = [lines[i] for i in HeadlineContext.of(Layout.of(lines)).candidates()]
+        assert line not in candidates
+        assert TEASERS[0] in candidates
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

@@ -49,8 +49,10 @@ _NOT_HEADLINE = re.compile(
     # inside the line ("... Bild: Photo by Jane Doe on Unsplash"), in the dates' languages.
     r"\b(page|seite|página|pagina|strona)\s\d+\s(of|von|de|di|z|van)\s\d+\b|"
     r"\b(photo|foto|bild|image|imagen|immagine|quelle|source|fonte)\s?:\s|"
-    # An address: a renderer's list of the page's links, a share text's URL.
-    r"\bhttps?://|\bwww\.\w",
+    # An address: a renderer's list of the page's links, a share text's URL, an e-mail's.
+    r"\bhttps?://|\bwww\.\w|[\w.+-]@[\w-]+\.[a-z]|"
+    # A label whose names are on the next line ("Tipps von", "Ein Kommentar von").
+    r"\s(?:von|by|par|por|door)$",
     re.I,
 )
 # A photo credit: a name, a slash and the agency or paper, in capitalised words only ("Anna
