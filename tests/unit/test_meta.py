@@ -91,6 +91,10 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("Grace Marsh, Cleveland", []),
         # A wire dateline opening the first paragraph is not a byline.
         ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.", []),
+        # Capitalised words around "von" with no "By": a name after a known given name only.
+        ("Cowboyboots von Crocs – werden auch Croots genannt", []),
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Von Cowboyboots von Crocs", ["Cowboyboots von Crocs"]),
     ],
 )
 def test_bylines_give_names_only(line: str, names: list[str]) -> None:

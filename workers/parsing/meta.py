@@ -533,7 +533,7 @@ def byline_names(
         part = _uncapped(
             _HONORIFIC.sub("", part if _ENDS_INITIAL.search(part) else part.strip("."))
         )
-        if is_name(part):
+        if is_name(part) and (has_by or not _phrase_with_particle(part)):
             names.append(part)
         elif has_by and not names and (lead := _name_before_affiliation(part)):
             names.append(lead)
@@ -550,6 +550,12 @@ def byline_names(
             return [agency]
         return _single_name(text, handle=handle) if lone_name else []
     return names
+
+
+def _phrase_with_particle(part: str) -> bool:
+    """Capitalised words around "von" with no "By" before them and no known given name first
+    ("Cowboyboots von Crocs", a caption's start): a phrase, not "Christoph von Ritter"."""
+    return "von" in part.split() and not known_given_name(part)
 
 
 # Words a capitalised word after "By" may be that are no one's name: a month, a weekday, a
