@@ -863,6 +863,15 @@ def test_an_email_address_or_a_dangling_by_label_is_no_headline() -> None:
         assert TEASERS[0] in candidates
 
 
+def test_a_handle_alone_after_by_right_under_the_headline_is_the_writer() -> None:
+    """A blog's "von jdoe-blog" right under its headline names the writer by a handle; the
+    same line lower down, among the body's lines, names no one."""
+    under = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, "von jdoe-blog", *BRIDGE, *FOOTER]
+    assert parse_text("\n".join(under)).authors == ["jdoe-blog"]
+    lower = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, *BRIDGE, "von jdoe-blog", *FOOTER]
+    assert parse_text("\n".join(lower)).authors == []
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

@@ -417,6 +417,16 @@ def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str)
                 bare, bare_timed = named.names, named.timed
     if not page.authors:
         page.authors = bare
+    if not page.authors:
+        # "von flerche" alone right under the headline: a blog's byline, its writer's handle.
+        handles = (
+            names
+            for line, text in zip(around, texts, strict=True)
+            if 0 < line.place <= BARE_BYLINE_LINES
+            and len(text.split()) == 2
+            and (names := byline_names(text, require_by=True, lone_name=True, handle=True))
+        )
+        page.authors = next(handles, [])
 
 
 def _agencies(names: list[str]) -> bool:
