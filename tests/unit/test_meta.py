@@ -95,6 +95,10 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("Cowboyboots von Crocs – werden auch Croots genannt", []),
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
         ("Von Cowboyboots von Crocs", ["Cowboyboots von Crocs"]),
+        # A byline's picture dumped beside its name: the alternative text, the word "Image".
+        ("By : Joe S. Joe S.", ["Joe S."]),
+        ("Stephen FryStephen Fry", ["Stephen Fry"]),
+        ("By J.R. Stone Image", ["J.R. Stone"]),
     ],
 )
 def test_bylines_give_names_only(line: str, names: list[str]) -> None:

@@ -529,7 +529,8 @@ def byline_names(
         text = _BARE_PLACE.sub("", text)
     names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
-        part = part.strip(" ,:;")  # a full stop too, unless it ends an initial ("Juan Pérez G.")
+        part = _ALT_TEXT_AFTER.sub("", _SAID_TWICE.sub(r"\1", part.strip(" ,:;")))
+        # (a full stop is taken off too, unless it ends an initial: "Juan Pérez G.")
         part = _uncapped(
             _HONORIFIC.sub("", part if _ENDS_INITIAL.search(part) else part.strip("."))
         )
@@ -550,6 +551,13 @@ def byline_names(
             return [agency]
         return _single_name(text, handle=handle) if lone_name else []
     return names
+
+
+# A name printed twice, an avatar's alternative text before it ("Joe S. Joe S.", "Stephen
+# FryStephen Fry"), and a picture's word after it ("J.R. Stone Image"), as text browsers dump
+# a byline's picture and link.
+_SAID_TWICE = re.compile(r"^(.{2,60}?) ?\1$")
+_ALT_TEXT_AFTER = re.compile(r"(?<=\S) (?-i:Image|Photo|Avatar|Foto|Bild)$")
 
 
 def _phrase_with_particle(part: str) -> bool:
