@@ -872,6 +872,23 @@ def test_a_handle_alone_after_by_right_under_the_headline_is_the_writer() -> Non
     assert parse_text("\n".join(lower)).authors == []
 
 
+def test_names_dated_a_little_under_the_headline_or_after_a_picture_are_the_byline() -> None:
+    """w3m prints a byline's picture as its name in brackets ("[author-photo] Jane Doe"), and a
+    standfirst and a share count may stand between a headline and a dated line of names: both
+    are bylines. A dated line of names far down (a comment's) is not."""
+    cases = (
+        (["[author-photo] Jane Doe", "1 December 2026"], ["Jane Doe"]),
+        (["A standfirst of a few words.", "16", "Jane Doe, 01.12.2026 15:32 Uhr"], ["Jane Doe"]),
+    )
+    for header, authors in cases:
+        lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, *header, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors
+    far = ["Comments", "Show all", "Sort by", "Newest", "Oldest", "Jane Doe, 01.12.2026 15:32 Uhr"]
+    far += ["Reply", "Report", "Like"]
+    lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, *far, *BRIDGE, *FOOTER]
+    assert parse_text("\n".join(lines)).authors == []
+
+
 def test_a_headline_far_above_the_body_is_found_where_the_url_spells_it() -> None:
     """A gallery's 70 captions stand between the headline and the body: the headline is out of
     the window searched above the body, unless the page's URL spells it."""

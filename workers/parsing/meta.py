@@ -1044,8 +1044,13 @@ _LEADING_MARKS = " \t*•·|>-–—"
 
 
 def unmarked(line: str) -> str:
-    """The line without the bullets, bars and dashes a dump prints before it."""
-    return line.lstrip(_LEADING_MARKS)
+    """The line without the bullets, bars and dashes a dump prints before it, nor a picture's
+    placeholder ("[Image-from] Edward Russell": w3m prints an image as its name in brackets)."""
+    text = line.lstrip(_LEADING_MARKS)
+    return text[picture.end() :] if (picture := _PICTURE_FIRST.match(text)) else text
+
+
+_PICTURE_FIRST = re.compile(r"\[[^\]\s]{1,30}\]\s+(?=\S)")
 
 
 _MONTH_WORD = re.compile(rf"(?:{_MONTHS})\.?", re.I)

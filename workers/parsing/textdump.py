@@ -303,6 +303,7 @@ def _latest_date(fetched: datetime | None, year: int | None) -> datetime | None:
 # Press") is read as a byline only where bylines are printed: right under the headline, right
 # above the body, or beside a dateline; elsewhere it is as likely a menu or a caption's credit.
 BARE_BYLINE_LINES = 2
+DATED_BYLINE_LINES = 5  # under the headline, names with their own date (not a comment's) are read
 
 
 KICKER_WORDS = 3
@@ -454,6 +455,8 @@ def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int],
         return False
     if line.place <= BARE_BYLINE_LINES or 0 < line.above_body <= BARE_BYLINE_LINES:
         return True
+    if line.place <= DATED_BYLINE_LINES and meta(k).published:
+        return True  # "Christian Kahle, 03.11.2023 15:32 Uhr" a little under the headline
     return any(meta(j).published or meta(j).updated for j in (k - 1, k + 1) if 0 <= j < lines)
 
 
