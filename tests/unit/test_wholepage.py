@@ -856,7 +856,12 @@ def test_an_email_address_or_a_dangling_by_label_is_no_headline() -> None:
     """A contact line ("Write to the harbour desk: desk@harbourdaily.example") or a label whose
     names follow on the next line ("More harbour tips by") is never the headline, however
     headline-shaped, even right over the body."""
-    for line in ("Write to the harbour desk: desk@harbourdaily.example", "More harbour tips by"):
+    for line in (
+        "Write to the harbour desk: desk@harbourdaily.example",
+        "More harbour tips by",
+        "Erstellt von jdoe am Hafen",  # a byline's label, in any of the dates' languages
+        "Фото из архива редакции газеты",  # a caption's start, in Russian
+    ):
         lines = [*NAV, *TEASERS, "Advertisement", line, *BRIDGE, *FOOTER]
         candidates = [lines[i] for i in HeadlineContext.of(Layout.of(lines)).candidates()]
         assert line not in candidates

@@ -824,6 +824,11 @@ def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> It
         yield read_metadata_line(text, timezone)
 
 
+def is_author_label(line: str) -> bool:
+    """The line starts by labelling names as the author's ("Erstellt von kidogo", "Autor:")."""
+    return bool(_AUTHOR_LABEL.match(unmarked(line[:MAX_METADATA_LINE])))
+
+
 def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | None:
     """The first line that labels its names as the author's, read (names, and the time it
     prints beside them: "Gespeichert von rasos am 24. Juli 2017 - 18:55"), wherever the page

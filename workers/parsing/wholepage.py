@@ -32,6 +32,7 @@ from workers.parsing.markdown import NO_MARKS, Marks
 from workers.parsing.meta import (
     byline_names,
     copyright_owners,
+    is_author_label,
     linked_byline,
     looks_like_metadata,
 )
@@ -41,7 +42,7 @@ MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
 _BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _NOT_HEADLINE = re.compile(
-    r"^(by|updated|posted|published|photo|photograph|image|credit|source|you are here|"
+    r"^(by|updated|posted|published|photo|photograph|image|foto|фото|credit|source|you are here|"
     r"sign up|subscribe|welcome|advertisement|share|follow)\b|^home\s*(?:[|/:-]|$)|"
     r"\d{1,2}:\d{2}|[»›>]|\bcredits?\s*(?::|\.\.\.|…|$)|^\(|"
     r"\b(associated press|reuters|getty|afp|staff writer)\b|"
@@ -631,8 +632,8 @@ class HeadlineContext:
                 continue
             if _PHOTO_CREDIT.match(text[:300]):
                 continue
-            if byline_names(text, require_by=True):
-                continue  # "von Jane Doe", "Par Jean Dupont": a byline, in any language
+            if byline_names(text, require_by=True) or is_author_label(text):
+                continue  # "von Jane Doe", "Erstellt von kidogo": a byline, in any language
             # Never a line the chrome rules take out ("Topics: uber, Sydney, ...") nor the
             # publisher's name: the article would be left with no headline, or the site's.
             if rule_for(text) is None and not self.names_owner(text):
