@@ -1399,3 +1399,12 @@ def test_a_name_alone_under_an_article_signs_it(line: str, names: list[str]) -> 
     from workers.parsing.wholepage import stopwords_of
 
     assert signature_names(line, stopwords_of("pt") | stopwords_of("de")) == names
+
+
+def test_a_dateline_whose_buttons_say_their_labels_twice_still_gives_its_date() -> None:
+    """w3m prints a button's icon text and its label ("Email this post Email this post"), and
+    some themes separate with a dot operator ("⋅"): the line is still a dateline, not prose.
+    A widget's credit said twice ("by Taboola by Taboola") names no one."""
+    line = "⋅ November 22, 2011 ⋅ Email this post Email this post ⋅ Print this page Print this page"
+    assert str(read_metadata_line(line).published) == "2011-11-22 00:00:00+00:00"
+    assert read_metadata_line("by Taboola by Taboola").names == []

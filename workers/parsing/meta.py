@@ -560,6 +560,9 @@ _SAID_TWICE = re.compile(r"^(.{2,60}?) ?\1$")
 _ALT_TEXT_AFTER = re.compile(r"(?<=\S) (?-i:Image|Photo|Avatar|Foto|Bild)$")
 
 
+_SAID_AGAIN = re.compile(r"\b([^\W\d_]{2,}(?: [^\W\d_]{2,}){0,3}) \1\b")
+
+
 def _phrase_with_particle(part: str) -> bool:
     """Capitalised words around "von" with no "By" before them and no known given name first
     ("Cowboyboots von Crocs", a caption's start): a phrase, not "Christoph von Ritter"."""
@@ -575,6 +578,8 @@ _NOT_A_SINGLE_NAME = frozenset(
     | {"comparison", "contrast", "default", "category", "tag", "author", "autor", "the", "die"}
     # what a blog platform signs for a profile it cannot name ("Eingestellt von Unknown um")
     | {"unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "guest", "gast"}
+    # the recommendation widgets' own credit ("Promoted Links by Taboola")
+    | {"taboola", "outbrain"}
 )
 # What may follow a lone name in a byline: nothing, a separator, or a time ("Von Thilo / 6.
 # November 2023", "erstellt von Dominique —", "Eingestellt von Weinlachgummi um 10:52").
@@ -906,7 +911,7 @@ class LineMeta:
     timed: bool = False
 
 
-_SEPARATORS = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·;]\s*")
+_SEPARATORS = re.compile(r"\s+[-–—|•·⋅]\s+|\s*[|•·⋅;]\s*")
 
 
 def agency_part(line: str) -> list[str]:
@@ -1045,7 +1050,7 @@ def big_cities() -> frozenset[str]:
 
 
 # What a dump prints before a line of furniture: a bullet, a quote's bar, a dash.
-_LEADING_MARKS = " \t*•·|>-–—"
+_LEADING_MARKS = " \t*•·⋅|>-–—"
 
 
 def unmarked(line: str) -> str:
@@ -1130,6 +1135,9 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     text = _unglued(unmarked(" ".join(line.split())))
     if len(text) > MAX_METADATA_LINE or is_embedded_post(line):
         return LineMeta(rest=text)
+    # A button's icon text and its label, the same words twice ("Email this post Email this
+    # post"): said once, so they do not pass for a sentence.
+    text = _SAID_AGAIN.sub(r"\1", text)
     # The post's taxonomy after its byline ("Posted by Jane Doe at 18:52 Tagged with: a, b").
     text = _TAXONOMY_AFTER.sub("", text)
     published = updated = None
