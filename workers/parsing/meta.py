@@ -560,6 +560,7 @@ _SAID_TWICE = re.compile(r"^(.{2,60}?) ?\1$")
 _ALT_TEXT_AFTER = re.compile(r"(?<=\S) (?-i:Image|Photo|Avatar|Foto|Bild)$")
 
 
+# One to four words said twice in a row, in a metadata line ("Email this post Email this post").
 _SAID_AGAIN = re.compile(r"\b([^\W\d_]{2,}(?: [^\W\d_]{2,}){0,3}) \1\b")
 
 

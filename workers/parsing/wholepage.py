@@ -70,8 +70,6 @@ _PHOTO_CREDIT = re.compile(
 # probier's einfach mal…"): excerpts are cut before this many words (WordPress's at 55).
 _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
 EXCERPT_WORDS = 60
-# A line that ends a sentence or a label (a headline ends with neither), but not one that
-# ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
 # A date in a line: a dateline's, unless words enough for a headline stand beside it
 # ("Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?").
 _DATE_IN_LINE = re.compile(
@@ -90,6 +88,8 @@ DATED_HEADLINE_WORDS = 6  # words beside a date that make a line a headline's sh
 # A quotation in guillemets ("Benjamin Näßler: «Liebe kennt keine Pause»"): its closing mark is
 # no breadcrumb's separator.
 _GUILLEMETS = re.compile(r"«[^«»]{1,200}»|‹[^‹›]{1,200}›")
+# A line that ends a sentence or a label (a headline ends with neither), but not one that
+# ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
 _ENDS_SENTENCE = re.compile(r"(?:(?<![A-Z])|(?<=[A-Z]{2}))\.$|:$")
 # A line wholly in brackets or parentheses: an aside, a promo, a note.
 _ASIDE = re.compile(r"^[\[(].*[\])]$")
