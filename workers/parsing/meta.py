@@ -783,11 +783,16 @@ MAX_LABELLED_TRIES = 4  # lines labelled "Published" whose dates are parsed, in 
 # A line that says who wrote the article in so many words ("Posted by ...", "Geschrieben von
 # ...", "Author: ..."): a label strong enough to be believed away from the headline, as blogs
 # print it under their posts. A bare "By" is not: teasers and comments print it too.
+# The words that label a byline's names: a verb of posting before "by" ("Verfasst von"), and
+# the author's noun ("Autor:").
+_POSTED = (
+    r"posted|written|geschrieben|verfasst|erstellt|gespeichert|eingestellt|(?:ein\s)?beitrag|"
+    r"publié|écrit|escrito|publicado|scritto|pubblicato|geplaatst"
+)
+_AUTHOR_NOUN = r"author|autor|autorin|auteur|autore|verfasser"
 _AUTHOR_LABEL = re.compile(
-    r"^\W{0,3}(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|eingestellt|"
-    r"(?:ein\s)?beitrag|publié|écrit|escrito|publicado|scritto|pubblicato|geplaatst)\s+"
-    r"(?:by|von|par|por|da|door)\b|"
-    rf"(?:author|autor|autorin|auteur|autore|verfasser|by|von|door|par|por)\s*:|{GENDERED_AUTHOR}\b)",
+    rf"^\W{{0,3}}(?:(?:{_POSTED})\s+(?:by|von|par|por|da|door)\b|"
+    rf"(?:{_AUTHOR_NOUN}|by|von|door|par|por)\s*:|{GENDERED_AUTHOR}\b)",
     re.I,
 )
 
@@ -795,9 +800,8 @@ _AUTHOR_LABEL = re.compile(
 # An author label alone on its line ("Autor", "Kommentar von", "Written by"): the names are on
 # the next line, where the page's layout put its byline's two elements.
 _LONE_AUTHOR_LABEL = re.compile(
-    r"\W{0,3}(?:(?:(?:posted|written|geschrieben|verfasst|erstellt|gespeichert|eingestellt|"
-    r"(?:ein\s)?beitrag|(?:ein\s)?kommentar|publié|écrit|escrito|publicado|scritto|pubblicato|"
-    r"geplaatst)\s+)?(by|von|par|por|door)|(author|autor|autorin|auteur|autore|verfasser))\s*:?",
+    rf"\W{{0,3}}(?:(?:(?:{_POSTED}|(?:ein\s)?kommentar)\s+)?(by|von|par|por|door)|"
+    rf"({_AUTHOR_NOUN}))\s*:?",
     re.I,
 )
 
@@ -845,12 +849,8 @@ def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | N
 def said_byline(line: str, timezone: str = "UTC") -> list[str]:
     """The names of a line that opens with a byline's "By" ("By Erin Cunningham March 18 at
     3:57 PM Follow @erin"), read with whatever is printed beside them; ``[]`` for any other."""
-    if len(line) > MAX_METADATA_LINE * 2:
-        return []
-    text = unmarked(" ".join(line.split()))
-    if len(text) > MAX_METADATA_LINE or not _BY.match(text):
-        return []
-    return read_metadata_line(text, timezone).names
+    meta = next(_labelled([line], _BY, timezone), None)
+    return meta.names if meta else []
 
 
 def filed_reading(lines: Iterable[str], filed: datetime, timezone: str = "UTC") -> datetime | None:
@@ -1058,7 +1058,9 @@ def unmarked(line: str) -> str:
     """The line without the bullets, bars and dashes a dump prints before it, nor a picture's
     placeholder ("[Image-from] Edward Russell": w3m prints an image as its name in brackets)."""
     text = line.lstrip(_LEADING_MARKS)
-    return text[picture.end() :] if (picture := _PICTURE_FIRST.match(text)) else text
+    if text.startswith("[") and (picture := _PICTURE_FIRST.match(text)):
+        return text[picture.end() :]
+    return text
 
 
 _PICTURE_FIRST = re.compile(r"\[[^\]\s]{1,30}\]\s+(?=\S)")

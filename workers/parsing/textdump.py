@@ -246,11 +246,12 @@ def parse_text(
     if not page.authors:
         # A personal site's copyright line names its writer ("(c) Johannes Wolf").
         page.authors = copyright_person(page_lines)
+    header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
+    filed = url_month_end(url)  # "/2020/02/...": the month the site filed the article under
     if page.published_at is None:
-        header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
         printed = (*(r["line"] for r in page.removed), *kept, *after)
         latest = _latest_date(reference, page_year(printed))
-        if (filed := url_month_end(url)) is not None:  # "/2020/02/...": no later than that
+        if filed is not None:  # no date printed without its year is later than that
             latest = min(latest, filed) if latest else filed
         if latest is not None:
             page.published_at = yearless_published(header, latest, timezone)
@@ -262,9 +263,8 @@ def parse_text(
         # Further over the headline, the nearest line that is a date alone ("Montag, 06.11.2023").
         dated = (moment for line in article.over if (moment := date_alone(line, timezone)))
         page.published_at = next(dated, None)
-    if page.published_at is None and (filed := url_month_end(url)) is not None:
+    if page.published_at is None and filed is not None:
         # "By Jane Doe • 11/08/23" under "/2023/11/...": the month tells the day from the month.
-        header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
         page.published_at = filed_reading(header, filed, timezone)
     # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
     # prints none, or prints one two days or more from it (a related story's, a comment's, a
