@@ -933,3 +933,26 @@ def test_the_part_of_a_headline_line_the_url_does_not_spell_is_cut() -> None:
     clean = "\n".join([line, "By Jane Doe", *BRIDGE, *BRIDGE])
     assert parse_text(clean).title == line
     assert parse_text(clean, url=url).title == BRIDGE_HEADLINE
+
+
+def test_a_kicker_run_into_the_headline_is_cut_where_the_page_prints_them_apart() -> None:
+    """A dump may run a heading's kicker into its headline ("Traffic Harbour bridge reopens
+    ..."). It is cut off where another line of the page prints the two apart ("Traffic:
+    Harbour bridge ...", "Harbour bridge ... - Traffic"), or where the breadcrumb's last item
+    just over the headline prints the headline alone. A kicker the heading separates itself
+    ("Traffic: ..."), a phrase of the headline echoed alone, and a kicker no line prints are
+    kept."""
+    glued = f"Traffic {BRIDGE_HEADLINE}"
+    separated = f"Traffic: {BRIDGE_HEADLINE}"
+    for top, over, headline, title in (
+        (f"Traffic: {BRIDGE_HEADLINE}", "Advertisement", glued, BRIDGE_HEADLINE),
+        (f"{BRIDGE_HEADLINE} - Traffic", "Advertisement", glued, BRIDGE_HEADLINE),
+        ("Harbour Daily", f"* {BRIDGE_HEADLINE}", glued, BRIDGE_HEADLINE),
+        (f"Traffic: {BRIDGE_HEADLINE}", "Advertisement", separated, separated),
+        ("Sport: reopens after months of repairs", "Advertisement", glued, glued),
+        ("Harbour Daily", "* News", glued, glued),
+        # the headline's words alone, but in a list far from it: a teaser, not its breadcrumb
+        (f"* {BRIDGE_HEADLINE}", "Advertisement", glued, glued),
+    ):
+        lines = [top, *NAV, *TEASERS, over, headline, "By Jane Doe", *BRIDGE, *FOOTER]
+        assert find_article(lines).title == title, (top, over)

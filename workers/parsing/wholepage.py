@@ -429,6 +429,8 @@ def find_article(
     if title_at >= 0:
         top = max(0, title_at - DATE_OVER_LINES)
         over = [c.text for c in reversed(classed[top : max(0, title_at - DATELINE_BEFORE)])]
+    if title:
+        title = unkicked(title, [c.text for c in classed[:ECHO_LINES]], title_at)
     return Found(title, header, paragraphs, dropped, around, after, under, over)
 
 
@@ -668,6 +670,56 @@ def spelled_part(title: str, slug: frozenset[str], stopwords: frozenset[str]) ->
     if shares[best] >= SLUG_SHARE and len(parts[best].split()) >= 3 and max(others) < 0.3:
         return parts[best]
     return title
+
+
+KICKER_WORDS = 4  # a kicker run into its headline has at most this many words
+CRUMB_OVER = 3  # lines over a headline where a breadcrumb's last item may print it alone
+ECHO_CHARS = 400  # lines longer than this are no breadcrumb or title line
+_ECHO_PARTS = re.compile(r"\s+(?:[|–—·•»›/:]|-|::)\s+|:\s+")
+_TOKEN = re.compile(r"\w(?:[\w'’.-]*\w)?")
+_QUOTES = " \"'“”„«»‘’"
+_JOINS = frozenset(":-–—|›»/·•,.;")
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group().casefold() for m in _TOKEN.finditer(text)]
+
+
+def unkicked(title: str, texts: list[str], at: int) -> str:
+    """The headline without the kicker a dump ran into it ("Deutschlandtakt Flixbus attackiert
+    Deutsche Bahn": two elements of one heading, printed with no separator). It is cut only
+    where the page itself prints the two apart: one of its lines holds the kicker and the
+    headline as parts beside each other ("Deutschlandtakt: Flixbus attackiert Deutsche Bahn",
+    "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz"), or the breadcrumb just over
+    the headline ends in the headline alone. ``texts``: the page's lines; ``at``: the
+    headline's."""
+    plain = title.replace("\xad", "")  # soft hyphens ("Er\xadin\xadne\xadrung")
+    spans = [m.span() for m in _TOKEN.finditer(plain)]
+    words = [plain[a:b].casefold() for a, b in spans]
+    if len(words) < 4:
+        return title
+    cut = len(words)  # where the headline starts, in words: the longest echo wins
+    for i, text in enumerate(texts):
+        if i == at or len(text) > ECHO_CHARS or words[-1] not in text.casefold():
+            continue
+        item = text.replace("\xad", "")
+        marked = _BULLET.match(item)
+        parts = [_tokens(part) for part in _ECHO_PARTS.split(item[marked.end() if marked else 0 :])]
+        for j, part in enumerate(parts):
+            k = len(words) - len(part)
+            if not (1 <= k < cut and k <= KICKER_WORDS and len(part) >= 3 and words[k:] == part):
+                continue
+            kicker = words[:k]
+            beside = (j and parts[j - 1] == kicker) or parts[j + 1 : j + 2] == [kicker]
+            crumb = len(parts) == 1 and marked and at - CRUMB_OVER <= i < at
+            if beside or crumb:
+                cut = k
+    if cut == len(words):
+        return title
+    # A kicker the heading separates ("Streit um Gebühren: …", "„…“") is part of the headline.
+    if plain[: spans[cut][0]].rstrip(_QUOTES)[-1:] in _JOINS:
+        return title
+    return plain[spans[cut][0] :]
 
 
 def spelled_title(title: str, slug: frozenset[str], language: str | None = None) -> str:
