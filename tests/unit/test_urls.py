@@ -90,6 +90,11 @@ def test_a_word_is_matched_however_the_url_spells_its_umlaut() -> None:
         ("https://example.com/home/2017/7/12/montauk", datetime(2017, 7, 12, tzinfo=UTC)),
         ("https://example.com/2017/10/5/montauk", datetime(2017, 10, 5, tzinfo=UTC)),
         ("https://example.com/2020/5/3-things-to-know", None),
+        # The day first where it cannot be the month; where it could, a US site's month first.
+        ("https://example.com/meldungen/29-10-2021", datetime(2021, 10, 29, tzinfo=UTC)),
+        ("https://example.com/news/23.01.2022-wierer-wins", datetime(2022, 1, 23, tzinfo=UTC)),
+        ("https://example.com/news/10-11-2021", None),
+        ("https://example.com/news/29-13-2021", None),
         (None, None),
     ],
 )

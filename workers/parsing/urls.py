@@ -121,6 +121,12 @@ _URL_DAY = re.compile(
     r"/((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)|"
     r"/((?:19|20)\d\d)(/)([1-9])/([1-9]|[12]\d|3[01])(?=/)|/((?:19|20)\d\d)(/)(1[0-2])/([1-9])(?=/)"
 )
+# A day first, in a segment of its own or opening one: "/meldungen/29-10-2021",
+# "/newsroom/23-01-2022-wierer-...". Read only where the day cannot be the month (past 12): a
+# US site writes the month first.
+_URL_DAY_FIRST = re.compile(
+    r"/(1[3-9]|2\d|3[01])([._-])(0?[1-9]|1[0-2])\2((?:19|20)\d\d)(?=[/_.-]|$)"
+)
 # A month in a URL's path, with no day after it: "/2020/02/solopreneur-social-media/".
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?![0-3]?\d(?:[/_.-]|$))")
 
@@ -138,10 +144,14 @@ def _path(url: str | None) -> str:
 def url_day(url: str | None) -> datetime | None:
     """The day an article's URL names in its path, at midnight UTC as a date without a time is
     read; None where it names none (or an impossible one, such as 31 February)."""
-    found = _URL_DAY.search(_path(url))
-    if found is None:
+    path = _path(url)
+    found = _URL_DAY.search(path)
+    if found is not None:
+        year, _, month, day = (group for group in found.groups() if group is not None)
+    elif first := _URL_DAY_FIRST.search(path):
+        day, _, month, year = first.groups()
+    else:
         return None
-    year, _, month, day = (group for group in found.groups() if group is not None)
     try:
         return datetime(int(year), int(month), int(day), tzinfo=UTC)
     except ValueError:
