@@ -486,6 +486,22 @@ def test_a_standfirst_over_a_byline_and_a_dateline_stays_the_standfirst() -> Non
     assert page.paragraphs == CLEAN_BODY
 
 
+def test_a_date_the_standfirst_tells_is_not_the_published_one() -> None:
+    """A standfirst that tells a date ("... ab 1. Januar 2025 um ... 12,7 Prozent", read as
+    a date and a time) is prose: the dateline under it is the article's."""
+    from workers.parsing.textdump import parse_text
+
+    standfirst = "Die Maut wird ab 1. Januar 2025 um durchschnittlich 12,7 Prozent angehoben."
+    header = [standfirst, "By Jane Doe", "4 March 2024 10:00 GMT"]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert (page.standfirst, page.authors) == (standfirst, ["Jane Doe"])
+    assert iso_utc(page.published_at) == "2024-03-04T10:00:00Z"
+    # A short metadata line that ends with a full stop is still read.
+    header = ["Posted by Jane Doe on 4 March 2024.", *CLEAN_BODY]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header]))
+    assert (iso_utc(page.published_at) or "")[:10] == "2024-03-04"
+
+
 def test_a_section_kicker_over_the_headline_is_not_the_title() -> None:
     from workers.parsing.textdump import parse_text
 
