@@ -224,6 +224,8 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("Copy Link URLCopied!", []),
         ("Back to Gallery", []),
         ("Alex Perry 1 day ago", ["Alex Perry"]),
+        # A numeric date whose order nothing tells (read in UTC) still ends a name.
+        ("The Guardian 02/10/2020 Anna Fazackerley", ["Anna Fazackerley"]),
         # A theme's count of comments after the names on a dated line; a year stays a year.
         ("September 17, 2019 Helmut Rubik 0", ["Helmut Rubik"]),
         ("Class of 1999", []),

@@ -1148,6 +1148,10 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     for match in _DATE_SPAN.finditer(text):
         moment = parse_datetime(_full_year(match.group(0)), timezone)
         if moment is None:
+            if numeric_date_order(match.group(0), timezone) == "?":
+                # A date all the same, in an order nothing tells ("The Guardian 02/10/2020
+                # Anna Fazackerley"): not read, but it ends a name as any date does.
+                rest = rest.replace(match.group(0), " | ", 1)
             continue
         if _after_update_word(text, match.start()):
             updated = updated or moment
