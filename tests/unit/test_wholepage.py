@@ -143,6 +143,17 @@ def test_a_clean_dump_is_not_taken_for_a_whole_page() -> None:
     assert not looks_whole_page([title, "By Jane Doe", *paragraphs])
 
 
+def test_a_page_that_opens_with_a_menu_is_a_whole_page_however_long_its_article() -> None:
+    """A skip link or a menu's item first ("* Skip to content") is a whole page's, even when
+    the article's paragraphs outnumber its chrome: its headline is found under the menu."""
+    paragraphs = BRIDGE * 6
+    lines = ["* Skip to content", "Harbour Daily", BRIDGE_HEADLINE, "By Jane Doe", *paragraphs]
+    assert looks_whole_page(lines)
+    page = parse_text("\n".join(lines))
+    assert (page.title, page.authors) == (BRIDGE_HEADLINE, ["Jane Doe"])
+    assert not looks_whole_page(lines[2:])
+
+
 def parsed(text: str, offset: int) -> ParsedArticle:
     return parse_at(text.encode(), Position("articles.raw", 0, offset, 1_764_547_200.0), SETTINGS)
 

@@ -213,12 +213,17 @@ WHOLE_PAGE_BAD = 0.3  # ...and has few lines of furniture
 # A shorter dump is a whole page too when half of it or more is furniture (a page of a menu,
 # a headline, two paragraphs and a footer), never under 10 lines.
 SHORT_PAGE_LINES, SHORT_PAGE_BAD = 10, 0.5
+FIRST_LINE_CHARS = 300  # of a dump's first line, read for a menu's item
 
 
 def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
     """A dump of the whole page, chrome and all, rather than of the article alone."""
     if len(lines) < SHORT_PAGE_LINES:
         return False
+    if _short_bullet(lines[0], len(lines[0][:FIRST_LINE_CHARS].split())):
+        # A menu's item first ("* Skip to content", "• Aller au menu principal"): a clean dump
+        # starts with its headline, whatever share of the page the article's lines are.
+        return True
     stopwords = stopwords_of(language or language_of(lines))
     # A list's items count as furniture here, whether or not they read as sentences: the
     # share that tells a whole page from a clean dump was chosen so.
