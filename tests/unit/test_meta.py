@@ -195,6 +195,11 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
         ("Réponse de Jean Dupont", None, None, []),
         # Day, month and year joined by full stops.
         ("21.dez.2018 às 12h55", "2018-12-21T00:00:00Z", None, []),
+        # A wire story signed with the agency and an editor's initials; a slash elsewhere is
+        # no signature.
+        ("Von: det/dpa", None, None, ["det/dpa"]),
+        ("Von APA/red", None, None, ["APA/red"]),
+        ("Text: TCP/IP", None, None, []),
     ],
 )
 def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(

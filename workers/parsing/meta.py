@@ -374,12 +374,15 @@ _CAPITAL = r"(?-i:[A-ZÀ-ÖØ-Þ0-9])"  # a word of a title starts with a capita
 _EDITORS = r"(?:redaktion|r[ée]daction|redacci[óo]n|redazione|redactie|redakcja|reda[çc][ãa]o)"
 # Bylines that name a news agency or a desk rather than a person: kept as the author when the
 # byline names nobody else ("By Reuters", "PTI", "HNN Staff").
-_WIRE_AGENCY = re.compile(
-    r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|press association|"
+_WIRES = (
+    r"associated press|ap|reuters|afp|agence france-presse|press association|"
     r"pa media|pti|press trust of india|ians|ani|upi|bloomberg|dpa|ansa|efe|xinhua|kyodo|"
-    r"yonhap|aap|canadian press|tass|anadolu agency|agencies|wire services)$",
-    re.I,
+    r"yonhap|aap|canadian press|tass|anadolu agency|agencies|wire services|apa|kna|epd|sda"
 )
+_WIRE_AGENCY = re.compile(rf"^(?:the\s+)?(?:{_WIRES})$", re.I)
+# An agency with an editor's initials or another agency beside it, as German-language papers
+# sign a wire story ("det/dpa", "dpa/lno", "APA/red", "dpa/AFP").
+_WIRE_SIGNED = re.compile(rf"^(?:[^\W\d_]{{2,4}}/)?(?:{_WIRES})(?:/[^\W\d_]{{2,4}})?$", re.I)
 _DESK = re.compile(
     r"^(?!by\s)[^\W\d_][\w .&'’-]{0,40}\s(?:staff|bureau|desk|newsroom|team|wire|wires|agencies)$|"
     # An editorial team, in the languages of the dates: alone ("Redaktion"), or with its title
@@ -401,7 +404,12 @@ def agency_byline(text: str) -> str | None:
     name = " ".join(text.split()).strip(" .,:;")
     if len(name) > MAX_AGENCY_CHARS or any(c.isdigit() for c in name):
         return None
-    desk = _WIRE_AGENCY.match(name) or _DESK.match(name) or _UNNAMED_STAFF.match(name)
+    desk = (
+        _WIRE_AGENCY.match(name)
+        or _DESK.match(name)
+        or _UNNAMED_STAFF.match(name)
+        or ("/" in name and _WIRE_SIGNED.match(name))
+    )
     return name if desk else None
 
 
