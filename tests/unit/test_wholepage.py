@@ -967,3 +967,18 @@ def test_a_kicker_run_into_the_headline_is_cut_where_the_page_prints_them_apart(
     ):
         lines = [top, *NAV, *TEASERS, over, headline, "By Jane Doe", *BRIDGE, *FOOTER]
         assert find_article(lines).title == title, (top, over)
+
+
+def test_a_headline_the_bodys_run_took_in_is_found_where_the_url_spells_it() -> None:
+    """A motto or a search box's prose line opens the body's run, and the headline is the next
+    line: the page's URL spells it, in words enough, so it is the title. A subheading further
+    in that shares a few of the URL's words is not."""
+    motto = "Press Enter to search, or Escape to close the search window and go back."
+    lines = [*NAV, *TEASERS, motto, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]
+    url = "https://example.com/news/harbour-bridge-reopens-after-months-of-repairs/"
+    assert find_article(lines, slug=slug_words(url)).title == BRIDGE_HEADLINE
+    assert find_article(lines).title != BRIDGE_HEADLINE
+    # A subheading that shares a few of the URL's words is not the headline.
+    subheading = "Ten months of repairs and counting"
+    lines = [*NAV, *TEASERS, motto, subheading, *BRIDGE, *FOOTER]
+    assert find_article(lines, slug=slug_words(url)).title != subheading

@@ -504,6 +504,8 @@ FAR_HEADINGS = 4  # the page's first marked headings read as candidates above th
 # words (three or more): a gallery, a video or a long teaser list may stand between them.
 SLUG_LINES, SLUG_SHARE = 1000, 0.8
 BYLINE_WORDS = 12  # a byline or dateline under a headline the body's run took in is this short
+SPELLED_INTO_BODY = 2  # the body's first lines where a line its URL spells may be the headline
+SPELLED_WORDS = 3  # ...if the URL spells this many of its words at least
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
 
 # What makes a line the headline, one weight per feature of ``headline_features``: fitted as a
@@ -576,6 +578,23 @@ class HeadlineContext:
     def in_slug(self, text: str) -> float:
         return slug_share(text, self.slug, self.stopwords)
 
+    def _spelled_in_body(self, i: int) -> bool:
+        """One of the body's first lines that the page's URL spells, in words enough: a
+        headline the run took in ("Termine Whisky Tastings Januar – Mai 2020 ..." between a
+        motto and the text), not a subheading that shares a few of its words."""
+        if not self.slug or i >= self.body_start + SPELLED_INTO_BODY:
+            return False
+        text = self.classed[i].text
+        # Its content words, or all of its words: a long stopword list leaves a short headline
+        # ("Woher kommt die dicke Luft?") few words of its own.
+        return any(
+            spelled >= SPELLED_WORDS and spelled >= SLUG_SHARE * words
+            for spelled, words in (
+                slug_spelled(text, self.slug, self.stopwords),
+                slug_spelled(text, self.slug, frozenset()),
+            )
+        )
+
     def names_owner(self, text: str) -> bool:
         """The line is what a copyright line of the page names: the publisher ("The Washington
         Post" over "washingtonpost.com © 1996-2015 The Washington Post"), not a headline."""
@@ -609,8 +628,9 @@ class HeadlineContext:
             i
             for i in range(self.body_start, into_body)
             # a marked heading, or a line the body's run took in whose byline or dateline
-            # follows it ("The GOP Is the Problem. ..." over "By Eric Levitz @EricLevitz")
-            if i in self.headings or self._bylined(i)
+            # follows it ("The GOP Is the Problem. ..." over "By Eric Levitz @EricLevitz"),
+            # or that the page's URL spells
+            if i in self.headings or self._bylined(i) or self._spelled_in_body(i)
         )
         spelled = (
             [
@@ -651,12 +671,16 @@ class HeadlineContext:
 def slug_share(text: str, slug: frozenset[str], stopwords: frozenset[str]) -> float:
     """The share of the line's content words the page's URL slug spells: an article's URL
     usually spells its headline ("/isis-fighters-in-afghanistan-communicating-with-uk")."""
+    spelled, words = slug_spelled(text, slug, stopwords)
+    return spelled / words if words else 0.0
+
+
+def slug_spelled(text: str, slug: frozenset[str], stopwords: frozenset[str]) -> tuple[int, int]:
+    """How many of the line's content words the slug spells, and how many it has."""
     if not slug:
-        return 0.0
+        return 0, 0
     own = [w for w in url_words(text[:300]) if w not in stopwords and not w.isdigit()]
-    if not own:
-        return 0.0
-    return sum(not slug.isdisjoint(word_forms(w)) for w in own) / len(own)
+    return sum(not slug.isdisjoint(word_forms(w)) for w in own), len(own)
 
 
 _TITLE_PARTS = re.compile(r"\s+(?:[|–—·•»]|-|::)\s+")
