@@ -33,6 +33,10 @@ from workers.parsing.textdump import parse_text
         ("By[J.R. Stone](https://example.org/jr)", "By J.R. Stone"),
         ("by [Lucas Nolan](/a/ln)22 Dec 2016[651](#comments)", "by Lucas Nolan 22 Dec 2016 651"),
         ("the [iPhone](https://example.org/i)s", "the iPhones"),
+        # What a converter escaped reads as itself, and is no emphasis; a path keeps its slashes.
+        (r"Interview with \*um and \_\_init\_\_.py", "Interview with *um and __init__.py"),
+        (r"\*\*2 and *this*", "**2 and this"),
+        (r"C:\Users\jane", r"C:\Users\jane"),
     ],
 )
 def test_markdown_lines_become_plain(line: str, expected: str) -> None:
@@ -61,6 +65,15 @@ def test_a_markdown_dump_parses_like_a_plain_one() -> None:
 
 def test_plain_text_with_asterisks_is_not_taken_for_markdown() -> None:
     assert not looks_markdown(["* Home", "* News", "A line with 2*3 in it", "Another line"])
+
+
+def test_a_markdown_dump_whose_signs_come_late_is_markdown() -> None:
+    """A converted page may print hundreds of menu lines with no Markdown in them before its
+    first heading: its signs count wherever they are, and its heading loses its "##"."""
+    menu = [f"Section {i}" for i in range(500)]
+    lines = [*menu, "## Harbour bridge reopens", "See [the map](https://example.com/map)."]
+    assert looks_markdown(lines)
+    assert not looks_markdown([*menu, "## Harbour bridge reopens"])
 
 
 def test_headings_and_links_are_marked_among_the_plain_lines() -> None:

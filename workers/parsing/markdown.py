@@ -1,19 +1,20 @@
 """Markdown dumps: what converters (html2text, markdownify, a crawler's Markdown export) add to
 an article's lines, taken off so that the rest of the parser reads plain lines.
 
-Headings lose their ``#``, emphasis its ``*``/``_``, links keep their text, images go. List
-bullets stay: the whole-page classifier reads them as a sign of menus and link lists. A link
-whose text spans lines or holds brackets (converters write both) loses its ``](url)`` and its
-unmatched ``[``. Which lines were top-level headings (``# ``) is kept: in a page converted to
-Markdown, the headline is usually one; and which lines were links and little else: menus,
-teasers and "more from" lists are. Every pattern is bounded (no nested repeats) and runs on
-one line at a time.
+Headings lose their ``#``, emphasis its ``*``/``_``, escapes their backslash, links keep
+their text, images go. List bullets stay: the whole-page classifier reads them as a sign of
+menus and link lists. A link whose text spans lines or holds brackets (converters write
+both) loses its ``](url)`` and its unmatched ``[``. Which lines were top-level headings
+(``# ``) is kept: in a page converted to Markdown, the headline is usually one; and which
+lines were links and little else: menus, teasers and "more from" lists are. Every pattern is
+bounded (no nested repeats) and runs on one line at a time.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from workers.parsing.urls import writer_page
 
@@ -31,16 +32,21 @@ _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 _LINK_END = re.compile(r"\]" + _TARGET)
 _TARGETS = re.compile(r"\]\([^()\s]{1,500}")  # where a link or an image's link goes
 MAX_LINE = 5000  # characters of a line searched for links to a writer's page
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+_STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+# A character a converter escaped so that it reads as itself ("\*um", "\_", "\#"): any ASCII
+# punctuation after a backslash, as CommonMark has it.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Signs that a dump is Markdown: a heading, a link or image, or strong emphasis.
 _SIGNS = re.compile(r"^#{1,6}\s|\]\(|\*\*\S|__\S")
 MARKDOWN_SIGNS = 2  # lines with a sign before the dump is read as Markdown
-SAMPLE_LINES = 400
 
 
 def looks_markdown(lines: list[str]) -> bool:
-    return sum(bool(_SIGNS.search(line[:1000])) for line in lines[:SAMPLE_LINES]) >= MARKDOWN_SIGNS
+    """Markdown signs on ``MARKDOWN_SIGNS`` lines of the dump, wherever they are: a converted
+    page may print its menus as plain lines and its first heading hundreds of lines down."""
+    signed = (line for line in lines if _SIGNS.search(line[:1000]))
+    return len(list(islice(signed, MARKDOWN_SIGNS))) >= MARKDOWN_SIGNS
 
 
 def plain(line: str) -> str:
@@ -74,7 +80,8 @@ def _read(line: str) -> tuple[str, int, bool]:
     if text.count("[") > text.count("]"):  # the opening of a link closed on a later line
         text = text.replace("[", "", text.count("[") - text.count("]"))
     text = _STRONG.sub(r"\2", text)
-    return " ".join(_EMPHASIS.sub(r"\2", text).split()), linked, writer
+    text = _ESCAPED.sub(r"\1", _EMPHASIS.sub(r"\2", text))
+    return " ".join(text.split()), linked, writer
 
 
 def _link_text(match: re.Match[str]) -> str:
