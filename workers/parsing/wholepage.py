@@ -399,7 +399,8 @@ def find_article(
     classed, start, end = layout.classed, layout.start, layout.end
     if end == 0:
         return Found(None, [], [], list(lines))
-    title_at = _headline(HeadlineContext.of(layout, marks.headings, slug))
+    context = HeadlineContext.of(layout, marks.headings, slug)
+    title_at = _headline(context)
     # A headline the body's run took in (it read as prose): the body starts under it.
     start = max(start, title_at + 1)
     paragraphs = [c.text for c in classed[start:end] if c.kind != BAD]
@@ -435,7 +436,7 @@ def find_article(
         top = max(0, title_at - DATE_OVER_LINES)
         over = [c.text for c in reversed(classed[top : max(0, title_at - DATELINE_BEFORE)])]
     if title:
-        title = unkicked(title, [c.text for c in classed[:ECHO_LINES]], title_at)
+        title = unkicked(title, classed, context.folded, title_at)
     return Found(title, header, paragraphs, dropped, around, after, under, over)
 
 
@@ -714,24 +715,27 @@ def _tokens(text: str) -> list[str]:
     return [m.group().casefold() for m in _TOKEN.finditer(text)]
 
 
-def unkicked(title: str, texts: list[str], at: int) -> str:
+def unkicked(title: str, classed: list[Line], folded: list[str], at: int) -> str:
     """The headline without the kicker a dump ran into it ("Deutschlandtakt Flixbus attackiert
     Deutsche Bahn": two elements of one heading, printed with no separator). It is cut only
     where the page itself prints the two apart: one of its lines holds the kicker and the
     headline as parts beside each other ("Deutschlandtakt: Flixbus attackiert Deutsche Bahn",
     "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz"), or the breadcrumb just over
-    the headline ends in the headline alone. ``texts``: the page's lines; ``at``: the
-    headline's."""
+    the headline ends in the headline alone. ``classed``: the page's lines, ``folded``: the
+    first ``ECHO_LINES`` of them case-folded; ``at``: the headline's."""
     plain = title.replace("\xad", "")  # soft hyphens ("Er\xadin\xadne\xadrung")
     spans = [m.span() for m in _TOKEN.finditer(plain)]
     words = [plain[a:b].casefold() for a, b in spans]
     if len(words) < 4:
         return title
     cut = len(words)  # where the headline starts, in words: the longest echo wins
-    for i, text in enumerate(texts):
-        if i == at or len(text) > ECHO_CHARS or words[-1] not in text.casefold():
+    last = words[-1]
+    for i, low in enumerate(folded):
+        if i == at or len(low) > ECHO_CHARS:
             continue
-        item = text.replace("\xad", "")
+        if last not in low and ("\xad" not in low or last not in low.replace("\xad", "")):
+            continue
+        item = classed[i].text.replace("\xad", "")
         marked = _BULLET.match(item)
         parts = [_tokens(part) for part in _ECHO_PARTS.split(item[marked.end() if marked else 0 :])]
         for j, part in enumerate(parts):
