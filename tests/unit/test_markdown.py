@@ -119,6 +119,20 @@ def test_a_page_of_linked_teasers_after_the_article_is_not_body() -> None:
     assert page.paragraphs == body
 
 
+def test_a_writers_link_broken_over_lines_is_one_byline() -> None:
+    """An author's card links the writer's page around a photo and the name's two words on
+    lines of their own: the two words are one line, marked as the writer's. A word over a link
+    to another kind of page, or over a link whose text is on its own line, stays apart."""
+    card = ["[![Jane Doe](/img/jane.jpg)", "Jane", "Doe](https://example.com/autoren/jane-doe)"]
+    lines, marks = plain_lines([*card, "The bridge reopened on Monday."])
+    assert lines == ["Jane Doe", "The bridge reopened on Monday."]
+    assert marks.writers == {0}
+    tag = ["[![Harbour](/img/h.jpg)", "Harbour", "Bridge](https://example.com/tags/bridge)"]
+    assert plain_lines(tag)[0] == ["Harbour", "Bridge"]
+    alone = ["Jane", "[Doe](https://example.com/autoren/jane-doe)"]
+    assert plain_lines(alone)[0] == ["Jane", "Doe"]
+
+
 def test_a_link_to_the_writers_page_under_the_headline_is_the_byline() -> None:
     """A Markdown whole page's byline is often only a link to the writer's page, with no "By";
     the link's target says what it is. A link there that names no one ("More posts") does not

@@ -122,8 +122,19 @@ def plain_lines(lines: list[str]) -> tuple[list[str], Marks]:
     headings: set[int] = set()
     links: set[int] = set()
     writers: set[int] = set()
+    inside = False  # the line before was a word inside a link still open
     for line in lines:
         text, link_chars, writer = _read(line)
+        head = line[:MAX_LINE].split("](", 1)[0]
+        if writer and inside and "](" in line[:MAX_LINE] and "[" not in head and " " not in text:
+            # A writer's link whose text the page broke over lines ("Kathrin" then
+            # "Führes](/autoren/...)"): the name's two words are one line, the byline.
+            out[-1] = f"{out[-1]} {text}"
+            links.add(len(out) - 1)
+            writers.add(len(out) - 1)
+            inside = False
+            continue
+        inside = bool(text) and " " not in text and "](" not in line and "[" not in line
         if text:
             if _TOP_HEADING.match(line):
                 headings.add(len(out))
