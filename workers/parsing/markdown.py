@@ -125,8 +125,12 @@ def plain_lines(lines: list[str]) -> tuple[list[str], Marks]:
     inside = False  # the line before was a word inside a link still open
     for line in lines:
         text, link_chars, writer = _read(line)
-        head = line[:MAX_LINE].split("](", 1)[0]
-        if writer and inside and "](" in line[:MAX_LINE] and "[" not in head and " " not in text:
+        if (
+            writer
+            and inside
+            and " " not in text
+            and "[" not in line[:MAX_LINE].split("](", 1)[0]  # the link opened on a line before
+        ):
             # A writer's link whose text the page broke over lines ("Kathrin" then
             # "Führes](/autoren/...)"): the name's two words are one line, the byline.
             out[-1] = f"{out[-1]} {text}"
