@@ -331,6 +331,30 @@ def test_the_articles_last_short_sentences_end_its_body() -> None:
         assert find_article(lines).paragraphs == BRIDGE
 
 
+def test_the_articles_subheadings_stay_in_its_body_and_furniture_inside_it_does_not() -> None:
+    """A subheading between two paragraphs is the article's own, though it reads as furniture
+    (a few words, no stopwords); a caption's credit, an embed's placeholder, a teaser's label,
+    a list's item or a name there is furniture still."""
+    title, paragraphs = article(0)
+    first, second, *rest = paragraphs
+    subheadings = ["Haussegen hängt schief", "Ilmastonmuutos vaikuttaa terveyteen"]
+    lines = [*NAV, title, "By Jane Doe", first, subheadings[0], second, subheadings[1], *rest]
+    found = find_article([*lines, *FOOTER])
+    assert found.paragraphs == [first, subheadings[0], second, subheadings[1], *rest]
+    for furniture in (
+        "Bild: Jahr Media",
+        "Stau © aremac / Clipdealer",
+        "Externer Inhalt",
+        "Profile | Grace Mugabe",
+        "* Tags Harbour Bridge",
+        "13 Besucher sind",
+        "Mehr zum Thema:",
+        "Anna Maria Lindqvist",
+    ):
+        lines = [*NAV, title, "By Jane Doe", first, furniture, second, *rest, *FOOTER]
+        assert find_article(lines).paragraphs == paragraphs, furniture
+
+
 def test_the_article_may_end_the_page() -> None:
     """No footer after the body: the headline area stops at the last line."""
     title, paragraphs = article(0)

@@ -126,6 +126,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"klicke?n? sie auf den( unteren)? button, um (den|die) inhalte? von .{1,80} "
             r"zu laden.*",
             r"click (on )?(the button|here)( below)? to load (the )?content from .*",
+            # an embed's placeholder until the reader consents to it
+            r"(externer|empfohlener( redaktioneller)?) inhalt|external content|"
+            r"recommended (editorial )?content|contenu externe",
         ),
         False,
     ),
@@ -140,6 +143,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"share (this|on|via|the)( article| story| page)?\b.*",
             r"click to share.*",
             r"(artikel )?teilen( mit)?:?",
+            r"link kopieren|copier le lien|lien copié|copiar (el )?enlace|copia (il )?link",
             r"partager( cet article| sur .*)?|compartir( en .*)?|condividi( su .*)?",
         ),
         False,
@@ -149,6 +153,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _rx(
             r"read more:?.*",
             r"(more|related)( on this)?( stories| articles| coverage| topics)?:?",
+            r"explore further:?",
             r"(recommended|trending|most (read|popular|viewed|shared))( now| stories)?:?",
             r"you (may|might) also like:?.*",
             r"more from .*",

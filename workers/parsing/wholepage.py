@@ -325,7 +325,39 @@ class Layout:
         if end:
             end = _across_toolbar(classed, scores, start, end)
             end = _tail_below(classed, end)
+            for i in range(start + 1, end - 1):
+                if classed[i].kind == BAD and _subheading(classed, i, marks.links):
+                    classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
         return cls(classed, start, end, stopwords)
+
+
+SUBHEADING_WORDS = (2, 12)
+_SUBHEADING_END = (":", "…", "...")
+
+
+def _subheading(classed: list[Line], i: int, links: frozenset[int]) -> bool:
+    """A line of the body's run classed as furniture that is the article's own subheading
+    ("Haussegen hängt schief", "Ilmastonmuutos vaikuttaa terveyteen"): a few words, a capital
+    first, over a paragraph, and nothing a menu, a teaser's label, a caption's credit, an
+    embed's placeholder or a byline would be."""
+    line = classed[i]
+    text = line.text.strip()
+    lo, hi = SUBHEADING_WORDS
+    return (
+        lo <= line.words <= hi
+        and classed[i + 1].kind == GOOD
+        and i not in links
+        and text[:1].isupper()
+        and "|" not in text
+        and "©" not in text
+        and not text.endswith(_SUBHEADING_END)
+        and not _BULLET.match(text)
+        and not _NOT_HEADLINE.search(text)
+        and not _PHOTO_CREDIT.match(text)
+        and rule_for(text) is None
+        and not looks_like_metadata(text)
+        and not byline_names(text)
+    )
 
 
 TOOLBAR_RUN = 2  # a body's run of this many paragraphs or fewer may go on past a toolbar
