@@ -1310,6 +1310,18 @@ def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them(
     assert labelled_byline(["Eingestellt von Unknown um 21:07"]) is None
 
 
+def test_a_plural_author_label_with_its_colon_names_every_author() -> None:
+    """A plural label ("Autoren: ...") labels names as a singular one does; alone on its line a
+    plural is a sidebar's heading over a list of writers' pages, and names no one."""
+    from workers.parsing.meta import labelled_byline
+
+    found = labelled_byline(["Autoren: Joachim Hamberger und Anna Roth"])
+    assert found is not None and found.names == ["Joachim Hamberger", "Anna Roth"]
+    found = labelled_byline(["Authors: Jane Doe, John Roe"])
+    assert found is not None and found.names == ["Jane Doe", "John Roe"]
+    assert labelled_byline(["Autoren", "* Neil Gaiman's Journal", "Unerhört!"]) is None
+
+
 @pytest.mark.parametrize(
     ("name", "known"),
     [

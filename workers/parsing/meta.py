@@ -114,11 +114,11 @@ _PROSE = re.compile(
 GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
-    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es)?:|автор:|текст:|"
+    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es|en|innen)?:|автор:|текст:|"
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
     rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|text:|texte:|texto:|testo:|tekst:|auteur:|autore:|autorin:|verfasser:)\s*:?\s+",
+    r"interview:|text:|texte:|texto:|testo:|tekst:|auteurs?:|autori?:|autorin:|verfasser(?:in)?:)\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
@@ -798,9 +798,12 @@ _POSTED = (
     r"publié|écrit|escrito|publicado|scritto|pubblicato|geplaatst"
 )
 _AUTHOR_NOUN = r"author|autor|autorin|auteur|autore|verfasser"
+# ...and with a colon, their plurals ("Autoren: Anna Roth und Jan Wolf"): alone on its line a
+# plural is as often a sidebar's heading over a list of writers' pages.
+_AUTHORS_NOUN = r"authors|autoren|autorinnen|auteurs|autori|autores|verfasserin"
 _AUTHOR_LABEL = re.compile(
     rf"^\W{{0,3}}(?:(?:{_POSTED})\s+(?:by|von|par|por|da|door)\b|"
-    rf"(?:{_AUTHOR_NOUN}|by|von|door|par|por)\s*:|{GENDERED_AUTHOR}\b)",
+    rf"(?:{_AUTHOR_NOUN}|{_AUTHORS_NOUN}|by|von|door|par|por)\s*:|{GENDERED_AUTHOR}\b)",
     re.I,
 )
 
