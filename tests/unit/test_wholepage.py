@@ -267,6 +267,12 @@ def test_a_name_over_the_headline_with_its_dateline_between_is_the_byline() -> N
     # without the dateline between them, a name over the headline is not its byline
     page = parse_text("\n".join([*NAV, *TEASERS, "Jane Doe", BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
     assert page.authors == []
+    # the dateline over the name, right over the headline: a header too, but a teaser's image
+    # under its date ("□ Jane Doe") is not
+    for name, names in [("Jane Doe", ["Jane Doe"]), ("□ Jane Doe", [])]:
+        header = ["22.11.2022", name]
+        page = parse_text("\n".join([*NAV, *TEASERS, *header, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
+        assert (page.title, page.authors) == (BRIDGE_HEADLINE, names)
 
 
 def test_a_section_label_over_the_headline_is_no_byline_where_a_name_would_be() -> None:

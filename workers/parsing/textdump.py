@@ -450,7 +450,16 @@ def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int],
         # 11.14.2019 09:00 AM / headline") or on the line itself ("04.02.2022 | 13:10 Uhr |
         # Uta Helkenberg"): a header printed above the headline.
         between = range(k, min(k - line.place, lines))
-        return any(meta(j).published for j in between)
+        if any(meta(j).published for j in between):
+            return True
+        # Right over the headline, under its dateline ("22.11.2022 / Christian Mihatsch /
+        # headline"); not a list's item (a teaser's image, "□ Jane Doe", under its date).
+        return (
+            line.place == -1
+            and k > 0
+            and not _LIST_ITEM.match(line.text)
+            and meta(k - 1).published is not None
+        )
     if line.place == 0:
         return False
     if line.place <= BARE_BYLINE_LINES or 0 < line.above_body <= BARE_BYLINE_LINES:
