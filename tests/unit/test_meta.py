@@ -1322,6 +1322,24 @@ def test_a_plural_author_label_with_its_colon_names_every_author() -> None:
     assert labelled_byline(["Autoren", "* Neil Gaiman's Journal", "Unerhört!"]) is None
 
 
+def test_an_author_boxs_heading_names_the_writer_on_the_line_under_it() -> None:
+    """An author box's heading ("Über den Autor") over a line of names labels them, as "About
+    the author" does, in the languages of the dates; a sentence under it names no one."""
+    from workers.parsing.meta import labelled_byline
+
+    for heading, name in [
+        ("Über den Autor", "Jossi Loibl"),
+        ("Über die Autorin", "Anna Roth"),
+        ("À propos de l'auteur", "Marie Dupont"),
+        ("Sobre el autor", "Juan Pérez"),
+    ]:
+        found = labelled_byline(["Facebook Twitter", heading, name, f"{name} schreibt seit 1990."])
+        assert found is not None and found.names == [name], heading
+    assert (
+        labelled_byline(["Über den Autor", "Hej! 👋 Ich bin Christoph, Angler und Autor."]) is None
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "known"),
     [

@@ -812,7 +812,10 @@ _AUTHOR_LABEL = re.compile(
 # the next line, where the page's layout put its byline's two elements.
 _LONE_AUTHOR_LABEL = re.compile(
     rf"\W{{0,3}}(?:(?:(?:{_POSTED}|(?:ein\s)?kommentar)\s+)?(by|von|par|por|door)|"
-    rf"({_AUTHOR_NOUN}))\s*:?",
+    rf"({_AUTHOR_NOUN})|"
+    # an author box's heading ("Über den Autor" / "Jossi Loibl")
+    r"(?:about the|über (?:den|die)|à propos de l'|sobre (?:el|la)) ?(author|autor|autorin|"
+    r"auteur|autora))\s*:?",
     re.I,
 )
 
@@ -835,7 +838,7 @@ def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> It
             and len(text) <= 30
             and (alone := _LONE_AUTHOR_LABEL.fullmatch(text))
         ):
-            lone = alone.group(1) or alone.group(2)
+            lone = alone.group(1) or alone.group(2) or alone.group(3)
             continue
         if len(text) > MAX_METADATA_LINE or not label.match(text):
             continue
