@@ -258,6 +258,20 @@ def test_an_address_is_never_a_headline_candidate() -> None:
     assert address not in candidates
 
 
+def test_a_byline_label_in_lower_case_is_never_a_headline_candidate() -> None:
+    """A line that opens with a byline's label in lower case ("von besserwisser eG") is a
+    byline, whether or not its names read as a person's; a headline may start with the word
+    ("Von Pferden und Menschen")."""
+    for byline in ("von besserwisser eG", "par la rédaction web"):
+        lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, byline, *BRIDGE, *FOOTER]
+        candidates = [lines[i] for i in HeadlineContext.of(Layout.of(lines)).candidates()]
+        assert BRIDGE_HEADLINE in candidates
+        assert byline not in candidates
+    headline = "Von Pferden und Menschen"
+    lines = [*NAV, *TEASERS, headline, "By Jane Doe", *BRIDGE, *FOOTER]
+    assert headline in [lines[i] for i in HeadlineContext.of(Layout.of(lines)).candidates()]
+
+
 def test_a_name_over_the_headline_with_its_dateline_between_is_the_byline() -> None:
     """Some pages print the header above the headline: the name, the section, the time."""
     header = ["Jane Doe", "Ideas", "11.14.2019 09:00 AM"]

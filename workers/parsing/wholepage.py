@@ -44,6 +44,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _NOT_HEADLINE = re.compile(
     r"^(by|updated|posted|published|photo|photograph|image|foto|фото|credit|source|you are here|"
     r"sign up|subscribe|welcome|advertisement|share|follow)\b|^home\s*(?:[|/:-]|$)|"
+    # a byline's label in lower case, whatever its names ("von besserwisser eG")
+    r"^(?-i:von|par|por|door|di|da)\s|"
     r"\d{1,2}:\d{2}|[»›>]|\bcredits?\s*(?::|\.\.\.|…|$)|^\(|"
     r"\b(associated press|reuters|getty|afp|staff writer)\b|"
     # A page's place in a list ("Seite 34 von 40", "Page 2 of 5"), and a caption's credit
