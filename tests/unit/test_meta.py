@@ -507,6 +507,9 @@ def test_a_date_the_standfirst_tells_is_not_the_published_one() -> None:
     header = ["Posted by Jane Doe on 4 March 2024.", *CLEAN_BODY]
     page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header]))
     assert (iso_utc(page.published_at) or "")[:10] == "2024-03-04"
+    # Every reader of metadata lines takes the sentence for prose, not the header's alone.
+    assert read_metadata_line(standfirst).published is None
+    assert read_metadata_line("Posted by Jane Doe on 4 March 2024.").names == ["Jane Doe"]
 
 
 def test_a_section_kicker_over_the_headline_is_not_the_title() -> None:

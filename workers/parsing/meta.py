@@ -682,6 +682,24 @@ _UPDATED_WORD = re.compile(
 )
 MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline
 MAX_METADATA_WORDS = 12  # words left once the dates are out; more is a sentence or a caption
+SENTENCE_WORDS = 12  # a line of this many words or more that ends as a sentence does is prose
+# A word and a full stop ("angehoben."), not an abbreviation's ("7:04 a.m.").
+_PROSE_END = re.compile(r"[^\W\d_]{3}[.!?]\s*$")
+MAX_PROSE_END = 20
+
+
+def _told(text: str) -> bool:
+    """Prose, whatever its verbs (a standfirst: "Die Ticketpreise werden ab 1. Januar 2024 um
+    durchschnittlich 12,7 Prozent angehoben."): a date in it is what the article tells, not
+    when it was published. A line that opens with a byline's label is a byline, however it
+    ends."""
+    return (
+        len(text.split()) >= SENTENCE_WORDS
+        and bool(_PROSE_END.search(text[-MAX_PROSE_END:]))
+        and not _BY.match(text)
+    )
+
+
 PROSE_WORDS = 4  # ...and from this many, a verb makes it one ("He said on 3 March 2018 that")
 
 
@@ -1150,7 +1168,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
     Writer", "Reuters November 18, 2019"), as printed right under a headline."""
     text = _unglued(unmarked(" ".join(line.split())))
-    if len(text) > MAX_METADATA_LINE or is_embedded_post(line):
+    if len(text) > MAX_METADATA_LINE or is_embedded_post(line) or _told(text):
         return LineMeta(rest=text)
     # A button's icon text and its label, the same words twice ("Email this post Email this
     # post"): said once, so they do not pass for a sentence.

@@ -493,7 +493,7 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             if page.published_at is None:  # "By Tess Bonn - 11/19/19 06:56 AM EST"
                 page.published_at = read_metadata_line(line, timezone).published
             metadata_seen = True
-        elif not _sentence(line) and _mixed_metadata(line, page, timezone):
+        elif _mixed_metadata(line, page, timezone):
             # "Posted by Jane Doe on March 5, 2024 at 2:05 pm", "PUBLISHED: ... | UPDATED: ...",
             # "5 Mar 2024 • 14:05 GMT • 4 min read": names and dates anywhere on the line.
             metadata_seen = True
@@ -520,20 +520,6 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
         else:
             page.standfirst = lines[standfirst_at]
     return i
-
-
-SENTENCE_WORDS = 12  # a line of this many words or more that ends as a sentence does is prose
-
-
-def _sentence(line: str) -> bool:
-    """Prose (a standfirst: "Die Ticketpreise werden ab 1. Januar 2024 ... angehoben."): a date
-    in it is what the article tells, not when it was published."""
-    return len(line.split()) >= SENTENCE_WORDS and bool(_PROSE_END.search(line[-MAX_PROSE_END:]))
-
-
-# A word and a full stop ("angehoben."), not an abbreviation's ("7:04 a.m.").
-_PROSE_END = re.compile(r"[^\W\d_]{3}[.!?]\s*$")
-MAX_PROSE_END = 20
 
 
 HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline below them
