@@ -37,6 +37,13 @@ from workers.parsing.textdump import parse_text
         (r"Interview with \*um and \_\_init\_\_.py", "Interview with *um and __init__.py"),
         (r"\*\*2 and *this*", "**2 and this"),
         (r"C:\Users\jane", r"C:\Users\jane"),
+        # A share link whose address a converter left spaces in: its quoted title ends it.
+        (
+            '[Facebook](https://f.example/s?u=x "Facebook")[WhatsApp](https://api.whatsapp.com/'
+            'send?text=Bridge+reopens %0A%0A https://news.example/bridge/ "WhatsApp")',
+            "FacebookWhatsApp",
+        ),
+        ("[A report](https://example.org/r) (in German) and more", "A report (in German) and more"),
     ],
 )
 def test_markdown_lines_become_plain(line: str, expected: str) -> None:

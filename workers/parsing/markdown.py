@@ -24,7 +24,10 @@ _TOP_HEADING = re.compile(r"^#\s")
 # optional quoted title, which may hold brackets of its own. Brackets are excluded inside each
 # part, so that each scan stops at the next one: bounded work per "[" on a line of ten thousand.
 _TARGET = (
-    r'\((?:[^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,2000}){0,3})(?:\s+"[^"\n]{0,500}")?\s?\)'
+    r'(?:\((?:[^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,2000}){0,3})(?:\s+"[^"\n]{0,500}")?\s?\)'
+    # ...or an address a converter left spaces in (a share link's text: "send?text=Headline
+    # %0A%0A https://..."), which only its quoted title ends
+    r'|\((?:https?:)?//[^()"\s]{1,2000}\s[^()"\n]{0,2000}\s"[^"\n]{0,500}"\s?\))'
 )
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
