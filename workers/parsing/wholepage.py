@@ -334,6 +334,7 @@ class Layout:
 
 
 SUBHEADING_WORDS = (2, 12)
+SUBHEADING_CHARS = 200  # a longer line is no subheading, whatever its word count
 _SUBHEADING_END = (":", "…", "...")
 
 
@@ -347,6 +348,7 @@ def _subheading(classed: list[Line], i: int, links: frozenset[int]) -> bool:
     lo, hi = SUBHEADING_WORDS
     return (
         lo <= line.words <= hi
+        and len(text) <= SUBHEADING_CHARS
         and classed[i + 1].kind == GOOD
         and i not in links
         and text[:1].isupper()
