@@ -1323,6 +1323,9 @@ def test_a_plural_author_label_with_its_colon_names_every_author() -> None:
     found = labelled_byline(["Authors: Jane Doe, John Roe"])
     assert found is not None and found.names == ["Jane Doe", "John Roe"]
     assert labelled_byline(["Autoren", "* Neil Gaiman's Journal", "Unerhört!"]) is None
+    # Every form of the label, singular and plural, in the languages of the dates.
+    for label in ("Autor", "Autora", "Autore", "Autorin", "Autores", "Autori", "Autorinnen"):
+        assert byline_names(f"{label}: Anna Roth und Eva Lang") == ["Anna Roth", "Eva Lang"], label
 
 
 def test_an_author_boxs_heading_names_the_writer_on_the_line_under_it() -> None:

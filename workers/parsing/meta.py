@@ -114,11 +114,13 @@ _PROSE = re.compile(
 GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
-    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|autor(?:a|es|en|innen)?:|автор:|текст:|"
+    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
+    # "Autor:" in the languages of the dates, singular and plural ("Autore:", "Autoren:")
+    r"autor(?:a|e|es|en|i|in|innen)?:|"
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
     rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|text:|texte:|texto:|testo:|tekst:|auteurs?:|autori?:|autorin:|verfasser(?:in)?:)\s*:?\s+",
+    r"interview:|text:|texte:|texto:|testo:|tekst:|auteurs?:|verfasser(?:in)?:)\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
