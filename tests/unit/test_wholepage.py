@@ -432,6 +432,30 @@ def test_the_author_box_under_the_article_names_its_writer() -> None:
     assert box not in page.body
 
 
+def test_a_note_on_the_writer_at_either_end_of_the_body_is_left_out() -> None:
+    """Under a byline, a paragraph that opens with the writer's full name and goes on in lower
+    case ("Jane Doe is a reporter ...", "Moritz Gathmann leitet ...") is about the writer, at
+    the body's end or over its start; so is "So erreichen Sie Jane Doe:". The same name in the
+    middle of the body, a writer the headline names (the article is about her) and an agency a
+    byline names stay."""
+    title, paragraphs = article(0)
+    note = "Jane Doe is a reporter for Harbour Daily covering transport and the city council."
+    contact = "So erreichen Sie Jane Doe:"
+    lines = [*NAV, title, "By Jane Doe", note, contact, *paragraphs, note, *FOOTER]
+    page = parsed("\n".join(lines), 16)
+    assert page.authors == ["Jane Doe"]
+    assert page.body.split("\n\n") == paragraphs
+    middle = [*paragraphs[:3], note, *paragraphs[3:]]
+    page = parsed("\n".join([*NAV, title, "By Jane Doe", *middle, *FOOTER]), 17)
+    assert page.body.split("\n\n") == middle
+    about = "Jane Doe becomes the council's first transport chief"
+    page = parsed("\n".join([*NAV, about, "By Jane Doe", *paragraphs, note, *FOOTER]), 18)
+    assert page.body.split("\n\n") == [*paragraphs, note]
+    lede = "U.S. Customs and Border Protection found 475 pounds of cocaine inside a vessel."
+    page = parsed("\n".join([*NAV, title, "By U.S. Customs", lede, *paragraphs, *FOOTER]), 19)
+    assert page.body.split("\n\n")[0] == lede
+
+
 def test_a_link_to_more_of_the_writers_work_names_the_writer() -> None:
     """No byline anywhere; "Alles von Martin Junker" under the article names him. A link to
     more of a site or a section names no one."""

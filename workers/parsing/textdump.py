@@ -246,6 +246,8 @@ def parse_text(
     if not page.authors:
         # A personal site's copyright line names its writer ("(c) Johannes Wolf").
         page.authors = copyright_person(page_lines)
+    if page.authors:
+        _drop_author_notes(page)
     header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
     filed = url_month_end(url)  # "/2020/02/...": the month the site filed the article under
     if page.published_at is None:
@@ -623,6 +625,53 @@ def _body(lines: list[str], page: PageFields) -> list[str]:
         page.authors = page.authors or names
         body.pop()
     return body
+
+
+AUTHOR_NOTE_EDGE = 3  # paragraphs at each end of the body where a note on its writer may stand
+AUTHOR_NOTE_WORDS = 80
+AUTHOR_CONTACT_WORDS = 8  # "So erreichen Sie Moritz Gathmann:"
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _drop_author_notes(page: PageFields) -> None:
+    """A note on the writer at either end of the body ("Jane Doe is a reporter covering ...",
+    "Moritz Gathmann leitet das Ressort ...") is about the article, not in it."""
+    title = page.title or ""
+    writers = [name for name in page.authors if name not in title]  # not the one it is about
+    last = len(page.paragraphs) - AUTHOR_NOTE_EDGE
+    kept = []
+    for i, text in enumerate(page.paragraphs):
+        if (i < AUTHOR_NOTE_EDGE or i >= last) and _author_note(text, writers):
+            page.removed.append({"line": text, "rule": "author_note"})
+        else:
+            kept.append(text)
+    page.paragraphs = kept or page.paragraphs
+
+
+def _author_note(text: str, authors: list[str]) -> bool:
+    """The paragraph opens with a writer's full name and goes on in lower case, or is a short
+    line that ends in a colon after that name."""
+    words = text.split(maxsplit=AUTHOR_NOTE_WORDS)
+    if len(words) > AUTHOR_NOTE_WORDS:
+        return False
+    for name in authors:
+        parts = name.split()
+        if len(parts) < 2 or not all(map(_writer_name_part, parts)):
+            continue  # one word, or an agency a byline named ("U.S. Customs")
+        k = len(parts)
+        if words[:k] == parts and len(words) > k and words[k][:1].islower():
+            return True
+        if len(words) <= AUTHOR_CONTACT_WORDS and text.rstrip().endswith(":") and name in text:
+            return True
+    return False
+
+
+def _writer_name_part(part: str) -> bool:
+    """An initial ("M.") or a word in letters, not in capitals alone ("U.S.", "CBP")."""
+    if _INITIAL.fullmatch(part):
+        return True
+    return bool(_NAME_WORD.fullmatch(part)) and not part.isupper()
 
 
 def _credit_names(line: str) -> list[str]:
