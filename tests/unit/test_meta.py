@@ -1231,8 +1231,8 @@ def test_a_numeric_date_is_read_day_first_where_the_pages_language_writes_it_so(
 
 
 def test_a_dotted_date_spaced_as_german_typesetting_spaces_it_is_read() -> None:
-    """A dotted date spaced out ("13. 1. 2020") is 13 January 2020, alone or on a byline's line; a numbered list's
-    items ("1. 2. 3.") and a version ("2. 5. 20201") are no date."""
+    """A dotted date spaced out ("13. 1. 2020") is 13 January 2020, alone or on a byline's
+    line; a numbered list's items ("1. 2. 3.") and a version ("2. 5. 20201") are no date."""
     assert iso_utc(parse_datetime("13. 1. 2020", "Europe/Berlin")) == "2020-01-13T00:00:00Z"
     found = read_metadata_line("Von Ingo Arzt, 13. 1. 2020", "Europe/Berlin")
     assert (iso_utc(found.published), found.names) == ("2020-01-13T00:00:00Z", ["Ingo Arzt"])
