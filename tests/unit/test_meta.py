@@ -456,6 +456,8 @@ CLEAN_BODY = [
         ),
         # A name beside a button, over a date: a byline, not a standfirst.
         (["Jane Doe \u00b7 Follow", "6 min read \u00b7 Mar 4, 2024"], ["Jane Doe"], "2024-03-04"),
+        # ...or the button on a line between them, over a dateline with a read time.
+        (["Jane Doe", "Follow", "Mar 4, 2024 \u00b7 6 min read"], ["Jane Doe"], "2024-03-04"),
         # An agency alone in a wire's dateline.
         (["AFP - Mar 4, 2024 - 14:05 | All, World"], ["AFP"], "2024-03-04"),
         # Dutch "mrt"; a time written "14h05" makes a numeric date day first.

@@ -537,9 +537,17 @@ def _furniture_before_date(lines: list[str], at: int, timezone: str) -> int:
         line = lines[at + skip - 1].strip()
         if len(line.split()) > FURNITURE_WORDS or line.endswith((".", "!", "?")):
             return 0
-        if parse_datetime(lines[at + skip], timezone) is not None:
+        if _gives_date(lines[at + skip], timezone):
             return skip
     return 0
+
+
+def _gives_date(line: str, timezone: str) -> bool:
+    """A date alone, or a dateline that says more ("Oct 15, 2015 · 18 min read")."""
+    if parse_datetime(line, timezone) is not None:
+        return True
+    meta = read_metadata_line(line, timezone)
+    return meta.published is not None or meta.updated is not None
 
 
 def _names_line(line: str, timezone: str) -> list[str]:
