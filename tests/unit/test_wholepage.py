@@ -421,6 +421,55 @@ def test_a_long_paragraph_that_trails_off_with_an_ellipsis_is_body_not_a_teaser(
     assert find_article(lines).paragraphs == [trailing]
 
 
+BRIDGE_DEBT = [
+    "The council's interest payments on the harbour bridge loan will pass its spending on road"
+    " repairs next year, the city's finance office said on Tuesday, as the bridge's debt grows.",
+    "The bridge was rebuilt in 2019 with a loan of 180 million, taken when interest rates were"
+    " low; the council refinanced part of the loan last spring at a rate three times higher.",
+    "Finance officers told the council that interest payments on the bridge loan would reach 14"
+    " million next year, against 11 million for road repairs across the whole city.",
+    "Councillors from both groups asked the finance office to explain why the refinancing was"
+    " not put to a vote before the loan's new rate was agreed.",
+    "The finance office said the council could repay part of the bridge loan early from the sale"
+    " of the old depot, which would cut the interest payments by about a fifth.",
+    "Road repairs would then keep their budget, the office said, but the council would have less"
+    " money for new bus lanes on the bridge in the next two years.",
+    "Councillors will vote on the early repayment of the bridge loan at their meeting next"
+    " month; the finance office will publish its full report on the loan before then.",
+    "Residents can comment on the finance office's report at the council's offices or online"
+    " until the end of the month, and the council will answer the most common questions.",
+]
+CHART = [
+    "Chart: interest payments on the bridge loan, in millions",
+    *(f"{year} | {value}" for year, value in zip(range(2016, 2028), range(3, 15), strict=True)),
+    "Source: finance office",
+]
+SHARE = ["Share this article", "Facebook", "Twitter", "Email", "Advertisement"]
+
+
+def test_the_article_goes_on_under_a_chart_that_cut_its_run() -> None:
+    """A chart's rows between two blocks of the article's paragraphs end the body's run; the
+    block under it weighs enough, holds three paragraphs and shares the run's words, so it is
+    the article's too. A block of comments under it shares none; two paragraphs that do are
+    too few (a teaser); neither is body."""
+    head = "Bridge loan interest to overtake road repairs budget"
+    top = [*NAV, *TEASERS, head, "By Jane Doe", *BRIDGE_DEBT[:5], *CHART]
+    comments = [
+        "Comments",
+        "Sam Taylor",
+        "I bought new running shoes last week and the soles already fell apart, do not buy them.",
+        "The weather this weekend was perfect for a picnic in the park with the kids and the dog.",
+        "Anyone know a good recipe for banana bread without eggs? Mine always turns out too dry.",
+    ]
+    found = find_article([*top, *BRIDGE_DEBT[5:], *SHARE, *comments, *SHARE, *FOOTER])
+    assert found.title == head
+    assert found.paragraphs == BRIDGE_DEBT
+    found = find_article([*top, *BRIDGE_DEBT[5:7], *SHARE, *FOOTER])
+    assert found.paragraphs == BRIDGE_DEBT[:5]
+    found = find_article([*top, *BRIDGE_DEBT[5:], *SHARE, *comments[2:], *SHARE])
+    assert found.paragraphs == BRIDGE_DEBT
+
+
 def test_the_author_box_under_the_article_names_its_writer() -> None:
     """No byline near the headline; the author's box after the body names the writer."""
     title, paragraphs = article(0)

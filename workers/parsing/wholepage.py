@@ -18,6 +18,7 @@ Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the ru
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -439,14 +440,18 @@ def find_article(
     title_at = _headline(context)
     # A headline the body's run took in (it read as prose): the body starts under it.
     start = max(start, title_at + 1)
-    paragraphs = [c.text for c in classed[start:end] if c.kind != BAD]
+    # The article's prose under an inset the run stopped at (a chart's rows, a gallery):
+    # (over it too where no headline was found: no header stands between them)
+    above = start if title_at >= 0 else 0
+    body_lines = sorted({*range(start, end), *_more_of_the_body(layout, start, end, above)})
+    paragraphs = [classed[i].text for i in body_lines if classed[i].kind != BAD]
     header = (
         [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
     )
     title = first_cell(classed[title_at].text) if title_at >= 0 else None
     if title and slug:
         title = spelled_part(title, slug, layout.stopwords)
-    kept = set(range(start, end)) | ({title_at} if title_at >= 0 else set())
+    kept = set(body_lines) | ({title_at} if title_at >= 0 else set())
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
     around: list[AroundLine] = []
     if title_at >= 0:
@@ -474,6 +479,53 @@ def find_article(
     if title:
         title = unkicked(title, classed, context.folded, title_at)
     return Found(title, header, paragraphs, dropped, around, after, under, over)
+
+
+# Under the body's run, other runs of prose are the article's too when they weigh a fifth of
+# it or more, hold three paragraphs or more, and a fifth or more of their content words are
+# the run's: an article that a chart, a gallery or a list of figures cut into blocks, not a
+# comment, a teaser or a prompt. Chosen on the tune splits (bench.parse's tune, extra and
+# traf tune pages, text, Markdown, w3m and lynx renderings).
+MORE_RUNS = 3
+MORE_RUN_SHARE = 0.2
+MORE_RUN_PARAGRAPHS = 3
+MORE_RUN_OVERLAP = 0.2
+
+
+def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[int]:
+    """Lines of the next best runs from line ``above`` on, outside ``[start, end)``, that
+    continue the article."""
+    classed = layout.classed
+    scores = [score(line) for line in classed]
+    top = sum(scores[start:end])
+    words: set[str] | None = None  # the run's, read once a run under it may continue it
+    masked = [-math.inf] * above + scores[above:]
+    masked[start:end] = [-math.inf] * (end - start)
+    found: list[int] = []
+    for _ in range(MORE_RUNS):
+        at, to = best_run(masked)
+        if to == 0:
+            break
+        masked[at:to] = [-math.inf] * (to - at)
+        if sum(scores[at:to]) < MORE_RUN_SHARE * top:
+            break  # and every run after it weighs less
+        run = classed[at:to]
+        if sum(line.kind == GOOD for line in run) < MORE_RUN_PARAGRAPHS:
+            continue
+        if words is None:
+            words = _words_of(classed[start:end], layout.stopwords)
+        own = _words_of(run, layout.stopwords)
+        if own and len(own & words) >= MORE_RUN_OVERLAP * len(own):
+            found.extend(range(at, to))
+    return sorted(found)
+
+
+def _words_of(lines: list[Line], stopwords: frozenset[str]) -> set[str]:
+    words: set[str] = set()
+    for line in lines:
+        if line.kind != BAD:
+            words.update(_content_words(line.text, stopwords))
+    return words
 
 
 def _around(
