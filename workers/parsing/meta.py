@@ -180,10 +180,10 @@ def _is_name_token(token: str) -> bool:
 _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{3}")
 
 
-# A year glued to the time after it ("Nov 15, 20195:45 AM"), as layouts that print them in two
-# elements with no space between leave them.
 # "13. 1. 2020": a dotted date spaced as German typesetting spaces it.
 _SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\. (\d{1,2})\. ((?:19|20)\d{2})(?!\d)")
+# A year glued to the time after it ("Nov 15, 20195:45 AM"), as layouts that print them in two
+# elements with no space between leave them.
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 # A year glued to the date after it ("19.11.202119.11.2021", "November 26, 2017November 26,
 # 2017"): a page's published and updated dates in two elements side by side, as WordPress

@@ -13,7 +13,9 @@ is no byline, dateline, credit or breadcrumb, about what the body is about (its 
 are in the body), preferably one the page repeats elsewhere (a breadcrumb, a share text), as
 pages do with their headline.
 
-Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the run.
+Pure and linear: one pass to score, one maximum-sum pass (Kadane) to find the run, and up to
+three more for blocks of the article an inset cut off from it (a chart's rows, a gallery): the
+next best runs that weigh enough and share the run's words.
 """
 
 from __future__ import annotations
@@ -440,8 +442,9 @@ def find_article(
     title_at = _headline(context)
     # A headline the body's run took in (it read as prose): the body starts under it.
     start = max(start, title_at + 1)
-    # The article's prose under an inset the run stopped at (a chart's rows, a gallery):
-    # (over it too where no headline was found: no header stands between them)
+    # The article's prose under an inset that stopped the run (a chart's rows, a gallery), and
+    # over the run where no headline was found (under a headline, the lines over the run are
+    # its header, in the body already).
     above = start if title_at >= 0 else 0
     body_lines = sorted({*range(start, end), *_more_of_the_body(layout, start, end, above)})
     paragraphs = [classed[i].text for i in body_lines if classed[i].kind != BAD]
