@@ -41,14 +41,11 @@ TEASERS = [
     "Storm warning issued for the coast",
     "Local team wins cup final",
 ]
+SHARE = ["Share this article", "Facebook", "Twitter", "Email", "Advertisement"]
 FOOTER = [
     "Most read",
     *TEASERS,
-    "Share this article",
-    "Facebook",
-    "Twitter",
-    "Email",
-    "Advertisement",
+    *SHARE,
     "Contact us",
     "Privacy policy",
     "Terms of use",
@@ -444,7 +441,6 @@ CHART = [
     *(f"{year} | {value}" for year, value in zip(range(2016, 2028), range(3, 15), strict=True)),
     "Source: finance office",
 ]
-SHARE = ["Share this article", "Facebook", "Twitter", "Email", "Advertisement"]
 
 
 def test_the_article_goes_on_under_a_chart_that_cut_its_run() -> None:

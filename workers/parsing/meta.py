@@ -822,8 +822,9 @@ _POSTED = (
     r"publié|écrit|escrito|publicado|scritto|pubblicato|geplaatst"
 )
 _AUTHOR_NOUN = r"author|autor|autorin|auteur|autore|verfasser"
-# ...and with a colon, their plurals ("Autoren: Anna Roth und Jan Wolf"): alone on its line a
-# plural is as often a sidebar's heading over a list of writers' pages.
+# ...and with a colon only, their plurals ("Autoren: Anna Roth und Jan Wolf") and German's
+# feminine "Verfasserin": alone on its line a plural is as often a sidebar's heading over a
+# list of writers' pages.
 _AUTHORS_NOUN = r"authors|autoren|autorinnen|auteurs|autori|autores|verfasserin"
 _AUTHOR_LABEL = re.compile(
     rf"^\W{{0,3}}(?:(?:{_POSTED})\s+(?:by|von|par|por|da|door)\b|"

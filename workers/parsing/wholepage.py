@@ -318,6 +318,9 @@ class Layout:
     start: int
     end: int  # 0: no body found
     stopwords: frozenset[str]
+    # each line's score as the run was found (a subheading kept inside the run scores as the
+    # furniture it was classed as first)
+    scores: list[float]
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
@@ -333,7 +336,7 @@ class Layout:
             for i in range(start + 1, end - 1):
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
-        return cls(classed, start, end, stopwords)
+        return cls(classed, start, end, stopwords, scores)
 
 
 SUBHEADING_WORDS = (2, 12)
@@ -498,9 +501,8 @@ MORE_RUN_OVERLAP = 0.2
 def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[int]:
     """Lines of the next best runs from line ``above`` on, outside ``[start, end)``, that
     continue the article."""
-    classed = layout.classed
-    scores = [score(line) for line in classed]
-    top = sum(scores[start:end])
+    classed, scores = layout.classed, layout.scores  # (no line outside the run was re-classed)
+    top = sum(score(line) for line in classed[start:end])
     words: set[str] | None = None  # the run's, read once a run under it may continue it
     masked = [-math.inf] * above + scores[above:]
     masked[start:end] = [-math.inf] * (end - start)
