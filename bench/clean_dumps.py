@@ -842,7 +842,7 @@ def run(per_style: int, seed: int) -> None:
         ("styles 41-50 (third held-out set, since fixed against)", THIRD_HELD_OUT_STYLES),
         ("styles 51-60 (fourth held-out set, since fixed against)", FOURTH_HELD_OUT_STYLES),
         ("styles 61-70 (fifth held-out set, since fixed against)", FIFTH_HELD_OUT_STYLES),
-        ("styles 71-80 (sixth held-out set)", SIXTH_HELD_OUT_STYLES),
+        ("styles 71-80 (sixth held-out set, since fixed against)", SIXTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)

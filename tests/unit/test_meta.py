@@ -470,6 +470,20 @@ CLEAN_BODY = [
             ["Maria Silva"],
             "2024-03-04",
         ),
+        # Furniture between a dateline and the bare name under it.
+        (
+            ["March 4, 2024 2:05 PM ET", "Heard on Morning Edition", "Jane Doe"],
+            ["Jane Doe"],
+            "2024-03-04",
+        ),
+        # Only an "Updated" time, on the byline's line: the page was published then or before.
+        (
+            ["Written by Grace Haddad | New Delhi | Updated: August 30, 2024 07:29 IST"],
+            ["Grace Haddad"],
+            "2024-08-30",
+        ),
+        # A time told with "Uhr" is Central European: 00.30 on 4 March is 23:30 UTC on the 3rd.
+        (["Jane Doe, Z\u00fcrich", "04.03.2024, 00.30 Uhr"], ["Jane Doe"], "2024-03-03"),
     ],
 )
 def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
@@ -482,6 +496,26 @@ def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
     assert (iso_utc(page.published_at) or "")[:10] == published
     if names:
         assert page.authors == names
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_photos_credit_under_a_caption_is_no_byline() -> None:
+    """Furniture is skipped before a name alone under the dateline, not before a credit."""
+    from workers.parsing.textdump import parse_text
+
+    header = ["March 4, 2024 2:05 PM ET", "Harbour bridge at dawn", "Jane Doe, Associated Press"]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert page.authors == []
+    assert (iso_utc(page.published_at) or "")[:10] == "2024-03-04"
+
+
+def test_a_breadcrumbs_date_over_the_headline_is_the_published_day() -> None:
+    from workers.parsing.textdump import parse_text
+
+    lines = ["World | 4 March 2024", "Harbour bridge reopens after repairs", "By Jane Doe"]
+    page = parse_text("\n\n".join([*lines, *CLEAN_BODY]))
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert (iso_utc(page.published_at) or "")[:10] == "2024-03-04"
     assert page.paragraphs == CLEAN_BODY
 
 

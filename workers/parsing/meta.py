@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -288,11 +288,22 @@ MONTH_FIRST_LANGUAGES = frozenset({"en"})
 MONTH_FIRST_COUNTRIES = frozenset({"US", "CA"})
 
 
-def unknown_zone(language: str | None) -> str:
+# "14.05 Uhr": a time told in German, which every country that tells it so (Germany, Austria,
+# Switzerland, Liechtenstein, Luxembourg, South Tyrol) tells in Central European time.
+_UHR_TIME = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2} ?Uhr\b")
+UHR_ZONE = "Europe/Berlin"
+UHR_CHARS = 200  # of a line, read for such a time
+
+
+def unknown_zone(language: str | None, header: Sequence[str] = ()) -> str:
     """The zone to read a page's zone-less times in when its source is not known: its
-    language's, where that is written in one zone only, else UTC (day first but in English)."""
+    language's, where that is written in one zone only; else Central European time where a
+    line of its ``header`` tells a time with "Uhr" (a German header over an English page); else
+    UTC (day first but in English)."""
     if zone := language_zone(language):
         return zone
+    if any(_UHR_TIME.search(line[:UHR_CHARS]) for line in header):
+        return UHR_ZONE
     return UTC_DAY_FIRST if language and language not in MONTH_FIRST_LANGUAGES else "UTC"
 
 

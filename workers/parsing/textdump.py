@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from workers.parsing.chrome import split_chrome
+from workers.parsing.chrome import rule_for, split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
     GENDERED_AUTHOR,
@@ -182,7 +182,8 @@ def parse_text(
         return page
     if timezone is None:
         known = recognise([r["line"] for r in page.removed])
-        timezone = known.timezone if known else unknown_zone(language)
+        header = [*kept[: _HEADER_LINES + 1], *(line.text for line in article.around)]
+        timezone = known.timezone if known else unknown_zone(language, header)
     if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
         page.removed.append({"line": kept.pop(0), "rule": "kicker"})
     elif len(kept) > 1 and (moment := _dateline_above(kept[0], kept[1], timezone)):
@@ -198,7 +199,7 @@ def parse_text(
         # Menus a dump read as clean kept over the headline its URL spells.
         page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:spelled])
         del kept[:spelled]
-    page.title = kept[0]
+    page.title = headline = kept[0]
     body_start = _read_header(kept, page, timezone)
     if not whole:
         # A whole page's headline line lost its site's name in ``article_lines`` already.
@@ -251,6 +252,8 @@ def parse_text(
     header = kept[1 : _HEADER_LINES + 1] + [line.text for line in around]
     filed = url_month_end(url)  # "/2020/02/...": the month the site filed the article under
     if page.published_at is None:
+        page.published_at = breadcrumb_date(lines, headline, timezone)
+    if page.published_at is None:
         printed = (*(r["line"] for r in page.removed), *kept, *after)
         latest = _latest_date(reference, page_year(printed))
         if filed is not None:  # no date printed without its year is later than that
@@ -268,6 +271,10 @@ def parse_text(
     if page.published_at is None and filed is not None:
         # "By Jane Doe • 11/08/23" under "/2023/11/...": the month tells the day from the month.
         page.published_at = filed_reading(header, filed, timezone)
+    if page.published_at is None:
+        # A page that prints only when it was updated ("Updated: March 26, 2024 06:18 IST")
+        # was published then or before: the latest time it can have been.
+        page.published_at = page.updated_at
     # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
     # prints none, or prints one two days or more from it (a related story's, a comment's, a
     # year guessed for a date printed without one).
@@ -283,6 +290,21 @@ LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled autho
 SPACED_COLON_LANGUAGES = frozenset({"fr"})
 _SPACED_COLON = re.compile(r"(?<=\w) +: ")
 MAX_DATE_ALONE_CHARS = 40
+
+
+BREADCRUMB_LINES = 2  # lines right over the headline read for a breadcrumb's date
+
+
+def breadcrumb_date(lines: list[str], headline: str, timezone: str) -> datetime | None:
+    """The date a section's breadcrumb prints right over the headline ("World | 29 October
+    2024"): chrome, but its date is the article's."""
+    at = next((i for i, line in enumerate(lines) if line == headline), 0)
+    for line in reversed(lines[max(0, at - BREADCRUMB_LINES) : at]):
+        if rule_for(line) == "page_furniture" and (
+            moment := read_metadata_line(line, timezone).published
+        ):
+            return moment
+    return None
 
 
 def date_alone(line: str, timezone: str) -> datetime | None:
@@ -492,20 +514,24 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             metadata_seen = True
         elif not page.authors and (names := byline_names(line)):
             page.authors = names
-            if page.published_at is None:  # "By Tess Bonn - 11/19/19 06:56 AM EST"
-                page.published_at = read_metadata_line(line, timezone).published
+            # "By Tess Bonn - 11/19/19 06:56 AM EST", "Written by X | Mumbai | Updated: ..."
+            dated = read_metadata_line(line, timezone)
+            page.published_at = page.published_at or dated.published
+            page.updated_at = page.updated_at or dated.updated
             metadata_seen = True
         elif _mixed_metadata(line, page, timezone):
             # "Posted by Jane Doe on March 5, 2024 at 2:05 pm", "PUBLISHED: ... | UPDATED: ...",
             # "5 Mar 2024 • 14:05 GMT • 4 min read": names and dates anywhere on the line.
             metadata_seen = True
+        elif not page.authors and metadata_seen and _given_names_line(line, timezone):
+            page.authors = _names_line(line, timezone)  # a bare name under the dateline
         elif page.authors and is_role_line(line):
             page.removed.append({"line": line, "rule": "byline_role"})
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i
-        elif metadata_seen and (skip := _furniture_before_date(lines, i, timezone)):
+        elif metadata_seen and (skip := _furniture_before(lines, i, page, timezone)):
             # "Reporting from Kyiv", "@handle", an e-mail: furniture between a byline and the
-            # dateline under it.
+            # dateline under it; "Heard on Morning Edition" between a dateline and its byline.
             furniture = lines[i : i + skip]
             page.removed.extend({"line": x, "rule": "header_furniture"} for x in furniture)
             i += skip
@@ -528,9 +554,10 @@ HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline be
 FURNITURE_WORDS = 6
 
 
-def _furniture_before_date(lines: list[str], at: int, timezone: str) -> int:
-    """How many short lines from ``at`` stand between a header's byline and its dateline (the
-    first line after them gives a date); 0 if no dateline follows that closely."""
+def _furniture_before(lines: list[str], at: int, page: PageFields, timezone: str) -> int:
+    """How many short lines from ``at`` stand between a header's byline or dateline and the
+    other under it (the first line after them gives a date, or, where no byline was read, holds
+    names alone that start with a known given name); 0 if neither follows that closely."""
     for skip in range(1, HEADER_FURNITURE + 1):
         if at + skip >= len(lines):
             return 0
@@ -539,7 +566,19 @@ def _furniture_before_date(lines: list[str], at: int, timezone: str) -> int:
             return 0
         if _gives_date(lines[at + skip], timezone):
             return skip
+        if not page.authors and _given_names_line(lines[at + skip], timezone):
+            return skip
     return 0
+
+
+def _given_names_line(line: str, timezone: str) -> bool:
+    """A short line of names and nothing else, each a known given name's ("Jonas Liu", "Ana
+    Ruiz and Tom Berg"; not a photo's credit, "Al Goldis, Associated Press")."""
+    names = _names_line(line, timezone)
+    if not names or not all(known_given_name(name) for name in names):
+        return False
+    named = {word for name in names for word in name.split()}
+    return all(word in named for word in line.split() if word[:1].isupper())
 
 
 def _gives_date(line: str, timezone: str) -> bool:
