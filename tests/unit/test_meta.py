@@ -41,6 +41,11 @@ from workers.parsing.meta import (
         ("6 May 2022 - 2:00 a. m.", "2022-05-06T02:00:00Z"),
         ("3 de mayo de 2022 - 10:15 p. m.", "2022-05-03T22:15:00Z"),
         ("Comments come as 440 extra British troops arrive", None),
+        # Year first, as East Asian and Hungarian sites print it: one order only.
+        ("2024/02/23 08:38 JST", "2024-02-22T23:38:00Z"),
+        ("2024.02.23. 08:38", "2024-02-23T08:38:00Z"),
+        ("2024/2/3", "2024-02-03T00:00:00Z"),
+        ("2024/13/40", None),
     ],
 )
 def test_datelines_to_utc(line: str, expected: str | None) -> None:
@@ -243,6 +248,7 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("Redaktion für Sie geprüft", []),
         # A photo credit, a city (a dateline's place), a button are no byline.
         ("© Frans Blok | Dreamstime.com | Alliander", []),
+        ("Andrew Matthews / Forum", []),
         ("São Paulo", []),
         ("New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM", []),
         ("View Photos", []),
@@ -470,6 +476,8 @@ CLEAN_BODY = [
             ["Maria Silva"],
             "2024-03-04",
         ),
+        # A spaced slash ends a byline's names ("By Jane Doe / Staff Writer").
+        (["By Jane Doe / Staff Writer", "2024/03/04 14:05 JST"], ["Jane Doe"], "2024-03-04"),
         # Furniture between a dateline and the bare name under it.
         (
             ["March 4, 2024 2:05 PM ET", "Heard on Morning Edition", "Jane Doe"],

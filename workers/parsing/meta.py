@@ -229,10 +229,19 @@ def parse_datetime(
     names no zone is read in ``timezone`` (the source's own). A dateline's leading place
     ("Sevilla, 3 de abril de 2024") is tried without, if the whole line does not parse.
     ``order`` ("DMY", "MDY") reads a numeric date the way the caller knows it is written."""
-    text = _unglued(text)
+    text = _year_first_iso(_unglued(text))
     found = _parse_datetime(text, timezone, order)
     place = _PLACE_PREFIX.match(text) if found is None and len(text) <= 120 else None
     return _parse_datetime(place.group("rest"), timezone, order) if place else found
+
+
+# A numeric date year first, as East Asian and Hungarian sites print it ("2024/02/23",
+# "2024.02.23."): one order only, written as ISO's.
+_YEAR_FIRST = re.compile(r"(?<![\w/.-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)\.?")
+
+
+def _year_first_iso(text: str) -> str:
+    return _YEAR_FIRST.sub(lambda m: f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}", text)
 
 
 # "Sevilla, ", "Venezia, ", "NEW YORK, ": one to three capitalised words and a comma.
@@ -547,7 +556,10 @@ def byline_names(
     glued = _GLUED_AFTER_NAME.search(text) if has_by else None
     if glued and not _name_before_affiliation(text):
         text = text[: glued.end()]
-    text = re.split(r"\s+[-–—|]\s+|\s*\(|\s+By\s+(?=[A-Z])", text)[0]
+    # (a spaced slash ends a byline's names too, "By Jane Doe / Staff Writer"; without a "By",
+    # "Andrew Matthews / Forum" is a photo's credit)
+    ends = r"\s+[-–—|/]\s+" if has_by else r"\s+[-–—|]\s+"
+    text = re.split(rf"{ends}|\s*\(|\s+By\s+(?=[A-Z])", text)[0]
     if has_by:  # "By Lucy Pasha-Robinson in Berlin"
         text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
     else:  # "Jennifer Rankin and Daniel Boffey in Brussels": a place at the end
@@ -654,6 +666,7 @@ _DATE_CORE = (
     # The day, month and year joined by full stops ("21.dez.2018", "3.Mai.2024").
     rf"|\d{{1,2}}\.(?:{_MONTHS})\.\d{{4}}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}"  # year first ("2024/02/23")
 )
 _DATE_SPAN = re.compile(
     # A slash may follow the date where no more of a date does ("October 12, 2018/0 Comments/in
@@ -1255,6 +1268,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             and len(segment.split()) <= 8
             and not _PROSE.search(segment)
             and not _CREDIT_LINE.match(text)
+            # a name over a slash with no "By" is a photo's credit ("Andrew Matthews / Forum")
+            and " / " not in segment
         ):
             names = [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
         if names:
