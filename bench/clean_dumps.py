@@ -930,7 +930,7 @@ def run(per_style: int, seed: int) -> None:
         ("styles 51-60 (fourth held-out set, since fixed against)", FOURTH_HELD_OUT_STYLES),
         ("styles 61-70 (fifth held-out set, since fixed against)", FIFTH_HELD_OUT_STYLES),
         ("styles 71-80 (sixth held-out set, since fixed against)", SIXTH_HELD_OUT_STYLES),
-        ("styles 81-90 (seventh held-out set)", SEVENTH_HELD_OUT_STYLES),
+        ("styles 81-90 (seventh held-out set, since fixed against)", SEVENTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)

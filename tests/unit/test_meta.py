@@ -478,6 +478,17 @@ CLEAN_BODY = [
         ),
         # A spaced slash ends a byline's names ("By Jane Doe / Staff Writer").
         (["By Jane Doe / Staff Writer", "2024/03/04 14:05 JST"], ["Jane Doe"], "2024-03-04"),
+        # A media label and its running time over the byline; a note on the writer under it.
+        (["Video", "2:50", "By Jane Doe", "March 4, 2024"], ["Jane Doe"], "2024-03-04"),
+        (
+            [
+                "By Jane Doe",
+                "Jane Doe is a professor of economics at Northgate University.",
+                "March 4, 2024",
+            ],
+            ["Jane Doe"],
+            "2024-03-04",
+        ),
         # Furniture between a dateline and the bare name under it.
         (
             ["March 4, 2024 2:05 PM ET", "Heard on Morning Edition", "Jane Doe"],
@@ -515,6 +526,38 @@ def test_a_photos_credit_under_a_caption_is_no_byline() -> None:
     page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
     assert page.authors == []
     assert (iso_utc(page.published_at) or "")[:10] == "2024-03-04"
+
+
+def test_a_key_value_headers_title_loses_its_label() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = "\n".join(
+        [
+            "Title: Harbour bridge reopens after repairs",
+            "Author: Jane Doe",
+            "Date: Mon, 04 Mar 2024 00:30:00 +0100",
+        ]
+    )
+    page = parse_text("\n\n".join([header, *CLEAN_BODY]))
+    assert page.title == "Harbour bridge reopens after repairs"
+    assert page.authors == ["Jane Doe"]
+    assert iso_utc(page.published_at) == "2024-03-03T23:30:00Z"
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_dateline_and_byline_run_into_the_first_paragraph_are_taken_out_of_it() -> None:
+    from workers.parsing.textdump import parse_text
+
+    first = f"March 4, 2024 \u2014 By Jane Doe \u2014 {CLEAN_BODY[0]}"
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", first, *CLEAN_BODY[1:]]))
+    assert (page.authors, (iso_utc(page.published_at) or "")[:10]) == (["Jane Doe"], "2024-03-04")
+    assert page.paragraphs == CLEAN_BODY
+    # A place before the dash is no dateline: the paragraph stays whole.
+    placed = f"NORTHGATE \u2014 {CLEAN_BODY[0]}"
+    page = parse_text(
+        "\n\n".join(["Harbour bridge reopens after repairs", placed, *CLEAN_BODY[1:]])
+    )
+    assert page.paragraphs[0] == placed
 
 
 def test_a_breadcrumbs_date_over_the_headline_is_the_published_day() -> None:

@@ -199,7 +199,7 @@ def parse_text(
         # Menus a dump read as clean kept over the headline its URL spells.
         page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:spelled])
         del kept[:spelled]
-    page.title = headline = kept[0]
+    page.title = _TITLE_LABEL.sub("", headline := kept[0])
     body_start = _read_header(kept, page, timezone)
     if not whole:
         # A whole page's headline line lost its site's name in ``article_lines`` already.
@@ -287,6 +287,8 @@ def parse_text(
 
 
 LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled author
+# "Title: ...": a key-value header's label (an archive's export, a feed's dump).
+_TITLE_LABEL = re.compile(r"^(?:title|headline|titel|titre|t[ií]tulo|titolo|tytuł)\s?:\s+", re.I)
 SPACED_COLON_LANGUAGES = frozenset({"fr"})
 _SPACED_COLON = re.compile(r"(?<=\w) +: ")
 MAX_DATE_ALONE_CHARS = 40
@@ -527,6 +529,27 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             page.authors = _names_line(line, timezone)  # a bare name under the dateline
         elif page.authors and is_role_line(line):
             page.removed.append({"line": line, "rule": "byline_role"})
+        elif page.authors and _author_note(line, page.authors):
+            # "Jane Doe is a professor of economics at ...": a note on the writer, under the
+            # byline, over the dateline
+            page.removed.append({"line": line, "rule": "author_note"})
+        elif (rest := _run_in_header(line, page, timezone)) is not None:
+            # "September 19, 2024 — By Jane Doe — The council ...": the dateline and the byline
+            # run into the first paragraph, which starts the body.
+            page.removed.append({"line": line[: len(line) - len(rest)], "rule": "run_in_header"})
+            lines[i] = rest
+            metadata_seen = True
+            break
+        elif (
+            standfirst_at is None
+            and not metadata_seen
+            and (skip := _furniture_before(lines, i, page, timezone, LABEL_WORDS))
+        ):
+            # "Video" and its running time "2:50" between the headline and its byline
+            furniture = lines[i : i + skip]
+            page.removed.extend({"line": x, "rule": "header_furniture"} for x in furniture)
+            i += skip
+            continue
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i
         elif metadata_seen and (skip := _furniture_before(lines, i, page, timezone)):
@@ -554,19 +577,58 @@ HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline be
 FURNITURE_WORDS = 6
 
 
-def _furniture_before(lines: list[str], at: int, page: PageFields, timezone: str) -> int:
-    """How many short lines from ``at`` stand between a header's byline or dateline and the
-    other under it (the first line after them gives a date, or, where no byline was read, holds
-    names alone that start with a known given name); 0 if neither follows that closely."""
+LABEL_WORDS = 2  # of a line of furniture between the headline and its byline ("Video")
+_RUN_IN_DASH = re.compile(r"\s[—–-]\s")
+RUN_IN_PARTS = 2  # a dateline and a byline, in either order
+RUN_IN_WORDS = 8  # of each
+RUN_IN_CHARS = 200  # of the paragraph, read for them
+
+
+def _run_in_header(line: str, page: PageFields, timezone: str) -> str | None:
+    """What is left of a paragraph that opens with its dateline or byline or both, each ended
+    by a dash ("September 19, 2024 — By Jane Doe — The council ..."), after they fill the
+    page's; None if it opens with neither."""
+    ends = list(_RUN_IN_DASH.finditer(line[:RUN_IN_CHARS]))[:RUN_IN_PARTS]
+    start, taken = 0, 0
+    moment: datetime | None = None
+    names: list[str] = []
+    for end in ends:
+        part = line[start : end.start()].strip()
+        if len(part.split()) > RUN_IN_WORDS:
+            break
+        if moment is None and (found := parse_datetime(part, timezone)):
+            moment = found
+        elif not names and (named := byline_names(part, require_by=True)):
+            names = named
+        else:
+            break
+        start = taken = end.end()
+    rest = line[taken:].strip()
+    if not taken or len(rest.split()) <= RUN_IN_WORDS:
+        return None
+    page.published_at = page.published_at or moment
+    page.authors = page.authors or names
+    return rest
+
+
+def _furniture_before(
+    lines: list[str], at: int, page: PageFields, timezone: str, words: int = FURNITURE_WORDS
+) -> int:
+    """How many short lines (of ``words`` or fewer) from ``at`` stand over a header's byline or
+    dateline: the first line after them gives a date, or, where no byline was read, says "By"
+    or holds names alone that start with a known given name. 0 if none follows that closely."""
     for skip in range(1, HEADER_FURNITURE + 1):
         if at + skip >= len(lines):
             return 0
         line = lines[at + skip - 1].strip()
-        if len(line.split()) > FURNITURE_WORDS or line.endswith((".", "!", "?")):
+        if len(line.split()) > words or line.endswith((".", "!", "?")):
             return 0
-        if _gives_date(lines[at + skip], timezone):
+        under = lines[at + skip]
+        if _gives_date(under, timezone):
             return skip
-        if not page.authors and _given_names_line(lines[at + skip], timezone):
+        if not page.authors and (
+            byline_names(under, require_by=True) or _given_names_line(under, timezone)
+        ):
             return skip
     return 0
 
