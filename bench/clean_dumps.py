@@ -1016,7 +1016,7 @@ def run(per_style: int, seed: int) -> None:
         ("styles 61-70 (fifth held-out set, since fixed against)", FIFTH_HELD_OUT_STYLES),
         ("styles 71-80 (sixth held-out set, since fixed against)", SIXTH_HELD_OUT_STYLES),
         ("styles 81-90 (seventh held-out set, since fixed against)", SEVENTH_HELD_OUT_STYLES),
-        ("styles 91-100 (eighth held-out set)", EIGHTH_HELD_OUT_STYLES),
+        ("styles 91-100 (eighth held-out set, since fixed against)", EIGHTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)

@@ -6,6 +6,7 @@ from workers.parsing.meta import (
     byline_names,
     iso_utc,
     labelled_published,
+    looks_like_metadata,
     page_year,
     parse_datetime,
     read_metadata_line,
@@ -543,6 +544,46 @@ def test_a_key_value_headers_title_loses_its_label() -> None:
     assert page.authors == ["Jane Doe"]
     assert iso_utc(page.published_at) == "2024-03-03T23:30:00Z"
     assert page.paragraphs == CLEAN_BODY
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "From: Jane Doe <jane@example.com>\nDate: Mon, 04 Mar 2024 09:00:00 +0000\n"
+        "Subject: Harbour bridge reopens after repairs",
+        '---\ntitle: "Harbour bridge reopens after repairs"\nauthor: Jane Doe\n'
+        "date: 2024-03-04T09:00:00Z\n---",
+    ],
+)
+def test_an_e_mails_or_front_matters_fields_are_the_header(header: str) -> None:
+    from workers.parsing.textdump import parse_text
+
+    page = parse_text("\n\n".join([header, *CLEAN_BODY]))
+    assert (page.title, page.authors) == ("Harbour bridge reopens after repairs", ["Jane Doe"])
+    assert iso_utc(page.published_at) == "2024-03-04T09:00:00Z"
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_clean_dumps_last_line_a_name_alone_signs_it() -> None:
+    from workers.parsing.textdump import parse_text
+
+    lines = ["Harbour bridge reopens after repairs", "4 March 2024", *CLEAN_BODY, "\u2014 Jane Doe"]
+    page = parse_text("\n\n".join(lines))
+    assert page.authors == ["Jane Doe"]
+    assert page.paragraphs == CLEAN_BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Av Helen Marsh", ["Helen Marsh"]),
+        ("Af Jens Jensen", ["Jens Jensen"]),
+        ("AV weh! ich bin", []),
+    ],
+)
+def test_scandinavian_bylines_say_av_or_af(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+    assert looks_like_metadata(line) == bool(names)  # a verse's "AV weh!" is no byline
 
 
 def test_a_dateline_and_byline_run_into_the_first_paragraph_are_taken_out_of_it() -> None:

@@ -115,6 +115,8 @@ GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
     r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
+    # Norwegian and Swedish "av", Danish "af", before a capital ("Av Helen Marsh", not "AV weh!")
+    r"(?-i:[Aa][vf](?=\s+[A-ZÀ-Þ]))|"
     # "Autor:" in the languages of the dates, singular and plural ("Autore:", "Autoren:")
     r"autor(?:a|e|es|en|i|in|innen)?:|"
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")

@@ -178,6 +178,8 @@ def parse_text(
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
     while kept and is_masthead(kept[0]):
         page.removed.append({"line": kept.pop(0), "rule": "masthead"})
+    if not whole:
+        kept = key_value_header(kept)
     if not kept:
         return page
     if timezone is None:
@@ -217,6 +219,12 @@ def parse_text(
     headline_metadata(around, page, timezone)
     if not page.authors:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
+    if not page.authors and not whole and len(page.paragraphs) > 1:
+        # A clean dump's last line a name alone ("— Jane Doe"): the writer, signing it.
+        words = stopwords_of(language or language_of(kept))
+        if signature := signature_names(page.paragraphs[-1], words):
+            page.authors = signature
+            page.removed.append({"line": page.paragraphs.pop(), "rule": "signature"})
     if not page.authors and (
         # Far from the headline, only names the page labels as the author's: in the body's
         # last lines (a post's footer) and under it; the time beside them, if the page gave
@@ -284,6 +292,50 @@ def parse_text(
     ):
         page.published_at = day
     return page
+
+
+# A key-value header over the text, as an e-mail, an archive's export or a Markdown file's front
+# matter print one ("Subject: ...", "From: Jane Doe <jane@example.com>", "Date: ...").
+_HEADER_FIELD = re.compile(r"(?P<key>[^\W\d_]{2,12})\s?:\s+(?P<value>\S.{0,300})")
+_TITLE_KEYS = frozenset(
+    {"title", "subject", "headline", "titel", "betreff", "titre", "objet", "título", "titulo"}
+    | {"asunto", "titolo", "oggetto", "tytuł"}
+)
+_AUTHOR_KEYS = frozenset({"author", "authors", "from", "autor", "auteur", "autore", "verfasser"})
+_DATE_KEYS = frozenset({"date", "published", "datum", "fecha", "data", "sent", "gesendet"})
+_ANGLED = re.compile(r"<[^<>]{0,300}>")
+KEY_VALUE_LINES = 12
+
+
+def key_value_header(lines: list[str]) -> list[str]:
+    """The lines with a key-value header over them written as a header is printed: the title,
+    "By" and the writer, the date. The lines as they are if they open with no such header (one
+    with a title and a writer or a date)."""
+    fields: dict[str, str] = {}
+    start = 1 if lines and lines[0].strip() == "---" else 0  # front matter's fence
+    count = 0
+    for line in lines[start : start + KEY_VALUE_LINES]:
+        found = _HEADER_FIELD.fullmatch(line.strip())
+        if found is None:
+            break
+        fields.setdefault(found["key"].casefold(), found["value"].strip().strip("\"'"))
+        count += 1
+
+    def first(keys: frozenset[str]) -> str | None:
+        return next((value for key, value in fields.items() if key in keys), None)
+
+    title, author, date = first(_TITLE_KEYS), first(_AUTHOR_KEYS), first(_DATE_KEYS)
+    if not title or not (author or date):
+        return lines
+    header = [title]
+    if author and (name := " ".join(_ANGLED.sub(" ", author).split())):
+        header.append(f"By {name}")
+    if date:
+        header.append(date)
+    end = start + count
+    if start and end < len(lines) and lines[end].strip() == "---":
+        end += 1
+    return [*header, *lines[end:]]
 
 
 LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled author
