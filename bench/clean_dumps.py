@@ -1119,7 +1119,7 @@ def run(per_style: int, seed: int) -> None:
         ("styles 71-80 (sixth held-out set, since fixed against)", SIXTH_HELD_OUT_STYLES),
         ("styles 81-90 (seventh held-out set, since fixed against)", SEVENTH_HELD_OUT_STYLES),
         ("styles 91-100 (eighth held-out set, since fixed against)", EIGHTH_HELD_OUT_STYLES),
-        ("styles 101-110 (ninth held-out set)", NINTH_HELD_OUT_STYLES),
+        ("styles 101-110 (ninth held-out set, since fixed against)", NINTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)

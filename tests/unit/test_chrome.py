@@ -25,6 +25,7 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Advertisement", "advertisement"),
         ("Troops patrol a street in Kabul (Getty Images)", "caption_or_credit"),
         ("Image caption: Firefighters at the scene", "caption_or_credit"),
+        ("Pictures: John Roe", "caption_or_credit"),
         ("Image caption, Firefighters at the scene", "caption_or_credit"),
         ("Save", "share_buttons"),
         ("© 2024 Northgate Courier Ltd", "copyright"),

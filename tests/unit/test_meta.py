@@ -47,6 +47,8 @@ from workers.parsing.meta import (
         ("2024.02.23. 08:38", "2024-02-23T08:38:00Z"),
         ("2024/2/3", "2024-02-03T00:00:00Z"),
         ("2024/13/40", None),
+        # Turkish months, read only where a line names one.
+        ("12 Mart 2024, 14:05", "2024-03-12T14:05:00Z"),
     ],
 )
 def test_datelines_to_utc(line: str, expected: str | None) -> None:
@@ -477,6 +479,13 @@ CLEAN_BODY = [
             ["Maria Silva"],
             "2024-03-04",
         ),
+        # A name beside a date labelled as the published one; a magazine's "Words:".
+        (
+            ["Jane Doe | Published March 4, 2024 | Updated March 5, 2024"],
+            ["Jane Doe"],
+            "2024-03-04",
+        ),
+        (["Words: Jane Doe", "Pictures: John Roe", "4 March 2024"], ["Jane Doe"], "2024-03-04"),
         # A spaced slash ends a byline's names ("By Jane Doe / Staff Writer").
         (["By Jane Doe / Staff Writer", "2024/03/04 14:05 JST"], ["Jane Doe"], "2024-03-04"),
         # A media label and its running time over the byline; a note on the writer under it.
@@ -517,6 +526,16 @@ def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
     if names:
         assert page.authors == names
     assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_name_beside_an_unlabelled_date_is_no_byline() -> None:
+    """A quotation's source under the headline ("Jane Doe; Minister; Daily Nation; Mar 4,
+    2024."): a name and a date, but no label says the date is the article's."""
+    from workers.parsing.textdump import parse_text
+
+    header = ["Jane Doe; Minister on Stage; Daily Nation (Barbados); Mar 4, 2024."]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert page.authors == []
 
 
 def test_a_photos_credit_under_a_caption_is_no_byline() -> None:

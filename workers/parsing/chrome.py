@@ -191,7 +191,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "caption_or_credit",
         _rx(
-            r"(image|photo|picture|video|graphic|illustration)( caption| credit| source)?:.*",
+            r"(image|photo|picture|video|graphic|illustration)s?( caption| credit| source)?:.*",
             r"(image|photo|media|video) (caption|credit|source), .*",
             r"(photograph|photo|picture|image): .*",
             r"(photograph|photo|picture|image|foto|bild)s? (by|von|de|di) [^.!?]{1,100}",

@@ -32,15 +32,17 @@ _DATE_SETTINGS = {
 DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "id", "ru"]
 # Languages asked only when a line names one of their months (``_MORE_MONTH``): every language
 # on the list costs dateparser time on each line it cannot read.
-MORE_DATE_LANGUAGES = ["pl", "cs", "sv", "da", "nb"]
+MORE_DATE_LANGUAGES = ["pl", "cs", "sv", "da", "nb", "tr"]
 # Polish and Czech, in the genitive of dates ("30 kwietnia 2021", "3. května 2021") and the
-# nominative some pages print ("5 maj 2021"); the Scandinavian forms the list below lacks.
+# nominative some pages print ("5 maj 2021"); the Scandinavian forms the list below lacks;
+# Turkish ("12 Mart 2024").
 _MORE_MONTHS = (
     r"stycznia|styczeń|lutego|luty|marca|marzec|kwietnia|kwiecień|maja|maj|czerwca|czerwiec|"
     r"lipca|lipiec|sierpnia|sierpień|września|wrzesień|października|październik|listopada|"
     r"listopad|grudnia|grudzień|ledna|leden|února|únor|března|březen|dubna|duben|května|květen|"
     r"června|červen|července|červenec|srpna|srpen|září|října|říjen|listopadu|prosince|prosinec|"
-    r"marts|augusti"
+    r"marts|augusti|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
 )
 _MONTH_NAMES = (
     r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
@@ -114,7 +116,7 @@ _PROSE = re.compile(
 GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
-    r"review by|authors?:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
+    r"review by|authors?:|words:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
     # Norwegian and Swedish "av", Danish "af", before a capital ("Av Helen Marsh", not "AV weh!")
     r"(?-i:[Aa][vf](?=\s+[A-ZÀ-Þ]))|"
     # "Autor:" in the languages of the dates, singular and plural ("Autore:", "Autoren:")
@@ -978,6 +980,13 @@ class LineMeta:
 
 
 _SEPARATORS = re.compile(r"\s+[-–—|•·⋅]\s+|\s*[|•·⋅;]\s*")
+
+
+def labels_its_date(line: str) -> bool:
+    """One of the line's parts opens with a date's label ("Jane Doe | Published March 12,
+    2024 | Updated ...")."""
+    parts = _SEPARATORS.split(line[:MAX_METADATA_LINE])
+    return any(_PUBLISHED.match(part) or _UPDATED.match(part) for part in parts)
 
 
 def agency_part(line: str) -> list[str]:

@@ -32,6 +32,7 @@ from workers.parsing.meta import (
     known_given_name,
     labelled_byline,
     labelled_published,
+    labels_its_date,
     looks_like_metadata,
     more_by_names,
     page_year,
@@ -717,6 +718,12 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     names = [] if page.authors else meta.names
     if meta.published is None and meta.updated is None and not names:
         return False
+    if not names and not page.authors and labels_its_date(line):
+        # A name with no "By" on a line that labels its date as the published or updated one
+        # ("Jane Doe | Published March 12, 2024"): the header's byline, if a known given name
+        # starts it (not a quotation's source, "Jane Doe; Minister; Daily Nation; Mar 20, 2005").
+        bare = read_metadata_line(line, timezone, bare_names=True).names
+        names = bare if all(known_given_name(name) for name in bare) else []
     if not names and not page.authors:
         names = agency_part(line)
     page.published_at = page.published_at or meta.published
