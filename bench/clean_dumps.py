@@ -1215,7 +1215,7 @@ def run(per_style: int, seed: int) -> None:
         ("styles 81-90 (seventh held-out set, since fixed against)", SEVENTH_HELD_OUT_STYLES),
         ("styles 91-100 (eighth held-out set, since fixed against)", EIGHTH_HELD_OUT_STYLES),
         ("styles 101-110 (ninth held-out set, since fixed against)", NINTH_HELD_OUT_STYLES),
-        ("styles 111-120 (tenth held-out set)", TENTH_HELD_OUT_STYLES),
+        ("styles 111-120 (tenth held-out set, since fixed against)", TENTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)

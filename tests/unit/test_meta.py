@@ -592,6 +592,21 @@ def test_a_clean_dumps_last_line_a_name_alone_signs_it() -> None:
     assert page.paragraphs == CLEAN_BODY
 
 
+def test_bylines_end_at_the_paper_or_site_the_writer_writes_for() -> None:
+    assert byline_names("Jane Doe, The Civic Review") == ["Jane Doe"]
+    assert byline_names("By JANE DOE FOR CIVICONLINE") == ["Jane Doe"]
+    assert byline_names("By Jean De La Fontaine") == ["Jean De La Fontaine"]  # a name, whole
+
+
+def test_a_wire_storys_source_label_names_its_agency() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = ["Source: Reuters | 2024-03-04 09:00:00 | Editor: John Roe"]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert page.authors == ["Reuters"]
+    assert iso_utc(page.published_at) == "2024-03-04T09:00:00Z"
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

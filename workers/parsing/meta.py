@@ -564,13 +564,15 @@ def byline_names(
     # "Andrew Matthews / Forum" is a photo's credit)
     ends = r"\s+[-–—|/]\s+" if has_by else r"\s+[-–—|]\s+"
     text = re.split(rf"{ends}|\s*\(|\s+By\s+(?=[A-Z])", text)[0]
-    if has_by:  # "By Lucy Pasha-Robinson in Berlin"
-        text = re.split(r"\s+(?:in|for|at)\s+(?=[A-Z])", text)[0]
+    if has_by:  # "By Lucy Pasha-Robinson in Berlin", "By JANE DOE FOR MAILONLINE"
+        text = re.split(r"\s+(?:in|for|at|IN|FOR|AT)\s+(?=[A-Z])", text)[0]
     else:  # "Jennifer Rankin and Daniel Boffey in Brussels": a place at the end
         text = _BARE_PLACE.sub("", text)
     names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
         part = _ALT_TEXT_AFTER.sub("", _SAID_TWICE.sub(r"\1", part.strip(" ,:;")))
+        if names and _THE_NAME.match(part) and not agency_byline(part):
+            break  # "Jane Doe, The Civic Review": the paper she writes for
         # (a full stop is taken off too, unless it ends an initial: "Juan Pérez G.")
         part = _uncapped(
             _HONORIFIC.sub("", part if _ENDS_INITIAL.search(part) else part.strip("."))
@@ -989,9 +991,16 @@ def labels_its_date(line: str) -> bool:
     return any(_PUBLISHED.match(part) or _UPDATED.match(part) for part in parts)
 
 
+# A wire story's credit to its source ("Source: Reuters | 2024-02-08 08:16:00 | Editor: ...").
+_SOURCE_LABEL = re.compile(r"^(?:source|quelle|fuente|fonte|source de l'article)\s?:\s*", re.I)
+# A title an article starts ("The Civic Review"): a paper's, not a writer's.
+_THE_NAME = re.compile(r"(?:The|Der|Die|Das|Le|La|Les|El|Los|Il|Het|De)\s")
+
+
 def agency_part(line: str) -> list[str]:
-    """The agency one part of a dateline names alone ("AFP - Dec 22, 2024 - 14:10 | World")."""
-    parts = (part.strip() for part in _SEPARATORS.split(line))
+    """The agency one part of a dateline names alone ("AFP - Dec 22, 2024 - 14:10 | World",
+    "Source: Reuters | ...")."""
+    parts = (_SOURCE_LABEL.sub("", part.strip()) for part in _SEPARATORS.split(line))
     return next(([agency] for part in parts if (agency := agency_byline(part))), [])
 
 
