@@ -1290,7 +1290,7 @@ def run(per_style: int, seed: int) -> None:
         ("styles 91-100 (eighth held-out set, since fixed against)", EIGHTH_HELD_OUT_STYLES),
         ("styles 101-110 (ninth held-out set, since fixed against)", NINTH_HELD_OUT_STYLES),
         ("styles 111-120 (tenth held-out set, since fixed against)", TENTH_HELD_OUT_STYLES),
-        ("styles 121-130 (eleventh held-out set)", ELEVENTH_HELD_OUT_STYLES),
+        ("styles 121-130 (eleventh held-out set, since fixed against)", ELEVENTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)

@@ -479,6 +479,8 @@ CLEAN_BODY = [
             ["Maria Silva"],
             "2024-03-04",
         ),
+        # A name first, then the date and a short tag.
+        (["Jane Doe \u00b7 4 March 2024 \u00b7 Opinion"], ["Jane Doe"], "2024-03-04"),
         # A name beside a date labelled as the published one; a magazine's "Words:".
         (
             ["Jane Doe | Published March 4, 2024 | Updated March 5, 2024"],

@@ -954,7 +954,7 @@ def labelled_published(lines: Iterable[str], timezone: str = "UTC") -> datetime 
 
 def _after_update_word(text: str, start: int) -> bool:
     """The date at ``start`` follows an "Updated" word in its part of the line."""
-    before = _SEPARATORS.split(text[max(0, start - 40) : start])[-1]
+    before = SEPARATORS.split(text[max(0, start - 40) : start])[-1]
     return bool(_UPDATED_WORD.search(before))
 
 
@@ -981,13 +981,13 @@ class LineMeta:
     timed: bool = False
 
 
-_SEPARATORS = re.compile(r"\s+[-–—|•·⋅]\s+|\s*[|•·⋅;]\s*")
+SEPARATORS = re.compile(r"\s+[-–—|•·⋅]\s+|\s*[|•·⋅;]\s*")
 
 
 def labels_its_date(line: str) -> bool:
     """One of the line's parts opens with a date's label ("Jane Doe | Published March 12,
     2024 | Updated ...")."""
-    parts = _SEPARATORS.split(line[:MAX_METADATA_LINE])
+    parts = SEPARATORS.split(line[:MAX_METADATA_LINE])
     return any(_PUBLISHED.match(part) or _UPDATED.match(part) for part in parts)
 
 
@@ -1000,7 +1000,7 @@ _THE_NAME = re.compile(r"(?:The|Der|Die|Das|Le|La|Les|El|Los|Il|Het|De)\s")
 def agency_part(line: str) -> list[str]:
     """The agency one part of a dateline names alone ("AFP - Dec 22, 2024 - 14:10 | World",
     "Source: Reuters | ...")."""
-    parts = (_SOURCE_LABEL.sub("", part.strip()) for part in _SEPARATORS.split(line))
+    parts = (_SOURCE_LABEL.sub("", part.strip()) for part in SEPARATORS.split(line))
     return next(([agency] for part in parts if (agency := agency_byline(part))), [])
 
 
@@ -1256,7 +1256,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     names: list[str] = []
     if _TAXONOMY_LINE.match(text) or _COMMENTER.search(text):
         return LineMeta(published, updated, names, rest, timed)
-    for segment in _SEPARATORS.split(rest):
+    for segment in SEPARATORS.split(rest):
         segment = _CONNECTORS.sub("", segment.strip())
         if not segment:
             continue

@@ -18,6 +18,7 @@ from workers.parsing.chrome import rule_for, split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
     GENDERED_AUTHOR,
+    SEPARATORS,
     LineMeta,
     agency_byline,
     agency_part,
@@ -718,7 +719,7 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     names = [] if page.authors else meta.names
     if meta.published is None and meta.updated is None and not names:
         return False
-    if not names and not page.authors and labels_its_date(line):
+    if not names and not page.authors and (labels_its_date(line) or _tagged_byline(line, timezone)):
         # A name with no "By" on a line that labels its date as the published or updated one
         # ("Jane Doe | Published March 12, 2024"): the header's byline, if a known given name
         # starts it (not a quotation's source, "Jane Doe; Minister; Daily Nation; Mar 20, 2005").
@@ -730,6 +731,21 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     page.updated_at = page.updated_at or meta.updated
     page.authors = page.authors or names
     return True
+
+
+TAG_WORDS = 2  # of a byline line's other parts ("Opinion", "4 min read" is a date's part)
+
+
+def _tagged_byline(line: str, timezone: str) -> bool:
+    """A line of names first, then a date and short tags, between separators ("Jane Doe ·
+    12 March 2024 · Opinion"); not a quotation's source ("Jane Doe; Minister on Stage; Daily
+    Nation (Barbados); Mar 20, 2005.")."""
+    parts = [part.strip() for part in SEPARATORS.split(line) if part.strip()]
+    if len(parts) < 2 or not _given_names_line(parts[0], timezone):
+        return False
+    return all(
+        len(part.split()) <= TAG_WORDS or parse_datetime(part, timezone) for part in parts[1:]
+    )
 
 
 def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> list[str]:
