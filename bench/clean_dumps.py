@@ -1470,7 +1470,10 @@ def run(per_style: int, seed: int) -> None:
         ("styles 111-120 (tenth held-out set, since fixed against)", TENTH_HELD_OUT_STYLES),
         ("styles 121-130 (eleventh held-out set, since fixed against)", ELEVENTH_HELD_OUT_STYLES),
         ("styles 131-140 (twelfth held-out set)", TWELFTH_HELD_OUT_STYLES),
-        ("styles 141-150 (thirteenth held-out set)", THIRTEENTH_HELD_OUT_STYLES),
+        (
+            "styles 141-150 (thirteenth held-out set, since fixed against)",
+            THIRTEENTH_HELD_OUT_STYLES,
+        ),
     )
     for label, styles in groups:
         rng = random.Random(seed)

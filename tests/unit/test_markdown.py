@@ -74,6 +74,11 @@ def test_plain_text_with_asterisks_is_not_taken_for_markdown() -> None:
     assert not looks_markdown(["* Home", "* News", "A line with 2*3 in it", "Another line"])
 
 
+def test_a_dump_that_opens_with_a_heading_is_markdown() -> None:
+    assert looks_markdown(["# Harbour bridge reopens", "*Councillors voted on Tuesday.*", "By Jo"])
+    assert not looks_markdown(["#MeToo march fills the square", "A second line"])  # a hashtag
+
+
 def test_a_markdown_dump_whose_signs_come_late_is_markdown() -> None:
     """A converted page may print hundreds of menu lines with no Markdown in them before its
     first heading: its signs count wherever they are, and its heading loses its "##"."""

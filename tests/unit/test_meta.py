@@ -47,6 +47,7 @@ from workers.parsing.meta import (
         ("2024.02.23. 08:38", "2024-02-23T08:38:00Z"),
         ("2024/2/3", "2024-02-03T00:00:00Z"),
         ("2024/13/40", None),
+        ("Publicado a 29 de novembro de 2024, 07:54 GMT", "2024-11-29T07:54:00Z"),
         # Turkish months, read only where a line names one.
         ("12 Mart 2024, 14:05", "2024-03-12T14:05:00Z"),
     ],
@@ -479,6 +480,9 @@ CLEAN_BODY = [
             ["Maria Silva"],
             "2024-03-04",
         ),
+        # A byline and its date on a line read as a date; a name between tags, no date.
+        (["By Jane Doe, 4 March 2024"], ["Jane Doe"], "2024-03-04"),
+        (["Jane Doe | Opinion", "4 March 2024"], ["Jane Doe"], "2024-03-04"),
         # A name first, then the date and a short tag.
         (["Jane Doe \u00b7 4 March 2024 \u00b7 Opinion"], ["Jane Doe"], "2024-03-04"),
         # A name beside a date labelled as the published one; a magazine's "Words:".
@@ -574,6 +578,8 @@ def test_a_key_value_headers_title_loses_its_label() -> None:
         "Subject: Harbour bridge reopens after repairs",
         '---\ntitle: "Harbour bridge reopens after repairs"\nauthor: Jane Doe\n'
         "date: 2024-03-04T09:00:00Z\n---",
+        "Headline: Harbour bridge reopens after repairs\nByline: Jane Doe\n"
+        "Dateline: March 4, 2024 09:00 GMT",
     ],
 )
 def test_an_e_mails_or_front_matters_fields_are_the_header(header: str) -> None:
@@ -635,6 +641,31 @@ def test_a_dateline_and_byline_run_into_the_first_paragraph_are_taken_out_of_it(
         "\n\n".join(["Harbour bridge reopens after repairs", placed, *CLEAN_BODY[1:]])
     )
     assert page.paragraphs[0] == placed
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        "Politics, Environment",  # the article's tags
+        "Residents fill sandbags on the high street. Photo: John Roe/Northgate Courier",
+    ],
+)
+def test_tags_or_a_caption_over_the_headline_are_not_the_title(over: str) -> None:
+    from workers.parsing.textdump import parse_text
+
+    lines = [over, "Harbour bridge reopens after repairs", "By Jane Doe", "4 March 2024"]
+    page = parse_text("\n\n".join([*lines, *CLEAN_BODY]))
+    assert (page.title, page.authors) == ("Harbour bridge reopens after repairs", ["Jane Doe"])
+
+
+def test_a_name_with_a_title_after_its_comma_is_no_tag_list() -> None:
+    """ "Carlos Dobkin, PhD" over an affiliation: a traf tune page's headline area, where the
+    tag-list rule at first took the name for a section's tags."""
+    from workers.parsing.textdump import _is_kicker
+
+    assert _is_kicker("Politics, Environment", "Harbour bridge reopens after repairs")
+    assert not _is_kicker("Carlos Dobkin, PhD", "Harbour bridge reopens after repairs")
+    assert not _is_kicker("Plejaden, M45", "Harbour bridge reopens after repairs")
 
 
 def test_a_breadcrumbs_date_over_the_headline_is_the_published_day() -> None:

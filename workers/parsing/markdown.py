@@ -43,11 +43,15 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Signs that a dump is Markdown: a heading, a link or image, or strong emphasis.
 _SIGNS = re.compile(r"^#{1,6}\s|\]\(|\*\*\S|__\S")
 MARKDOWN_SIGNS = 2  # lines with a sign before the dump is read as Markdown
+_HEADING_SIGN = re.compile(r"#{1,6}\s+\S")
 
 
 def looks_markdown(lines: list[str]) -> bool:
     """Markdown signs on ``MARKDOWN_SIGNS`` lines of the dump, wherever they are: a converted
-    page may print its menus as plain lines and its first heading hundreds of lines down."""
+    page may print its menus as plain lines and its first heading hundreds of lines down. A
+    dump that opens with a heading ("# Council approves ...") is Markdown too."""
+    if lines and _HEADING_SIGN.match(lines[0]):
+        return True
     signed = (line for line in lines if _SIGNS.search(line[:1000]))
     return len(list(islice(signed, MARKDOWN_SIGNS))) >= MARKDOWN_SIGNS
 

@@ -54,7 +54,7 @@ _MONTH_NAMES = (
     # ... and their short forms that are no English word ("7 ago 2024", "2 dic 2024")
     r"ene|abr|ago|dic|giu|lug|ott|dez|fev|"
     # Portuguese, Dutch, Indonesian
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
     r"januari|februari|maart|mei|augustus|maret|agustus|desember|mrt|"
     # Russian, in the genitive that dates use ("30 марта 2015")
     r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
@@ -102,7 +102,7 @@ _PUBLISHED = re.compile(
     # A whole word: "Datenschutz" and "DATEV" are no label.
     r"^\s*(published|posted|first published|date|publié|publicado|pubblicato|veröffentlicht|"
     r"erschienen|publiziert|gepubliceerd|opublikowano|dodano|publikováno|publicerad|datum)\b"
-    r"( on| le| el| il| am| em| op)?\s*:?\s*",
+    r"( on| le| el| il| am| em| op| a(?= \d))?\s*:?\s*",  # (Portugal: "Publicado a 29 de ...")
     re.I,
 )
 # Words that mark a line as prose, never a dateline.

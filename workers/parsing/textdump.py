@@ -303,8 +303,12 @@ _TITLE_KEYS = frozenset(
     {"title", "subject", "headline", "titel", "betreff", "titre", "objet", "título", "titulo"}
     | {"asunto", "titolo", "oggetto", "tytuł"}
 )
-_AUTHOR_KEYS = frozenset({"author", "authors", "from", "autor", "auteur", "autore", "verfasser"})
-_DATE_KEYS = frozenset({"date", "published", "datum", "fecha", "data", "sent", "gesendet"})
+_AUTHOR_KEYS = frozenset(
+    {"author", "authors", "byline", "from", "autor", "auteur", "autore", "verfasser"}
+)
+_DATE_KEYS = frozenset(
+    {"date", "dateline", "published", "datum", "fecha", "data", "sent", "gesendet"}
+)
 _ANGLED = re.compile(r"<[^<>]{0,300}>")
 KEY_VALUE_LINES = 12
 
@@ -390,10 +394,13 @@ KICKER_WORDS = 3
 
 
 def _is_kicker(line: str, next_line: str) -> bool:
-    """A section label over the headline ("POLITICS", "WORLD NEWS", "Opinion"): a word or
-    three, in capitals or alone, before a line of headline length that is no byline or date."""
+    """A section label over the headline ("POLITICS", "WORLD NEWS", "Opinion", "Politics,
+    Environment"): a word or three, in capitals, alone or listed with commas, before a line of
+    headline length that is no byline or date."""
     words = line.split()
-    if not (len(words) == 1 or len(words) <= KICKER_WORDS and line.isupper()):
+    items = [item.strip() for item in line.split(",")]  # "Politics, Environment": one word each
+    tags = len(items) > 1 and all(item.isalpha() and item[:1].isupper() for item in items)
+    if not (len(words) == 1 or len(words) <= KICKER_WORDS and (line.isupper() or tags)):
         return False
     return not line.rstrip().endswith((".", "!", "?")) and _headline_shaped(next_line)
 
@@ -409,7 +416,10 @@ _SENTENCE_END = (".", "!", "?", ":")
 # A caption's credit at its end: "(credit: NASA/Jude Guidry)", "(AP Photo/Evan Vucci)", "(Photo:
 # Getty Images)".
 _CAPTION_CREDIT = re.compile(
-    r"\((?:[A-Z]{2,5}\s)?(?:photo|image|picture|credit|foto|bild)s?\b[^()]{0,80}\)\s*$", re.I
+    r"\((?:[A-Z]{2,5}\s)?(?:photo|image|picture|credit|foto|bild)s?\b[^()]{0,80}\)\s*$"
+    # ... or after the caption's last full stop ("... high street. Photo: Jane Roe/Courier")
+    r"|\.\s(?:photo|image|picture|credit|foto|bild)s?:\s[^.!?]{1,80}$",
+    re.I,
 )
 HEADLINE_BELOW = 3  # lines under the first where the headline may sit instead
 METADATA_UNDER = 2  # lines under a headline where its byline or dateline is looked for
@@ -565,8 +575,10 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
         elif (moment := parse_datetime(line, timezone)) is not None:
             if page.published_at is None:
                 page.published_at = moment
-            if not page.authors:  # "REUTERS - May 2, 2024 - 16:52 | World": a wire's dateline
-                page.authors = agency_part(line)
+            if not page.authors:
+                # "By Jane Doe, 1 October 2024"; "REUTERS - May 2, 2024 - 16:52 | World", a
+                # wire's dateline
+                page.authors = byline_names(line, require_by=True) or agency_part(line)
             metadata_seen = True
         elif not page.authors and (names := byline_names(line)):
             page.authors = names
@@ -581,6 +593,9 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             metadata_seen = True
         elif not page.authors and metadata_seen and _given_names_line(line, timezone):
             page.authors = _names_line(line, timezone)  # a bare name under the dateline
+        elif not page.authors and (names := _tagged_names(line, timezone)):
+            page.authors = names  # "Opinion | Jane Doe"
+            metadata_seen = True
         elif page.authors and is_role_line(line):
             page.removed.append({"line": line, "rule": "byline_role"})
         elif page.authors and _author_note(line, page.authors):
@@ -719,7 +734,7 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     names = [] if page.authors else meta.names
     if meta.published is None and meta.updated is None and not names:
         return False
-    if not names and not page.authors and (labels_its_date(line) or _tagged_byline(line, timezone)):
+    if not names and not page.authors and (labels_its_date(line) or _tagged_names(line, timezone)):
         # A name with no "By" on a line that labels its date as the published or updated one
         # ("Jane Doe | Published March 12, 2024"): the header's byline, if a known given name
         # starts it (not a quotation's source, "Jane Doe; Minister; Daily Nation; Mar 20, 2005").
@@ -736,16 +751,19 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
 TAG_WORDS = 2  # of a byline line's other parts ("Opinion", "4 min read" is a date's part)
 
 
-def _tagged_byline(line: str, timezone: str) -> bool:
-    """A line of names first, then a date and short tags, between separators ("Jane Doe ·
-    12 March 2024 · Opinion"); not a quotation's source ("Jane Doe; Minister on Stage; Daily
-    Nation (Barbados); Mar 20, 2005.")."""
+def _tagged_names(line: str, timezone: str) -> list[str]:
+    """The names of a line that holds them in one of its parts, between separators, and
+    nothing else but dates and short tags ("Jane Doe · 12 March 2024 · Opinion", "Opinion |
+    Jane Doe"); none for a quotation's source ("Jane Doe; Minister on Stage; Daily Nation
+    (Barbados); Mar 20, 2005.")."""
     parts = [part.strip() for part in SEPARATORS.split(line) if part.strip()]
-    if len(parts) < 2 or not _given_names_line(parts[0], timezone):
-        return False
-    return all(
-        len(part.split()) <= TAG_WORDS or parse_datetime(part, timezone) for part in parts[1:]
-    )
+    named = [part for part in parts if _given_names_line(part, timezone)]
+    if len(parts) < 2 or len(named) != 1:
+        return []
+    others = (part for part in parts if part is not named[0])
+    if all(len(part.split()) <= TAG_WORDS or parse_datetime(part, timezone) for part in others):
+        return _names_line(named[0], timezone)
+    return []
 
 
 def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> list[str]:
