@@ -283,7 +283,9 @@ def parse_text(
         page.published_at = filed_reading(header, filed, timezone)
     if page.published_at is None:
         # A page that prints only when it was updated ("Updated: March 26, 2024 06:18 IST")
-        # was published then or before: the latest time it can have been.
+        # was published then or before. (The record takes the updated time for any page that
+        # gives no published one, ``article.py``; here it is taken before the URL's day is
+        # weighed, which then replaces it only if two days or more from it.)
         page.published_at = page.updated_at
     # "/2019/11/20/isis-fighters-...": the day the site filed the article under, where the page
     # prints none, or prints one two days or more from it (a related story's, a comment's, a
@@ -345,8 +347,8 @@ def key_value_header(lines: list[str]) -> list[str]:
 
 
 LABELLED_PARAGRAPHS = 20  # the body's last paragraphs read for a labelled author
-# "Title: ...": a key-value header's label (an archive's export, a feed's dump).
-_TITLE_LABEL = re.compile(r"^(?:title|headline|titel|titre|t[ií]tulo|titolo|tytuł)\s?:\s+", re.I)
+# "Title: ...": a key-value header's label alone, over no writer or date (a feed's dump).
+_TITLE_LABEL = re.compile(rf"^(?:{'|'.join(sorted(_TITLE_KEYS))})\s?:\s+", re.I)
 SPACED_COLON_LANGUAGES = frozenset({"fr"})
 _SPACED_COLON = re.compile(r"(?<=\w) +: ")
 MAX_DATE_ALONE_CHARS = 40
@@ -734,12 +736,15 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     names = [] if page.authors else meta.names
     if meta.published is None and meta.updated is None and not names:
         return False
-    if not names and not page.authors and (labels_its_date(line) or _tagged_names(line, timezone)):
-        # A name with no "By" on a line that labels its date as the published or updated one
-        # ("Jane Doe | Published March 12, 2024"): the header's byline, if a known given name
-        # starts it (not a quotation's source, "Jane Doe; Minister; Daily Nation; Mar 20, 2005").
-        bare = read_metadata_line(line, timezone, bare_names=True).names
-        names = bare if all(known_given_name(name) for name in bare) else []
+    if not names and not page.authors:
+        # Names with no "By" beside the dates and short tags ("Jane Doe · 12 March 2024 ·
+        # Opinion"), or on a line that labels its date as the published or updated one ("Jane
+        # Doe | Published March 12, 2024"), if known given names start them: not a quotation's
+        # source ("Jane Doe; Minister on Stage; Daily Nation (Barbados); Mar 20, 2005.").
+        names = _tagged_names(line, timezone)
+        if not names and labels_its_date(line):
+            bare = read_metadata_line(line, timezone, bare_names=True).names
+            names = bare if all(known_given_name(name) for name in bare) else []
     if not names and not page.authors:
         names = agency_part(line)
     page.published_at = page.published_at or meta.published
@@ -748,7 +753,7 @@ def _mixed_metadata(line: str, page: PageFields, timezone: str) -> bool:
     return True
 
 
-TAG_WORDS = 2  # of a byline line's other parts ("Opinion", "4 min read" is a date's part)
+TAG_WORDS = 2  # of each part of a byline's line that is no date ("Opinion", "Staff Writer")
 
 
 def _tagged_names(line: str, timezone: str) -> list[str]:
