@@ -417,10 +417,11 @@ def _dateline_above(line: str, next_line: str, timezone: str) -> datetime | None
 _SENTENCE_END = (".", "!", "?", ":")
 # A caption's credit at its end: "(credit: NASA/Jude Guidry)", "(AP Photo/Evan Vucci)", "(Photo:
 # Getty Images)".
+_CREDIT_WORD = r"(?:photo|image|picture|credit|foto|bild)s?"
 _CAPTION_CREDIT = re.compile(
-    r"\((?:[A-Z]{2,5}\s)?(?:photo|image|picture|credit|foto|bild)s?\b[^()]{0,80}\)\s*$"
+    rf"\((?:[A-Z]{{2,5}}\s)?{_CREDIT_WORD}\b[^()]{{0,80}}\)\s*$"
     # ... or after the caption's last full stop ("... high street. Photo: Jane Roe/Courier")
-    r"|\.\s(?:photo|image|picture|credit|foto|bild)s?:\s[^.!?]{1,80}$",
+    rf"|\.\s{_CREDIT_WORD}:\s[^.!?]{{1,80}}$",
     re.I,
 )
 HEADLINE_BELOW = 3  # lines under the first where the headline may sit instead

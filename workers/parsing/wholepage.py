@@ -500,7 +500,7 @@ MORE_RUN_OVERLAP = 0.2
 
 def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[int]:
     """Lines of the next best runs from line ``above`` on, outside ``[start, end)``, that
-    continue the article."""
+    continue the article (run by run, best first: the caller sorts them)."""
     classed, scores = layout.classed, layout.scores  # (no line outside the run was re-classed)
     top = sum(score(line) for line in classed[start:end])
     words: set[str] | None = None  # the run's, read once a run under it may continue it
@@ -522,7 +522,7 @@ def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[
         own = _words_of(run, layout.stopwords)
         if own and len(own & words) >= MORE_RUN_OVERLAP * len(own):
             found.extend(range(at, to))
-    return sorted(found)
+    return found
 
 
 def _words_of(lines: list[Line], stopwords: frozenset[str]) -> set[str]:
