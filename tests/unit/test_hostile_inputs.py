@@ -114,6 +114,7 @@ LINEAR = [
     "byline_many_names",
     "markdown_heading_flood",
     "byline_handle_flood",
+    "byline_part_flood",
 ]
 
 

@@ -18,6 +18,7 @@ from workers.parsing.chrome import rule_for, split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
     GENDERED_AUTHOR,
+    MAX_METADATA_LINE,
     SEPARATORS,
     LineMeta,
     agency_byline,
@@ -762,6 +763,8 @@ def _tagged_names(line: str, timezone: str) -> list[str]:
     nothing else but dates and short tags ("Jane Doe · 12 March 2024 · Opinion", "Opinion |
     Jane Doe"); none for a quotation's source ("Jane Doe; Minister on Stage; Daily Nation
     (Barbados); Mar 20, 2005.")."""
+    if len(line) > MAX_METADATA_LINE:
+        return []  # no byline's line is that long; each part would be read
     parts = [part.strip() for part in SEPARATORS.split(line) if part.strip()]
     named = [part for part in parts if _given_names_line(part, timezone)]
     if len(parts) < 2 or len(named) != 1:

@@ -112,6 +112,10 @@ CATEGORIES: dict[str, Make] = {
     "byline_handle_flood": lambda r, s: _text(ARTICLE).replace(
         b"By Jane Walker", ("By Jane Walker" + " Follow @jane_walker" * 10_000 * s).encode()
     ),
+    # A byline's line of a great many parts between separators, names and dates.
+    "byline_part_flood": lambda r, s: _text(ARTICLE).replace(
+        b"By Jane Walker", " | ".join(["Jane Walker", "x y 12 March 2024"] * 2_000 * s).encode()
+    ),
     "html_many_meta": lambda r, s: _html(
         "<p>" + ARTICLE + "</p>",
         "".join(f'<meta name="m{i}" content="{i}">' for i in range(50_000 * s)),
