@@ -1425,6 +1425,48 @@ def test_a_numeric_date_is_read_day_first_where_the_pages_language_writes_it_so(
     assert iso_utc(parse_datetime("12.10.2020", "Europe/Berlin")) == "2020-10-12T00:00:00Z"
 
 
+_SHORT_GERMAN = [
+    "Stadtrat beschließt den Haushalt nach einer langen Nacht",
+    "Von Anna Schmidt",
+    "{date}",
+    "Der Stadtrat hat in der Nacht den Haushalt der Stadt für das kommende Jahr beschlossen, "
+    "nachdem die Mehrheit und die Opposition mehr als sechs Stunden darüber gestritten hatten.",
+    "Die Opposition kritisierte eine Erhöhung der Grundsteuer, die sie für ungerecht hält, "
+    "während der Bürgermeister die Investitionen in die Schulen verteidigte.",
+    "Die Abstimmung fand kurz nach Mitternacht statt, und die Sitzung endete ruhig.",
+]
+
+
+@pytest.mark.parametrize(
+    ("date", "published"),
+    [
+        # Berlin's half past midnight is 23:30 UTC the day before.
+        ("05.11.2023, 00:30", "2023-11-04T23:30:00Z"),
+        # Slashes, which English writes both ways: German writes the day first.
+        ("12/10/2020 14:00", "2020-10-12T12:00:00Z"),
+    ],
+)
+def test_a_short_clean_dumps_language_gives_its_zone_and_date_order(
+    date: str, published: str
+) -> None:
+    """A dump too short to be read as a whole page still has its language read from its
+    paragraphs, for the zone and the day-first order of the dates in its header."""
+    from workers.parsing.textdump import WHOLE_PAGE_LINES, parse_text
+
+    assert len(_SHORT_GERMAN) < WHOLE_PAGE_LINES
+    page = parse_text("\n\n".join(_SHORT_GERMAN).format(date=date))
+    assert page.authors == ["Anna Schmidt"]
+    assert iso_utc(page.published_at) == published
+
+
+def test_a_dump_of_a_few_words_gets_no_language_guessed() -> None:
+    """Three short lines are too little for a language: an ambiguous date stays unread."""
+    from workers.parsing.textdump import parse_text
+
+    page = parse_text("Haushalt beschlossen\n\n12/10/2020 14:00\n\nDer Stadtrat stimmte zu.")
+    assert page.published_at is None
+
+
 def test_a_dotted_date_spaced_as_german_typesetting_spaces_it_is_read() -> None:
     """A dotted date spaced out ("13. 1. 2020") is 13 January 2020, alone or on a byline's
     line; a numbered list's items ("1. 2. 3.") and a version ("2. 5. 20201") are no date."""

@@ -64,6 +64,9 @@ from workers.parsing.wholepage import (
 )
 
 _HEADER_LINES = 8
+# Characters a dump too short to read as a whole page needs before its language is detected:
+# about three sentences, below which py3langid guesses.
+SHORT_DUMP_LANGUAGE_CHARS = 400
 _CREDIT = re.compile(
     r"^\s*(\(?(additional )?reporting by|editing by|writing by|compiled by|"
     r"with reporting from)\b.*",
@@ -172,6 +175,10 @@ def parse_text(
     language = language_of(lines) if len(lines) >= WHOLE_PAGE_LINES else None
     slug = slug_words(url)
     whole = looks_whole_page(lines, language)
+    if language is None and sum(map(len, lines)) >= SHORT_DUMP_LANGUAGE_CHARS:
+        # A short clean dump: its language still tells its zone and its numeric dates' order
+        # ("Publié le 05/11/2023 à 00h30" is Paris time).
+        language = language_of(lines)
     article = ArticleLines(lines, [], [], [], True, [], [])
     if whole:
         article = article_lines(lines, language, marks, slug)
