@@ -115,6 +115,7 @@ LINEAR = [
     "markdown_heading_flood",
     "byline_handle_flood",
     "byline_part_flood",
+    "contents_flood",
 ]
 
 

@@ -1095,3 +1095,28 @@ def test_a_headline_the_bodys_run_took_in_is_found_where_the_url_spells_it() -> 
     subheading = "Ten months of repairs and counting"
     lines = [*NAV, *TEASERS, motto, subheading, *BRIDGE, *FOOTER]
     assert find_article(lines, slug=slug_words(url)).title != subheading
+
+
+def test_a_section_the_articles_contents_list_is_no_headline() -> None:
+    """A table of contents under the headline lists the sections' headings, which the page
+    prints again between the paragraphs: each is the article's subheading, not its headline,
+    however close to the body's run it is."""
+    sections = ["Why the bridge was closed", "What the repairs have cost", "Where the ferries go"]
+    intro = "Commuters will soon be able to drive across again."
+    for header in ([], ["5 min read"]):  # no byline under the headline to tell it
+        lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, *header, intro, "Contents"]
+        lines += [f"{mark} {s}" for mark, s in zip(("1.", "2.", "3."), sections, strict=True)]
+        for heading, paragraph in zip(sections, BRIDGE, strict=True):
+            lines += [heading, paragraph, paragraph.replace("bridge", "crossing")]
+        assert find_article([*lines, *FOOTER]).title == BRIDGE_HEADLINE, header
+
+
+def test_a_breadcrumb_or_a_list_of_articles_naming_the_headline_is_no_table_of_contents() -> None:
+    """A breadcrumb's items printed again as the headline and its kicker, and a "most read"
+    list that names this article among others, leave the headline a candidate."""
+    breadcrumb = ["* Harbour Daily", "* Transport", f"* {BRIDGE_HEADLINE}"]
+    most_read = ["Most read", *(f"* {t}" for t in TEASERS[:2]), f"* {BRIDGE_HEADLINE}"]
+    for listed in (breadcrumb, most_read):
+        lines = [*NAV, *listed, "Transport", BRIDGE_HEADLINE, "By Jane Doe", "1 December 2026"]
+        found = find_article([*lines, *BRIDGE, *TEASERS, "Harbour Daily", *FOOTER])
+        assert found.title == BRIDGE_HEADLINE, listed[0]

@@ -20,6 +20,7 @@ next best runs that weigh enough and share the run's words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -579,6 +580,44 @@ def _echoed(candidate: str, folded: list[str], at: int) -> bool:
 ECHO_PREFIX = 12  # the fewest characters of a headline a breadcrumb cut short still shows
 
 
+# A table of contents: this many list items in a row or more, each printed again lower on the
+# page as a line of its own, in the same order and with lines between them (a section's
+# heading: "Inhalt" over "* Ab wann legen Hühner Eier?", "1. Schmerz und seine Funktion"). A
+# list of other articles (a "most read" list that names this one too) has items that are
+# printed nowhere else; a breadcrumb's are printed again as a headline's kicker, next to it.
+CONTENTS_ENTRIES = 3
+_LIST_ITEM = re.compile(r"^(?:[*•◦▪‣·+o-]|\d{1,2}[.)])\s+(?=\S)")
+
+
+def listed_sections(folded: list[str]) -> frozenset[int]:
+    """The lines of case-folded page lines ``folded`` that a table of contents over them lists
+    (the article's subheadings): linear in the lines."""
+    at: dict[str, list[int]] = {}
+    for i, line in enumerate(folded):
+        if not _LIST_ITEM.match(line):
+            at.setdefault(line, []).append(i)
+    sections: set[int] = set()
+    run: list[int] = []  # the lines the current run of list items names
+    for i, line in enumerate([*folded, ""]):
+        item = _LIST_ITEM.match(line)
+        if item is None:
+            if len(run) >= CONTENTS_ENTRIES:
+                sections.update(run)
+            run = []
+            continue
+        printed = at.get(line[item.end() :], [])
+        later = printed[after] if (after := bisect.bisect_right(printed, i)) < len(printed) else -1
+        if run and later <= run[-1] + 1:
+            # An item printed nowhere else, or not under the section before with text between
+            # them (a breadcrumb's items, printed again as the headline and its kicker).
+            if len(run) >= CONTENTS_ENTRIES:
+                sections.update(run)
+            run = []
+        if later >= 0:
+            run.append(later)
+    return frozenset(sections)
+
+
 HEADLINE_WINDOW = 60  # lines above the body searched for its headline
 BODY_WORDS = 3000  # words of the body a headline's words are looked for in
 
@@ -635,6 +674,7 @@ class HeadlineContext:
     headings: frozenset[int]  # lines marked as top-level headings
     owners: tuple[str, ...] = ()  # what the page's copyright lines name, case-folded
     slug: frozenset[str] = frozenset()  # the words of the page's URL slug, if it has one
+    sections: frozenset[int] = frozenset()  # lines a table of contents lists: subheadings
 
     @classmethod
     def of(
@@ -667,6 +707,7 @@ class HeadlineContext:
             headings,
             owners,
             slug,
+            listed_sections(folded),
         )
 
     def in_slug(self, text: str) -> float:
@@ -744,6 +785,8 @@ class HeadlineContext:
                 continue
             if _ASIDE.match(text):
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
+            if i in self.sections:
+                continue  # a section's heading, which the article's contents list
             if _NOT_HEADLINE.search(_GUILLEMETS.sub("q", text[:300])):
                 continue
             if _DATE_IN_LINE.search(text[:300]) and (

@@ -116,6 +116,12 @@ CATEGORIES: dict[str, Make] = {
     "byline_part_flood": lambda r, s: _text(ARTICLE).replace(
         b"By Jane Walker", " | ".join(["Jane Walker", "x y 12 March 2024"] * 2_000 * s).encode()
     ),
+    # A table of contents of a great many items, each printed again as a line of its own.
+    "contents_flood": lambda r, s: _text(
+        "".join(f"* Section {i}\n" for i in range(3_000 * s))
+        + "".join(f"Section {i}\nA line of the section.\n" for i in range(3_000 * s))
+        + ARTICLE
+    ),
     "html_many_meta": lambda r, s: _html(
         "<p>" + ARTICLE + "</p>",
         "".join(f'<meta name="m{i}" content="{i}">' for i in range(50_000 * s)),
