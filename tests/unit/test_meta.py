@@ -1396,6 +1396,11 @@ def test_an_html_page_without_a_published_meta_takes_the_day_it_labels_as_publis
         ("By Jane Doe | 1. November 20231. November 2023", "2023-11-01T00:00:00Z", ["Jane Doe"]),
         # A year before a postcode or a suffix is no glued date.
         ("Hamburg, 2023 20231 Hamburg", None, []),
+        # A name glued to the month of its dateline: two elements, as a text browser lays
+        # them out.
+        ("Associated PressDecember 2, 2016", "2016-12-02T00:00:00Z", []),
+        ("By Jane DoeMarch 12, 2024", "2024-03-12T00:00:00Z", ["Jane Doe"]),
+        ("Von Anna SchmidtMärz 12, 2024", "2024-03-12T00:00:00Z", ["Anna Schmidt"]),
     ],
 )
 def test_a_date_glued_to_its_twin_is_read(

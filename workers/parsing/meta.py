@@ -214,6 +214,15 @@ _BUTTON_TAIL = re.compile(r"(?<!\s)\s+(?:view|see|read)\s+(?:all|more)\b.*$", re
 _HANDLE = re.compile(r"(?:\bfollow\s+)?(?<!\S)\(?@[\w.]{1,40}\)?", re.I)
 
 
+# A word glued to the month of the date after it ("Associated PressDecember 2, 2016", "Jane
+# DoeMärz 12, 2024"): an agency's or a writer's name and its dateline in two elements.
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-zäöüéè]{2})(?=(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d)"
+)
+
+
 def _unglued(text: str) -> str:
     if ". " in text:
         text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
@@ -221,6 +230,7 @@ def _unglued(text: str) -> str:
         text = _GLUED_TIME.sub(r"\1 \2", text)
     text = _GLUED_DATE.sub(r"\1 | ", text)
     text = _GLUED_BEFORE_DATE.sub(" ", text)
+    text = _GLUED_MONTH.sub(" ", text)
     if "@" in text:
         text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
