@@ -71,6 +71,13 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         # Capitals, and an agency after the name with no comma between.
         ("By TOM KRISHER, AP Auto Writer", ["Tom Krisher"]),
         ("By SAM WHITNEY Associated Press", ["Sam Whitney"]),
+        # ...after the last of two names; but after a comma, a known given name's only: "Ap
+        # National" is the agency's desk.
+        (
+            "By GRACE HADDAD and LUCIA FERNANDEZ Associated Press",
+            ["Grace Haddad", "Lucia Fernandez"],
+        ),
+        ("By Steve Peoples, Ap National Political Writer", ["Steve Peoples"]),
         ("By Eleanor Whitfield, Local Democracy Reporter", ["Eleanor Whitfield"]),
         ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
         ("AP Auto Writer", []),
@@ -426,6 +433,7 @@ def test_a_byline_ends_where_the_next_element_was_glued_on() -> None:
     assert byline_names("By Ryan MacKenzie") == ["Ryan MacKenzie"]
 
 
+HEADLINE = "Harbour bridge reopens after repairs"
 CLEAN_BODY = [
     "The harbour bridge reopened to traffic on Monday after months of repairs that had forced "
     "commuters onto ferries.",
@@ -826,6 +834,7 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
         ("By J.R. Stone", ["J.R. Stone"]),  # initials run together
         ("Text: Anna Roth", ["Anna Roth"]),
+        ("Teksti: Anna Roth", ["Anna Roth"]),
         # ...but capitals after a name too short for a surname are a brand's.
         ("By Jane Doe CNN", []),
     ],
@@ -1470,6 +1479,33 @@ def test_a_dump_of_a_few_words_gets_no_language_guessed() -> None:
 
     page = parse_text("Haushalt beschlossen\n\n12/10/2020 14:00\n\nDer Stadtrat stimmte zu.")
     assert page.published_at is None
+
+
+def test_a_header_labelled_in_a_language_of_one_zone_is_read_in_that_zone() -> None:
+    """A dateline labelled in Finnish or Swedish over an English text is Helsinki's or
+    Stockholm's time; "kl." and "klo" before the time are the word for o'clock."""
+    from workers.parsing.meta import label_language, unknown_zone
+
+    assert unknown_zone(None, ["By Jane Doe", "Julkaistu 9.3.2024 00:02"]) == "Europe/Helsinki"
+    assert unknown_zone("en", ["Publicerad 23 februari 2024 kl. 00.38"]) == "Europe/Stockholm"
+    assert label_language("Published 9 March 2024") is None
+    found = read_metadata_line("Publicerad 23 februari 2024 kl. 00.38", "Europe/Stockholm")
+    assert iso_utc(found.published) == "2024-02-22T23:38:00Z"
+    found = read_metadata_line("Julkaistu 9.3.2024 klo 00.02", "Europe/Helsinki")
+    assert iso_utc(found.published) == "2024-03-08T22:02:00Z"
+
+
+def test_the_pages_title_line_over_its_headline_is_not_the_title() -> None:
+    """A dump that starts with the page's title (the headline and the site's name) over the
+    headline itself; a headline over a shorter line is left alone."""
+    from workers.parsing.textdump import parse_text
+
+    for first in (f"{HEADLINE} | The Harbour Times", f"The Harbour Times - {HEADLINE}"):
+        page = parse_text("\n\n".join([first, HEADLINE, "By Jane Doe", *CLEAN_BODY]))
+        assert (page.title, page.authors) == (HEADLINE, ["Jane Doe"]), first
+        assert page.paragraphs == CLEAN_BODY
+    page = parse_text("\n\n".join([f"{HEADLINE} tonight", HEADLINE, *CLEAN_BODY]))
+    assert page.title == f"{HEADLINE} tonight"
 
 
 def test_a_dotted_date_spaced_as_german_typesetting_spaces_it_is_read() -> None:

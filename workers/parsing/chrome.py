@@ -140,7 +140,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # a row of the site's own profiles ("Youtube Twitter Facebook", "Like Us Follow Us")
             r"((follow|like) us( on)?|facebook|twitter|x|youtube|instagram|tiktok|linkedin|xing|"
             r"pinterest|tumblr|mastodon|threads|bluesky|telegram|flipboard|snapchat|rss|\||\s|,|·)+",
-            r"share (this|on|via|the)( article| story| page)?\b.*",
+            r"share (this|on|via|the|full)( article| story| page)?\b.*",
+            r"(gift|give) (this |the )?(article|story)",
             r"click to share.*",
             r"(artikel )?teilen( mit)?:?",
             r"link kopieren|copier le lien|lien copié|copiar (el )?enlace|copia (il )?link",
@@ -219,7 +220,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"topics?:.*",
             r"tags?:.*",
             r"(listen|watch)( to| now)?( this)?( article| story)?"
-            r"( \d+ min.*)?",
+            r"( ?[·•|-]? \d+(:\d{2})? min.*)?",
             r"\d+ min(ute)?s? read",
             r"follow (us|@\w+).*",
             r"back to top",

@@ -101,7 +101,8 @@ _UPDATED = re.compile(r"^\s*(updated|last (updated|modified)( on)?|modified)\s*:
 _PUBLISHED = re.compile(
     # A whole word: "Datenschutz" and "DATEV" are no label.
     r"^\s*(published|posted|first published|date|publié|publicado|pubblicato|veröffentlicht|"
-    r"erschienen|publiziert|gepubliceerd|opublikowano|dodano|publikováno|publicerad|datum)\b"
+    r"erschienen|publiziert|gepubliceerd|opublikowano|dodano|publikováno|publicerad|publisert|"
+    r"julkaistu|datum)\b"
     r"( on| le| el| il| am| em| op| a(?= \d))?\s*:?\s*",  # (Portugal: "Publicado a 29 de ...")
     re.I,
 )
@@ -124,7 +125,7 @@ _BY = re.compile(
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
     rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|text:|texte:|texto:|testo:|tekst:|auteurs?:|verfasser(?:in)?:)\s*:?\s+",
+    r"interview:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?:|verfasser(?:in)?:)\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
@@ -318,17 +319,40 @@ UHR_ZONE = "Europe/Berlin"
 UHR_CHARS = 200  # of a line, read for such a time
 
 
+# The labels of a date in languages written in one zone (``zones.language_zone``): a header
+# labelled in one of them is read in its zone, whatever the language of the text under it.
+_LABEL_LANGUAGES = {
+    "veröffentlicht": "de", "aktualisiert": "de", "erstellt": "de", "erschienen": "de",
+    "publicerad": "sv", "uppdaterad": "sv", "publisert": "no", "oppdatert": "no",
+    "julkaistu": "fi", "päivitetty": "fi", "gepubliceerd": "nl", "bijgewerkt": "nl",
+    "pubblicato": "it", "aggiornato": "it", "opublikowano": "pl", "publikováno": "cs",
+}  # fmt: skip
+_DATE_LABEL = re.compile(r"^\W{0,3}(\w+)", re.U)
+
+
+def label_language(line: str) -> str | None:
+    """The language of the label a dateline starts with ("Publicerad 23 februari ...": "sv")."""
+    label = _DATE_LABEL.match(line[:40])
+    return _LABEL_LANGUAGES.get(label.group(1).casefold()) if label else None
+
+
 def unknown_zone(language: str | None, header: Sequence[str] = ()) -> str:
     """The zone to read a page's zone-less times in when its source is not known: its
-    language's, where that is written in one zone only; else Central European time where a
-    line of its ``header`` tells a time with "Uhr" (a German header over an English page); else
-    UTC (day first but in English)."""
+    language's, where that is written in one zone only; else the zone of the language a line of
+    its ``header`` labels its date in ("Julkaistu", "Publicerad"); else Central European time
+    where a line of its ``header`` tells a time with "Uhr" (a German header over an English
+    page); else UTC (day first but in English)."""
     if zone := language_zone(language):
+        return zone
+    if zone := next((z for line in header if (z := language_zone(label_language(line)))), None):
         return zone
     if any(_UHR_TIME.search(line[:UHR_CHARS]) for line in header):
         return UHR_ZONE
     return UTC_DAY_FIRST if language and language not in MONTH_FIRST_LANGUAGES else "UTC"
 
+
+# The word for "o'clock" before a time in the Nordic languages ("kl. 14.05", "klo 14.05").
+_CLOCK_WORD = re.compile(r"(?<!\S)(?:kl\.?|klo|kello)\s+(?=\d)", re.I)
 
 # A time of day: "14:05", "14h05", "17.15" (not a dotted date's "12.10.2020"), "2pm", "2 a.m.".
 _TIME_OF_DAY = re.compile(
@@ -345,6 +369,7 @@ def _parse_datetime(text: str, timezone: str, order: str | None = None) -> datet
     cleaned = _PUBLISHED.sub("", _UPDATED.sub("", text))
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
     cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
+    cleaned = _CLOCK_WORD.sub(" ", cleaned)
     # "2:00 a. m.", as Spanish-language pages write it: dateparser reads only "a.m." or "am"
     cleaned = _SPACED_MERIDIEM.sub(r"\1m", cleaned)
     zone = _NAMED_ZONE.search(cleaned)
@@ -589,9 +614,16 @@ def byline_names(
         )
         if is_name(part) and (has_by or not _phrase_with_particle(part)):
             names.append(part)
-        elif has_by and not names and (lead := _name_before_affiliation(part)):
+        elif (
+            has_by
+            and (lead := _name_before_affiliation(part))
+            and (not names or known_given_name(lead))
+        ):
+            # what follows the (last) name is its affiliation: "By SAM WHITNEY Associated
+            # Press", "By JANE DOE and JOHN ROE Associated Press" (not "Jane Doe, AP National
+            # Political Writer": after a name, an agency's desk)
             names.append(lead)
-            break  # what follows the name is its affiliation
+            break
         elif names and has_by:
             break  # "By A and B, Political Editors": titles come after the names
         elif names and _only_role(part):
@@ -688,7 +720,7 @@ _DATE_SPAN = re.compile(
     # A slash may follow the date where no more of a date does ("October 12, 2018/0 Comments/in
     # News": a theme's separators, their spaces lost by a Markdown converter).
     rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w-]|/\d{{1,4}}(?:[/.-]|$))"
-    rf"(?:(?:\s?,?\s(?:at\s)?|\s[-–—•·]\s){_TIME})?",
+    rf"(?:(?:\s?,?\s(?:at\s|kl\.?\s|klo\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
 # A time printed relative to now ("Alex Perry 1 day ago", "3 hrs ago"): no date without the
@@ -723,7 +755,7 @@ _BARE_TIME = re.compile(
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
     r"\b(updated|modified|aktualisiert|geändert|änderung|mis à jour|actualizado|atualizado|"
-    r"aggiornato|bijgewerkt)\b",
+    r"aggiornato|bijgewerkt|uppdaterad|oppdatert|päivitetty)\b",
     re.I,
 )
 MAX_METADATA_LINE = 200  # characters; a longer line is prose, not a byline or dateline

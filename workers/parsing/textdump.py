@@ -196,6 +196,8 @@ def parse_text(
         known = recognise([r["line"] for r in page.removed])
         header = [*kept[: _HEADER_LINES + 1], *(line.text for line in article.around)]
         timezone = known.timezone if known else unknown_zone(language, header)
+    if len(kept) > 1 and is_page_title(kept[0], kept[1]):
+        page.removed.append({"line": kept.pop(0), "rule": "page_title"})
     if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
         page.removed.append({"line": kept.pop(0), "rule": "kicker"})
     elif len(kept) > 1 and (moment := _dateline_above(kept[0], kept[1], timezone)):
@@ -401,6 +403,24 @@ DATED_BYLINE_LINES = 5  # under the headline, names with their own date (not a c
 
 
 KICKER_WORDS = 3
+
+
+# The page's title line (its ``<title>``) over the headline it repeats: the headline, then a
+# separator and the site's name ("Flood plan approved | The Harbour Times"), or the other way
+# round.
+_SITE_AFTER = re.compile(r"\s*[|\-–—:·•]\s*\S.{0,60}")
+_SITE_BEFORE = re.compile(r".{0,60}\S\s*[|\-–—:·•]\s*")
+
+
+def is_page_title(line: str, next_line: str) -> bool:
+    """``line`` is the page's title line over its headline ``next_line``."""
+    if len(next_line.split()) < HEADLINE_WORDS[0] or line == next_line:
+        return False
+    if line.startswith(next_line):
+        return _SITE_AFTER.fullmatch(line[len(next_line) :]) is not None
+    if line.endswith(next_line):
+        return _SITE_BEFORE.fullmatch(line[: -len(next_line)]) is not None
+    return False
 
 
 def _is_kicker(line: str, next_line: str) -> bool:
