@@ -31,6 +31,8 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Share full article", "share_buttons"),
         ("Gift this article", "share_buttons"),
         ("Listen · 5:03 min", "page_furniture"),
+        ("Opinions expressed by Harbour Times contributors are their own.", "page_furniture"),
+        ("The views expressed here are those of the author.", "page_furniture"),
         ("© 2024 Northgate Courier Ltd", "copyright"),
         ("Topics: Politics, Defence", "page_furniture"),
         ("4 min read", "page_furniture"),

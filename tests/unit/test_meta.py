@@ -1495,6 +1495,40 @@ def test_a_header_labelled_in_a_language_of_one_zone_is_read_in_that_zone() -> N
     assert iso_utc(found.published) == "2024-03-08T22:02:00Z"
 
 
+def test_a_dated_line_that_names_a_city_is_read_in_the_citys_zone() -> None:
+    """A dateline with its city as a part of its own, on a page whose zone nothing else
+    tells; a city named on a line with no date says nothing of the time."""
+    from workers.parsing.meta import unknown_zone
+
+    line = "Jane Doe | Ciudad de México | 12/03/2024 23:05 h"
+    assert unknown_zone(None, [line]) == "America/Mexico_City"
+    assert unknown_zone("en", ["LONDON, March 12, 2024 23:05"]) == "Europe/London"
+    assert unknown_zone(None, ["Jane Doe | Reading", "Harbour bridge reopens"]) == "UTC"
+    assert iso_utc(parse_datetime("12/03/2024 23:05 h", unknown_zone(None, [line]))) == (
+        "2024-03-13T05:05:00Z"
+    )
+
+
+def test_austrian_months_are_read() -> None:
+    assert iso_utc(parse_datetime("12. Jänner 2024, 14:05", "Europe/Vienna")) == (
+        "2024-01-12T13:05:00Z"
+    )
+    found = read_metadata_line("Von Anna Huber, 3. Feber 2024", "Europe/Vienna")
+    assert (iso_utc(found.published), found.names) == ("2024-02-03T00:00:00Z", ["Anna Huber"])
+
+
+def test_a_credit_in_brackets_under_a_clean_dump_names_its_writer() -> None:
+    """ "(Japanese original by Jane Doe, City News Department)" as the last line; a picture's
+    credit in brackets names no writer."""
+    from workers.parsing.textdump import parse_text
+
+    credit = "(Japanese original by Jane Doe, City News Department)"
+    page = parse_text("\n\n".join([HEADLINE, "March 12, 2024", *CLEAN_BODY, credit]))
+    assert (page.authors, page.paragraphs) == (["Jane Doe"], CLEAN_BODY)
+    page = parse_text("\n\n".join([HEADLINE, "March 12, 2024", *CLEAN_BODY, "(Photo by Jane Doe)"]))
+    assert page.authors == []
+
+
 def test_the_pages_title_line_over_its_headline_is_not_the_title() -> None:
     """A dump that starts with the page's title (the headline and the site's name) over the
     headline itself; a headline over a shorter line is left alone."""

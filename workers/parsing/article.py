@@ -20,7 +20,7 @@ from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
 from workers.parsing.urls import canonical_url, registered_domain
-from workers.parsing.zones import url_zone
+from workers.parsing.zones import city_zone, url_zone
 from workers.records import SCHEMA_VERSION, ParsedArticle, Position
 from workers.settings import Settings
 
@@ -229,9 +229,10 @@ def _language(body: str, declared: str | None) -> str | None:
 def warm_up() -> None:
     """Run the parsers once, so the first message does not pay for their lazy loading
     (dateparser's language data, trafilatura's, the cities and given names bylines are told
-    from)."""
+    from, the cities' zones datelines are read in)."""
     big_cities()
     given_names()
+    city_zone("London")
     page = "Warm up\n\nBy Jane Doe\n12 March 2024 10:30 GMT\n\nA first paragraph of the body."
     parse_message(page.encode(), "warm-up:0:0", "2024-03-12T10:30:00.000000Z", Settings())
     html = f"<html><head><title>Warm up</title></head><body><p>{page}</p></body></html>"

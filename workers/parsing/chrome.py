@@ -231,6 +231,10 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(open|close|toggle|show|hide) (the )?(main )?(menu|navigation|search)",
             r"(main )?menu|navigation|search( for)?:?",
             r"our standards:.*",
+            # a contributor's disclaimer ("Opinions expressed by Forbes Contributors are their
+            # own.", "The views expressed here are those of the author.")
+            r"(the )?(views|opinions) expressed (here |in this (article|column|piece|post) )?"
+            r"(by [^.]{1,80} )?are (those of the (author|writer)s?|(their|his|her) own)\b.*",
             r"impressum|datenschutz",
             r"(jump to (recipe|video)|print recipe)( ?(jump to (recipe|video)|print recipe))*",
             r"(ihr|dein) warenkorb ist leer|your (shopping )?(cart|basket) is empty|"

