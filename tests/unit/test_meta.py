@@ -1529,6 +1529,29 @@ def test_a_credit_in_brackets_under_a_clean_dump_names_its_writer() -> None:
     assert page.authors == []
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "published"),
+    [
+        # A dateline run into the first paragraph, up to a separator or a time's "Uhr".
+        ("Pressemitteilung vom 25. Januar 2022 | Berlin – Die Zusammenarbeit stand im Mittelpunkt.",
+         "2022-01-25T00:00:00Z"),
+        ("19.10.2019, 15:30 Uhr Am 8. Spieltag treffen Dortmund und Gladbach aufeinander.",
+         "2019-10-19T13:30:00Z"),
+        ("BERLIN, 12. März 2024 - Die Regierung hat beschlossen, den Haushalt zu kürzen.",
+         "2024-03-12T00:00:00Z"),
+        # A date inside the paragraph's first sentence is the event's, not the page's.
+        ("On 12 March 2024, the council voted - and the mayor resigned the next day.", None),
+        ("Berlin – Die Regierung hat am 12. März 2024 beschlossen, den Haushalt zu kürzen.", None),
+    ],
+)  # fmt: skip
+def test_a_dateline_run_into_the_first_paragraph_is_read(
+    paragraph: str, published: str | None
+) -> None:
+    from workers.parsing.meta import opening_date
+
+    assert iso_utc(opening_date(paragraph, "Europe/Berlin")) == published
+
+
 def test_the_pages_title_line_over_its_headline_is_not_the_title() -> None:
     """A dump that starts with the page's title (the headline and the site's name) over the
     headline itself; a headline over a shorter line is left alone."""

@@ -971,6 +971,25 @@ def is_author_label(line: str) -> bool:
     return bool(_AUTHOR_LABEL.match(unmarked(line[:MAX_METADATA_LINE])))
 
 
+# The end of a dateline run into the article's first paragraph: a separator, or a time's
+# "Uhr" ("Pressemitteilung vom 25. Januar 2022 | Berlin – Die ...", "19.10.2019, 15:30 Uhr Am
+# 8. Spieltag ..."). Beside the date, no more than a label's or a city's few words.
+_OPENING_END = re.compile(r"(?P<separator>\s[|–—-]\s)|(?<=\d)\s+uhr\b", re.I)
+OPENING_CHARS, OPENING_LABEL_WORDS = 80, 3
+
+
+def opening_date(paragraph: str, timezone: str = "UTC") -> datetime | None:
+    """The published time a paragraph opens with, up to a separator or "Uhr"; None if it opens
+    otherwise ("On 12 March 2024, the council voted - ...": a date in a sentence)."""
+    end = _OPENING_END.search(paragraph[:OPENING_CHARS])
+    if end is None:
+        return None
+    head = paragraph[: end.start() if end.group("separator") else end.end()]
+    found = read_metadata_line(head, timezone)
+    words = [word for word in found.rest.split() if any(char.isalpha() for char in word)]
+    return found.published if len(words) <= OPENING_LABEL_WORDS else None
+
+
 def labelled_byline(lines: Iterable[str], timezone: str = "UTC") -> LineMeta | None:
     """The first line that labels its names as the author's, read (names, and the time it
     prints beside them: "Gespeichert von rasos am 24. Juli 2017 - 18:55"), wherever the page

@@ -38,6 +38,7 @@ from workers.parsing.meta import (
     labels_its_date,
     looks_like_metadata,
     more_by_names,
+    opening_date,
     page_year,
     parse_datetime,
     read_metadata_line,
@@ -283,6 +284,10 @@ def parse_text(
     filed = url_month_end(url)  # "/2020/02/...": the month the site filed the article under
     if page.published_at is None:
         page.published_at = breadcrumb_date(lines, headline, timezone)
+    if page.published_at is None and page.paragraphs:
+        # The dateline run into the first paragraph: "Pressemitteilung vom 25. Januar 2022 |
+        # Berlin – Die ...".
+        page.published_at = opening_date(page.paragraphs[0], timezone)
     if page.published_at is None:
         printed = (*(r["line"] for r in page.removed), *kept, *after)
         latest = _latest_date(reference, page_year(printed))
