@@ -105,8 +105,24 @@ def test_headings_and_links_are_marked_among_the_plain_lines() -> None:
             "Read the report on the council's site before the vote.",
             "Calculate Your Dog's Age With This Formula",
         ],
-        Marks(headings=frozenset({1}), links=frozenset({0, 4})),
+        Marks(headings=frozenset({1}), links=frozenset({0, 4}), second=frozenset({2})),
     )
+
+
+def test_a_site_name_heading_over_the_headline_is_not_the_title() -> None:
+    """ "# The Harbour Times" over "## Council approves ...": the site's name, in a heading
+    of its own, over the article's; a top heading over a shorter second one stays the title."""
+    body = [
+        "The council approved the flood plan on Tuesday after a review of its costs, which "
+        "had doubled since the first estimate was published.",
+        "Work on the river walls is expected to begin in the autumn, the council said.",
+    ]
+    headline = "Council approves flood plan after review"
+    for byline in ("*By Jane Doe*", "**By Jane Doe**"):
+        page = parse_text("\n\n".join(["# The Harbour Times", f"## {headline}", byline, *body]))
+        assert (page.title, page.authors, page.paragraphs) == (headline, ["Jane Doe"], body)
+    page = parse_text("\n\n".join([f"# {headline}", "## The costs", *body]))
+    assert page.title == headline
 
 
 def test_a_page_of_linked_teasers_after_the_article_is_not_body() -> None:

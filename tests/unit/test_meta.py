@@ -835,6 +835,9 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("By J.R. Stone", ["J.R. Stone"]),  # initials run together
         ("Text: Anna Roth", ["Anna Roth"]),
         ("Teksti: Anna Roth", ["Anna Roth"]),
+        ("Story: Anna Roth", ["Anna Roth"]),
+        # A name with where it is written from, with no "By".
+        ("Daniel Haddad reports from Nairobi", ["Daniel Haddad"]),
         # ...but capitals after a name too short for a surname are a brand's.
         ("By Jane Doe CNN", []),
     ],

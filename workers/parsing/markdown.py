@@ -20,6 +20,7 @@ from workers.parsing.urls import writer_page
 
 _HEADING = re.compile(r"^#{1,6}\s+")
 _TOP_HEADING = re.compile(r"^#\s")
+_SECOND_HEADING = re.compile(r"^##\s")
 # A link's target: a URL (with up to three bracketed parts, as in "filters:no_upscale()") and an
 # optional quoted title, which may hold brackets of its own. Brackets are excluded inside each
 # part, so that each scan stops at the next one: bounded work per "[" on a line of ten thousand.
@@ -112,12 +113,13 @@ _LIST_MARK = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
 
 @dataclass(frozen=True)
 class Marks:
-    """What a dump's markup says of its lines, by index: which were top-level headings, and
-    which were links and little else. A plain-text dump marks none."""
+    """What a dump's markup says of its lines, by index: which were top-level headings (and
+    second-level ones), and which were links and little else. A plain-text dump marks none."""
 
     headings: frozenset[int] = frozenset()
     links: frozenset[int] = frozenset()
     writers: frozenset[int] = frozenset()  # lines that link a writer's page: a byline
+    second: frozenset[int] = frozenset()  # second-level headings ("## ")
 
 
 NO_MARKS = Marks()
@@ -129,6 +131,7 @@ def plain_lines(lines: list[str]) -> tuple[list[str], Marks]:
     headings: set[int] = set()
     links: set[int] = set()
     writers: set[int] = set()
+    second: set[int] = set()
     inside = False  # the line before was a word inside a link still open
     for line in lines:
         text, link_chars, writer = _read(line)
@@ -149,9 +152,11 @@ def plain_lines(lines: list[str]) -> tuple[list[str], Marks]:
         if text:
             if _TOP_HEADING.match(line):
                 headings.add(len(out))
+            elif _SECOND_HEADING.match(line):
+                second.add(len(out))
             if link_chars >= LINKED * len(_LIST_MARK.sub("", text)):
                 links.add(len(out))
                 if writer:
                     writers.add(len(out))
             out.append(text)
-    return out, Marks(frozenset(headings), frozenset(links), frozenset(writers))
+    return out, Marks(frozenset(headings), frozenset(links), frozenset(writers), frozenset(second))

@@ -127,7 +127,8 @@ _BY = re.compile(
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
     rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?:|verfasser(?:in)?:)\s*:?\s+",
+    r"interview:|story:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?:|verfasser(?:in)?:)"
+    r"\s*:?\s+",
     re.I,
 )
 _EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}")
@@ -578,7 +579,9 @@ def is_role_line(line: str) -> bool:
 _BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
 
 
-_BARE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
+_BARE_PLACE = re.compile(
+    r"\s+(?:in|reports from|reporting from|writes from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$"
+)
 _NAME_THEN_BY = re.compile(r"^(\S+(?: \S+){1,3}) (?=By [A-Z])")
 # A name with the next element glued on ("By Michael HiltzikBusiness Columnist", "By Jonathan
 # GarberFOXBusiness"), as a browser's innerText joins inline elements: a capitalised word of five

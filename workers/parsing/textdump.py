@@ -181,6 +181,9 @@ def parse_text(
         # A short clean dump: its language still tells its zone and its numeric dates' order
         # ("Publié le 05/11/2023 à 00h30" is Paris time).
         language = language_of(lines)
+    site = None
+    if not whole and _site_over_headline(lines, marks):
+        site, lines = lines[0], lines[1:]
     article = ArticleLines(lines, [], [], [], True, [], [])
     if whole:
         article = article_lines(lines, language, marks, slug)
@@ -188,6 +191,8 @@ def parse_text(
     kept, removed = split_chrome(lines)
     page = PageFields(removed=removed)
     page.removed.extend({"line": line, "rule": "outside_article"} for line in outside)
+    if site is not None:
+        page.removed.append({"line": site, "rule": "masthead"})
     while kept and is_masthead(kept[0]):
         page.removed.append({"line": kept.pop(0), "rule": "masthead"})
     if not whole:
@@ -425,6 +430,23 @@ KICKER_WORDS = 3
 # round.
 _SITE_AFTER = re.compile(r"\s*[|\-–—:·•]\s*\S.{0,60}")
 _SITE_BEFORE = re.compile(r".{0,60}\S\s*[|\-–—:·•]\s*")
+
+
+SITE_NAME_WORDS = 4
+
+
+def _site_over_headline(lines: list[str], marks: Marks) -> bool:
+    """A Markdown dump whose first line, a top-level heading of a few words, stands over a
+    second-level heading that is longer: the site's name over the article's headline ("# The
+    Harbour Times", "## Council approves flood plan after review")."""
+    return (
+        len(lines) > 2
+        and 0 in marks.headings
+        and 1 in marks.second
+        and len(lines[0].split()) <= SITE_NAME_WORDS
+        and len(lines[1].split()) > len(lines[0].split())
+        and _headline_shaped(lines[1])
+    )
 
 
 def is_page_title(line: str, next_line: str) -> bool:
