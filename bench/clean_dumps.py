@@ -1,4 +1,4 @@
-"""``python -m bench.clean_dumps``: the parse stage on clean dumps in 190 site styles, each field
+"""``python -m bench.clean_dumps``: the parse stage on clean dumps in 200 site styles, each field
 scored against the generator's own truth.
 
 A *clean dump* is the article's own text as a scraper saves it: headline, header lines, body,
@@ -10,8 +10,8 @@ first or month first with their zone, "Updated" lines, read-time lines, photo cr
 combination; bodies are mixes of the seed articles' sentences (``tests.corpus``), so nothing is
 copied from any site.
 
-Eighteen groups are printed apart: styles 1-20, and seventeen held-out sets of ten (21-30,
-31-40, ..., 171-180, 181-190), each written in one sitting and first run before any change to
+Nineteen groups are printed apart: styles 1-20, and eighteen held-out sets of ten (21-30,
+31-40, ..., 181-190, 191-200), each written in one sitting and first run before any change to
 the parser for it. Their first-run figures are the held-out ones (docs/performance.md); after
 that they were fixed against.
 
@@ -1509,6 +1509,86 @@ def _s190(rng: random.Random, t: Truth) -> str:  # Markdown: "## " headline unde
     return _join([*header, f"*{p:%B} {p.day}, {p.year}*", *t.paragraphs])
 
 
+# The eighteenth held-out set, written in one sitting in session 37 and run before any change
+# for it.
+def _s191(
+    rng: random.Random, t: Truth
+) -> str:  # "Reviewed by X" as the only byline, a product page
+    p = t.published
+    return _join(
+        [t.title, f"Reviewed by {t.authors[0]}", f"{p:%B} {p.day}, {p.year}", *t.paragraphs]
+    )
+
+
+def _s192(rng: random.Random, t: Truth) -> str:  # "Last updated" then "By X" then "Published"
+    p = t.published
+    later = p + timedelta(days=2)
+    header = [
+        t.title,
+        f"Last updated: {later:%B} {later.day}, {later.year}",
+        f"By {t.authors[0]}",
+        f"Published {p:%B} {p.day}, {p.year}",
+    ]
+    return _join([*header, *t.paragraphs])
+
+
+def _s193(rng: random.Random, t: Truth) -> str:  # Hungarian-style year first: "2024. március 12."
+    local = _local(t.published, "Europe/Budapest")
+    months = [
+        "január", "február", "március", "április", "május", "június", "július", "augusztus",
+        "szeptember", "október", "november", "december",
+    ]  # fmt: skip
+    date = f"{local.year}. {months[local.month - 1]} {local.day}. {local:%H:%M}"
+    return _join([t.title, t.authors[0], date, *t.paragraphs])
+
+
+def _s194(rng: random.Random, t: Truth) -> str:  # a byline with a job title before the name
+    p = t.published
+    line = f"By Senior Correspondent {t.authors[0]}"
+    return _join([t.title, line, f"{p:%d/%m/%Y} {p:%H:%M} GMT", *t.paragraphs])
+
+
+def _s195(rng: random.Random, t: Truth) -> str:  # "12 March 2024 | 3 min read" under a name
+    p = t.published
+    header = [t.title, t.authors[0], f"{p.day} {p:%B %Y} | 3 min read"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s196(rng: random.Random, t: Truth) -> str:  # headline in capitals and title case twice
+    p = t.published
+    header = [t.title.upper(), t.title, f"By {t.authors[0]}", f"{p:%B} {p.day}, {p.year}"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s197(rng: random.Random, t: Truth) -> str:  # Romanian: "de X"; "12 martie 2024, 14:05"
+    local = _local(t.published, "Europe/Bucharest")
+    months = [
+        "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+        "septembrie", "octombrie", "noiembrie", "decembrie",
+    ]  # fmt: skip
+    date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
+    return _join([t.title, f"de {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s198(rng: random.Random, t: Truth) -> str:  # "Filed under: Politics" and "Share" rows
+    p = t.published
+    header = [t.title, "Filed under: Politics, Local", f"By {t.authors[0]}", "Share", "Tweet"]
+    return _join([*header, f"{p:%B} {p.day}, {p.year}", *t.paragraphs])
+
+
+def _s199(rng: random.Random, t: Truth) -> str:  # a byline's picture credit and an initial
+    p = t.published
+    first, last = t.authors[0].split(" ", 1)
+    header = [t.title, f"{t.authors[0]} headshot", f"By {t.authors[0]}", f"{p:%m.%d.%Y}"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s200(rng: random.Random, t: Truth) -> str:  # "Published 12 Mar 2024, 14:05 +0000"
+    p = t.published
+    date = f"Published {p.day} {p:%b %Y}, {p:%H:%M} +0000"
+    return _join([t.title, f"Written by {t.authors[0]}", date, *t.paragraphs])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -1765,6 +1845,20 @@ SEVENTEENTH_HELD_OUT_STYLES = [
 ]
 
 
+EIGHTEENTH_HELD_OUT_STYLES = [
+    Style("'Reviewed by X' as the only byline", _s191),
+    Style("'Last updated', 'By X', 'Published'", _s192),
+    Style("year first: '2024. március 12. 14:05'", _s193),
+    Style("'By Senior Correspondent X'; dd/mm GMT", _s194),
+    Style("name; '12 March 2024 | 3 min read'", _s195),
+    Style("headline in capitals, then in title case", _s196),
+    Style("Romanian: 'de X'; '12 martie 2024, 14:05'", _s197),
+    Style("'Filed under:'; 'Share', 'Tweet' rows", _s198),
+    Style("'X headshot' over the byline; mm.dd.yyyy", _s199),
+    Style("'Published 12 Mar 2024, 14:05 +0000'", _s200),
+]
+
+
 def truth(rng: random.Random, agency_only: bool) -> Truth:
     pool = sentences()
     authors = [rng.choice(AGENCIES)] if agency_only else [_person(rng), _person(rng)]
@@ -1823,7 +1917,11 @@ def run(per_style: int, seed: int) -> None:
             "styles 171-180 (sixteenth held-out set, since fixed against)",
             SIXTEENTH_HELD_OUT_STYLES,
         ),
-        ("styles 181-190 (seventeenth held-out set)", SEVENTEENTH_HELD_OUT_STYLES),
+        (
+            "styles 181-190 (seventeenth held-out set, since fixed against)",
+            SEVENTEENTH_HELD_OUT_STYLES,
+        ),
+        ("styles 191-200 (eighteenth held-out set)", EIGHTEENTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
