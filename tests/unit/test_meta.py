@@ -838,6 +838,12 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("Story: Anna Roth", ["Anna Roth"]),
         # A name with where it is written from, with no "By".
         ("Daniel Haddad reports from Nairobi", ["Daniel Haddad"]),
+        # Romanian "de" before a known given name only: elsewhere "de" is a preposition.
+        ("de Ion Popescu", ["Ion Popescu"]),
+        ("de Teatro Colón", []),
+        # A role between "By" and the name.
+        ("By Senior Correspondent Jane Doe", ["Jane Doe"]),
+        ("By Staff Writer Jane Doe", ["Jane Doe"]),
         # ...but capitals after a name too short for a surname are a brand's.
         ("By Jane Doe CNN", []),
     ],
@@ -1510,6 +1516,14 @@ def test_a_dated_line_that_names_a_city_is_read_in_the_citys_zone() -> None:
     assert iso_utc(parse_datetime("12/03/2024 23:05 h", unknown_zone(None, [line]))) == (
         "2024-03-13T05:05:00Z"
     )
+
+
+def test_romanian_and_hungarian_dates_are_read() -> None:
+    assert iso_utc(parse_datetime("12 martie 2024, 14:05", "Europe/Bucharest")) == (
+        "2024-03-12T12:05:00Z"
+    )
+    found = read_metadata_line("Szerző | 2024. március 12. 14:05", "Europe/Budapest")
+    assert iso_utc(found.published) == "2024-03-12T13:05:00Z"
 
 
 def test_austrian_months_are_read() -> None:

@@ -32,17 +32,20 @@ _DATE_SETTINGS = {
 DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "id", "ru"]
 # Languages asked only when a line names one of their months (``_MORE_MONTH``): every language
 # on the list costs dateparser time on each line it cannot read.
-MORE_DATE_LANGUAGES = ["pl", "cs", "sv", "da", "nb", "tr"]
+MORE_DATE_LANGUAGES = ["pl", "cs", "sv", "da", "nb", "tr", "ro", "hu"]
 # Polish and Czech, in the genitive of dates ("30 kwietnia 2021", "3. května 2021") and the
 # nominative some pages print ("5 maj 2021"); the Scandinavian forms the list below lacks;
-# Turkish ("12 Mart 2024").
+# Turkish ("12 Mart 2024"); Romanian ("12 martie 2024") and Hungarian ("2024. március 12.").
 _MORE_MONTHS = (
     r"stycznia|styczeń|lutego|luty|marca|marzec|kwietnia|kwiecień|maja|maj|czerwca|czerwiec|"
     r"lipca|lipiec|sierpnia|sierpień|września|wrzesień|października|październik|listopada|"
     r"listopad|grudnia|grudzień|ledna|leden|února|únor|března|březen|dubna|duben|května|květen|"
     r"června|červen|července|červenec|srpna|srpen|září|října|říjen|listopadu|prosince|prosinec|"
     r"marts|augusti|"
-    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    # Romanian and Hungarian
+    r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"január|február|március|április|május|június|július|augusztus|szeptember|október"
 )
 _MONTH_NAMES = (
     r"jan(uary|uar|vier)?|feb(ruary|ruar)?|f[ée]vrier|m(ar(ch)?|ärz|ars)|apr(il)?|avril|"
@@ -86,7 +89,9 @@ def _by_first_letter(alternatives: str) -> str:
 _MONTHS = _by_first_letter(_MONTH_NAMES)
 _MORE_MONTH = re.compile(rf"\b(?:{_by_first_letter(_MORE_MONTHS)})\b", re.I)
 _DATE_HINT = re.compile(
-    rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})", re.I
+    rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
+    rf"\d{{4}}\.\s(?:{_MONTHS})\b)",
+    re.I,
 )
 # Zone names dateparser reads wrongly or not at all: "ET"/"PT" name a zone with its daylight
 # saving (dateparser takes fixed offsets); "IST" it refuses, and in news datelines it is India's.
@@ -120,6 +125,8 @@ GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
     r"review by|authors?:|words:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
+    # Romanian "de", in lower case before a capital ("de Ion Popescu", not "De Beers")
+    r"(?-i:de(?=\s+[A-ZÀ-Þ]))|"
     # Norwegian and Swedish "av", Danish "af", before a capital ("Av Helen Marsh", not "AV weh!")
     r"(?-i:[Aa][vf](?=\s+[A-ZÀ-Þ]))|"
     # "Autor:" in the languages of the dates, singular and plural ("Autore:", "Autoren:")
@@ -579,6 +586,13 @@ def is_role_line(line: str) -> bool:
 _BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
 
 
+# A writer's role between "By" and the name ("By Senior Correspondent Jane Doe", "By Staff
+# Writer Jane Doe"); "By Staff Writer" alone is the paper's own staff, unnamed.
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:(?:senior|chief|special|staff|political|foreign|business|associate|contributing)\s+)?"
+    r"(?:correspondent|reporter|writer|editor|columnist|contributor|journalist)\s+(?=[A-Z])",
+    re.I,
+)
 _BARE_PLACE = re.compile(
     r"\s+(?:in|reports from|reporting from|writes from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$"
 )
@@ -613,7 +627,11 @@ def byline_names(
         return []
     if len(text) > 160 or not has_by and len(text.split()) > MAX_BARE_BYLINE_WORDS:
         return []  # a line that long with no "By" is a sentence ("LOS ANGELES (AP) — To ...")
+    # Romanian "de" is a preposition in the other languages ("de Teatro", a menu's "Sección de
+    # Teatro" broken over lines): only names with a known given name follow it as a byline.
+    particle = text.startswith("de ")
     text = _BY.sub("", text)
+    text = _ROLE_BEFORE_NAME.sub("", text) if has_by else text
     # The byline's names end where the next element was glued on, unless that is a desk's
     # name in camel case ("By Adam Aaronson PhillyVoice Staff").
     glued = _GLUED_AFTER_NAME.search(text) if has_by else None
@@ -654,6 +672,8 @@ def byline_names(
             break  # "Jane Doe, Political Correspondent": a name line with its role
         elif not has_by:
             return []
+    if particle:
+        return [name for name in names if known_given_name(name)]
     if not names and has_by:  # "By Reuters", "Reuters, Washington"
         agency = agency_byline(text) or agency_byline(_SPLIT_NAMES.split(text)[0])
         if agency:
@@ -739,6 +759,7 @@ _DATE_CORE = (
     rf"|\d{{1,2}}\.(?:{_MONTHS})\.\d{{4}}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}"  # year first ("2024/02/23")
+    rf"|\d{{4}}\.\s\b(?:{_MONTHS})\b\s{_DAY}\."  # ...and its month named ("2024. március 12.")
 )
 _DATE_SPAN = re.compile(
     # A slash may follow the date where no more of a date does ("October 12, 2018/0 Comments/in
