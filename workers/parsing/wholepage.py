@@ -586,7 +586,6 @@ ECHO_PREFIX = 12  # the fewest characters of a headline a breadcrumb cut short s
 # list of other articles (a "most read" list that names this one too) has items that are
 # printed nowhere else; a breadcrumb's are printed again as a headline's kicker, next to it.
 CONTENTS_ENTRIES = 3
-_LIST_ITEM = re.compile(r"^(?:[*•◦▪‣·+o-]|\d{1,2}[.)])\s+(?=\S)")
 
 
 def listed_sections(folded: list[str]) -> frozenset[int]:
@@ -594,18 +593,18 @@ def listed_sections(folded: list[str]) -> frozenset[int]:
     (the article's subheadings): linear in the lines."""
     at: dict[str, list[int]] = {}
     for i, line in enumerate(folded):
-        if not _LIST_ITEM.match(line):
+        if not _BULLET.match(line):
             at.setdefault(line, []).append(i)
     sections: set[int] = set()
     run: list[int] = []  # the lines the current run of list items names
     for i, line in enumerate([*folded, ""]):
-        item = _LIST_ITEM.match(line)
+        item = _BULLET.match(line)
         if item is None:
             if len(run) >= CONTENTS_ENTRIES:
                 sections.update(run)
             run = []
             continue
-        printed = at.get(line[item.end() :], [])
+        printed = at.get(line[item.end() :].lstrip(), [])
         later = printed[after] if (after := bisect.bisect_right(printed, i)) < len(printed) else -1
         if run and later <= run[-1] + 1:
             # An item printed nowhere else, or not under the section before with text between
