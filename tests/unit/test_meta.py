@@ -1569,6 +1569,24 @@ def test_a_dateline_run_into_the_first_paragraph_is_read(
     assert iso_utc(opening_date(paragraph, "Europe/Berlin")) == published
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        [f"Opinion | {HEADLINE}", "By Jane Doe", "March 12, 2024"],
+        ["Opinion | Jane Doe", HEADLINE, "March 12, 2024"],
+        [HEADLINE, "Opinion | Jane Doe", "March 12, 2024"],
+    ],
+)
+def test_an_opinion_sections_bar_is_neither_title_nor_chrome(header: list[str]) -> None:
+    """ "Opinion | ..." before the headline or the writer's name: the section, taken off;
+    the line is no breadcrumb to drop whole."""
+    from workers.parsing.textdump import parse_text
+
+    page = parse_text("\n\n".join([*header, *CLEAN_BODY]))
+    assert (page.title, page.authors, page.paragraphs) == (HEADLINE, ["Jane Doe"], CLEAN_BODY)
+    assert iso_utc(page.published_at) == "2024-03-12T00:00:00Z"
+
+
 def test_the_pages_title_line_over_its_headline_is_not_the_title() -> None:
     """A dump that starts with the page's title (the headline and the site's name) over the
     headline itself; a headline over a shorter line is left alone."""

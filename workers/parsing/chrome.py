@@ -216,7 +216,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "page_furniture",
         _rx(
-            r"(home|news|world|uk|us|politics|business|sport|opinion|culture)( [>›/|] .+)+",
+            r"(home|news|world|uk|us|politics|business|sport|culture)( [>›/|] .+)+",
             r"topics?:.*",
             r"tags?:.*",
             r"(listen|watch)( to| now)?( this)?( article| story)?"

@@ -205,6 +205,17 @@ def parse_text(
         timezone = known.timezone if known else unknown_zone(language, header)
     if len(kept) > 1 and is_page_title(kept[0], kept[1]):
         page.removed.append({"line": kept.pop(0), "rule": "page_title"})
+    if len(kept) > 1 and (section := _SECTION_BAR.match(kept[0])):
+        # "Opinion | Jane Doe" over the headline: the column's writer; "Opinion | Headline":
+        # the section before the headline, as a page's title prints it.
+        rest = kept[0][section.end() :]
+        names = byline_names(rest)
+        if names and known_given_name(names[0]) and _headline_shaped(kept[1]):
+            page.authors = names
+            page.removed.append({"line": kept.pop(0), "rule": "section_byline"})
+        else:
+            page.removed.append({"line": section.group(0).strip(), "rule": "kicker"})
+            kept[0] = rest
     if len(kept) > 1 and _is_kicker(kept[0], kept[1]):
         page.removed.append({"line": kept.pop(0), "rule": "kicker"})
     elif len(kept) > 1 and (moment := _dateline_above(kept[0], kept[1], timezone)):
@@ -425,6 +436,10 @@ DATED_BYLINE_LINES = 5  # under the headline, names with their own date (not a c
 KICKER_WORDS = 3
 
 
+# A section's name before a bar, over or in the headline ("Opinion | ...").
+_SECTION_BAR = re.compile(
+    r"^(?:opinion|analysis|comment|commentary|editorial|column|review)\s+\|\s+(?=\S)", re.I
+)
 # The page's title line (its ``<title>``) over the headline it repeats: the headline, then a
 # separator and the site's name ("Flood plan approved | The Harbour Times"), or the other way
 # round.
