@@ -1921,7 +1921,10 @@ def run(per_style: int, seed: int) -> None:
             "styles 181-190 (seventeenth held-out set, since fixed against)",
             SEVENTEENTH_HELD_OUT_STYLES,
         ),
-        ("styles 191-200 (eighteenth held-out set)", EIGHTEENTH_HELD_OUT_STYLES),
+        (
+            "styles 191-200 (eighteenth held-out set, since fixed against)",
+            EIGHTEENTH_HELD_OUT_STYLES,
+        ),
     )
     for label, styles in groups:
         rng = random.Random(seed)
