@@ -209,9 +209,8 @@ def parse_text(
         # "Opinion | Jane Doe" over the headline: the column's writer; "Opinion | Headline":
         # the section before the headline, as a page's title prints it.
         rest = kept[0][section.end() :]
-        names = byline_names(rest)
-        if names and known_given_name(names[0]) and _headline_shaped(kept[1]):
-            page.authors = names
+        if _given_names_line(rest, timezone) and _headline_shaped(kept[1]):
+            page.authors = _names_line(rest, timezone)
             page.removed.append({"line": kept.pop(0), "rule": "section_byline"})
         else:
             page.removed.append({"line": section.group(0).strip(), "rule": "kicker"})
@@ -250,20 +249,15 @@ def parse_text(
     if not page.authors:
         page.authors = next((names for line in after if (names := author_box_names(line))), [])
     if not page.authors and not whole and len(page.paragraphs) > 1:
-        # A clean dump's last line a name alone ("— Jane Doe"): the writer, signing it.
-        words = stopwords_of(language or language_of(kept))
-        if signature := signature_names(page.paragraphs[-1], words):
-            page.authors = signature
-            page.removed.append({"line": page.paragraphs.pop(), "rule": "signature"})
-    if (
-        not page.authors
-        and not whole
-        and len(page.paragraphs) > 1
-        and (credit := foot_credit_names(page.paragraphs[-1]))
-    ):
-        # A clean dump's last line a credit in brackets: "(Japanese original by Jane Doe, ...)".
-        page.authors = credit
-        page.removed.append({"line": page.paragraphs.pop(), "rule": "foot_credit"})
+        # A clean dump's last line a name alone ("— Jane Doe"), the writer signing it, or a
+        # credit in brackets ("(Japanese original by Jane Doe, City News Department)").
+        last = page.paragraphs[-1]
+        if signature := signature_names(last, stopwords_of(language or language_of(kept))):
+            page.authors, rule = signature, "signature"
+        else:
+            page.authors, rule = foot_credit_names(last), "foot_credit"
+        if page.authors:
+            page.removed.append({"line": page.paragraphs.pop(), "rule": rule})
     if not page.authors and (
         # Far from the headline, only names the page labels as the author's: in the body's
         # last lines (a post's footer) and under it; the time beside them, if the page gave
