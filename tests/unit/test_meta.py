@@ -894,6 +894,14 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
         # An embedded post's signature is another's name and date.
         ("— West Ham United (@WestHam) October 31, 2021", "", []),
         ("By Jane Doe (@jdoe) 3 March 2020", "2020-03-03", ["Jane Doe"]),
+        # The date's own label after the names is none of theirs.
+        ("Autor: Jane Doe Datum: 2. März 2020", "2020-03-02", ["Jane Doe"]),
+        ("By Jane Doe Published: 2 March 2020", "2020-03-02", ["Jane Doe"]),
+        # French spaces a label's colon off ("Auteur : ..."), and not only in French.
+        ("Auteur : Jeanne Roux", "", ["Jeanne Roux"]),
+        ("Author : Jane Doe, 3 March 2020", "2020-03-03", ["Jane Doe"]),
+        # The label itself is nobody's name ("Auteur(s) :" under "Auteur :").
+        ("Auteur: Auteur(s) :", "", []),
     ],
 )
 def test_a_byline_with_its_date_in_other_languages(

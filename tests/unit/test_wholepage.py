@@ -188,9 +188,20 @@ def test_a_page_that_prints_only_its_update_time_was_published_by_then() -> None
 
 
 def test_a_whole_page_without_a_dateline_gets_no_date() -> None:
+    """A teaser's date under the body (a list's heading between) dates nothing."""
     title, paragraphs = article(0)
-    lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, "5 March 2019", *FOOTER]
+    teaser = ["Most read", "5 March 2019"]
+    lines = [*NAV, *TEASERS, title, "By Jane Doe", *paragraphs, *teaser, *FOOTER]
     assert parsed("\n".join(lines), 8).published_at is None
+
+
+def test_a_date_alone_right_under_the_body_dates_a_page_with_no_dateline() -> None:
+    """A post's footer may print its date under the text, over its author's label: a date
+    alone on the line right under the body dates the article, where the header gives none."""
+    title, paragraphs = article(0)
+    footer = ["15.12.2021", "* Artikel von:", "* Jane Doe"]
+    lines = [*NAV, *TEASERS, title, *paragraphs, *footer, *FOOTER]
+    assert parsed("\n".join(lines), 8).published_at == "2021-12-15T00:00:00Z"
 
 
 def test_a_date_alone_further_over_the_headline_dates_a_page_with_no_dateline() -> None:

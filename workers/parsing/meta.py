@@ -124,17 +124,17 @@ _PROSE = re.compile(
 GENDERED_AUTHOR = r"autor(?:/|\*|:|_)in"
 _BY = re.compile(
     r"^\s*(by|words by|written by|reporting by|story by|analysis by|opinion by|commentary by|"
-    r"review by|authors?:|words:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
+    r"review by|authors?\s?:|words:|von|par|por|di|door|oleh(?=\s*:)|автор:|текст:|"
     # Romanian "de", in lower case before a capital ("de Ion Popescu", not "De Beers")
     r"(?-i:de(?=\s+[A-ZÀ-Þ]))|"
     # Norwegian and Swedish "av", Danish "af", before a capital ("Av Helen Marsh", not "AV weh!")
     r"(?-i:[Aa][vf](?=\s+[A-ZÀ-Þ]))|"
     # "Autor:" in the languages of the dates, singular and plural ("Autore:", "Autoren:")
-    r"autor(?:a|e|es|en|i|in|innen)?:|"
+    r"autor(?:a|e|es|en|i|in|innen)?\s?:|"
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
     rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|story:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?:|verfasser(?:in)?:)"
+    r"interview:|story:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?\s?:|verfasser(?:in)?:)"
     r"\s*:?\s+",
     re.I,
 )
@@ -705,7 +705,10 @@ _NOT_A_SINGLE_NAME = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"}
     | {"saturday", "sunday", "admin", "administrator", "redaktion", "editor", "staff", "design"}
-    | {"comparison", "contrast", "default", "category", "tag", "author", "autor", "the", "die"}
+    | {"comparison", "contrast", "default", "category", "tag", "the", "die"}
+    # the author's label itself, in the languages of the dates ("Auteur(s) :")
+    | {"author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore"}
+    | {"autora", "autores", "autori", "verfasser", "verfasserin"}
     # what a blog platform signs for a profile it cannot name ("Eingestellt von Unknown um")
     | {"unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "guest", "gast"}
     # the recommendation widgets' own credit ("Promoted Links by Taboola")
@@ -1168,6 +1171,8 @@ _CONNECTORS = re.compile(
     r"^(?:\W|\b(?:on|at|posted|published|le|am|uhr)\b)+"
     # (not an initial's full stop: "Par Nicolas Gutierrez C. le")
     r"|(?:(?<!\s(?-i:[A-Z]))\W|(?<=\s(?-i:[A-Z]))[^\w.]|\b(?:on|at|posted|vom)\b"
+    # a date's label, its date cut off after it ("Autor: Jane Doe Datum: 2. März 2020")
+    r"|\b(?:published|updated|date|datum|fecha|publié|publicado|veröffentlicht|aktualisiert)\b"
     r"|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
     re.I,
 )

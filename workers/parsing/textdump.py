@@ -310,8 +310,11 @@ def parse_text(
         # body first, then anywhere else on the page.
         page.published_at = labelled_published([*after, *outside], timezone)
     if page.published_at is None:
-        # Further over the headline, the nearest line that is a date alone ("Montag, 06.11.2023").
-        dated = (moment for line in article.over if (moment := date_alone(line, timezone)))
+        # A date alone on the line right under the body, as a post's footer prints it
+        # ("15.12.2021" over "Artikel von:"), else further over the headline, the nearest line
+        # that is a date alone ("Montag, 06.11.2023").
+        near = (*after[:1], *article.over)
+        dated = (moment for line in near if (moment := date_alone(line, timezone)))
         page.published_at = next(dated, None)
     if page.published_at is None and filed is not None:
         # "By Jane Doe • 11/08/23" under "/2023/11/...": the month tells the day from the month.
