@@ -1589,6 +1589,86 @@ def _s200(rng: random.Random, t: Truth) -> str:  # "Published 12 Mar 2024, 14:05
     return _join([t.title, f"Written by {t.authors[0]}", date, *t.paragraphs])
 
 
+# The nineteenth held-out set, written in one sitting in session 38 and run before any change
+# for it.
+def _s201(rng: random.Random, t: Truth) -> str:  # Dutch: "Door X"; "12 maart 2024, 14:05"
+    local = _local(t.published, "Europe/Amsterdam")
+    months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]  # fmt: skip
+    date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
+    return _join([t.title, f"Door {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s202(rng: random.Random, t: Truth) -> str:  # Polish: "Autor: X"; "12 marca 2024, 14:05"
+    local = _local(t.published, "Europe/Warsaw")
+    months = [
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+        "września", "października", "listopada", "grudnia",
+    ]  # fmt: skip
+    date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
+    return _join([t.title, date, f"Autor: {t.authors[0]}", *t.paragraphs])
+
+
+def _s203(rng: random.Random, t: Truth) -> str:  # one line: "X · 4 min read · Mar 12, 2024"
+    p = t.published
+    line = f"{t.authors[0]} · {rng.randint(2, 9)} min read · {p:%b} {p.day}, {p.year}"
+    return _join([t.title, line, *t.paragraphs])
+
+
+def _s204(rng: random.Random, t: Truth) -> str:  # Brazil: "Por X"; "12/03/2024 14h05"
+    local = _local(t.published, "America/Sao_Paulo")
+    date = f"{local:%d/%m/%Y} {local:%H}h{local:%M}"
+    header = [t.title, f"Por {t.authors[0]}", date, "Atualizado há 2 horas"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s205(rng: random.Random, t: Truth) -> str:  # AP: two names; "Mar. 12, 2024 5:05 p.m. ET"
+    local = _local(t.published, "America/New_York")
+    month = f"{local:%b}." if local.month != 5 else "May"
+    hour = local.hour % 12 or 12
+    half = "a.m." if local.hour < 12 else "p.m."
+    date = f"{month} {local.day}, {local.year} {hour}:{local:%M} {half} ET"
+    byline = f"By {t.authors[0].upper()} and {t.authors[1].upper()} Associated Press"
+    return _join([t.title, byline, date, *t.paragraphs])
+
+
+def _s206(rng: random.Random, t: Truth) -> str:  # UK: "X, Political Editor"; weekday, no comma
+    local = _local(t.published, "Europe/London")
+    date = f"{local:%A} {local.day} {local:%B %Y} {local:%H:%M}"
+    lead = "Ministers face questions over the plan's cost as the review's findings are published."
+    return _join([t.title, lead, f"{t.authors[0]}, Political Editor", date, *t.paragraphs])
+
+
+def _s207(rng: random.Random, t: Truth) -> str:  # "By X, Kyodo"; "2024/03/12 14:05 (JST)"
+    local = _local(t.published, "Asia/Tokyo")
+    date = f"{local:%Y/%m/%d %H:%M} (JST)"
+    return _join([t.title, f"By {t.authors[0]}, Kyodo", date, *t.paragraphs])
+
+
+def _s208(rng: random.Random, t: Truth) -> str:  # a "Key points" box between header and body
+    p = t.published
+    points = ["Key points:", "• The plan was approved", "• Work starts next year"]
+    points.append("• Residents can comment until May")
+    header = [t.title, f"By {t.authors[0]}", f"{p.day} {p:%B %Y}"]
+    return _join([*header, *points, *t.paragraphs])
+
+
+def _s209(rng: random.Random, t: Truth) -> str:  # French: "Par X"; "Publié le 12/03/2024 à 14h05"
+    local = _local(t.published, "Europe/Paris")
+    date = f"Publié le {local:%d/%m/%Y} à {local:%H}h{local:%M}"
+    return _join([t.title, f"Par {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s210(rng: random.Random, t: Truth) -> str:  # Markdown: bold byline, italic date, image
+    p = t.published
+    image = "![The council chamber](https://example.com/images/chamber.jpg)"
+    caption = "*The council chamber on Tuesday. Photo: Jane Roe/Agency*"
+    header = [f"# {t.title}", f"**By {t.authors[0]}**", f"_{p:%B} {p.day}, {p.year}_"]
+    return _join([*header, image, caption, *t.paragraphs])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -1857,6 +1937,18 @@ EIGHTEENTH_HELD_OUT_STYLES = [
     Style("'X headshot' over the byline; mm.dd.yyyy", _s199),
     Style("'Published 12 Mar 2024, 14:05 +0000'", _s200),
 ]
+NINETEENTH_HELD_OUT_STYLES = [
+    Style("Dutch: 'Door X'; '12 maart 2024, 14:05'", _s201),
+    Style("Polish: date, then 'Autor: X'", _s202),
+    Style("'X · 4 min read · Mar 12, 2024'", _s203),
+    Style("Brazil: 'Por X'; '12/03/2024 14h05'", _s204),
+    Style("AP: two names; 'Mar. 12, 2024 5:05 p.m. ET'", _s205, named=2),
+    Style("standfirst; 'X, Political Editor'", _s206),
+    Style("'By X, Kyodo'; '2024/03/12 14:05 (JST)'", _s207),
+    Style("a 'Key points' box over the body", _s208),
+    Style("French: 'Publié le 12/03/2024 à 14h05'", _s209),
+    Style("Markdown: bold byline, italic date, image", _s210),
+]
 
 
 def truth(rng: random.Random, agency_only: bool) -> Truth:
@@ -1925,6 +2017,7 @@ def run(per_style: int, seed: int) -> None:
             "styles 191-200 (eighteenth held-out set, since fixed against)",
             EIGHTEENTH_HELD_OUT_STYLES,
         ),
+        ("styles 201-210 (nineteenth held-out set)", NINETEENTH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
