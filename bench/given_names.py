@@ -19,7 +19,16 @@ import pkgutil
 import sys
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "workers" / "data" / "given_names.txt"
-_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_ATTRIBUTES = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "first_names_nonbinary",
+    # Chinese and Japanese given names as Latin-script bylines spell them ("Wei", "Haruto")
+    "first_romanized_names",
+    "first_romanized_names_male",
+    "first_romanized_names_female",
+)
 
 
 def given_names() -> list[str]:

@@ -527,6 +527,20 @@ CLEAN_BODY = [
         ),
         # A time told with "Uhr" is Central European: 00.30 on 4 March is 23:30 UTC on the 3rd.
         (["Jane Doe, Z\u00fcrich", "04.03.2024, 00.30 Uhr"], ["Jane Doe"], "2024-03-03"),
+        # A name, a reading time and a date on one line; a romanised Chinese given name.
+        (["Wei Osei \u00b7 6 min read \u00b7 Mar 4, 2024"], ["Wei Osei"], "2024-03-04"),
+        (
+            ["By HELEN MARSH and WEI ASHWORTH Associated Press", "March 4, 2024"],
+            ["Helen Marsh", "Wei Ashworth"],
+            "2024-03-04",
+        ),
+        # A time told from when the page was read is no paragraph.
+        (["By Jane Doe", "March 4, 2024", "Updated 2 hours ago"], ["Jane Doe"], "2024-03-04"),
+        (
+            ["Por Jane Doe", "04/03/2024 14h05", "Atualizado h\u00e1 2 horas"],
+            ["Jane Doe"],
+            "2024-03-04",
+        ),
     ],
 )
 def test_a_clean_dumps_header_lines_give_names_and_dates_wherever_they_are(
@@ -550,6 +564,15 @@ def test_a_name_beside_an_unlabelled_date_is_no_byline() -> None:
     header = ["Jane Doe; Minister on Stage; Daily Nation (Barbados); Mar 4, 2024."]
     page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
     assert page.authors == []
+
+
+def test_a_phrase_beside_a_reading_time_and_a_date_is_no_byline() -> None:
+    from workers.parsing.textdump import parse_text
+
+    header = ["Harbour Works \u00b7 6 min read \u00b7 Mar 4, 2024"]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert page.authors == []
+    assert (iso_utc(page.published_at) or "")[:10] == "2024-03-04"
 
 
 def test_a_photos_credit_under_a_caption_is_no_byline() -> None:

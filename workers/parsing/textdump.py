@@ -658,7 +658,11 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             if not page.authors:
                 # "By Jane Doe, 1 October 2024"; "REUTERS - May 2, 2024 - 16:52 | World", a
                 # wire's dateline
-                page.authors = byline_names(line, require_by=True) or agency_part(line)
+                page.authors = (
+                    byline_names(line, require_by=True)
+                    or agency_part(line)
+                    or _tagged_names(line, timezone)  # "Jane Doe · 4 min read · Mar 12, 2024"
+                )
             metadata_seen = True
         elif not page.authors and (names := byline_names(line)):
             page.authors = names
@@ -670,6 +674,10 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
         elif _mixed_metadata(line, page, timezone):
             # "Posted by Jane Doe on March 5, 2024 at 2:05 pm", "PUBLISHED: ... | UPDATED: ...",
             # "5 Mar 2024 • 14:05 GMT • 4 min read": names and dates anywhere on the line.
+            metadata_seen = True
+        elif _RELATIVE_TIME_LINE.fullmatch(line.strip()):
+            # "Updated 2 hours ago", "Atualizado há 2 horas": when, told as the page was read
+            page.removed.append({"line": line, "rule": "relative_time"})
             metadata_seen = True
         elif not page.authors and metadata_seen and _given_names_line(line, timezone):
             page.authors = _names_line(line, timezone)  # a bare name under the dateline
@@ -722,6 +730,14 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
     return i
 
 
+# A header's time told from when the page was read, its label before it ("Updated 2 hours ago",
+# "Aktualisiert vor 3 Stunden", "Atualizado há 2 horas", "Mis à jour il y a 5 minutes").
+_RELATIVE_TIME_LINE = re.compile(
+    r"(?:(?:updated|published|posted|aktualisiert|veröffentlicht|atualizado|publicado|"
+    r"actualizado|mis à jour|publié|aggiornato|pubblicato)\s?:?\s)?"
+    r"(?:\d{1,3}\s?[^\W\d]{1,10}\s(?:ago|fa)|(?:vor|há|hace|il y a)\s\d{1,3}\s[^\W\d]{1,10})",
+    re.I,
+)
 HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline below them
 FURNITURE_WORDS = 6
 
@@ -846,7 +862,11 @@ def _tagged_names(line: str, timezone: str) -> list[str]:
     if len(parts) < 2 or len(named) != 1:
         return []
     others = (part for part in parts if part is not named[0])
-    if all(len(part.split()) <= TAG_WORDS or parse_datetime(part, timezone) for part in others):
+    # (a tag: a short word or two, a date, or furniture: "6 min read", "Follow")
+    tags = (
+        len(p.split()) <= TAG_WORDS or parse_datetime(p, timezone) or rule_for(p) for p in others
+    )
+    if all(tags):
         return _names_line(named[0], timezone)
     return []
 
