@@ -68,6 +68,9 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ),
         ("Photograph by Ed Marshall, Redonda Restoration Programme", "caption_or_credit"),
         ("Photo by ev on Unsplash", "caption_or_credit"),
+        # A caption's sentences, then its credit.
+        ("Crowds in the square on Tuesday. Photograph: Jane Roe/The Times", "caption_or_credit"),
+        ("Die Halle am Dienstag. Der Bau begann 2019. Foto: Jane Roe/dpa", "caption_or_credit"),
         ("(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))", "caption_or_credit"),
         ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "read_more"),
         ("Veja Também:", "read_more"),
@@ -150,6 +153,8 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # Sentences about comments and replies.
         "The council will post a reply to every resident who wrote in.",
         "Your email address will be shared with the council, the notice said.",
+        # A sentence about a photograph, a colon inside it.
+        "He said the photo was taken on Tuesday. Photo: it was not, the agency said later.",
     ],
 )
 def test_body_sentences_are_never_chrome(line: str) -> None:

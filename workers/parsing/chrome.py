@@ -196,6 +196,10 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(image|photo|media|video) (caption|credit|source), .*",
             r"(photograph|photo|picture|image): .*",
             r"(photograph|photo|picture|image|foto|bild)s? (by|von|de|di) [^.!?]{1,100}",
+            # a caption's sentences, then its credit ("Crowds on Tuesday. Photograph: Jane
+            # Roe/Reuters", "Die Halle am Dienstag. Foto: Jane Roe/dpa")
+            r"([^.!?]{1,200}[.!?] ){1,3}(photograph|photo|picture|image|foto|bild|credit): "
+            r"[^.!?]{1,100}",
             # a caption's credit to a stock library, in brackets or after "©" ("... getarnt.
             # (mlharing / iStock.com)", "... – © Sergey Nivens – stock.adobe.com")
             rf".{{0,200}}(\([^()]{{0,60}}|©.{{0,80}})\b({_STOCK})\b[^()]{{0,40}}\)?\.?",
