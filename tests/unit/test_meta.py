@@ -566,6 +566,22 @@ def test_a_name_beside_an_unlabelled_date_is_no_byline() -> None:
     assert page.authors == []
 
 
+def test_a_box_of_main_points_under_the_header_is_the_standfirst() -> None:
+    """ "Key points:" and its list under the byline and dateline: the article's summary, kept
+    apart from the body; one point alone, or a list with no such heading, stays in the body."""
+    from workers.parsing.textdump import parse_text
+
+    header = ["By Jane Doe", "March 4, 2024", "Key points:", "• Costs doubled", "• Vote in May"]
+    page = parse_text("\n\n".join(["Harbour bridge reopens after repairs", *header, *CLEAN_BODY]))
+    assert page.standfirst == "Costs doubled\nVote in May"
+    assert page.paragraphs == CLEAN_BODY
+    page = parse_text(
+        "\n\n".join(["Harbour bridge reopens after repairs", *header[:4], *CLEAN_BODY])
+    )
+    assert page.standfirst is None
+    assert page.paragraphs == [*header[2:4], *CLEAN_BODY]
+
+
 def test_a_phrase_beside_a_reading_time_and_a_date_is_no_byline() -> None:
     from workers.parsing.textdump import parse_text
 

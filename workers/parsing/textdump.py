@@ -52,6 +52,7 @@ from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
 from workers.parsing.urls import slug_words, url_day, url_month_end
 from workers.parsing.wholepage import (
+    BULLET,
     COLUMN_GAP,
     HEADLINE_WORDS,
     WHOLE_PAGE_LINES,
@@ -727,7 +728,34 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             page.authors = names
         else:
             page.standfirst = lines[standfirst_at]
-    return i
+    return _summary_box(lines, i, page) if metadata_seen else i
+
+
+# The heading of a box of the article's main points under its header, in the languages of the
+# dates ("Key points:", "Das Wichtigste in Kürze").
+_SUMMARY_LABEL = re.compile(
+    r"\W{0,3}(?:key (?:points|takeaways|facts)|highlights|summary|in brief|at a glance|"
+    r"das wichtigste(?: in kürze)?|auf einen blick|en bref|l'essentiel|en resumen|"
+    r"lo más importante|in breve|in het kort)\W{0,3}",
+    re.I,
+)
+SUMMARY_POINTS = 8  # the most points of such a box
+
+
+def _summary_box(lines: list[str], at: int, page: PageFields) -> int:
+    """Where the body starts once a box of main points at ``at`` is taken as the standfirst:
+    its heading, then two list items or more."""
+    if at >= len(lines) or not _SUMMARY_LABEL.fullmatch(lines[at].strip()[:40]):
+        return at
+    end = at + 1
+    while end < min(len(lines), at + 1 + SUMMARY_POINTS) and BULLET.match(lines[end].strip()):
+        end += 1
+    if end - at - 1 < 2:
+        return at
+    points = [BULLET.sub("", line.strip()) for line in lines[at + 1 : end]]
+    page.standfirst = "\n".join(filter(None, [page.standfirst, *points]))
+    page.removed.append({"line": lines[at], "rule": "summary_heading"})
+    return end
 
 
 # A header's time told from when the page was read, its label before it ("Updated 2 hours ago",

@@ -43,7 +43,7 @@ from workers.parsing.meta import (
 from workers.parsing.urls import url_words, word_forms
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
-_BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
+BULLET = re.compile(r"^(?:[*•◦□▪‣·+o>|-]|\d{1,2}[.)])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _NOT_HEADLINE = re.compile(
     r"^(by|updated|posted|published|photo|photograph|image|foto|фото|credit|source|you are here|"
@@ -174,7 +174,7 @@ _LIST_END = (".", ",", ";", ":")
 
 
 def _short_bullet(text: str, words: int) -> bool:
-    return words < LIST_ITEM_MAX_WORDS and bool(_BULLET.match(text))
+    return words < LIST_ITEM_MAX_WORDS and bool(BULLET.match(text))
 
 
 def _list_sentence(text: str, words: int, share: float) -> bool:
@@ -362,7 +362,7 @@ def _subheading(classed: list[Line], i: int, links: frozenset[int]) -> bool:
         and "|" not in text
         and "©" not in text
         and not text.endswith(_SUBHEADING_END)
-        and not _BULLET.match(text)
+        and not BULLET.match(text)
         and not _NOT_HEADLINE.search(text)
         and not _PHOTO_CREDIT.match(text)
         and rule_for(text) is None
@@ -593,12 +593,12 @@ def listed_sections(folded: list[str]) -> frozenset[int]:
     (the article's subheadings): linear in the lines."""
     at: dict[str, list[int]] = {}
     for i, line in enumerate(folded):
-        if not _BULLET.match(line):
+        if not BULLET.match(line):
             at.setdefault(line, []).append(i)
     sections: set[int] = set()
     run: list[int] = []  # the lines the current run of list items names
     for i, line in enumerate([*folded, ""]):
-        item = _BULLET.match(line)
+        item = BULLET.match(line)
         if item is None:
             if len(run) >= CONTENTS_ENTRIES:
                 sections.update(run)
@@ -780,7 +780,7 @@ class HeadlineContext:
             line = self.classed[i]
             text = line.text.strip()
             low, high = CANDIDATE_WORDS
-            if not low <= line.words <= high or _BULLET.match(text) or _ENDS_SENTENCE.search(text):
+            if not low <= line.words <= high or BULLET.match(text) or _ENDS_SENTENCE.search(text):
                 continue
             if _ASIDE.match(text):
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
@@ -871,7 +871,7 @@ def unkicked(title: str, classed: list[Line], folded: list[str], at: int) -> str
         if last not in low and ("\xad" not in low or last not in low.replace("\xad", "")):
             continue
         item = classed[i].text.replace("\xad", "")
-        marked = _BULLET.match(item)
+        marked = BULLET.match(item)
         parts = [_tokens(part) for part in _ECHO_PARTS.split(item[marked.end() if marked else 0 :])]
         for j, part in enumerate(parts):
             k = len(words) - len(part)
