@@ -1669,6 +1669,84 @@ def _s210(rng: random.Random, t: Truth) -> str:  # Markdown: bold byline, italic
     return _join([*header, image, caption, *t.paragraphs])
 
 
+# The twentieth held-out set, written in one sitting in session 38 and run before any change
+# for it.
+def _s211(rng: random.Random, t: Truth) -> str:  # a note on the writer; "12:05 p.m. ET March 12"
+    local = _local(t.published, "America/New_York")
+    hour = local.hour % 12 or 12
+    half = "a.m." if local.hour < 12 else "p.m."
+    note = f"{t.authors[0]} covers local politics for The Harbour Times."
+    date = f"Published {hour}:{local:%M} {half} ET {local:%B} {local.day}, {local.year}"
+    return _join([t.title, f"By {t.authors[0]}", note, date, *t.paragraphs])
+
+
+def _s212(rng: random.Random, t: Truth) -> str:  # name, role, handle, date on four lines
+    local = _local(t.published, "America/Chicago")
+    hour = local.hour % 12 or 12
+    half = "a.m." if local.hour < 12 else "p.m."
+    handle = "@" + t.authors[0].replace(" ", "").lower()
+    date = f"{local:%B} {local.day}, {local.year}, {hour}:{local:%M} {half} CT"
+    return _join([t.title, t.authors[0], "Reporter", handle, date, *t.paragraphs])
+
+
+def _s213(rng: random.Random, t: Truth) -> str:  # three names; "Mar 12, 2024, 14:05 UTC"
+    p = t.published
+    third = _person(rng)
+    while third in t.authors:
+        third = _person(rng)
+    t.authors.append(third)
+    byline = f"By {t.authors[0]}, {t.authors[1]} and {third}"
+    return _join([t.title, byline, f"{p:%b} {p.day}, {p.year}, {p:%H:%M} UTC", *t.paragraphs])
+
+
+def _s214(rng: random.Random, t: Truth) -> str:  # German broadcaster: "Stand: ... Uhr"; "Von X, BR"
+    local = _local(t.published, "Europe/Berlin")
+    date = f"Stand: {local:%d.%m.%Y %H:%M} Uhr"
+    return _join([t.title, date, f"Von {t.authors[0]}, BR", *t.paragraphs])
+
+
+def _s215(rng: random.Random, t: Truth) -> str:  # Danish: "Af X"; "12. marts 2024 kl. 14.05"
+    local = _local(t.published, "Europe/Copenhagen")
+    months = [
+        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+        "oktober", "november", "december",
+    ]  # fmt: skip
+    date = f"{local.day}. {months[local.month - 1]} {local.year} kl. {local:%H.%M}"
+    return _join([t.title, f"Af {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s216(rng: random.Random, t: Truth) -> str:  # "By X, New Delhi"; "Updated on: ... / 2:05 PM"
+    local = _local(t.published, "Asia/Kolkata")
+    hour = local.hour % 12 or 12
+    date = f"Updated on: {local:%b} {local.day}, {local.year} / {hour}:{local:%M} {local:%p} IST"
+    return _join([t.title, f"By {t.authors[0]}, New Delhi", date, *t.paragraphs])
+
+
+def _s217(rng: random.Random, t: Truth) -> str:  # Czech: "Autor: X | 12. 3. 2024 14:05"
+    local = _local(t.published, "Europe/Prague")
+    line = f"Autor: {t.authors[0]} | {local.day}. {local.month}. {local.year} {local:%H:%M}"
+    return _join([t.title, line, *t.paragraphs])
+
+
+def _s218(rng: random.Random, t: Truth) -> str:  # signed at the foot, "with reporting by"
+    p = t.published
+    sign = f"— {t.authors[0]}, with reporting by {t.authors[1]}"
+    return _join([t.title, f"{p.day} {p:%B %Y}", *t.paragraphs, sign])
+
+
+def _s219(rng: random.Random, t: Truth) -> str:  # "Guest Essay" kicker; "By Dr. X"
+    p = t.published
+    lead = "The plan is a start, but it leaves the town's poorest streets exposed."
+    header = ["Guest Essay", t.title, lead, f"By Dr. {t.authors[0]}", f"{p.day} {p:%b %Y}"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s220(rng: random.Random, t: Truth) -> str:  # "Posted in Politics on March 12, 2024 by X"
+    p = t.published
+    line = f"Posted in Politics on {p:%B} {p.day}, {p.year} by {t.authors[0]}"
+    return _join([t.title, line, *t.paragraphs])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -1949,6 +2027,18 @@ NINETEENTH_HELD_OUT_STYLES = [
     Style("French: 'Publié le 12/03/2024 à 14h05'", _s209),
     Style("Markdown: bold byline, italic date, image", _s210),
 ]
+TWENTIETH_HELD_OUT_STYLES = [
+    Style("a note on the writer; time before date ET", _s211),
+    Style("name, 'Reporter', handle, date with CT", _s212),
+    Style("three names; 'Mar 12, 2024, 14:05 UTC'", _s213, named=3),
+    Style("'Stand: ... Uhr'; 'Von X, BR'", _s214),
+    Style("Danish: 'Af X'; '12. marts 2024 kl. 14.05'", _s215),
+    Style("'By X, New Delhi'; 'Updated on: .../2:05 PM'", _s216),
+    Style("Czech: 'Autor: X | 12. 3. 2024 14:05'", _s217),
+    Style("signed at the foot, 'with reporting by'", _s218),
+    Style("'Guest Essay' kicker; 'By Dr. X'", _s219),
+    Style("'Posted in Politics on <date> by X'", _s220),
+]
 
 
 def truth(rng: random.Random, agency_only: bool) -> Truth:
@@ -2017,7 +2107,11 @@ def run(per_style: int, seed: int) -> None:
             "styles 191-200 (eighteenth held-out set, since fixed against)",
             EIGHTEENTH_HELD_OUT_STYLES,
         ),
-        ("styles 201-210 (nineteenth held-out set)", NINETEENTH_HELD_OUT_STYLES),
+        (
+            "styles 201-210 (nineteenth held-out set, since fixed against)",
+            NINETEENTH_HELD_OUT_STYLES,
+        ),
+        ("styles 211-220 (twentieth held-out set)", TWENTIETH_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
