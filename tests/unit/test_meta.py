@@ -582,6 +582,30 @@ def test_a_box_of_main_points_under_the_header_is_the_standfirst() -> None:
     assert page.paragraphs == [*header[2:4], *CLEAN_BODY]
 
 
+@pytest.mark.parametrize(
+    "last", ["— Jane Doe, with reporting by John Roe", "Jane Doe; additional reporting by John Roe"]
+)
+def test_a_signature_names_its_writer_not_those_who_helped(last: str) -> None:
+    from workers.parsing.textdump import parse_text
+
+    lines = ["Harbour bridge reopens after repairs", "March 4, 2024", *CLEAN_BODY, last]
+    page = parse_text("\n\n".join(lines))
+    assert page.authors == ["Jane Doe"]
+    assert page.paragraphs == CLEAN_BODY
+
+
+def test_a_kicker_that_names_the_kind_of_article_is_no_title() -> None:
+    """ "Guest Essay" over the headline, as "OPINION" is; a short headline over a longer line
+    stays the title."""
+    from workers.parsing.textdump import parse_text
+
+    header = ["Guest Essay", "Harbour bridge reopens after repairs", "By Jane Doe", "March 4, 2024"]
+    page = parse_text("\n\n".join([*header, *CLEAN_BODY]))
+    assert (page.title, page.authors) == ("Harbour bridge reopens after repairs", ["Jane Doe"])
+    header = ["Bridge Works", "Harbour bridge reopens after repairs", "By Jane Doe"]
+    assert parse_text("\n\n".join([*header, *CLEAN_BODY])).title == "Bridge Works"
+
+
 def test_a_phrase_beside_a_reading_time_and_a_date_is_no_byline() -> None:
     from workers.parsing.textdump import parse_text
 
@@ -882,6 +906,9 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("de Teatro Colón", []),
         # A role between "By" and the name.
         ("By Senior Correspondent Jane Doe", ["Jane Doe"]),
+        # A city after the names is where they write from, not one more of them.
+        ("By Jonas Ashworth, New Delhi", ["Jonas Ashworth"]),
+        ("By Jane Doe and John Roe, Nairobi", ["Jane Doe", "John Roe"]),
         ("By Staff Writer Jane Doe", ["Jane Doe"]),
         # ...but capitals after a name too short for a surname are a brand's.
         ("By Jane Doe CNN", []),

@@ -650,6 +650,8 @@ def byline_names(
         part = _ALT_TEXT_AFTER.sub("", _SAID_TWICE.sub(r"\1", part.strip(" ,:;")))
         if names and _THE_NAME.match(part) and not agency_byline(part):
             break  # "Jane Doe, The Civic Review": the paper she writes for
+        if has_by and names and city_zone(part):
+            break  # "By Jane Doe, New Delhi": where she writes from
         # (a full stop is taken off too, unless it ends an initial: "Juan Pérez G.")
         part = _uncapped(
             _HONORIFIC.sub("", part if _ENDS_INITIAL.search(part) else part.strip("."))
@@ -1472,6 +1474,14 @@ def foot_credit_names(line: str) -> list[str]:
     return read_metadata_line(credit.group("inner")).names
 
 
+# Others' part after a signature's name: the reporters who helped, not its writers.
+_REPORTING_AFTER = re.compile(
+    r"[,;]? (?:with )?(?:additional |further )?reporting (?:by|from) .*$|"
+    r"[,;]? (?:mit )?(?:material|mitarbeit) (?:von|aus) .*$",
+    re.I,
+)
+
+
 def signature_names(line: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """The writer a line right under an article names alone, signing it ("Frank Boës", "- Nadja
     Podbregar", "Von Cosima Künzel"), or ``[]``. Only a name that starts with a known given name
@@ -1479,6 +1489,7 @@ def signature_names(line: str, stopwords: frozenset[str] = frozenset()) -> list[
     link, not a writer)."""
     text = " ".join(line[:MAX_SIGNATURE_CHARS].split())
     text = _BY.sub("", _DASH_LEAD.sub("", text), count=1)
+    text = _REPORTING_AFTER.sub("", text)  # "— Jane Doe, with reporting by John Roe"
     if any(word.casefold() in stopwords for word in text.split()):
         return []
     return [text] if is_name(text) and known_given_name(text) else []

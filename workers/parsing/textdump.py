@@ -473,6 +473,15 @@ def is_page_title(line: str, next_line: str) -> bool:
     return False
 
 
+# A kind of article, as its kicker names it in a few words.
+_GENRE = re.compile(
+    r"(?:guest|news|book|film|music|tv|theatre|theater|restaurant|album|game|opinion|"
+    r"editorial|letters?) (?:essay|column|post|analysis|review|commentary|page)|"
+    r"breaking news|fact check|live updates|first person|the big read|long read",
+    re.I,
+)
+
+
 def _is_kicker(line: str, next_line: str) -> bool:
     """A section label over the headline ("POLITICS", "WORLD NEWS", "Opinion", "Politics,
     Environment"): a word or three, in capitals, alone or listed with commas, before a line of
@@ -480,7 +489,8 @@ def _is_kicker(line: str, next_line: str) -> bool:
     words = line.split()
     items = [item.strip() for item in line.split(",")]  # "Politics, Environment": one word each
     tags = len(items) > 1 and all(item.isalpha() and item[:1].isupper() for item in items)
-    if not (len(words) == 1 or len(words) <= KICKER_WORDS and (line.isupper() or tags)):
+    genre = _GENRE.fullmatch(line.strip()) is not None  # "Guest Essay", "Fact Check"
+    if not (len(words) == 1 or len(words) <= KICKER_WORDS and (line.isupper() or tags or genre)):
         return False
     return not line.rstrip().endswith((".", "!", "?")) and _headline_shaped(next_line)
 
