@@ -1486,8 +1486,10 @@ def test_an_html_page_without_a_published_meta_takes_the_day_it_labels_as_publis
         ("Veröffentlicht am Dezember 29, 2021Dezember 29, 2021", "2021-12-29T00:00:00Z", []),
         ("Posted on August 2, 2019August 2, 2019 Author", "2019-08-02T00:00:00Z", []),
         ("By Jane Doe | 1. November 20231. November 2023", "2023-11-01T00:00:00Z", ["Jane Doe"]),
+        ("Par Jean Dupont 20 janvier 202020 janvier 2020", "2020-01-20T00:00:00Z", ["Jean Dupont"]),
         # A year before a postcode or a suffix is no glued date.
         ("Hamburg, 2023 20231 Hamburg", None, []),
+        ("Noida, 2013 201301 Noida", None, []),
         # A name glued to the month of its dateline: two elements, as a text browser lays
         # them out.
         ("Associated PressDecember 2, 2016", "2016-12-02T00:00:00Z", []),

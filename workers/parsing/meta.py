@@ -203,9 +203,11 @@ _GLUED_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})\b")
 # A year glued to the date after it ("19.11.202119.11.2021", "November 26, 2017November 26,
 # 2017"): a page's published and updated dates in two elements side by side, as WordPress
 # prints them. Only a date's start counts as glued: a day and a dot, a numeric date, or a
-# capitalised word ("20231 Hamburg", a postcode after a year, stays whole).
+# capitalised word ("20231 Hamburg", a postcode after a year, stays whole), or a day and a
+# month written in lower case ("20 janvier 202020 janvier 2020"; not "201301 Noida").
 _GLUED_DATE = re.compile(
-    r"\b((?:19|20)\d{2})(?=\d{1,2}\.\s?[^\W_]|\d{1,2}[/.-]\d{1,2}[/.-]\d|(?-i:[A-ZÀ-Þ])[^\W\d_]{2})"
+    r"\b((?:19|20)\d{2})(?=\d{1,2}\.\s?[^\W_]|\d{1,2}[/.-]\d{1,2}[/.-]\d|(?-i:[A-ZÀ-Þ])[^\W\d_]{2}|"
+    r"\d{1,2}\s(?-i:[a-zß-ÿ])[^\W\d_]{2})"
 )
 # A word glued to the dotted date after it ("Nicole Collignon22. Februar 2020", "von Nadja
 # Demel13.12.2022", "Uhr13.12.2022"): a byline's name and its date in two elements.
