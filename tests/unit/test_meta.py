@@ -257,6 +257,9 @@ def test_a_metadata_line_gives_its_date_and_names_wherever_they_are(
         ("Redaktion Polizeiticker Schweiz", ["Redaktion Polizeiticker Schweiz"]),
         ("Redacción Diario Pagina Siete", ["Redacción Diario Pagina Siete"]),
         ("Redaktion für Sie geprüft", []),
+        # An hour with its half of the day ends the names, as a date does.
+        ("Patrick Danowski 06 PM | 18 Mai", ["Patrick Danowski"]),
+        ("Jane Doe 6 p.m.", ["Jane Doe"]),
         # A photo credit, a city (a dateline's place), a button are no byline.
         ("© Frans Blok | Dreamstime.com | Alliander", []),
         ("Andrew Matthews / Forum", []),

@@ -804,6 +804,8 @@ _COMMENT_PROMPT = re.compile(
 _BARE_TIME = re.compile(
     r"\s(?:at|um|à|a las|alle|om)\s(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\w)", re.I
 )
+# ...or an hour told with its half of the day alone ("Patrick Danowski 06 PM | 18 Mai").
+_HOUR_ALONE = re.compile(r"(?<![\w:.])(?:0?[1-9]|1[0-2])\s?[ap]\.?m\.?(?!\w)", re.I)
 _SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 _UPDATED_WORD = re.compile(
     r"\b(updated|modified|aktualisiert|geändert|änderung|mis à jour|actualizado|atualizado|"
@@ -1361,7 +1363,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     undated = rest
     rest = _COMMENT_COUNT.sub(" | ", _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest)))
     rest = _COMMENT_PROMPT.sub(" | ", rest)
-    rest = _BARE_TIME.sub(" | ", rest)
+    rest = _HOUR_ALONE.sub(" | ", _BARE_TIME.sub(" | ", rest))
     if published is not None or updated is not None:
         rest = _TRAILING_COUNT.sub(" | ", rest)
     timed = published is not None or updated is not None or rest != undated
