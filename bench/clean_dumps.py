@@ -1747,6 +1747,79 @@ def _s220(rng: random.Random, t: Truth) -> str:  # "Posted in Politics on March 
     return _join([t.title, line, *t.paragraphs])
 
 
+# The twenty-first held-out set, written in one sitting in session 38 and run before any
+# change for it.
+def _s221(rng: random.Random, t: Truth) -> str:  # Swedish: "Publicerad 12 mars 2024 kl 14.05"
+    local = _local(t.published, "Europe/Stockholm")
+    months = [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+        "oktober", "november", "december",
+    ]  # fmt: skip
+    date = f"Publicerad {local.day} {months[local.month - 1]} {local.year} kl {local:%H.%M}"
+    return _join([t.title, f"Av {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s222(rng: random.Random, t: Truth) -> str:  # Italian: "di X"; "12 marzo 2024 14:05"
+    local = _local(t.published, "Europe/Rome")
+    months = [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+        "settembre", "ottobre", "novembre", "dicembre",
+    ]  # fmt: skip
+    date = f"{local.day} {months[local.month - 1]} {local.year} {local:%H:%M}"
+    return _join([t.title, f"di {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s223(rng: random.Random, t: Truth) -> str:  # Portuguese: "Por X", "12 mar 2024", no time
+    months = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"]
+    p = t.published
+    return _join(
+        [t.title, f"Por {t.authors[0]}", f"{p.day} {months[p.month - 1]} {p.year}"] + t.paragraphs
+    )
+
+
+def _s224(rng: random.Random, t: Truth) -> str:  # "By X | Photographs by Y"
+    p = t.published
+    line = f"By {t.authors[0]} | Photographs by {t.authors[1]}"
+    return _join([t.title, line, f"{p:%B} {p.day}, {p.year}", *t.paragraphs])
+
+
+def _s225(rng: random.Random, t: Truth) -> str:  # two names, no "By", then the date
+    p = t.published
+    names = f"{t.authors[0]} and {t.authors[1]}"
+    return _join([t.title, names, f"{p:%B} {p.day}, {p.year}", *t.paragraphs])
+
+
+def _s226(rng: random.Random, t: Truth) -> str:  # "Reported by X; Edited by Y"
+    p = t.published
+    line = f"Reported by {t.authors[0]}; Edited by {t.authors[1]}"
+    return _join([t.title, line, f"{p.day} {p:%B %Y}", *t.paragraphs])
+
+
+def _s227(rng: random.Random, t: Truth) -> str:  # Sydney: "12 March 2024 14:05 AEDT"
+    local = _local(t.published, "Australia/Sydney")
+    date = f"{local.day} {local:%B %Y} {local:%H:%M} {local.tzname()}"
+    return _join([t.title, f"By {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s228(rng: random.Random, t: Truth) -> str:  # an ISO date in brackets after the byline
+    return _join([t.title, f"By {t.authors[0]} ({t.published:%Y-%m-%d})", *t.paragraphs])
+
+
+def _s229(rng: random.Random, t: Truth) -> str:  # a breadcrumb with ">" over the headline
+    p = t.published
+    header = ["Harbour Times > Local > Politics", t.title, f"By {t.authors[0]}"]
+    return _join([*header, f"{p:%d %b %Y}", *t.paragraphs])
+
+
+def _s230(rng: random.Random, t: Truth) -> str:  # prompts in the body; "3/12/2024 2:05 PM ET"
+    local = _local(t.published, "America/New_York")
+    hour = local.hour % 12 or 12
+    date = f"{local.month}/{local.day}/{local.year} {hour}:{local:%M} {local:%p} ET"
+    body = _with_ads(t.paragraphs, 2, "ADVERTISEMENT")
+    body.insert(min(3, len(body)), "Subscribe to our newsletter for the day's top stories.")
+    return _join([t.title, f"By {t.authors[0]}", date, *body])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -2039,6 +2112,18 @@ TWENTIETH_HELD_OUT_STYLES = [
     Style("'Guest Essay' kicker; 'By Dr. X'", _s219),
     Style("'Posted in Politics on <date> by X'", _s220),
 ]
+TWENTY_FIRST_HELD_OUT_STYLES = [
+    Style("Swedish: 'Av X'; 'Publicerad ... kl 14.05'", _s221),
+    Style("Italian: 'di X'; '12 marzo 2024 14:05'", _s222),
+    Style("Portuguese: 'Por X'; '12 mar 2024'", _s223),
+    Style("'By X | Photographs by Y'", _s224),
+    Style("two names, no 'By', then the date", _s225, named=2),
+    Style("'Reported by X; Edited by Y'", _s226),
+    Style("Sydney: '12 March 2024 14:05 AEDT'", _s227),
+    Style("'By X (2024-03-12)'", _s228),
+    Style("breadcrumb with '>' over the headline", _s229),
+    Style("prompts in the body; '3/12/2024 2:05 PM ET'", _s230),
+]
 
 
 def truth(rng: random.Random, agency_only: bool) -> Truth:
@@ -2111,7 +2196,11 @@ def run(per_style: int, seed: int) -> None:
             "styles 201-210 (nineteenth held-out set, since fixed against)",
             NINETEENTH_HELD_OUT_STYLES,
         ),
-        ("styles 211-220 (twentieth held-out set)", TWENTIETH_HELD_OUT_STYLES),
+        (
+            "styles 211-220 (twentieth held-out set, since fixed against)",
+            TWENTIETH_HELD_OUT_STYLES,
+        ),
+        ("styles 221-230 (twenty-first held-out set)", TWENTY_FIRST_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
