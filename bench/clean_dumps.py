@@ -2200,7 +2200,10 @@ def run(per_style: int, seed: int) -> None:
             "styles 211-220 (twentieth held-out set, since fixed against)",
             TWENTIETH_HELD_OUT_STYLES,
         ),
-        ("styles 221-230 (twenty-first held-out set)", TWENTY_FIRST_HELD_OUT_STYLES),
+        (
+            "styles 221-230 (twenty-first held-out set, since fixed against)",
+            TWENTY_FIRST_HELD_OUT_STYLES,
+        ),
     )
     for label, styles in groups:
         rng = random.Random(seed)

@@ -68,6 +68,7 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ),
         ("Photograph by Ed Marshall, Redonda Restoration Programme", "caption_or_credit"),
         ("Photo by ev on Unsplash", "caption_or_credit"),
+        ("Harbour Times > Local > Politics", "page_furniture"),  # any site's breadcrumb
         # A caption's sentences, then its credit.
         ("Crowds in the square on Tuesday. Photograph: Jane Roe/The Times", "caption_or_credit"),
         ("Die Halle am Dienstag. Der Bau begann 2019. Foto: Jane Roe/dpa", "caption_or_credit"),
@@ -153,6 +154,8 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # Sentences about comments and replies.
         "The council will post a reply to every resident who wrote in.",
         "Your email address will be shared with the council, the notice said.",
+        # French quotation marks are no breadcrumb's separators.
+        "Il a dit « oui » puis « non » puis « peut-être » alors",
         # A sentence about a photograph, a colon inside it.
         "He said the photo was taken on Tuesday. Photo: it was not, the agency said later.",
     ],

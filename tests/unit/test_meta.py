@@ -1145,6 +1145,21 @@ def test_a_time_after_a_dash_or_a_bullet_belongs_to_its_date(line: str, expected
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Portuguese's "out" and "set", English words too, between a day and a year only.
+        ("29 out 2024", "2024-10-29T00:00:00Z"),
+        ("22.set.2024", "2024-09-22T00:00:00Z"),
+        ("1 de out. de 2024, 15:00", "2024-10-01T15:00:00Z"),
+        ("Sold 5 out 2024", None),
+        ("I set 2024 goals", None),
+    ],
+)
+def test_portuguese_short_months_that_are_english_words(line: str, expected: str | None) -> None:
+    assert iso_utc(parse_datetime(line)) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "role"),
     [
         ("BBC News, London", True),

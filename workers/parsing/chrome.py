@@ -221,6 +221,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         "page_furniture",
         _rx(
             r"(home|news|world|uk|us|politics|business|sport|culture)( [>›/|] .+)+",
+            # any breadcrumb of three steps or more ("Harbour Times > Local > Politics"; not
+            # "»", French's closing quotation mark)
+            r"[^>›\n]{1,40}( [>›] [^>›\n]{1,40}){2,6}",
             r"topics?:.*",
             r"tags?:.*",
             r"(listen|watch)( to| now)?( this)?( article| story)?"

@@ -236,7 +236,23 @@ _GLUED_MONTH = re.compile(
 )
 
 
+# Portuguese's short months that are English words too ("29 out 2024", "22.set.2024", "1 de
+# out. de 2024"): read only between a day and a year, and written out for the date parser.
+_PORTUGUESE_SHORT_MONTH = re.compile(
+    r"(\d{1,2}(?:[ .]|\sde\s))(out|set)\.?(?=(?:[ .]|\sde\s)\d{4}\b)", re.I
+)
+_PORTUGUESE_MONTHS = {"out": "outubro", "set": "setembro"}
+
+
+def _portuguese_months(text: str) -> str:
+    """The text with Portuguese's "out" and "set" between a day and a year written out."""
+    return _PORTUGUESE_SHORT_MONTH.sub(
+        lambda m: m.group(1) + _PORTUGUESE_MONTHS[m.group(2).casefold()], text
+    )
+
+
 def _unglued(text: str) -> str:
+    text = _portuguese_months(text)
     if ". " in text:
         text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
     if ":" in text:
