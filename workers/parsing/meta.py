@@ -791,6 +791,12 @@ _DATE_SPAN = re.compile(
     rf"(?:(?:\s?,?\s(?:at\s|kl\.?\s|klo\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
+# The words that label a date as the article's, in the languages of the dates, wherever on a
+# line they stand (``_PUBLISHED`` and ``_UPDATED_WORD`` read them where a line starts).
+DATE_LABEL_WORDS = (
+    r"published|posted|updated|date|datum|fecha|publié|mis à jour|publicado|atualizado|"
+    r"actualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato"
+)
 # A time printed relative to now ("Alex Perry 1 day ago", "3 hrs ago"): no date without the
 # time of the fetch, but it ends the names before it.
 _RELATIVE = re.compile(
@@ -1194,7 +1200,7 @@ _CONNECTORS = re.compile(
     # (not an initial's full stop: "Par Nicolas Gutierrez C. le")
     r"|(?:(?<!\s(?-i:[A-Z]))\W|(?<=\s(?-i:[A-Z]))[^\w.]|\b(?:on|at|posted|vom)\b"
     # a date's label, its date cut off after it ("Autor: Jane Doe Datum: 2. März 2020")
-    r"|\b(?:published|updated|date|datum|fecha|publié|publicado|veröffentlicht|aktualisiert)\b"
+    rf"|\b(?:{DATE_LABEL_WORDS})\b"
     r"|(?-i:\b(?:am|um|le|el|em|il|op|den)\b))+$",
     re.I,
 )

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from workers.parsing.chrome import rule_for, split_chrome
 from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
 from workers.parsing.meta import (
+    DATE_LABEL_WORDS,
     GENDERED_AUTHOR,
     MAX_METADATA_LINE,
     SEPARATORS,
@@ -771,11 +772,11 @@ def _summary_box(lines: list[str], at: int, page: PageFields) -> int:
 # A header's time told from when the page was read, its label before it ("Updated 2 hours ago",
 # "Aktualisiert vor 3 Stunden", "Atualizado há 2 horas", "Mis à jour il y a 5 minutes").
 _RELATIVE_TIME_LINE = re.compile(
-    r"(?:(?:updated|published|posted|aktualisiert|veröffentlicht|atualizado|publicado|"
-    r"actualizado|mis à jour|publié|aggiornato|pubblicato)\s?:?\s)?"
+    rf"(?:(?:{DATE_LABEL_WORDS})\s?:?\s)?"
     r"(?:\d{1,3}\s?[^\W\d]{1,10}\s(?:ago|fa)|(?:vor|há|hace|il y a)\s\d{1,3}\s[^\W\d]{1,10})",
     re.I,
 )
+
 HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline below them
 FURNITURE_WORDS = 6
 
