@@ -1,4 +1,4 @@
-"""``python -m bench.clean_dumps``: the parse stage on clean dumps in 200 site styles, each field
+"""``python -m bench.clean_dumps``: the parse stage on clean dumps in 230 site styles, each field
 scored against the generator's own truth.
 
 A *clean dump* is the article's own text as a scraper saves it: headline, header lines, body,
@@ -10,8 +10,8 @@ first or month first with their zone, "Updated" lines, read-time lines, photo cr
 combination; bodies are mixes of the seed articles' sentences (``tests.corpus``), so nothing is
 copied from any site.
 
-Nineteen groups are printed apart: styles 1-20, and eighteen held-out sets of ten (21-30,
-31-40, ..., 181-190, 191-200), each written in one sitting and first run before any change to
+Twenty-two groups are printed apart: styles 1-20, and twenty-one held-out sets of ten (21-30,
+31-40, ..., 211-220, 221-230), each written in one sitting and first run before any change to
 the parser for it. Their first-run figures are the held-out ones (docs/performance.md); after
 that they were fixed against.
 
