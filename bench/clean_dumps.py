@@ -37,6 +37,35 @@ from tests.corpus import FIRST, LAST, sentences
 AGENCIES = ("Reuters", "Associated Press", "AFP")
 
 
+# Month names of the languages more than one style prints its dates in.
+MONTH_NAMES = {
+    "da": [
+        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+        "oktober", "november", "december"
+    ],
+    "fr": [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre"
+    ],
+    "it": [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+        "settembre", "ottobre", "novembre", "dicembre"
+    ],
+    "nl": [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december"
+    ],
+    "pl": [
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+        "września", "października", "listopada", "grudnia"
+    ],
+    "sv": [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+        "oktober", "november", "december"
+    ],
+}  # fmt: skip
+
+
 @dataclass
 class Truth:
     title: str
@@ -525,10 +554,7 @@ def _s60(rng: random.Random, t: Truth) -> str:  # BBC-like: date, share, name ov
 # The fifth held-out set, written in one sitting in session 15 and run before any change for it.
 def _s61(rng: random.Random, t: Truth) -> str:  # French: "Par"; "Publié le 12 mars 2024 à 14h05"
     local = _local(t.published, "Europe/Paris")
-    months = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
-    ]  # fmt: skip
+    months = MONTH_NAMES["fr"]
     date = f"Publié le {local.day} {months[local.month - 1]} {local.year} à {local:%Hh%M}"
     return _join([t.title, f"Par {t.authors[0]}", date, *t.paragraphs])
 
@@ -550,10 +576,7 @@ def _s63(rng: random.Random, t: Truth) -> str:  # date, time UTC and "Updated ..
 
 def _s64(rng: random.Random, t: Truth) -> str:  # Italian: "di"; "12 marzo 2024 (modifica ...)"
     local = _local(t.published, "Europe/Rome")
-    months = [
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-        "settembre", "ottobre", "novembre", "dicembre",
-    ]  # fmt: skip
+    months = MONTH_NAMES["it"]
     day = f"{local.day} {months[local.month - 1]} {local.year}"
     date = f"{day} (modifica il {day} | {local.hour + 1 if local.hour < 23 else 23}:{local:%M})"
     return _join([t.title, f"di {t.authors[0]}", date, *t.paragraphs])
@@ -661,10 +684,7 @@ def _s75(rng: random.Random, t: Truth) -> str:  # newsletter platform: name, dat
 
 def _s76(rng: random.Random, t: Truth) -> str:  # Polish: "Autor:"; "12 marca 2024, 14:05"
     local = _local(t.published, "Europe/Warsaw")
-    months = [
-        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-        "września", "października", "listopada", "grudnia",
-    ]  # fmt: skip
+    months = MONTH_NAMES["pl"]
     date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
     return _join([t.title, f"Autor: {t.authors[0]}", date, *t.paragraphs])
 
@@ -950,10 +970,7 @@ def _s112(rng: random.Random, t: Truth) -> str:  # "Source: AGENCY | ISO-like ti
 def _s113(rng: random.Random, t: Truth) -> str:  # French: "Mis à jour le ..., publié le ..."
     local = _local(t.published, "Europe/Paris")
     later = local + timedelta(hours=rng.randint(1, 20))
-    months = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
-    ]  # fmt: skip
+    months = MONTH_NAMES["fr"]
 
     def say(m: datetime) -> str:
         return f"{m.day} {months[m.month - 1]} {m.year} à {m:%Hh%M}"
@@ -1156,10 +1173,7 @@ def _s141(rng: random.Random, t: Truth) -> str:  # "By Jane Doe • Senior Write
 
 def _s142(rng: random.Random, t: Truth) -> str:  # Dutch: "Door X en Y"; "12 maart 2024, 14:05"
     local = _local(t.published, "Europe/Amsterdam")
-    months = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
-    ]  # fmt: skip
+    months = MONTH_NAMES["nl"]
     date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M} CET"
     return _join([t.title, f"Door {t.authors[0]} en {t.authors[1]}", date, *t.paragraphs])
 
@@ -1291,10 +1305,7 @@ def _s160(rng: random.Random, t: Truth) -> str:  # name, handle, "Follow", then 
 # for it.
 def _s161(rng: random.Random, t: Truth) -> str:  # Swedish: "Av X"; "Publicerad ... kl. 14.05"
     local = _local(t.published, "Europe/Stockholm")
-    months = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december",
-    ]  # fmt: skip
+    months = MONTH_NAMES["sv"]
     date = f"Publicerad {local.day} {months[local.month - 1]} {local.year} kl. {local:%H.%M}"
     return _join([t.title, f"Av {t.authors[0]}", date, *t.paragraphs])
 
@@ -1415,10 +1426,7 @@ def _s176(rng: random.Random, t: Truth) -> str:  # a contributor's disclaimer un
 
 def _s177(rng: random.Random, t: Truth) -> str:  # Danish: "Af X"; "12. marts 2024 kl. 14.05"
     local = _local(t.published, "Europe/Copenhagen")
-    months = [
-        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-        "oktober", "november", "december",
-    ]  # fmt: skip
+    months = MONTH_NAMES["da"]
     date = f"{local.day}. {months[local.month - 1]} {local.year} kl. {local:%H.%M}"
     return _join([t.title, f"Af {t.authors[0]}", date, *t.paragraphs])
 
@@ -1593,20 +1601,14 @@ def _s200(rng: random.Random, t: Truth) -> str:  # "Published 12 Mar 2024, 14:05
 # for it.
 def _s201(rng: random.Random, t: Truth) -> str:  # Dutch: "Door X"; "12 maart 2024, 14:05"
     local = _local(t.published, "Europe/Amsterdam")
-    months = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
-    ]  # fmt: skip
+    months = MONTH_NAMES["nl"]
     date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
     return _join([t.title, f"Door {t.authors[0]}", date, *t.paragraphs])
 
 
 def _s202(rng: random.Random, t: Truth) -> str:  # Polish: "Autor: X"; "12 marca 2024, 14:05"
     local = _local(t.published, "Europe/Warsaw")
-    months = [
-        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-        "września", "października", "listopada", "grudnia",
-    ]  # fmt: skip
+    months = MONTH_NAMES["pl"]
     date = f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
     return _join([t.title, date, f"Autor: {t.authors[0]}", *t.paragraphs])
 
@@ -1707,10 +1709,7 @@ def _s214(rng: random.Random, t: Truth) -> str:  # German broadcaster: "Stand: .
 
 def _s215(rng: random.Random, t: Truth) -> str:  # Danish: "Af X"; "12. marts 2024 kl. 14.05"
     local = _local(t.published, "Europe/Copenhagen")
-    months = [
-        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-        "oktober", "november", "december",
-    ]  # fmt: skip
+    months = MONTH_NAMES["da"]
     date = f"{local.day}. {months[local.month - 1]} {local.year} kl. {local:%H.%M}"
     return _join([t.title, f"Af {t.authors[0]}", date, *t.paragraphs])
 
@@ -1751,20 +1750,14 @@ def _s220(rng: random.Random, t: Truth) -> str:  # "Posted in Politics on March 
 # change for it.
 def _s221(rng: random.Random, t: Truth) -> str:  # Swedish: "Publicerad 12 mars 2024 kl 14.05"
     local = _local(t.published, "Europe/Stockholm")
-    months = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december",
-    ]  # fmt: skip
+    months = MONTH_NAMES["sv"]
     date = f"Publicerad {local.day} {months[local.month - 1]} {local.year} kl {local:%H.%M}"
     return _join([t.title, f"Av {t.authors[0]}", date, *t.paragraphs])
 
 
 def _s222(rng: random.Random, t: Truth) -> str:  # Italian: "di X"; "12 marzo 2024 14:05"
     local = _local(t.published, "Europe/Rome")
-    months = [
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-        "settembre", "ottobre", "novembre", "dicembre",
-    ]  # fmt: skip
+    months = MONTH_NAMES["it"]
     date = f"{local.day} {months[local.month - 1]} {local.year} {local:%H:%M}"
     return _join([t.title, f"di {t.authors[0]}", date, *t.paragraphs])
 
