@@ -903,6 +903,21 @@ def test_a_section_label_with_a_date_beside_it_is_no_byline_either() -> None:
         assert parse_text("\n".join(lines)).authors == authors
 
 
+def test_a_handle_or_a_role_beside_a_name_makes_it_a_byline() -> None:
+    """Under the headline, a name whose first word is no known given name is a byline when the
+    line prints what only a byline does beside it: the writer's handle or role, or an agency. A
+    section's label beside a role-like word ("Digital Life, News") stays none."""
+    for label, authors in (
+        ("Devindra Hardawar , @devindra", ["Devindra Hardawar"]),
+        ("Devindra Hardawar, Staff Writer", ["Devindra Hardawar"]),
+        ("Nataliya Vasilyeva, Associated Press", ["Nataliya Vasilyeva"]),
+        ("Devindra Hardawar", []),
+        ("Digital Life, News", []),
+    ):
+        lines = [*NAV, *TEASERS, "Advertisement", BRIDGE_HEADLINE, label, *BRIDGE, *FOOTER]
+        assert parse_text("\n".join(lines)).authors == authors, label
+
+
 def test_a_labelled_byline_anywhere_on_the_page_names_the_author() -> None:
     """Where nothing by the headline or under the body names the writer, a line elsewhere that
     labels its names as the author's does ("Verfasst von: ...", in a blog's header); a name

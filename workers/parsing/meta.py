@@ -604,6 +604,41 @@ def is_role_line(line: str) -> bool:
 _BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
 
 
+# Where a name printed with no "By" ends and what a byline prints beside it starts: a comma, a
+# separator, or a social handle ("Jane Doe, Staff Writer", "Jane Doe | Reuters", "Jane Doe
+# @janedoe").
+_WRITER = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|staff|columnist|contributor|journalist|"
+    r"producer|photographer|critic)s?\b",
+    re.I,
+)
+_NAME_THEN_TAIL = re.compile(r"\s*(?:[,|·•]|\s[-–—])\s*|\s+(?=\(?@)")
+
+
+def vouched_name(line: str, timezone: str = "UTC") -> bool:
+    """One name and, after it, only what a byline prints beside its writer: a social handle
+    ("Devindra Hardawar, @devindra") or a role or agency ("Jane Doe, Staff Writer", "Jane Doe |
+    Reuters"). It makes a byline of a name whose first word is no known given name: neither a
+    menu's item nor a section's label prints a handle or a role beside it."""
+    if len(line) > MAX_ROLE_LINE:
+        return False
+    parts = _NAME_THEN_TAIL.split(line.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[1]:
+        return False
+    name, tail = parts
+    tail = tail.strip(" ,")
+    role = _BASED_IN.sub("", tail)
+    if not (
+        _HANDLE.fullmatch(tail) or agency_byline(role) or _only_role(role) and _WRITER.search(role)
+    ):
+        return False
+    names = read_metadata_line(name, timezone, bare_names=True).names
+    if len(names) != 1 or agency_byline(name):
+        return False
+    own = set(names[0].casefold().split())
+    return all(word.casefold() in own for word in name.split())
+
+
 # A writer's role between "By" and the name ("By Senior Correspondent Jane Doe", "By Staff
 # Writer Jane Doe"); "By Staff Writer" alone is the paper's own staff, unnamed.
 _ROLE_BEFORE_NAME = re.compile(

@@ -47,6 +47,7 @@ from workers.parsing.meta import (
     signature_names,
     unknown_zone,
     unmarked,
+    vouched_name,
     yearless_published,
 )
 from workers.parsing.page import PageFields, normalise
@@ -622,8 +623,11 @@ def _bare_names_hold(line: AroundLine, named: LineMeta) -> bool:
     Berlin"), count only if the first word is a known given name, or if they are an agency's.
     A time beside them ("Alex Perry 1 day ago") does not make them a name: teasers print a
     section and a tag beside their date ("Gesundheit Angst 30/10/23"). (``named.timed`` ranks
-    such lines, in ``headline_metadata``.)"""
-    return all(known_given_name(name) or agency_byline(name) for name in named.names)
+    such lines, in ``headline_metadata``.) A name the line vouches for with a handle or a role
+    beside it ("Devindra Hardawar, @devindra") counts whatever its first word."""
+    return all(
+        known_given_name(name) or agency_byline(name) for name in named.names
+    ) or vouched_name(line.text)
 
 
 def _bylines_go_here(line: AroundLine, k: int, lines: int, meta: Callable[[int], LineMeta]) -> bool:
