@@ -918,6 +918,18 @@ def test_a_handle_or_a_role_beside_a_name_makes_it_a_byline() -> None:
         assert parse_text("\n".join(lines)).authors == authors, label
 
 
+def test_an_authors_card_over_the_headline_names_the_writer() -> None:
+    """A name right over its article's reading time, above the headline (a blogging platform's
+    header), names the writer, whatever its given name. Two such cards there are a list of
+    teasers, each with its own writer: neither is the article's."""
+    card = ["Devindra Hardawar", "14 min read"]
+    teaser = ["Five things to do this weekend", "Ruth Okafor", "6 min read"]
+    for cards, authors in (([card], ["Devindra Hardawar"]), ([teaser, card], [])):
+        top = [line for lines in cards for line in lines]
+        lines = [*NAV, *top, *TEASERS, "Advertisement", "Share", BRIDGE_HEADLINE, *BRIDGE]
+        assert parse_text("\n".join([*lines, *FOOTER])).authors == authors, cards
+
+
 def test_a_labelled_byline_anywhere_on_the_page_names_the_author() -> None:
     """Where nothing by the headline or under the body names the writer, a line elsewhere that
     labels its names as the author's does ("Verfasst von: ...", in a blog's header); a name

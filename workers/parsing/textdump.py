@@ -279,6 +279,9 @@ def parse_text(
         # bar between them), the nearest line that says "By".
         over = article.over[:OVER_BYLINE_LINES]
         page.authors = next((n for line in over if (n := said_byline(line, timezone))), [])
+    if not page.authors:
+        # Over the headline, an author's card: a name over its article's reading time.
+        page.authors = author_card(article.over[:OVER_BYLINE_LINES], timezone)
     if not page.authors and page.paragraphs and (agency := dateline_agency(page.paragraphs[0])):
         page.authors = [agency]  # "LONDON (Reuters) - ...": no byline, but the wire's name
     if not page.authors:
@@ -780,6 +783,33 @@ _RELATIVE_TIME_LINE = re.compile(
     r"(?:\d{1,3}\s?[^\W\d]{1,10}\s(?:ago|fa)|(?:vor|há|hace|il y a)\s\d{1,3}\s[^\W\d]{1,10})",
     re.I,
 )
+
+# An article's reading time, alone on its line ("14 min read", "Lesezeit: 3 Min.", "4 min de
+# lectura").
+READ_TIME = re.compile(
+    r"\d{1,3}\s?min(?:ute)?s?\.?\s(?:read|lesezeit|de lectura|de leitura|de lecture|di lettura)"
+    r"|(?:lesezeit|leestijd|temps de lecture|tiempo de lectura|tempo de leitura|reading time)"
+    r"\s?:?\s?\d{1,3}\s?min(?:ute)?s?\.?",
+    re.I,
+)
+READ_TIME_CHARS = 40
+
+
+def author_card(over: list[str], timezone: str) -> list[str]:
+    """The writer an author's card over the headline names: a line of a name alone right over
+    a line of the reading time alone ("Joseph Cox" over "14 min read"), as blogging platforms
+    print it in the page's header. ``over``: the lines over the headline, nearest first. None
+    where two cards or more are there: a list of teasers, each with its writer."""
+    cards = [
+        names
+        for k in range(1, len(over))
+        if len(over[k - 1]) <= READ_TIME_CHARS
+        and READ_TIME.fullmatch(over[k - 1].strip())
+        and len(names := _names_line(over[k], timezone)) == 1
+        and not agency_byline(names[0])
+    ]
+    return cards[0] if len(cards) == 1 else []
+
 
 HEADER_FURNITURE = 2  # short lines skipped between a byline and the dateline below them
 FURNITURE_WORDS = 6
