@@ -1,4 +1,4 @@
-"""``python -m bench.clean_dumps``: the parse stage on clean dumps in 230 site styles, each field
+"""``python -m bench.clean_dumps``: the parse stage on clean dumps in 240 site styles, each field
 scored against the generator's own truth.
 
 A *clean dump* is the article's own text as a scraper saves it: headline, header lines, body,
@@ -10,8 +10,8 @@ first or month first with their zone, "Updated" lines, read-time lines, photo cr
 combination; bodies are mixes of the seed articles' sentences (``tests.corpus``), so nothing is
 copied from any site.
 
-Twenty-two groups are printed apart: styles 1-20, and twenty-one held-out sets of ten (21-30,
-31-40, ..., 211-220, 221-230), each written in one sitting and first run before any change to
+Twenty-three groups are printed apart: styles 1-20, and twenty-two held-out sets of ten (21-30,
+31-40, ..., 221-230, 231-240), each written in one sitting and first run before any change to
 the parser for it. Their first-run figures are the held-out ones (docs/performance.md); after
 that they were fixed against.
 
@@ -1813,6 +1813,77 @@ def _s230(rng: random.Random, t: Truth) -> str:  # prompts in the body; "3/12/20
     return _join([t.title, f"By {t.authors[0]}", date, *body])
 
 
+# The twenty-second held-out set, written in one sitting in session 39 and run before any
+# change for it.
+def _s231(rng: random.Random, t: Truth) -> str:  # "March 12, 20242:05 PM ET": year and time glued
+    local = _local(t.published, "America/New_York")
+    hour = local.hour % 12 or 12
+    date = f"{local:%B} {local.day}, {local.year}{hour}:{local:%M} {local:%p} ET"
+    return _join([t.title, f"By {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s232(rng: random.Random, t: Truth) -> str:  # two names with middle initials
+    for i in range(2):
+        first, last = t.authors[i].split(" ", 1)
+        t.authors[i] = f"{first} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {last}"
+    p = t.published
+    byline = f"By {t.authors[0]} and {t.authors[1]}"
+    return _join([t.title, byline, f"{p:%B} {p.day}, {p.year}", *t.paragraphs])
+
+
+def _s233(rng: random.Random, t: Truth) -> str:  # a name with a particle ("van der")
+    first, last = t.authors[0].split(" ", 1)
+    t.authors[0] = f"{first} {rng.choice(['van der', 'de la', 'von', 'van'])} {last}"
+    p = t.published
+    return _join([t.title, f"By {t.authors[0]}", f"{p.day} {p:%B %Y}", *t.paragraphs])
+
+
+def _s234(rng: random.Random, t: Truth) -> str:  # Denver: "Updated 8:05 a.m. MDT March 12, 2024"
+    local = _local(t.published, "America/Denver")
+    hour = local.hour % 12 or 12
+    ampm = "a.m." if local.hour < 12 else "p.m."
+    date = f"{hour}:{local:%M} {ampm} {local.tzname()} {local:%B} {local.day}, {local.year}"
+    return _join([t.title, f"By {t.authors[0]}", f"Published {date}", *t.paragraphs])
+
+
+def _s235(rng: random.Random, t: Truth) -> str:  # "X | 12-03-2024 14:05 IST"
+    local = _local(t.published, "Asia/Kolkata")
+    return _join([t.title, f"{t.authors[0]} | {local:%d-%m-%Y %H:%M} IST", *t.paragraphs])
+
+
+def _s236(rng: random.Random, t: Truth) -> str:  # the site's name after the headline on its line
+    p = t.published
+    header = [f"{t.title} - The Harbour Times", f"By {t.authors[0]}", f"{p:%d %B %Y}"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s237(rng: random.Random, t: Truth) -> str:  # "This article is more than 2 years old"
+    p = t.published
+    banner = f"This article is more than {rng.randint(2, 9)} years old"
+    return _join([t.title, banner, f"By {t.authors[0]}", f"{p:%a %-d %b %Y}", *t.paragraphs])
+
+
+def _s238(rng: random.Random, t: Truth) -> str:  # a fediverse handle after the name
+    handle = t.authors[0].split()[-1].lower()
+    p = t.published
+    byline = f"By {t.authors[0]} (@{handle}@mastodon.social)"
+    return _join([t.title, byline, f"{p:%B} {p.day}, {p.year}", *t.paragraphs])
+
+
+def _s239(rng: random.Random, t: Truth) -> str:  # "Published: 14:05 GMT, 12 March 2024 | Updated:"
+    p, later = t.published, t.published + timedelta(hours=rng.randint(1, 30))
+    line = f"Published: {p:%H:%M} GMT, {p.day} {p:%B %Y} | Updated: {later:%H:%M} GMT, "
+    line += f"{later.day} {later:%B %Y}"
+    return _join([t.title, f"By {t.authors[0].upper()}", line, *t.paragraphs])
+
+
+def _s240(rng: random.Random, t: Truth) -> str:  # newsletter header: "∙ Paid", counts, "Share"
+    p = t.published
+    header = [t.authors[0], f"{p:%b} {p.day}, {p.year}", "∙ Paid", str(rng.randint(5, 400))]
+    header += [str(rng.randint(1, 90)), "Share"]
+    return _join([t.title, *header, *t.paragraphs])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -2118,6 +2189,19 @@ TWENTY_FIRST_HELD_OUT_STYLES = [
     Style("prompts in the body; '3/12/2024 2:05 PM ET'", _s230),
 ]
 
+TWENTY_SECOND_HELD_OUT_STYLES = [
+    Style("'By X'; 'March 12, 20242:05 PM ET'", _s231),
+    Style("two names with middle initials", _s232, named=2),
+    Style("a name with a particle ('van der')", _s233),
+    Style("'Published 8:05 a.m. MDT March 12, 2024'", _s234),
+    Style("'X | 12-03-2024 14:05 IST'", _s235),
+    Style("site name after the headline on its line", _s236),
+    Style("'This article is more than 2 years old'", _s237),
+    Style("a fediverse handle after the name", _s238),
+    Style("'Published: 14:05 GMT, <date> | Updated:'", _s239),
+    Style("newsletter: '∙ Paid', counts, 'Share'", _s240),
+]
+
 
 def truth(rng: random.Random, agency_only: bool) -> Truth:
     pool = sentences()
@@ -2197,6 +2281,7 @@ def run(per_style: int, seed: int) -> None:
             "styles 221-230 (twenty-first held-out set, since fixed against)",
             TWENTY_FIRST_HELD_OUT_STYLES,
         ),
+        ("styles 231-240 (twenty-second held-out set)", TWENTY_SECOND_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
