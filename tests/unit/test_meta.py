@@ -50,6 +50,10 @@ from workers.parsing.meta import (
         ("Publicado a 29 de novembro de 2024, 07:54 GMT", "2024-11-29T07:54:00Z"),
         # Turkish months, read only where a line names one.
         ("12 Mart 2024, 14:05", "2024-03-12T14:05:00Z"),
+        # A numeric date with dashes, its order told as with slashes: by its zone, else not read.
+        ("12-03-2024 14:05 IST", "2024-03-12T08:35:00Z"),
+        ("03-12-2024 2:05 PM ET", "2024-03-12T18:05:00Z"),
+        ("12-03-2024", None),
     ],
 )
 def test_datelines_to_utc(line: str, expected: str | None) -> None:

@@ -90,6 +90,7 @@ _MONTHS = _by_first_letter(_MONTH_NAMES)
 _MORE_MONTH = re.compile(rf"\b(?:{_by_first_letter(_MORE_MONTHS)})\b", re.I)
 _DATE_HINT = re.compile(
     rf"\b(({_MONTHS})\b.*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|"
+    rf"\d{{1,2}}-\d{{1,2}}-\d{{4}}|"
     rf"\d{{4}}\.\s(?:{_MONTHS})\b)",
     re.I,
 )
