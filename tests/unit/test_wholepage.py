@@ -930,6 +930,19 @@ def test_an_authors_card_over_the_headline_names_the_writer() -> None:
         assert parse_text("\n".join([*lines, *FOOTER])).authors == authors, cards
 
 
+def test_a_title_lines_publication_name_is_no_part_of_the_headline() -> None:
+    """A clean dump's first line that ends in the publication's name after a separator (a
+    press word in it, or a domain) gives the headline without it; an ending with no such word
+    is the headline's own."""
+    for line, title in (
+        (f"{BRIDGE_HEADLINE} - The Harbour Times", BRIDGE_HEADLINE),
+        (f"{BRIDGE_HEADLINE} | harbourtimes.co.uk", BRIDGE_HEADLINE),
+        (f"{BRIDGE_HEADLINE} - The Final Countdown", f"{BRIDGE_HEADLINE} - The Final Countdown"),
+        ("Why I left the event loop - Node.js", "Why I left the event loop - Node.js"),
+    ):
+        assert parse_text("\n\n".join([line, "By Jane Doe", *BRIDGE])).title == title
+
+
 def test_a_labelled_byline_anywhere_on_the_page_names_the_author() -> None:
     """Where nothing by the headline or under the body names the writer, a line elsewhere that
     labels its names as the author's does ("Verfasst von: ...", in a blog's header); a name

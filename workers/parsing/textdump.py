@@ -57,6 +57,7 @@ from workers.parsing.wholepage import (
     BULLET,
     COLUMN_GAP,
     HEADLINE_WORDS,
+    SITE_NAME_WORDS,
     WHOLE_PAGE_LINES,
     AroundLine,
     ArticleLines,
@@ -66,6 +67,7 @@ from workers.parsing.wholepage import (
     spelled_below,
     spelled_title,
     stopwords_of,
+    without_site_name,
 )
 
 _HEADER_LINES = 8
@@ -233,7 +235,7 @@ def parse_text(
         # Menus a dump read as clean kept over the headline its URL spells.
         page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:spelled])
         del kept[:spelled]
-    page.title = _TITLE_LABEL.sub("", headline := kept[0])
+    page.title = without_site_name(_TITLE_LABEL.sub("", headline := kept[0]))
     body_start = _read_header(kept, page, timezone)
     if not whole:
         # A whole page's headline line lost its site's name in ``article_lines`` already.
@@ -448,9 +450,6 @@ _SECTION_BAR = re.compile(
 # round.
 _SITE_AFTER = re.compile(r"\s*[|\-–—:·•]\s*\S.{0,60}")
 _SITE_BEFORE = re.compile(r".{0,60}\S\s*[|\-–—:·•]\s*")
-
-
-SITE_NAME_WORDS = 4
 
 
 def _site_over_headline(lines: list[str], marks: Marks) -> bool:

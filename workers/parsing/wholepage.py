@@ -822,6 +822,46 @@ def slug_spelled(text: str, slug: frozenset[str], stopwords: frozenset[str]) -> 
 _TITLE_PARTS = re.compile(r"\s+(?:[|–—·•»]|-|::)\s+")
 
 
+# A word of a publication's name, in the languages of the dates: what the press calls itself
+# ("The Harbour Times", "Daily Courier", "The Times of India", "Rheinische Rundschau").
+_PRESS_WORDS = frozenset({
+    "times", "post", "news", "herald", "journal", "gazette", "tribune", "chronicle", "observer",
+    "telegraph", "independent", "review", "mail", "express", "standard", "record", "courier",
+    "press", "mirror", "monitor", "daily", "weekly", "magazine", "wire", "ledger", "inquirer",
+    "dispatch", "examiner", "globe", "register", "bulletin", "argus", "sentinel", "enquirer",
+    "advertiser", "zeitung", "nachrichten", "rundschau", "anzeiger", "kurier", "tagblatt",
+    "presse", "gazzetta", "corriere", "diario", "periódico", "jornal", "nieuws", "dagblad",
+    "tidning", "posten",
+})  # fmt: skip
+_DOMAIN = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,40}\.(?:com|org|net|info|news|de|at|ch|fr|it|es|nl|be|pl|cz|se|no|"
+    r"dk|fi|pt|br|ar|mx|in|au|nz|ca|ie|us|eu|co\.uk|co\.in|com\.au|com\.br)",
+    re.I,
+)
+SITE_NAME_WORDS = 4
+_NAME_JOINS = frozenset({"the", "of", "and", "&", "de", "der", "die", "la", "le", "el"})
+
+
+def without_site_name(title: str) -> str:
+    """The headline of a title line that ends in the publication's name after a separator
+    ("Flood plan approved - The Harbour Times", "... | example.com"): a name of a few
+    capitalised words, one of them a word the press calls itself by, or a domain. Any other
+    ending stays ("Storm hits the coast - The Final Countdown")."""
+    parts = _TITLE_PARTS.split(title) if len(title) <= ECHO_CHARS else []
+    if len(parts) < 2:
+        return title
+    *head, name = parts
+    words = name.split()
+    if len(" ".join(head).split()) < HEADLINE_WORDS[0] or not 1 <= len(words) <= SITE_NAME_WORDS:
+        return title
+    named = any(word.casefold() in _PRESS_WORDS for word in words) and all(
+        word[:1].isupper() or word.casefold() in _NAME_JOINS for word in words
+    )
+    if not (named or _DOMAIN.fullmatch(name)):
+        return title
+    return title[: title.rindex(name)].rstrip(" |-–—·•»:")
+
+
 def spelled_part(title: str, slug: frozenset[str], stopwords: frozenset[str]) -> str:
     """The part of a headline line its URL spells, where the line joins it to another by a
     separator ("Was wir über uns nicht hören wollen | FASSETTE.NET") that the URL does not
