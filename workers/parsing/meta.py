@@ -608,9 +608,10 @@ _BASED_IN = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?$")
 # Where a name printed with no "By" ends and what a byline prints beside it starts: a comma, a
 # separator, or a social handle ("Jane Doe, Staff Writer", "Jane Doe | Reuters", "Jane Doe
 # @janedoe").
+# A word that names the writer's trade ("Staff Writer", "Guest Contributor").
 _WRITER = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|staff|columnist|contributor|journalist|"
-    r"producer|photographer|critic)s?\b",
+    r"\b(writer|editor|reporter|correspondent|columnist|contributor|journalist|author|"
+    r"producer|critic|blogger|freelancer?)s?\b",
     re.I,
 )
 _NAME_THEN_TAIL = re.compile(r"\s*(?:[,|·•]|\s[-–—])\s*|\s+(?=\(?@)")
@@ -1476,13 +1477,6 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
 # "Molly Wood (@mollywood) is an Ideas contributor at ...".
 _AUTHOR_BOX = re.compile(
     r"^(?P<name>\S+(?: \S+){1,4}?)(?: \(@?[\w.]{1,40}\))? (?:is|was) (?:a|an|the)\s"
-)
-
-
-_WRITER = re.compile(
-    r"\b(writer|editor|reporter|correspondent|columnist|contributor|journalist|author|"
-    r"producer|critic|blogger|freelancer?)s?\b",
-    re.I,
 )
 
 
