@@ -1948,3 +1948,19 @@ def test_a_dateline_whose_buttons_say_their_labels_twice_still_gives_its_date() 
     line = "⋅ November 22, 2011 ⋅ Email this post Email this post ⋅ Print this page Print this page"
     assert str(read_metadata_line(line).published) == "2011-11-22 00:00:00+00:00"
     assert read_metadata_line("by Taboola by Taboola").names == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("28. Januar 2015 karstenruppert Schreibe einen Kommentar", ["karstenruppert"]),
+        ("March 3, 2020 jdoe 4 Comments", ["jdoe"]),
+        ("March 3, 2020 jdoe", []),  # no comment link: no entry line to vouch for it
+        ("March 3, 2020 Politics 4 Comments", []),  # a capitalised word: the category
+        ("March 3, 2020 admin Leave a comment", []),  # the site's account is no one's
+    ],
+)
+def test_a_blog_entry_line_names_the_account_between_its_date_and_comment_link(
+    line: str, names: list[str]
+) -> None:
+    assert read_metadata_line(line).names == names

@@ -1420,8 +1420,10 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     # A date without its year ends a name as well ("By Steven Mufson March 18 at 12:22 PM"); it
     # is read, with the page's year, by ``yearless_published``.
     undated = rest
-    rest = _COMMENT_COUNT.sub(" | ", _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest)))
-    rest = _COMMENT_PROMPT.sub(" | ", rest)
+    rest = _RELATIVE.sub(" | ", _YEARLESS.sub(" | ", rest))
+    uncounted = rest
+    rest = _COMMENT_PROMPT.sub(" | ", _COMMENT_COUNT.sub(" | ", rest))
+    commented = rest != uncounted
     rest = _HOUR_ALONE.sub(" | ", _BARE_TIME.sub(" | ", rest))
     if published is not None or updated is not None:
         rest = _TRAILING_COUNT.sub(" | ", rest)
@@ -1470,7 +1472,20 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             names = [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
         if names:
             break
+    if not names and published is not None and commented:
+        names = _entry_account(rest)
     return LineMeta(published, updated, names, rest, timed)
+
+
+def _entry_account(rest: str) -> list[str]:
+    """The account a blog's entry line names between its date and its comment link ("28.
+    Januar 2015 karstenruppert Schreibe einen Kommentar", "March 3, 2020 jdoe 4 Comments"):
+    ``rest`` is what is left of the line once they are taken out: one account's name alone, in
+    lower case (a capitalised word there is the post's category as often: "Politics")."""
+    parts = [part.strip() for part in SEPARATORS.split(rest) if part.strip()]
+    if len(parts) != 1 or not _HANDLE_NAME.fullmatch(parts[0]):
+        return []
+    return byline_names("By " + parts[0], lone_name=True, handle=True)
 
 
 # The author's box under an article: "Louise Matsakis is a Staff Writer at WIRED covering ...",
