@@ -1964,3 +1964,15 @@ def test_a_blog_entry_line_names_the_account_between_its_date_and_comment_link(
     line: str, names: list[str]
 ) -> None:
     assert read_metadata_line(line).names == names
+
+
+def test_separators_are_no_words_of_a_metadata_line_but_its_dates_are() -> None:
+    """A header line cut into parts by slashes is as short as its words, not its slashes; a
+    sentence that mentions a date still counts the date among its words, and is no dateline."""
+    header = "Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com / ●150 / Seite ausdrucken"
+    meta = read_metadata_line(header, bare_names=True)
+    assert (meta.names, iso_utc(meta.published)) == (["Gunter Frank"], "2020-04-22T00:00:00Z")
+    sentence = (
+        "Ticket prices across the whole network rise from 1 January 2024 on average 12.7 percent"
+    )
+    assert read_metadata_line(sentence).published is None

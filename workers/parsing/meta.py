@@ -1388,6 +1388,9 @@ def looks_like_metadata(line: str) -> bool:
     return bool(_BY.match(text) or _DATE_SPAN.search(text)) and not _PROSE.search(text)
 
 
+_WORD_TOKEN = re.compile(r"\S*\w\S*|\|")
+
+
 def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = False) -> LineMeta:
     """The date and names a short line of page furniture holds, wherever on the line they are.
 
@@ -1428,7 +1431,8 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     if published is not None or updated is not None:
         rest = _TRAILING_COUNT.sub(" | ", rest)
     timed = published is not None or updated is not None or rest != undated
-    words = len(rest.split())
+    # (each "|" counts: where a date was, it stands for the date; "/", "·", "-" are no words)
+    words = len(_WORD_TOKEN.findall(rest))
     if words > MAX_METADATA_WORDS or words >= PROSE_WORDS and _PROSE.search(rest):
         return LineMeta(rest=text)  # a sentence or a caption that mentions a date
     names: list[str] = []
