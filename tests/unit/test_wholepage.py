@@ -943,6 +943,21 @@ def test_a_title_lines_publication_name_is_no_part_of_the_headline() -> None:
         assert parse_text("\n\n".join([line, "By Jane Doe", *BRIDGE])).title == title
 
 
+def test_readers_comments_the_body_took_in_are_cut_at_the_first_comment() -> None:
+    """Two comment headers or more in the body (who, then when to the minute) start the
+    readers' comments, which are no part of the article; one such line alone is an update's
+    or a source's and stays."""
+    comments = [
+        "Barry Kooij · March 10, 2017 at 2:56 AM",
+        "I feel like you are right on this one, and the council should have acted sooner.",
+        "* Ruth Okafor on March 11, 2017 at 8:41 PM said:",
+        "The ferries were a nightmare for months, so this is very welcome news for all of us.",
+    ]
+    for tail, kept in ((comments, BRIDGE), (comments[:2], BRIDGE + comments[:2])):
+        text = "\n\n".join([BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, *tail])
+        assert parse_text(text).paragraphs == kept
+
+
 def test_a_labelled_byline_anywhere_on_the_page_names_the_author() -> None:
     """Where nothing by the headline or under the body names the writer, a line elsewhere that
     labels its names as the author's does ("Verfasst von: ...", in a blog's header); a name
