@@ -2281,7 +2281,10 @@ def run(per_style: int, seed: int) -> None:
             "styles 221-230 (twenty-first held-out set, since fixed against)",
             TWENTY_FIRST_HELD_OUT_STYLES,
         ),
-        ("styles 231-240 (twenty-second held-out set)", TWENTY_SECOND_HELD_OUT_STYLES),
+        (
+            "styles 231-240 (twenty-second held-out set, since fixed against)",
+            TWENTY_SECOND_HELD_OUT_STYLES,
+        ),
     )
     for label, styles in groups:
         rng = random.Random(seed)
