@@ -1976,3 +1976,10 @@ def test_separators_are_no_words_of_a_metadata_line_but_its_dates_are() -> None:
         "Ticket prices across the whole network rise from 1 January 2024 on average 12.7 percent"
     )
     assert read_metadata_line(sentence).published is None
+
+
+def test_a_spanish_date_with_del_before_its_year_is_a_dateline() -> None:
+    """Latin American Spanish writes "7 de mayo del 2022": the date is read on a metadata
+    line, beside its byline and time."""
+    meta = read_metadata_line("Por Ana Ruiz | 7 de mayo del 2022, 13:43", "America/Lima")
+    assert (meta.names, iso_utc(meta.published)) == (["Ana Ruiz"], "2022-05-07T18:43:00Z")

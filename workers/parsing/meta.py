@@ -813,7 +813,7 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|r
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_CORE = (
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    rf"|{_DAY}\.?\s(?:de\s)?\b(?:{_MONTHS})\b\.?,?\s(?:de\s)?\d{{4}}"
+    rf"|{_DAY}\.?\s(?:de\s)?\b(?:{_MONTHS})\b\.?,?\s(?:del?\s)?\d{{4}}"
     rf"|\b(?:{_MONTHS})\b\.?\s{_DAY},?\s\d{{4}}"
     # The day, month and year joined by full stops ("21.dez.2018", "3.Mai.2024").
     rf"|\d{{1,2}}\.(?:{_MONTHS})\.\d{{4}}"
