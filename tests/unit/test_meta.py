@@ -1983,3 +1983,20 @@ def test_a_spanish_date_with_del_before_its_year_is_a_dateline() -> None:
     line, beside its byline and time."""
     meta = read_metadata_line("Por Ana Ruiz | 7 de mayo del 2022, 13:43", "America/Lima")
     assert (meta.names, iso_utc(meta.published)) == (["Ana Ruiz"], "2022-05-07T18:43:00Z")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # A handle glued to the name, as a text browser joins two elements; not an e-mail's.
+        ("By Eric Levitz@EricLevitz", ["Eric Levitz"]),
+        ("By Jane Doe jane@example.com", ["Jane Doe"]),
+        # With no "By", no name starts with an article or a button's word.
+        ("Das Lexikon.", []),
+        ("More Videos ...", []),
+        ("Harriet Agerholm", ["Harriet Agerholm"]),
+        ("By The Associated Press", ["The Associated Press"]),
+    ],
+)
+def test_what_starts_and_ends_a_bylines_name(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names

@@ -226,6 +226,8 @@ _BUTTON_TAIL = re.compile(r"(?<!\s)\s+(?:view|see|read)\s+(?:all|more)\b.*$", re
 # A social handle printed beside a byline's name, or its follow button ("by Ahiza Garcia
 # @ahiza_garcia", "Follow @StevenMufson"): never part of a name.
 _HANDLE = re.compile(r"(?:\bfollow\s+)?(?<!\S)\(?@[\w.]{1,40}\)?", re.I)
+# ...glued to the name ("By Eric Levitz@EricLevitz"), not an e-mail address's domain.
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@(?=\w{2,40}(?:\s|$))")
 
 
 # A word glued to the month of the date after it ("Associated PressDecember 2, 2016", "Jane
@@ -262,6 +264,7 @@ def _unglued(text: str) -> str:
     text = _GLUED_BEFORE_DATE.sub(" ", text)
     text = _GLUED_MONTH.sub(" ", text)
     if "@" in text:
+        text = _GLUED_HANDLE.sub(" @", text)
         text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
 
@@ -674,7 +677,7 @@ def byline_names(
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
-    text = _unglued(_EMAIL.sub("", line).strip())
+    text = _unglued(_EMAIL.sub("", _GLUED_HANDLE.sub(" @", line)).strip())
     has_by = bool(_BY.match(text))
     if not has_by and (by := _NAME_THEN_BY.match(text)) and is_name(by.group(1)):
         text, has_by = text[by.end(1) :].strip(), True  # "Eric Song By Eric Song": an avatar's name
@@ -711,7 +714,7 @@ def byline_names(
         part = _uncapped(
             _HONORIFIC.sub("", part if _ENDS_INITIAL.search(part) else part.strip("."))
         )
-        if is_name(part) and (has_by or not _phrase_with_particle(part)):
+        if is_name(part) and (has_by or not _phrase_with_particle(part) and _bare_name(part)):
             names.append(part)
         elif (
             has_by
@@ -1285,6 +1288,16 @@ def given_names() -> frozenset[str]:
     text = resources.files("workers.data").joinpath("given_names.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     return frozenset(unaccented(line) for line in lines if line and not line.startswith("#"))
+
+
+# Words no name starts with, printed with no "By": an article in the dates' languages ("Das
+# Lexikon", "Der Golfplatz") or a function word or button's ("More Videos").
+_ARTICLES = frozenset({"der", "die", "das", "le", "la", "les", "el", "il", "het", "een", "ein"})
+
+
+def _bare_name(part: str) -> bool:
+    first = part.split(maxsplit=1)[0].casefold() if part.strip() else ""
+    return first not in _ARTICLES and first not in _FUNCTION_WORDS
 
 
 def _could_be_a_byline(name: str) -> bool:
