@@ -1996,6 +1996,9 @@ def test_a_spanish_date_with_del_before_its_year_is_a_dateline() -> None:
         ("More Videos ...", []),
         ("Harriet Agerholm", ["Harriet Agerholm"]),
         ("By The Associated Press", ["The Associated Press"]),
+        # A possessive makes a page of the writer's, not the writer.
+        ("Patrick Allan’s Discussions", []),
+        ("Jane O’Neil", ["Jane O’Neil"]),
     ],
 )
 def test_what_starts_and_ends_a_bylines_name(line: str, names: list[str]) -> None:

@@ -478,6 +478,8 @@ def is_name(text: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 5 or ROLE_WORDS.search(text) or tokens[0].casefold() == "by":
         return False  # (a "By" left over from a label printed twice is no given name)
+    if any(token.endswith(("'s", "’s")) for token in tokens):
+        return False  # a possessive: "Patrick Allan’s Discussions" is a page of his
     # An initial after the given name may come without its full stop ("Michael L Anderson").
     later = (_is_name_token(t) or _BARE_INITIAL.fullmatch(t) for t in tokens[1:])
     return _is_name_token(tokens[0]) and all(later) and text[0].isupper()
