@@ -1019,8 +1019,6 @@ COMMENT_HEAD_CHARS = 100
 COMMENTER_WORDS = 6
 COMMENT_HEADS = 2  # a body that has this many comment headers has its comments under it
 COMMENTS_AFTER = 2  # paragraphs of the article over the first, at least
-
-
 COMMENT_CANDIDATES = 40  # lines of comment-header shape whose date is parsed, at most
 
 
