@@ -1293,6 +1293,31 @@ def test_the_author_meta_tag_names_the_author_as_written_where_nothing_else_does
     assert parse_html(page.format("", "", article)).authors == []
 
 
+def test_an_html_articles_last_paragraph_a_name_alone_signs_it() -> None:
+    """A name alone as an HTML article's last paragraph ("Marina Mucha" in bold under a
+    review) is its writer's signature, as in a clean dump, and leaves the body; a last
+    paragraph that is no name, or metadata that names the writer, leaves it where it is."""
+    from workers.parsing.htmlpage import parse_html
+
+    article = "".join(
+        f"<p>Paragraph {i} of the review says what the book tells of the town hall that "
+        "evening, and who said what to whom about the budget.</p>"
+        for i in range(6)
+    )
+    page = "<html><head>{}</head><body><article><h1>A headline</h1>{}{}</article></body></html>"
+    signed = parse_html(page.format("", article, "<p><strong>Marina Mucha</strong></p>"))
+    assert signed.authors == ["Marina Mucha"]
+    assert "Marina Mucha" not in " ".join(signed.paragraphs)
+    assert {"line": "Marina Mucha", "rule": "signature"} in signed.removed
+    unsigned = parse_html(page.format("", article, "<p>Weitere Rezensionen</p>"))
+    assert unsigned.authors == []
+    assert unsigned.paragraphs[-1] == "Weitere Rezensionen"
+    meta = '<meta name="author" content="John Doe">'
+    named = parse_html(page.format(meta, article, "<p><strong>Marina Mucha</strong></p>"))
+    assert named.authors == ["John Doe"]
+    assert named.paragraphs[-1] == "Marina Mucha"
+
+
 @pytest.mark.parametrize(
     ("header", "names"),
     [

@@ -32,6 +32,7 @@ from workers.parsing.meta import (
     linked_byline,
     parse_datetime,
     read_metadata_line,
+    signature_names,
     unknown_zone,
     without_date_remnant,
 )
@@ -39,6 +40,7 @@ from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import is_masthead
 from workers.parsing.textdump import strip_metadata
 from workers.parsing.urls import registered_domain, writer_page
+from workers.parsing.wholepage import language_of, stopwords_of
 from workers.parsing.zones import url_zone
 
 _CONFIG = use_config()
@@ -156,6 +158,11 @@ def parse_html(
     page.standfirst, page.paragraphs = _standfirst(
         _clean(meta.get("description")), paragraphs, deks
     )
+    if not page.authors and len(page.paragraphs) > 1:
+        words = stopwords_of(page.language or language_of(page.paragraphs))
+        if signature := signature_names(page.paragraphs[-1], words):
+            page.authors = signature
+            page.removed.append({"line": page.paragraphs.pop(), "rule": "signature"})
     page.published_at = (
         published
         or printed_published(tree, page.title, timezone)
