@@ -116,6 +116,8 @@ LINEAR = [
     "byline_handle_flood",
     "byline_part_flood",
     "contents_flood",
+    "wrapped_line_flood",
+    "markdown_wrapped_flood",
 ]
 
 
@@ -177,3 +179,27 @@ def test_an_article_before_a_flood_of_nodes_is_kept_and_the_cut_is_noted() -> No
     assert article.title == "Flood walls approved"
     assert article.body.split("\n\n") == paragraphs
     assert [r["rule"] for r in article.removed].count("page_cut") == 1
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_joining_a_paragraph_wrapped_over_many_lines_is_linear(markdown: bool) -> None:
+    """A paragraph a wrapper broke over a great many lines is joined back in one pass: each
+    line appended to the one before it would copy the paragraph again, line after line."""
+    from workers.parsing.markdown import paragraphs
+    from workers.parsing.textdump import unwrapped
+
+    line = "The council approved the flood plan on Tuesday after a review of its"
+
+    def cpu(lines: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            if markdown:
+                paragraphs([line] * lines)
+            else:
+                unwrapped("\n".join([line] * lines))
+            best = min(best, time.process_time() - start)
+        return best
+
+    once, four = cpu(20_000), cpu(80_000)
+    assert four < 0.05 or four / once < 8.0, f"{once:.3f}s -> {four:.3f}s"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.parsing.markdown import Marks, looks_markdown, plain, plain_lines
+from workers.parsing.markdown import Marks, looks_markdown, paragraphs, plain, plain_lines
 from workers.parsing.textdump import parse_text
 
 
@@ -207,3 +207,78 @@ def test_an_agencys_byline_yields_to_a_persons_under_it() -> None:
     assert parse_text(text).authors == ["Sébastien Farcis"]
     text = "\n\n".join([*menu, "# Council approves flood plan", header[0], *body, *menu])
     assert parse_text(text).authors == ["AFP"]
+
+
+def test_a_paragraph_broken_over_lines_is_one_line() -> None:
+    """Converters keep the HTML's own line breaks inside a paragraph, or wrap at 78 columns:
+    in Markdown those lines are one paragraph, up to a blank line or a hard break."""
+    wrapped = [
+        "The council approved the flood plan on Tuesday after a review of its",
+        "costs, which had [doubled](https://example.org/costs-doubled-since-2019) since",
+        "the first estimate.",
+        "",
+        "A second paragraph that a hard break ends, long enough to be wrapped  ",
+        "and a line under it.",
+    ]
+    assert paragraphs(wrapped) == [
+        "The council approved the flood plan on Tuesday after a review of its costs, which "
+        "had [doubled](https://example.org/costs-doubled-since-2019) since the first estimate.",
+        "",
+        "A second paragraph that a hard break ends, long enough to be wrapped",
+        "and a line under it.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A byline and its date on lines of their own: short, so no wrapping broke them (the
+        # link's target does not count: "Amelie Siekmann," is what the line says).
+        ["Amelie Siekmann,](https://example.org/autoren/amelie-siekmann-591481)", "am 11.12.2022"],
+        # A heading, a table's row, an image, a linked image: no paragraph runs on under them.
+        ["# The council approves the flood plan after a long review of it", "By Jane Doe"],
+        ["| the council approved | the flood plan on Tuesday after a review |", "Next"],
+        ["![The bridge at dawn, seen from the harbour wall](https://example.org/b.jpg)", "By"],
+        ["[![Newsdesk](data:image/svg+xml;charset=utf-8,%3Csvg xmlns%3D'x')", "**Newsdesk**"],
+        # A list item starts a block of its own; code is left as it is.
+        ["The council approved the flood plan on Tuesday after a review", "* Home"],
+        ["```", "export CDPATH=.:~:~/src:~/dist:~/wikis:~/go/src:~/src/tor:~/x", "cd src", "```"],
+        ["    for article in the_council_approved_flood_plan_after_review:", "    print(a)"],
+    ],
+)
+def test_lines_that_no_wrapping_broke_stay_apart(lines: list[str]) -> None:
+    assert paragraphs(lines) == [line.strip() for line in lines]
+
+
+def test_a_markdown_page_wrapped_in_its_source_parses_whole() -> None:
+    """A page whose paragraphs come over several lines each (the HTML's own breaks) has them
+    all in its body, joined, the byline and date under the headline read as before."""
+    menu = [f"* [Section {i}](https://example.org/s{i})" for i in range(30)]
+    paragraph = [
+        "The council approved the flood plan on Tuesday after a review of its costs,",
+        "which had doubled since the first estimate was published, in its session",
+        "that ran late into the night.",
+    ]
+    page = "\n".join(
+        [
+            *menu,
+            "",
+            "# Council approves flood plan",
+            "",
+            "By [Jane Doe](https://example.org/author/jane-doe)",
+            "March 18, 2015 at 12:22 PM",
+            "",
+            *[line for _ in range(6) for line in [*paragraph, ""]],
+            # (a line the page did not break, longer than any wrapping: a caption, a link)
+            "[Read more about the council's plans for the harbour and the flood defences it "
+            "will build](https://example.org/news/2015/03/18/council-harbour-flood-plan)",
+            "",
+            *menu,
+        ]
+    )
+    parsed = parse_text(page)
+    assert parsed.title == "Council approves flood plan"
+    assert parsed.authors == ["Jane Doe"]
+    assert parsed.published_at is not None
+    assert parsed.published_at.isoformat() == "2015-03-18T12:22:00+00:00"
+    assert parsed.paragraphs == [" ".join(paragraph)] * 6

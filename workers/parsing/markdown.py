@@ -57,6 +57,45 @@ def looks_markdown(lines: list[str]) -> bool:
     return len(list(islice(signed, MARKDOWN_SIGNS))) >= MARKDOWN_SIGNS
 
 
+# A line that starts a block of its own: a heading, a list item, a quote, a table's row, a fence,
+# a rule, an image alone (or a linked one); and of those, the ones no line under them continues.
+_BLOCK_START = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s|[*+-]\s|\d{1,3}[.)]\s|>|\||```|~~~|\[?!\[|[-*_](?:\s*[-*_]){2,}\s*$)"
+)
+_WHOLE_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|\||```|~~~|\[?!\[|[-*_](?:\s*[-*_]){2,}\s*$)")
+_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+_CODE_INDENT = ("    ", "\t")
+_HARD_BREAK = ("  ", "\\")
+WRAPPED_LINE_CHARS = 50  # the plain characters of a line that a converter's wrapping broke
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Markdown's lines with each paragraph's lines joined into one: in Markdown a paragraph
+    runs on over single line breaks until a blank line, a hard break or a line that starts a
+    block. Only lines long enough to have been wrapped are continued (the HTML's own line
+    breaks, which converters keep, or their wrapping at 78 columns): converters also put a
+    byline and its date, or a menu's entries, on lines of their own with no blank between.
+    Code (fenced or indented) is left as it is."""
+    out: list[list[str]] = []  # each paragraph's lines, joined once (linear in the dump)
+    joining = fenced = False
+    for raw in lines:
+        line = raw.strip()
+        if _FENCE.match(raw):
+            fenced = not fenced
+        elif joining and line and not _BLOCK_START.match(raw):
+            out[-1].append(line)
+            continue
+        out.append([line])
+        joining = (
+            not fenced
+            and not raw.startswith(_CODE_INDENT)
+            and not raw.endswith(_HARD_BREAK)
+            and not _WHOLE_LINE.match(raw)
+            and len(plain(line)) >= WRAPPED_LINE_CHARS
+        )
+    return [" ".join(parts) for parts in out]
+
+
 def plain(line: str) -> str:
     """One Markdown line as the plain line a text dump would have."""
     return _plain(line)[0]

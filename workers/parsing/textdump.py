@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from workers.parsing.chrome import rule_for, split_chrome
-from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, plain_lines
+from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, paragraphs, plain_lines
 from workers.parsing.meta import (
     DATE_LABEL_WORDS,
     GENDERED_AUTHOR,
@@ -145,17 +145,17 @@ def unwrapped(text: str) -> list[str]:
     ]
     if sum(broken) < MIN_WRAPPED_LINES:
         return lines
-    out: list[str] = []
+    out: list[list[str]] = []  # each paragraph's parts, joined once (linear in the dump)
     joining = False
     for i, line in enumerate(lines):
         if joining:
-            head, tail = out[-1], line.strip()
+            head, tail = out[-1][-1], line.strip()
             glue = "" if len(head) > 1 and head[-1] == "-" and head[-2].isalpha() else " "
-            out[-1] = head + glue + tail
+            out[-1].extend((glue, tail))
         else:
-            out.append(line)
+            out.append([line])
         joining = i < len(broken) and broken[i]
-    return out
+    return ["".join(parts) for parts in out]
 
 
 def dump_lines(text: str) -> tuple[list[str], Marks]:
@@ -163,7 +163,10 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     off, with what it marked), a lone "by" joined to the name under it: what every reader of
     dumps starts from."""
     lines = _join_lone_labels([line.strip() for line in unwrapped(text) if line.strip()])
-    return plain_lines(lines) if looks_markdown(lines) else (lines, NO_MARKS)
+    if not looks_markdown(lines):
+        return lines, NO_MARKS
+    lines = _join_lone_labels([line for line in paragraphs(text.splitlines()) if line])
+    return plain_lines(lines)
 
 
 def parse_text(
