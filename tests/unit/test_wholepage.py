@@ -89,6 +89,18 @@ def test_the_article_is_found_inside_the_furniture() -> None:
     assert not set(found.paragraphs) & {*NAV, *TEASERS, *FOOTER}
 
 
+def test_the_body_goes_on_past_advertisement_labels_between_its_paragraphs() -> None:
+    """A page that puts an advertisement's label and a caption between every two paragraphs:
+    the labels are inserts the article goes on past, and are not in its body."""
+    title, paragraphs = article(0)
+    inset = ["Advertisement", "(Artist: Jane Roe)"]
+    body = [line for paragraph in paragraphs for line in [paragraph, *inset]]
+    found = find_article(whole_page(title, body).splitlines())
+    assert found.title == title
+    assert [p for p in found.paragraphs if p not in inset] == paragraphs
+    assert "Advertisement" not in found.paragraphs
+
+
 def test_the_headline_is_the_line_about_the_body_not_the_nearest_teaser() -> None:
     """A teaser of headline shape sits between the headline and the body (a "read also"
     slot); the headline is the one whose words the body uses."""

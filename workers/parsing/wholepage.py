@@ -330,6 +330,11 @@ class Layout:
         for i in marks.links:  # a line that is a link is a menu entry or a teaser
             classed[i] = Line(classed[i].text, classed[i].words, BAD)
         scores = [score(line) for line in classed]
+        for i, line in enumerate(classed):
+            # An advertisement's label between two paragraphs ("Advertisement", "Anzeige",
+            # "Story continues below"): an insert the article goes on past, not its end.
+            if line.kind == BAD and line.words <= AD_LABEL_WORDS and _ad_label(line.text):
+                scores[i] = 0.0
         start, end = best_run(scores)
         if end:
             end = _across_toolbar(classed, scores, start, end)
@@ -338,6 +343,13 @@ class Layout:
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
         return cls(classed, start, end, stopwords, scores)
+
+
+AD_LABEL_WORDS = 4
+
+
+def _ad_label(text: str) -> bool:
+    return rule_for(text) == "advertisement"
 
 
 SUBHEADING_WORDS = (2, 12)
