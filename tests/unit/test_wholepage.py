@@ -567,6 +567,21 @@ def test_wrapped_paragraphs_are_joined_back_and_short_lines_left_alone() -> None
     assert lines == [*NAV, *BRIDGE * 2]
 
 
+def test_a_few_lines_wider_than_the_wrapping_leave_the_rest_unwrapped() -> None:
+    """A line of code or a table's row that the browser could not fit sticks out past the
+    width it wraps text at: it stays as it is, and the paragraphs are still joined back. A
+    page with many such lines was not wrapped, and is left alone."""
+    from workers.parsing.textdump import unwrapped
+
+    code = "tshark -r capture.pcap -T fields -e ssl.handshake.extensions_server_name " * 2
+    text = "\n".join(NAV) + "\n\n" + _wrapped(BRIDGE * 20, 78) + "\n\n" + code + "\nls -l\n"
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [*NAV, *BRIDGE * 20, code.strip(), "ls -l"]
+    table = "\n".join([code] * 4)
+    text = _wrapped(BRIDGE * 4, 78) + "\n\n" + table  # (one line in seven)
+    assert unwrapped(text) == [line.rstrip() for line in text.splitlines()]
+
+
 def test_a_forms_empty_field_wider_than_the_text_does_not_set_the_wrap_width() -> None:
     """w3m prints a form's text field as brackets around spaces, wider than the 80 columns it
     wraps text at: the paragraphs are still joined back."""

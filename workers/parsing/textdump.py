@@ -119,6 +119,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
 # columns: a paragraph comes as several lines, a headline as two.
 MAX_WRAP_WIDTH = 120  # a dump with longer lines (a space in them) was not wrapped
 MIN_WRAPPED_LINES = 5  # a dump with fewer wrapped lines than this is left as it is
+WIDER_LINES_SHARE = 0.02  # lines past MAX_WRAP_WIDTH that a wrapped dump may hold
 _LIST_ITEM = re.compile(r"^\s*(?:[*•◦□▪‣·+o>|-]|\d{1,3}[.)])\s")
 _SPACED_WORDS = re.compile(r"\w\s\S*\w")
 
@@ -134,12 +135,18 @@ def unwrapped(text: str) -> list[str]:
     ``MIN_WRAPPED_LINES`` such breaks, are returned as they are."""
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
     # (words with a space between them: a form's empty field, "[          ]", is no text)
-    width = max((len(line) for line in lines if _SPACED_WORDS.search(line)), default=0)
-    if not 0 < width <= MAX_WRAP_WIDTH:
+    spaced = [len(line) for line in lines if _SPACED_WORDS.search(line)]
+    # A few lines wider than any wrapping (a code block, a table's row the browser could not
+    # fit) are left as they are, and the rest unwrapped.
+    if sum(n > MAX_WRAP_WIDTH for n in spaced) > WIDER_LINES_SHARE * len(spaced):
+        return lines
+    width = max((n for n in spaced if n <= MAX_WRAP_WIDTH), default=0)
+    if not width:
         return lines
     broken = [
         bool(line.strip() and below.strip())
         and not _LIST_ITEM.match(below)
+        and not (len(line) > width and _SPACED_WORDS.search(line))  # (one of those few)
         and len(line) + 1 + len(below.split()[0]) > width
         for line, below in zip(lines, lines[1:], strict=False)
     ]
