@@ -25,6 +25,8 @@ Inputs:
   dump would be: in a JSON envelope with the page's URL (``--no-url``: the dump alone);
 - **whole-page Markdown**: the same page as an HTML-to-Markdown converter writes it (markdownify,
   MIT): headings, ``[text](url)`` links, bullets and images, all of the page's chrome included;
+- **whole-page Markdown (wrapped)**: the same, its paragraphs wrapped at 78 columns as html2text
+  (another converter, GPL, not used here) writes them by default: a paragraph over several lines;
 - **whole-page text (w3m)**, **(lynx)**: the page as the text browsers dump it (``w3m -dump``,
   ``lynx -dump -nolist``, 80 columns: wrapped lines, indented paragraphs), where they are
   installed (Debian packages; skipped with a note otherwise);
@@ -563,10 +565,15 @@ def _page_html(render: Callable[[str], str]) -> Callable[[Page], str]:
     return lambda page: render(page.html)
 
 
-def render_markdown(html: str) -> str:
+def render_markdown(html: str, wrap: bool = False) -> str:
+    """The page as markdownify writes it; ``wrap``: its paragraphs wrapped at 78 columns, as
+    html2text writes them by default."""
     from markdownify import markdownify
 
-    return str(markdownify(html, heading_style="ATX"))
+    return str(markdownify(html, heading_style="ATX", wrap=wrap, wrap_width=WRAP_WIDTH))
+
+
+WRAP_WIDTH = 78
 
 
 # --- the extractors --------------------------------------------------------------------------
@@ -814,6 +821,14 @@ def run(only: str | None = None, with_urls: bool = True) -> None:
                 ("parse stage", stage_text),
             ),
         ),
+        "whole-page Markdown (wrapped)": (
+            lambda p: render_markdown(p.html, wrap=True),
+            (
+                ("naive", naive),
+                ("trafilatura", trafilatura_text),
+                ("parse stage", stage_text),
+            ),
+        ),
         **{
             f"whole-page text ({browser})": (
                 _page_html(render_with(browser)),
@@ -920,7 +935,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--only",
-        help="one input: 'whole-page text', 'whole-page Markdown', 'whole-page text (w3m)', "
+        help="one input: 'whole-page text', 'whole-page Markdown', "
+        "'whole-page Markdown (wrapped)', 'whole-page text (w3m)', "
         "'whole-page text (lynx)', 'whole-page text (chromium)', 'HTML'",
     )
     parser.add_argument(
