@@ -229,6 +229,18 @@ def test_a_paragraph_broken_over_lines_is_one_line() -> None:
     ]
 
 
+def test_a_link_the_wrapping_broke_is_continued_with_its_paragraph() -> None:
+    """A wrapped paragraph that opens with a link whose text the wrapping broke: the link's
+    first word alone, then its last with the link's target, which filled the line."""
+    wrapped = [
+        "[AirPods",
+        "2](https://example.org/apple-airpods-with-charging-case-latest-model/dp/B07PXGQC1Q)",
+        "dropped to an all-time low on Amazon at just $139, and the brand new AirPods",
+        "Pro are discounted right now.",
+    ]
+    assert paragraphs(wrapped) == [" ".join(wrapped)]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

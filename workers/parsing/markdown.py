@@ -74,25 +74,29 @@ def paragraphs(lines: list[str]) -> list[str]:
     runs on over single line breaks until a blank line, a hard break or a line that starts a
     block. Only lines long enough to have been wrapped are continued (the HTML's own line
     breaks, which converters keep, or their wrapping at 78 columns): converters also put a
-    byline and its date, or a menu's entries, on lines of their own with no blank between.
-    Code (fenced or indented) is left as it is."""
+    byline and its date, or a menu's entries, on lines of their own with no blank between. A
+    link's text that the wrapping broke ("[AirPods" over "2](https://...)") is continued
+    whatever its length, and the line that closes it is measured with its link's target, as the
+    wrapping measured it. Code (fenced or indented) is left as it is."""
     out: list[list[str]] = []  # each paragraph's lines, joined once (linear in the dump)
-    joining = fenced = False
+    joining = opened = fenced = False
     for raw in lines:
         line = raw.strip()
         if _FENCE.match(raw):
             fenced = not fenced
-        elif joining and line and not _BLOCK_START.match(raw):
+        continued = (joining or opened) and bool(line) and not _BLOCK_START.match(raw)
+        if continued and not fenced:
             out[-1].append(line)
-            continue
-        out.append([line])
-        joining = (
-            not fenced
-            and not raw.startswith(_CODE_INDENT)
-            and not raw.endswith(_HARD_BREAK)
-            and not _WHOLE_LINE.match(raw)
-            and len(plain(line)) >= WRAPPED_LINE_CHARS
-        )
+        else:
+            out.append([line])
+        ends = fenced or raw.startswith(_CODE_INDENT) or raw.endswith(_HARD_BREAK)
+        if not (continued and joining):  # (a paragraph goes on to its end once it is joined)
+            # (the line that closes a link the wrapping broke is measured as it was wrapped)
+            length = len(line) if continued else len(plain(line))
+            joining = length >= WRAPPED_LINE_CHARS and not _WHOLE_LINE.match(raw)
+        joining = joining and not ends
+        head = line[:MAX_LINE]
+        opened = not ends and not _WHOLE_LINE.match(raw) and head.count("[") > head.count("]")
     return [" ".join(parts) for parts in out]
 
 
