@@ -239,6 +239,10 @@ def test_a_link_the_wrapping_broke_is_continued_with_its_paragraph() -> None:
         "Pro are discounted right now.",
     ]
     assert paragraphs(wrapped) == [" ".join(wrapped)]
+    # ...and so is an image's alt text, which then leaves nothing of the image behind.
+    image = ["![Klassischer Stollen bestreut mit", "Puderzucker](https://example.org/s.jpg)"]
+    assert paragraphs([*image, "", "Der Stollen."]) == [" ".join(image), "", "Der Stollen."]
+    assert plain(" ".join(image)) == ""
 
 
 @pytest.mark.parametrize(
