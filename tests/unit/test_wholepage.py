@@ -582,6 +582,21 @@ def test_a_few_lines_wider_than_the_wrapping_leave_the_rest_unwrapped() -> None:
     assert unwrapped(text) == [line.rstrip() for line in text.splitlines()]
 
 
+def test_a_text_browsers_dump_with_signs_of_markdown_is_unwrapped_as_text() -> None:
+    """lynx prints a form's field as underscores ("__"), which Markdown reads as strong
+    emphasis: such a dump is still a text browser's, its paragraphs joined back by the wrap
+    width and its indented menu's entries left on their own lines; only a converter's
+    Markdown, with its links, is joined as Markdown joins paragraphs."""
+    from workers.parsing.textdump import dump_lines
+
+    menu = ["     * Home", "     * News", "     * Sport"]
+    form = ["   Search: ____________________", "   Name: ____________________"]
+    text = "\n".join(form) + "\n\n" + _wrapped(BRIDGE * 2, 72, indent="   ") + "\n"
+    text += "\n".join(menu)
+    lines, _ = dump_lines(text)
+    assert lines == [*(f.strip() for f in form), *BRIDGE * 2, *(m.strip() for m in menu)]
+
+
 def test_a_forms_empty_field_wider_than_the_text_does_not_set_the_wrap_width() -> None:
     """w3m prints a form's text field as brackets around spaces, wider than the 80 columns it
     wraps text at: the paragraphs are still joined back."""

@@ -165,6 +165,16 @@ def unwrapped(text: str) -> list[str]:
     return ["".join(parts) for parts in out]
 
 
+CONVERTED_LINKS = 3  # lines with a Markdown link or image that make a converter's page
+MAX_MARKDOWN_LINE = 5000  # characters of a line searched for a link
+
+
+def _converted(lines: list[str]) -> bool:
+    """A page an HTML-to-Markdown converter wrote: links (``](``) on a few lines at least."""
+    linked = (line for line in lines if "](" in line[:MAX_MARKDOWN_LINE])
+    return len(list(itertools.islice(linked, CONVERTED_LINKS))) >= CONVERTED_LINKS
+
+
 def dump_lines(text: str) -> tuple[list[str], Marks]:
     """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
     off, with what it marked), a lone "by" joined to the name under it: what every reader of
@@ -172,7 +182,13 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     lines = _join_lone_labels([line.strip() for line in unwrapped(text) if line.strip()])
     if not looks_markdown(lines):
         return lines, NO_MARKS
-    lines = _join_lone_labels([line for line in paragraphs(text.splitlines()) if line])
+    raw = text.splitlines()
+    if _converted(raw):
+        # A converter's Markdown (its links): its own paragraphs, broken over lines by the
+        # converter, joined as Markdown joins them. (A text browser's dump with a few signs of
+        # Markdown, such as lynx's "____" form fields or code's "__init__", is read as it was
+        # unwrapped above.)
+        lines = _join_lone_labels([line for line in paragraphs(raw) if line])
     return plain_lines(lines)
 
 
