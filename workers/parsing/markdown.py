@@ -93,7 +93,10 @@ def paragraphs(lines: list[str]) -> list[str]:
         ends = fenced or raw.startswith(_CODE_INDENT) or raw.endswith(_HARD_BREAK)
         if not (continued and joining):  # (a paragraph goes on to its end once it is joined)
             # (the line that closes a link the wrapping broke is measured as it was wrapped)
-            length = len(line) if continued else len(plain(line))
+            # (a line shorter than that is shorter once plain: only a longer one is read)
+            length = len(line)
+            if not continued and length >= WRAPPED_LINE_CHARS:
+                length = len(plain(line))
             joining = length >= WRAPPED_LINE_CHARS and not _WHOLE_LINE.match(raw)
         joining = joining and not ends
         head = line[:MAX_LINE]
