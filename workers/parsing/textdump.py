@@ -128,11 +128,13 @@ def unwrapped(text: str) -> list[str]:
     """The dump's lines, each paragraph a wrapper broke into lines joined back into one.
 
     The wrap width is the longest line that holds a space (a word longer than the width sticks
-    out of it). A line ends where the wrapper broke it when the first word of the line under it
-    would not have fitted after it; the two are joined (a word broken at its own hyphen with
-    no space). A blank line, a list item or a line that ends well short of the width ends a
-    paragraph. Dumps whose lines are longer than ``MAX_WRAP_WIDTH``, or with fewer than
-    ``MIN_WRAPPED_LINES`` such breaks, are returned as they are."""
+    out of it), leaving out the few lines wider than ``MAX_WRAP_WIDTH`` (code, a table's row),
+    which stay as they are. A line ends where the wrapper broke it when the first word of the
+    line under it would not have fitted after it; the two are joined (a word broken at its own
+    hyphen with no space). A blank line, a list item or a line that ends well short of the
+    width ends a paragraph. Dumps with more than ``WIDER_LINES_SHARE`` of their lines wider
+    than ``MAX_WRAP_WIDTH``, or with fewer than ``MIN_WRAPPED_LINES`` breaks, are returned as
+    they are."""
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
     # (words with a space between them: a form's empty field, "[          ]", is no text)
     spaced = [len(line) for line in lines if _SPACED_WORDS.search(line)]

@@ -116,20 +116,22 @@ CATEGORIES: dict[str, Make] = {
     "byline_part_flood": lambda r, s: _text(ARTICLE).replace(
         b"By Jane Walker", " | ".join(["Jane Walker", "x y 12 March 2024"] * 2_000 * s).encode()
     ),
-    # A table of contents of a great many items, each printed again as a line of its own.
     # A paragraph wrapped at 70 columns over a great many lines, as a text browser would, and
-    # one of Markdown (a link makes it so) whose lines a converter kept: each joined into one.
+    # one of a converter's Markdown (its links make it so) whose lines it kept: each joined
+    # into one.
     "wrapped_line_flood": lambda r, s: _text(
         "The council approved the flood plan on Tuesday after a review of its\n" * 1_000 * s
         + "\n"
         + ARTICLE
     ),
     "markdown_wrapped_flood": lambda r, s: _text(
-        "See [the plan](https://example.org/plan) and [the costs](https://example.org/c).\n\n"
+        "".join(f"* [Section {i}](https://example.org/s{i})\n" for i in range(3))
+        + "\n"
         + "The council approved the flood plan on Tuesday after a review of its\n" * 1_000 * s
         + "\n"
         + ARTICLE
     ),
+    # A table of contents of a great many items, each printed again as a line of its own.
     "contents_flood": lambda r, s: _text(
         "".join(f"* Section {i}\n" for i in range(3_000 * s))
         + "".join(f"Section {i}\nA line of the section.\n" for i in range(3_000 * s))
