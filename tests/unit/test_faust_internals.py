@@ -1,11 +1,18 @@
-"""The corrections to Faust's offset bookkeeping (never commit past an unfinished message) and to
-its assignor (workers with different tables)."""
+"""The corrections to Faust's offset bookkeeping (never commit past an unfinished message), to its
+producer's buffer (never commit ahead of a table write) and to its assignor (workers with
+different tables)."""
 
 from __future__ import annotations
 
+import asyncio
+from types import SimpleNamespace
+from typing import Any
+
 import pytest
+from faust.transport.producer import ProducerBuffer
 from faust.types.tuples import TP, Message
 
+from workers.runtime import faust_internals
 from workers.runtime.faust_internals import Cursor, group_changelogs, next_commit, skipped_by_stream
 
 
@@ -90,3 +97,68 @@ def test_a_leader_without_a_table_still_announces_who_holds_it() -> None:
     assert found == {"ws-dedup_index_v2-changelog", "ws-counts_by_source-changelog"}
     # Another app's changelog, or a topic that merely ends like one, is not this group's table.
     assert group_changelogs("ws", set(), [{"other-t-changelog": [0], "ws.raw": [0]}]) == set()
+
+
+class SlowChannel:
+    """A topic whose producer takes ``delay`` to take each message."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.published: list[int] = []
+
+    async def publish_message(self, fut: Any, wait: bool = False) -> None:
+        await asyncio.sleep(self.delay)
+        self.published.append(fut.n)
+
+
+def future_message(channel: SlowChannel, n: int) -> Any:
+    return SimpleNamespace(n=n, message=SimpleNamespace(channel=channel))
+
+
+async def started_buffer() -> ProducerBuffer:
+    faust_internals.apply()  # as the app does when it is built
+    buffer = ProducerBuffer()
+    buffer.app = SimpleNamespace(conf=SimpleNamespace(producer_threaded=False))  # type: ignore[assignment]
+    await buffer.start()
+    return buffer
+
+
+async def test_a_flush_waits_for_every_buffered_table_write() -> None:
+    # Faust's flush returned when no message left within 0.1 s: a commit then went ahead of
+    # table writes still in the buffer.
+    channel = SlowChannel(delay=0.25)
+    buffer = await started_buffer()
+    try:
+        for n in range(3):
+            buffer.put(future_message(channel, n))
+        await buffer.flush()
+        assert channel.published == [0, 1, 2]
+        assert buffer.size == 0
+    finally:
+        await buffer.stop()
+
+
+async def test_a_flush_waits_for_the_write_being_handed_over() -> None:
+    # The buffer's task had taken the message off the queue: Faust's flush saw an empty buffer.
+    channel = SlowChannel(delay=0.05)
+    buffer = await started_buffer()
+    try:
+        buffer.put(future_message(channel, 7))
+        await asyncio.sleep(0.01)  # the task takes it
+        assert buffer.size == 0
+        await buffer.flush()
+        assert channel.published == [7]
+    finally:
+        await buffer.stop()
+
+
+async def test_the_bounded_flush_for_back_pressure_is_faust_s_own() -> None:
+    channel = SlowChannel(delay=0.25)
+    buffer = await started_buffer()
+    try:
+        for n in range(3):
+            buffer.put(future_message(channel, n))
+        assert await buffer.flush_atmost(1) == 0  # gave up after 0.1 s, as Faust does
+        await buffer.flush()
+    finally:
+        await buffer.stop()
