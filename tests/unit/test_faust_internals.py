@@ -162,3 +162,13 @@ async def test_the_bounded_flush_for_back_pressure_is_faust_s_own() -> None:
         await buffer.flush()
     finally:
         await buffer.stop()
+
+
+async def test_a_buffer_that_never_started_is_refused_as_faust_refuses_it() -> None:
+    # An agent's test_context has no running buffer: nothing would ever drain it.
+    faust_internals.apply()
+    buffer = ProducerBuffer()
+    buffer.app = SimpleNamespace(conf=SimpleNamespace(producer_threaded=False))  # type: ignore[assignment]
+    buffer.put(future_message(SlowChannel(delay=0), 1))
+    with pytest.raises(RuntimeError, match="not Running"):
+        await asyncio.wait_for(buffer.flush(), timeout=5)

@@ -56,9 +56,11 @@ in one test return with a message still in flight. The commit then goes ahead wi
 not yet in aiokafka's flush, and a worker that stops or dies next can take them with it, while
 their input offsets are committed. That is the likeliest cause of the counts' shortfall (the
 failed run's logs cannot show which writes were lost). Here a full
-flush waits until the queue is empty and nothing is in flight, unless the buffer itself is
-stopping (its task has gone: the messages left were written after the last commit, and their
-input is redelivered). The bounded flush Faust uses for back-pressure is left alone.
+flush waits until the queue is empty and nothing is in flight, while the buffer runs. A buffer
+that is stopping has no task left to wait for (the messages left were written after the last
+commit, and their input is redelivered), and one never started (an agent's ``test_context``)
+has none either: both keep Faust's behaviour, as does the bounded flush Faust uses for
+back-pressure.
 
 Other private names, each with no public equivalent:
 
@@ -260,10 +262,12 @@ async def _send_pending(self: ProducerBuffer, fut: Any) -> None:
 
 
 async def _flush_atmost(self: ProducerBuffer, max_messages: int | None) -> int:
-    if max_messages is not None or self.should_stop:
+    # A buffer not running (not started, as under ``test_context``, stopping or crashed) has
+    # no task to wait for: Faust's own flush refuses it or gives up.
+    if max_messages is not None or self.state != "running":
         return int(await _original_flush_atmost(self, max_messages))
     flushed = 0
-    while (self.size or _in_flight(self)) and not self.should_stop:
+    while (self.size or _in_flight(self)) and self.state == "running":
         self.message_sent.clear()
         try:
             await asyncio.wait_for(self.message_sent.wait(), timeout=FLUSH_POLL_S)
