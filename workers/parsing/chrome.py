@@ -279,6 +279,19 @@ def rule_for(line: str) -> str | None:
     return None
 
 
+_RULE_NAMED = {name: (pattern, any_length) for name, pattern, any_length in RULES}
+
+
+def is_advertisement(line: str) -> bool:
+    """An advertisement's label or insert ("Advertisement", "Anzeige", "Story continues below"),
+    matched by that rule alone."""
+    text = line.strip()
+    pattern, _ = _RULE_NAMED["advertisement"]
+    if not text or len(text) > _SHORT_CHARS or len(text.split()) > _SHORT:
+        return False
+    return pattern.fullmatch(text) is not None
+
+
 def split_glued(line: str) -> list[str]:
     """Pieces of a line the scraper glued together (``logged inPlease refresh``).
 

@@ -35,7 +35,7 @@ _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 # What is left of a link whose text began on an earlier line or held brackets.
 _LINK_END = re.compile(r"\]" + _TARGET)
 _TARGETS = re.compile(r"\]\([^()\s]{1,500}")  # where a link or an image's link goes
-MAX_LINE = 5000  # characters of a line searched for links to a writer's page
+MAX_LINE = 5000  # characters of a line searched for links
 _STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 # A character a converter escaped so that it reads as itself ("\*um", "\_", "\#"): any ASCII
@@ -55,6 +55,17 @@ def looks_markdown(lines: list[str]) -> bool:
         return True
     signed = (line for line in lines if _SIGNS.search(line[:1000]))
     return len(list(islice(signed, MARKDOWN_SIGNS))) >= MARKDOWN_SIGNS
+
+
+CONVERTED_LINKS = 3  # lines with a Markdown link or image that make a converter's page
+
+
+def converted(lines: list[str]) -> bool:
+    """A page an HTML-to-Markdown converter wrote: links (``](``) on a few lines at least. (A
+    text browser's dump with a few signs of Markdown, such as lynx's "____" form fields or
+    code's "__init__", is not one.)"""
+    linked = (line for line in lines if "](" in line[:MAX_LINE])
+    return len(list(islice(linked, CONVERTED_LINKS))) >= CONVERTED_LINKS
 
 
 # A line that starts a block of its own: a heading, a list item, a quote, a table's row, a fence,

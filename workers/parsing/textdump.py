@@ -16,7 +16,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from workers.parsing.chrome import rule_for, split_chrome
-from workers.parsing.markdown import NO_MARKS, Marks, looks_markdown, paragraphs, plain_lines
+from workers.parsing.markdown import (
+    NO_MARKS,
+    Marks,
+    converted,
+    looks_markdown,
+    paragraphs,
+    plain_lines,
+)
 from workers.parsing.meta import (
     DATE_LABEL_WORDS,
     GENDERED_AUTHOR,
@@ -167,16 +174,6 @@ def unwrapped(text: str) -> list[str]:
     return ["".join(parts) for parts in out]
 
 
-CONVERTED_LINKS = 3  # lines with a Markdown link or image that make a converter's page
-MAX_MARKDOWN_LINE = 5000  # characters of a line searched for a link
-
-
-def _converted(lines: list[str]) -> bool:
-    """A page an HTML-to-Markdown converter wrote: links (``](``) on a few lines at least."""
-    linked = (line for line in lines if "](" in line[:MAX_MARKDOWN_LINE])
-    return len(list(itertools.islice(linked, CONVERTED_LINKS))) >= CONVERTED_LINKS
-
-
 def dump_lines(text: str) -> tuple[list[str], Marks]:
     """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
     off, with what it marked), a lone "by" joined to the name under it: what every reader of
@@ -185,7 +182,7 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     if not looks_markdown(lines):
         return lines, NO_MARKS
     raw = text.splitlines()
-    if _converted(raw):
+    if converted(raw):
         # A converter's Markdown (its links): its own paragraphs, broken over lines by the
         # converter, joined as Markdown joins them. (A text browser's dump with a few signs of
         # Markdown, such as lynx's "____" form fields or code's "__init__", is read as it was
