@@ -5,6 +5,7 @@ different tables)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -115,60 +116,54 @@ def future_message(channel: SlowChannel, n: int) -> Any:
     return SimpleNamespace(n=n, message=SimpleNamespace(channel=channel))
 
 
-async def started_buffer() -> ProducerBuffer:
+def new_buffer() -> ProducerBuffer:
     faust_internals.apply()  # as the app does when it is built
     buffer = ProducerBuffer()
     buffer.app = SimpleNamespace(conf=SimpleNamespace(producer_threaded=False))  # type: ignore[assignment]
-    await buffer.start()
     return buffer
 
 
-async def test_a_flush_waits_for_every_buffered_table_write() -> None:
+@pytest.fixture
+async def running() -> AsyncIterator[ProducerBuffer]:
+    """A started buffer, its task handing messages over as in a worker."""
+    buffer = new_buffer()
+    await buffer.start()
+    yield buffer
+    await buffer.stop()
+
+
+async def test_a_flush_waits_for_every_buffered_table_write(running: ProducerBuffer) -> None:
     # Faust's flush returned when no message left within 0.1 s: a commit then went ahead of
     # table writes still in the buffer.
     channel = SlowChannel(delay=0.25)
-    buffer = await started_buffer()
-    try:
-        for n in range(3):
-            buffer.put(future_message(channel, n))
-        await buffer.flush()
-        assert channel.published == [0, 1, 2]
-        assert buffer.size == 0
-    finally:
-        await buffer.stop()
+    for n in range(3):
+        running.put(future_message(channel, n))
+    await running.flush()
+    assert channel.published == [0, 1, 2]
+    assert running.size == 0
 
 
-async def test_a_flush_waits_for_the_write_being_handed_over() -> None:
+async def test_a_flush_waits_for_the_write_being_handed_over(running: ProducerBuffer) -> None:
     # The buffer's task had taken the message off the queue: Faust's flush saw an empty buffer.
     channel = SlowChannel(delay=0.05)
-    buffer = await started_buffer()
-    try:
-        buffer.put(future_message(channel, 7))
-        await asyncio.sleep(0.01)  # the task takes it
-        assert buffer.size == 0
-        await buffer.flush()
-        assert channel.published == [7]
-    finally:
-        await buffer.stop()
+    running.put(future_message(channel, 7))
+    await asyncio.sleep(0.01)  # the task takes it
+    assert running.size == 0
+    await running.flush()
+    assert channel.published == [7]
 
 
-async def test_the_bounded_flush_for_back_pressure_is_faust_s_own() -> None:
+async def test_the_bounded_flush_for_back_pressure_is_faust_s_own(running: ProducerBuffer) -> None:
     channel = SlowChannel(delay=0.25)
-    buffer = await started_buffer()
-    try:
-        for n in range(3):
-            buffer.put(future_message(channel, n))
-        assert await buffer.flush_atmost(1) == 0  # gave up after 0.1 s, as Faust does
-        await buffer.flush()
-    finally:
-        await buffer.stop()
+    for n in range(3):
+        running.put(future_message(channel, n))
+    assert await running.flush_atmost(1) == 0  # gave up after 0.1 s, as Faust does
+    await running.flush()
 
 
 async def test_a_buffer_that_never_started_is_refused_as_faust_refuses_it() -> None:
     # An agent's test_context has no running buffer: nothing would ever drain it.
-    faust_internals.apply()
-    buffer = ProducerBuffer()
-    buffer.app = SimpleNamespace(conf=SimpleNamespace(producer_threaded=False))  # type: ignore[assignment]
+    buffer = new_buffer()
     buffer.put(future_message(SlowChannel(delay=0), 1))
     with pytest.raises(RuntimeError, match="not Running"):
         await asyncio.wait_for(buffer.flush(), timeout=5)

@@ -9,7 +9,7 @@ from tests.corpus import distinct
 from workers.near_dup.index import DedupIndex
 from workers.parsing.article import parse_at
 from workers.parsing.markdown import Marks
-from workers.parsing.textdump import first_sentence, parse_text
+from workers.parsing.textdump import dump_lines, first_sentence, parse_text
 from workers.parsing.urls import slug_words
 from workers.parsing.wholepage import (
     EXCERPT_WORDS,
@@ -587,8 +587,6 @@ def test_a_text_browsers_dump_with_signs_of_markdown_is_unwrapped_as_text() -> N
     emphasis: such a dump is still a text browser's, its paragraphs joined back by the wrap
     width and its indented menu's entries left on their own lines; only a converter's
     Markdown, with its links, is joined as Markdown joins paragraphs."""
-    from workers.parsing.textdump import dump_lines
-
     menu = ["     * Home", "     * News", "     * Sport"]
     form = ["   Search: ____________________", "   Name: ____________________"]
     text = "\n".join(form) + "\n\n" + _wrapped(BRIDGE * 2, 72, indent="   ") + "\n"

@@ -274,22 +274,25 @@ def rule_for(line: str) -> str | None:
         return None
     words = len(text.split())
     for name, pattern, any_length in RULES:
-        if (any_length or words <= _SHORT) and pattern.fullmatch(text):
+        if _fits(text, words, pattern, any_length):
             return name
     return None
+
+
+def _fits(text: str, words: int, pattern: re.Pattern[str], any_length: bool) -> bool:
+    return (any_length or words <= _SHORT) and pattern.fullmatch(text) is not None
 
 
 _RULE_NAMED = {name: (pattern, any_length) for name, pattern, any_length in RULES}
 
 
-def is_advertisement(line: str) -> bool:
-    """An advertisement's label or insert ("Advertisement", "Anzeige", "Story continues below"),
-    matched by that rule alone."""
+def matches_rule(name: str, line: str) -> bool:
+    """Whether the rule called ``name`` matches this whole line, tried alone (``rule_for``
+    tries every rule in turn)."""
     text = line.strip()
-    pattern, _ = _RULE_NAMED["advertisement"]
-    if not text or len(text) > _SHORT_CHARS or len(text.split()) > _SHORT:
+    if not text or len(text) > _SHORT_CHARS:
         return False
-    return pattern.fullmatch(text) is not None
+    return _fits(text, len(text.split()), *_RULE_NAMED[name])
 
 
 def split_glued(line: str) -> list[str]:

@@ -183,10 +183,8 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
         return lines, NO_MARKS
     raw = text.splitlines()
     if converted(raw):
-        # A converter's Markdown (its links): its own paragraphs, broken over lines by the
-        # converter, joined as Markdown joins them. (A text browser's dump with a few signs of
-        # Markdown, such as lynx's "____" form fields or code's "__init__", is read as it was
-        # unwrapped above.)
+        # A converter's Markdown: its own paragraphs, broken over lines by the converter, joined
+        # as Markdown joins them (any other dump is read as it was unwrapped above).
         lines = _join_lone_labels([line for line in paragraphs(raw) if line])
     return plain_lines(lines)
 

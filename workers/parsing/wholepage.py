@@ -31,7 +31,7 @@ from typing import NamedTuple
 import py3langid
 import stopwordsiso
 
-from workers.parsing.chrome import is_advertisement, rule_for
+from workers.parsing.chrome import matches_rule, rule_for
 from workers.parsing.markdown import NO_MARKS, Marks
 from workers.parsing.meta import (
     byline_names,
@@ -333,7 +333,11 @@ class Layout:
         for i, line in enumerate(classed):
             # An advertisement's label between two paragraphs ("Advertisement", "Anzeige",
             # "Story continues below"): an insert the article goes on past, not its end.
-            if line.kind == BAD and line.words <= AD_LABEL_WORDS and is_advertisement(line.text):
+            if (
+                line.kind == BAD
+                and line.words <= AD_LABEL_WORDS
+                and matches_rule("advertisement", line.text)
+            ):
                 scores[i] = 0.0
         start, end = best_run(scores)
         if end:

@@ -55,12 +55,11 @@ queue, not at the message the task is handing over. A probe on a loaded machine 
 in one test return with a message still in flight. The commit then goes ahead with table writes
 not yet in aiokafka's flush, and a worker that stops or dies next can take them with it, while
 their input offsets are committed. That is the likeliest cause of the counts' shortfall (the
-failed run's logs cannot show which writes were lost). Here a full
-flush waits until the queue is empty and nothing is in flight, while the buffer runs. A buffer
-that is stopping has no task left to wait for (the messages left were written after the last
-commit, and their input is redelivered), and one never started (an agent's ``test_context``)
-has none either: both keep Faust's behaviour, as does the bounded flush Faust uses for
-back-pressure.
+failed run's logs cannot show which writes were lost). Here a full flush waits until the queue
+is empty and nothing is in flight, while the buffer runs. A buffer that is stopping has no task
+left to wait for (the messages left were written after the last commit, and their input is
+redelivered), and one never started (an agent's ``test_context``) has none either: both keep
+Faust's behaviour, as does the bounded flush Faust uses for back-pressure.
 
 Other private names, each with no public equivalent:
 
