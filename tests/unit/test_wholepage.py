@@ -101,6 +101,46 @@ def test_the_body_goes_on_past_advertisement_labels_between_its_paragraphs() -> 
     assert "Advertisement" not in found.paragraphs
 
 
+COMMENT = (
+    "I drove across the bridge this morning and the traffic was terrible again, the works on "
+    "the approach road are still going on and nobody seems to know when they will finish, so "
+    "the commute took me longer than it did while the ferries were running, which is absurd."
+)
+
+
+def test_a_comment_section_that_outweighs_a_short_article_is_not_its_body() -> None:
+    """Comments under a short article weigh more than it does: the body is looked for over the
+    first of the comments' headers ("Jane Roe says:", "Milan on 2 December 2026 at 9:14 am
+    said:")."""
+    headers = ["1. Jane Roe says:", "* Milan Griffes on 2 December 2026 at 9:14 am said:"]
+    comments = [
+        line
+        for i in range(6)
+        for line in [headers[i % 2], "2 December 2026 at 9:14", COMMENT, COMMENT, "Reply"]
+    ]
+    page = whole_page(BRIDGE_HEADLINE, [*BRIDGE, "6 comments", *comments])
+    found = find_article(page.splitlines())
+    assert found.title == BRIDGE_HEADLINE
+    assert found.paragraphs == BRIDGE
+
+
+def test_speakers_the_article_quotes_are_no_comment_headers() -> None:
+    """Lines that introduce a quote ("He said:", "The minister says:") are the article's: its
+    body goes on past them."""
+    quote = (
+        '"We are glad to see the bridge open again, and we thank every resident for the '
+        'patience they showed through the months of closures and detours," she said.'
+    )
+    body = [BRIDGE[0], "He said:", quote, "The minister says:", quote, *BRIDGE[1:]]
+    found = find_article(whole_page(BRIDGE_HEADLINE, body).splitlines())
+    assert [p for p in found.paragraphs if p in {*BRIDGE, quote}] == [
+        BRIDGE[0],
+        quote,
+        quote,
+        *BRIDGE[1:],
+    ]
+
+
 def test_the_headline_is_the_line_about_the_body_not_the_nearest_teaser() -> None:
     """A teaser of headline shape sits between the headline and the body (a "read also"
     slot); the headline is the one whose words the body uses."""

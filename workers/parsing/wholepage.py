@@ -322,6 +322,7 @@ class Layout:
     # each line's score as the run was found (a subheading kept inside the run scores as the
     # furniture it was classed as first)
     scores: list[float]
+    comments: int  # where the page's comments start (its length if it shows none)
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
@@ -339,17 +340,43 @@ class Layout:
                 and matches_rule("advertisement", line.text)
             ):
                 scores[i] = 0.0
-        start, end = best_run(scores)
+        headers = [i for i, line in enumerate(classed) if _comment_header(line, stopwords)]
+        comments = headers[0] if len(headers) >= COMMENT_HEADERS else len(classed)
+        start, end = best_run(scores[:comments])  # the article is over its comments
+        if not end:
+            start, end = best_run(scores)
+            comments = len(classed)
         if end:
             end = _across_toolbar(classed, scores, start, end)
             end = _tail_below(classed, end)
             for i in range(start + 1, end - 1):
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
-        return cls(classed, start, end, stopwords, scores)
+        return cls(classed, start, end, stopwords, scores, comments)
 
 
 AD_LABEL_WORDS = 4
+# A comment's header, as blog templates print it over each comment ("Peter Sievert sagt:",
+# "3. jane says:", "Milan Griffes on September 12, 2018 at 4:47 pm said:"): a name of a few
+# words (not a sentence's subject: "He said:", "The report says:") and the verb of saying, in
+# the present, or in the past after the comment's date. A page that prints two or more is
+# showing its comments under the article: its body is looked for over the first of them.
+COMMENT_HEADERS = 2
+COMMENT_HEADER_WORDS = 16
+_SAYS = r"says|sagt|schreibt|meint|dit|diz|dice|zegt|skriver|sier|pisze"
+_SAID = r"said|schrieb|a dit|disse|dijo|zei|napisał"
+_COMMENT_HEADER = re.compile(
+    r"(?:\d{1,4}\.\s*)?[+*•-]?\s*(?P<name>[^\s:]{1,40}(?:\s[^\s:]{1,40}){0,3})"
+    rf"(?:\s+(?:{_SAYS})|\s(?:on|am|le|el|il|op|em)\s.{{1,60}}?\s(?:{_SAID}|{_SAYS}))\s*:",
+    re.I,
+)
+
+
+def _comment_header(line: Line, stopwords: frozenset[str]) -> bool:
+    if line.words > COMMENT_HEADER_WORDS:
+        return False
+    found = _COMMENT_HEADER.fullmatch(line.text.strip()[:300])
+    return found is not None and found["name"].split()[0].casefold() not in stopwords
 
 
 SUBHEADING_WORDS = (2, 12)
@@ -517,7 +544,8 @@ def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[
     classed, scores = layout.classed, layout.scores  # (no line outside the run was re-classed)
     top = sum(score(line) for line in classed[start:end])
     words: set[str] | None = None  # the run's, read once a run under it may continue it
-    masked = [-math.inf] * above + scores[above:]
+    comments = max(layout.comments, above)
+    masked = [-math.inf] * above + scores[above:comments] + [-math.inf] * (len(scores) - comments)
     masked[start:end] = [-math.inf] * (end - start)
     found: list[int] = []
     for _ in range(MORE_RUNS):
