@@ -125,16 +125,18 @@ def test_a_comment_section_that_outweighs_a_short_article_is_not_its_body() -> N
 
 
 def test_speakers_the_article_quotes_are_no_comment_headers() -> None:
-    """Lines that introduce a quote ("He said:", "The minister says:") are the article's: its
-    body goes on past them."""
+    """Lines that introduce a quotation ("The minister says:", "She says:", "He said:") are
+    the article's, not comment headers: its body goes on past them."""
     quote = (
         '"We are glad to see the bridge open again, and we thank every resident for the '
         'patience they showed through the months of closures and detours," she said.'
     )
-    body = [BRIDGE[0], "He said:", quote, "The minister says:", quote, *BRIDGE[1:]]
+    body = [BRIDGE[0], "The minister says:", quote, "She says:", quote, "He said:", quote]
+    body += BRIDGE[1:]
     found = find_article(whole_page(BRIDGE_HEADLINE, body).splitlines())
     assert [p for p in found.paragraphs if p in {*BRIDGE, quote}] == [
         BRIDGE[0],
+        quote,
         quote,
         quote,
         *BRIDGE[1:],
@@ -1024,16 +1026,21 @@ def test_a_title_lines_publication_name_is_no_part_of_the_headline() -> None:
 
 
 def test_readers_comments_the_body_took_in_are_cut_at_the_first_comment() -> None:
-    """Two comment headers or more in the body (who, then when to the minute) start the
-    readers' comments, which are no part of the article; one such line alone is an update's
-    or a source's and stays."""
+    """Two comment headers or more in the body (who, then when to the minute, or who and the
+    verb of saying) start the readers' comments, which are no part of the article; one such
+    line alone is an update's or a source's and stays."""
     comments = [
         "Barry Kooij · March 10, 2017 at 2:56 AM",
         "I feel like you are right on this one, and the council should have acted sooner.",
         "* Ruth Okafor on March 11, 2017 at 8:41 PM said:",
         "The ferries were a nightmare for months, so this is very welcome news for all of us.",
     ]
-    for tail, kept in ((comments, BRIDGE), (comments[:2], BRIDGE + comments[:2])):
+    said = ["jdoe says:", comments[1], "2. Ruth Okafor says:", comments[3]]
+    for tail, kept in (
+        (comments, BRIDGE),
+        (comments[:2], BRIDGE + comments[:2]),
+        (said, BRIDGE),
+    ):
         text = "\n\n".join([BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, *tail])
         assert parse_text(text).paragraphs == kept
 
