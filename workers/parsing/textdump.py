@@ -10,6 +10,7 @@ A line before the byline or dateline is the standfirst; without either, it is bo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -69,7 +70,6 @@ from workers.parsing.wholepage import (
     AroundLine,
     ArticleLines,
     article_lines,
-    comments_start,
     language_of,
     looks_whole_page,
     spelled_below,
@@ -264,7 +264,7 @@ def parse_text(
     if not whole:
         # A whole page's headline line lost its site's name in ``article_lines`` already.
         page.title = spelled_title(page.title, slug, language)
-    page.paragraphs = _body(kept[body_start:], page, language)
+    page.paragraphs = _body(kept[body_start:], page)
     if not article.headline_first:
         # A whole page with no line of headline shape: its body's first paragraph stays in the
         # body, and its first sentence is the title.
@@ -979,7 +979,7 @@ def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> li
             page.authors = page.authors or names
             page.removed.append({"line": body.pop(i), "rule": "metadata_line"})
             break
-    return _body(body, page, page.language)
+    return _body(body, page)
 
 
 BYLINE_PARAGRAPHS = 6  # the body's first paragraphs where a byline paragraph is looked for
@@ -1011,7 +1011,7 @@ def first_sentence(text: str) -> str:
     return " ".join(sentence.split()[: HEADLINE_WORDS[1]])
 
 
-def _body(lines: list[str], page: PageFields, language: str | None) -> list[str]:
+def _body(lines: list[str], page: PageFields) -> list[str]:
     title = normalise(page.title or "")
     body: list[str] = []
     for line in lines:
@@ -1027,21 +1027,54 @@ def _body(lines: list[str], page: PageFields, language: str | None) -> list[str]
     while body and (names := byline_names(body[-1], require_by=True)):
         page.authors = page.authors or names
         body.pop()
-    if (cut := _comments_start(body, language)) is not None:
+    if (cut := _comments_start(body)) is not None:
         page.removed.extend({"line": line, "rule": "comments"} for line in body[cut:])
         del body[cut:]
     return body
 
 
-COMMENTS_AFTER = 2  # paragraphs of the article over the first comment header, at least
+# A comment's header: who, then when to the minute, perhaps "said:" ("Barry Kooij · March 10,
+# 2017 at 2:56 AM", "* Mohammad on September 29, 2018 at 12:16 am said:").
+_COMMENT_WHO_WHEN = re.compile(r" (?:[·|—–-]|on|am|le|el) ")
+_COMMENT_TAIL = re.compile(r"(?: (?:said|says|wrote|schrieb|sagte|a dit|dijo):?| ?Reply)$", re.I)
+_CLOCK = re.compile(r"\d:\d\d")
+COMMENT_HEAD_CHARS = 100
+COMMENTER_WORDS = 6
+COMMENT_HEADS = 2  # a body that has this many comment headers has its comments under it
+COMMENTS_AFTER = 2  # paragraphs of the article over the first, at least
+COMMENT_CANDIDATES = 40  # lines of comment-header shape whose date is parsed, at most
 
 
-def _comments_start(body: list[str], language: str | None) -> int | None:
+def _comment_when(line: str) -> str | None:
+    """The time part of a line of comment-header shape (who, a separator, when with a clock
+    time), not yet parsed; None for any other line."""
+    if len(line) > COMMENT_HEAD_CHARS:
+        return None
+    text = _COMMENT_TAIL.sub("", line.strip().lstrip("*• "))
+    parts = _COMMENT_WHO_WHEN.split(text, maxsplit=1)
+    if len(parts) != 2 or not _CLOCK.search(parts[1]):
+        return None
+    who, when = parts
+    if not 1 <= len(who.split()) <= COMMENTER_WORDS or any(c.isdigit() for c in who):
+        return None
+    return when
+
+
+def _comments_start(body: list[str]) -> int | None:
     """Where the readers' comments start, in a body that took them in: the first of two
-    comment headers or more (``comments_start``), under the article's own first paragraphs.
-    (A lone dated line by a name is an update or a quotation's source.)"""
-    start = comments_start(body, stopwords_of(language or "en"))
-    return start if start is not None and start >= COMMENTS_AFTER else None
+    comment headers or more, under the article's own first paragraphs; None if there are
+    fewer. (A lone dated line by a name is an update or a quotation's source.)"""
+    heads: list[int] = []
+    shaped = ((i, when) for i, line in enumerate(body) if (when := _comment_when(line)) is not None)
+    # (each date parsed costs a millisecond or so: a body of such lines is read only so far)
+    for i, when in itertools.islice(shaped, COMMENT_CANDIDATES):
+        if parse_datetime(when) is not None:
+            heads.append(i)
+            if len(heads) == COMMENT_HEADS:
+                break
+    if len(heads) == COMMENT_HEADS and heads[0] >= COMMENTS_AFTER:
+        return heads[0]
+    return None
 
 
 AUTHOR_NOTE_EDGE = 3  # paragraphs at each end of the body where a note on its writer may stand

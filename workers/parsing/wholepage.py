@@ -24,7 +24,6 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -40,7 +39,6 @@ from workers.parsing.meta import (
     is_author_label,
     linked_byline,
     looks_like_metadata,
-    parse_datetime,
 )
 from workers.parsing.urls import url_words, word_forms
 
@@ -324,7 +322,6 @@ class Layout:
     # each line's score as the run was found (a subheading kept inside the run scores as the
     # furniture it was classed as first)
     scores: list[float]
-    comments: int  # where the page's comments start (its length if it shows none)
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
@@ -343,81 +340,16 @@ class Layout:
             ):
                 scores[i] = 0.0
         start, end = best_run(scores)
-        # The article is over its readers' comments: a run that starts among them (comments
-        # that outweigh a short article) gives way to the best run over the first, if there is
-        # one, and a run that goes on into them ends at the first.
-        comments = comments_start((line.text for line in classed), stopwords)
-        over = best_run(scores[:comments]) if comments is not None and start >= comments else None
-        if comments is None or over == (0, 0):
-            comments = len(classed)
-        elif over is not None:
-            start, end = over
-        end = min(end, comments)
         if end:
             end = _across_toolbar(classed, scores, start, end)
             end = _tail_below(classed, end)
             for i in range(start + 1, end - 1):
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
-        return cls(classed, start, end, stopwords, scores, comments)
+        return cls(classed, start, end, stopwords, scores)
 
 
 AD_LABEL_WORDS = 4
-# Readers' comments, each under a header: who, then when to the minute ("Barry Kooij · March
-# 10, 2017 at 2:56 AM", "* Mohammad on September 29, 2018 at 12:16 am said:"), or who and the
-# verb of saying ("Peter Sievert sagt:", "3. jane says:"), where who is a name of a few words,
-# not a sentence's subject ("He said:", "The report says:" introduce a quotation).
-COMMENT_HEADS = 2  # a page (or a body) that shows this many has its comments from the first on
-COMMENT_CANDIDATES = 40  # lines of dated comment-header shape whose date is parsed, at most
-COMMENT_HEAD_CHARS = 100
-COMMENTER_WORDS = 6
-_COMMENT_WHO_WHEN = re.compile(r" (?:[·|—–-]|on|am|le|el) ")
-_COMMENT_TAIL = re.compile(r"(?: (?:said|says|wrote|schrieb|sagte|a dit|dijo):?| ?Reply)$", re.I)
-_CLOCK = re.compile(r"\d:\d\d")
-_SAYS = r"says|sagt|schreibt|meint|dit|diz|dice|zegt|skriver|sier|pisze"
-_SAID = r"said|schrieb|a dit|disse|dijo|zei|napisał"
-_COMMENTER_SAYS = re.compile(
-    r"(?:\d{1,4}\.\s*)?[+*•-]?\s*(?P<name>[^\s:]{1,40}(?:\s[^\s:]{1,40}){0,3})"
-    rf"(?:\s+(?:{_SAYS})|\s(?:on|am|le|el|il|op|em)\s.{{1,60}}?\s(?:{_SAID}|{_SAYS}))\s*:",
-    re.I,
-)
-
-
-def _comment_when(line: str) -> str | None:
-    """The time part of a line of dated comment-header shape (who, a separator, when with a
-    clock time), not yet parsed; None for any other line."""
-    text = _COMMENT_TAIL.sub("", line.strip().lstrip("*• "))
-    parts = _COMMENT_WHO_WHEN.split(text, maxsplit=1)
-    if len(parts) != 2 or not _CLOCK.search(parts[1]):
-        return None
-    who, when = parts
-    if not 1 <= len(who.split()) <= COMMENTER_WORDS or any(c.isdigit() for c in who):
-        return None
-    return when
-
-
-def _commenter_says(line: str, stopwords: frozenset[str]) -> bool:
-    found = _COMMENTER_SAYS.fullmatch(line.strip())
-    return found is not None and found["name"].split()[0].casefold() not in stopwords
-
-
-def comments_start(lines: Iterable[str], stopwords: frozenset[str]) -> int | None:
-    """Where a page's readers' comments start: the first of ``COMMENT_HEADS`` comment headers
-    or more; None if it shows fewer. ``stopwords``: of the page's language."""
-    heads: list[int] = []
-    dated = 0  # (each date parsed costs a millisecond or so)
-    for i, line in enumerate(lines):
-        if len(line) > COMMENT_HEAD_CHARS:
-            continue
-        if _commenter_says(line, stopwords):
-            heads.append(i)
-        elif dated < COMMENT_CANDIDATES and (when := _comment_when(line)) is not None:
-            dated += 1
-            if parse_datetime(when) is not None:
-                heads.append(i)
-        if len(heads) == COMMENT_HEADS:
-            return heads[0]
-    return None
 
 
 SUBHEADING_WORDS = (2, 12)
@@ -585,8 +517,7 @@ def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[
     classed, scores = layout.classed, layout.scores  # (no line outside the run was re-classed)
     top = sum(score(line) for line in classed[start:end])
     words: set[str] | None = None  # the run's, read once a run under it may continue it
-    comments = max(layout.comments, above)
-    masked = [-math.inf] * above + scores[above:comments] + [-math.inf] * (len(scores) - comments)
+    masked = [-math.inf] * above + scores[above:]
     masked[start:end] = [-math.inf] * (end - start)
     found: list[int] = []
     for _ in range(MORE_RUNS):
