@@ -582,6 +582,20 @@ def test_a_few_lines_wider_than_the_wrapping_leave_the_rest_unwrapped() -> None:
     assert unwrapped(text) == [line.rstrip() for line in text.splitlines()]
 
 
+def test_indented_paragraphs_wrapped_short_of_the_headings_width_are_joined_back() -> None:
+    """lynx indents paragraphs and wraps them a few columns short of its headings' width (74
+    against 77): their breaks are measured against their own longest line, and the entries of
+    an indented menu, far shorter, still stay apart."""
+    from workers.parsing.textdump import unwrapped
+
+    heading = _wrapped([" ".join(BRIDGE)], 79).splitlines()[:2]  # 77 columns and 76
+    menu = [f"     {entry} news" for entry in ("Local", "World", "Sport", "Business", "Tech")]
+    body = _wrapped(BRIDGE * 3, 74, indent="   ")
+    text = "\n".join(heading) + "\n\n" + body + "\n\n" + "\n".join(menu)
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines[1:] == [*BRIDGE * 3, *(m.strip() for m in menu)]
+
+
 def test_a_text_browsers_dump_with_signs_of_markdown_is_unwrapped_as_text() -> None:
     """lynx prints a form's field as underscores ("__"), which Markdown reads as strong
     emphasis: such a dump is still a text browser's, its paragraphs joined back by the wrap

@@ -152,11 +152,12 @@ def unwrapped(text: str) -> list[str]:
     width = max((n for n in spaced if n <= MAX_WRAP_WIDTH), default=0)
     if not width:
         return lines
+    widths = _widths_by_indent(lines, width)
     broken = [
         bool(line.strip() and below.strip())
         and not _LIST_ITEM.match(below)
         and not (len(line) > width and _SPACED_WORDS.search(line))  # (one of those few)
-        and len(line) + 1 + len(below.split()[0]) > width
+        and len(line) + 1 + len(below.split()[0]) > widths.get(_indent(line), width)
         for line, below in zip(lines, lines[1:], strict=False)
     ]
     if sum(broken) < MIN_WRAPPED_LINES:
@@ -172,6 +173,33 @@ def unwrapped(text: str) -> list[str]:
             out.append([line])
         joining = i < len(broken) and broken[i]
     return ["".join(parts) for parts in out]
+
+
+INDENT_WIDTH_SHARE = 0.8  # an indentation's own wrap width is at least this share of the dump's
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _widths_by_indent(lines: list[str], width: int) -> dict[int, int]:
+    """The wrap width of the lines at each indentation that holds ``MIN_WRAPPED_LINES`` lines
+    of text or more: lynx indents paragraphs and wraps them short of its headings' width
+    ("   For two years running, ..." at 74 columns under a heading of 79), so their breaks are
+    measured against their own longest line. An indentation whose longest line is well short
+    of the dump's (a menu, a caption) keeps the dump's width."""
+    longest: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for line in lines:
+        if len(line) <= width and _SPACED_WORDS.search(line):
+            at = _indent(line)
+            longest[at] = max(longest.get(at, 0), len(line))
+            count[at] = count.get(at, 0) + 1
+    return {
+        at: n
+        for at, n in longest.items()
+        if count[at] >= MIN_WRAPPED_LINES and n >= INDENT_WIDTH_SHARE * width
+    }
 
 
 def dump_lines(text: str) -> tuple[list[str], Marks]:
