@@ -136,7 +136,8 @@ def unwrapped(text: str) -> list[str]:
 
     The wrap width is the longest line that holds a space (a word longer than the width sticks
     out of it), leaving out the few lines wider than ``MAX_WRAP_WIDTH`` (code, a table's row),
-    which stay as they are. A line ends where the wrapper broke it when the first word of the
+    which stay as they are; lines at an indentation of their own may have a narrower one
+    (``_widths_by_indent``). A line ends where the wrapper broke it when the first word of the
     line under it would not have fitted after it; the two are joined (a word broken at its own
     hyphen with no space). A blank line, a list item or a line that ends well short of the
     width ends a paragraph. Dumps with more than ``WIDER_LINES_SHARE`` of their lines wider
