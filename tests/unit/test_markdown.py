@@ -243,6 +243,16 @@ def test_a_link_the_wrapping_broke_is_continued_with_its_paragraph() -> None:
     image = ["![Klassischer Stollen bestreut mit", "Puderzucker](https://example.org/s.jpg)"]
     assert paragraphs([*image, "", "Der Stollen."]) == [" ".join(image), "", "Der Stollen."]
     assert plain(" ".join(image)) == ""
+    # ...and a linked image's, its title broken too ("[![Klassischer Stollen bestreut mit" /
+    # "Puderzucker](https://... "Dresdener Stollen hat eine lange" / "Geschichte")](...)").
+    linked = [
+        "[![Klassischer Stollen bestreut mit",
+        "Puderzucker](https://example.org/wp-content/uploads/2023/10/klassischer-stollen.webp",
+        '"Dresdener Stollen hat eine lange',
+        'Geschichte")](https://example.org/rezepte/dresdner-stollenfest.html?image_id=643538)',
+    ]
+    assert paragraphs([*linked, "", "Der Stollen."]) == [" ".join(linked), "", "Der Stollen."]
+    assert plain(" ".join(linked)) == ""
 
 
 @pytest.mark.parametrize(

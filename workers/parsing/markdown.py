@@ -75,6 +75,8 @@ _BLOCK_START = re.compile(
 )
 _WHOLE_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|\||```|~~~|\[?!\[|[-*_](?:\s*[-*_]){2,}\s*$)")
 _IMAGE_START = re.compile(r"^\s{0,3}!\[")
+# A linked image whose alt text the wrapping broke: its line ends inside the alt text.
+_ALT_BROKEN = re.compile(r"^\s{0,3}\[!\[[^\]]*$")
 _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 _CODE_INDENT = ("    ", "\t")
 _HARD_BREAK = ("  ", "\\")
@@ -111,12 +113,13 @@ def paragraphs(lines: list[str]) -> list[str]:
             joining = length >= WRAPPED_LINE_CHARS and not _WHOLE_LINE.match(raw)
         joining = joining and not ends
         head = line[:MAX_LINE]
-        # (an image's alt text the wrapping broke is continued too; a linked image's line, an
-        # author's card, is read with the lines under it as they are: ``plain_lines``)
-        opened = (
-            not ends
-            and (_IMAGE_START.match(raw) or not _WHOLE_LINE.match(raw))
+        # (an image's alt text the wrapping broke is continued too, a linked image's included;
+        # a linked image's line that closes its image, an author's card, is read with the
+        # lines under it as they are: ``plain_lines``)
+        opened = not ends and (
+            (_IMAGE_START.match(raw) or not _WHOLE_LINE.match(raw))
             and head.count("[") > head.count("]")
+            or _ALT_BROKEN.match(head) is not None
         )
     return [" ".join(parts) for parts in out]
 
