@@ -116,9 +116,9 @@ def paragraphs(lines: list[str]) -> list[str]:
         # (an image's alt text the wrapping broke is continued too, a linked image's included;
         # a linked image's line that closes its image, an author's card, is read with the
         # lines under it as they are: ``plain_lines``)
+        unclosed = head.count("[") > head.count("]")
         opened = not ends and (
-            (_IMAGE_START.match(raw) or not _WHOLE_LINE.match(raw))
-            and head.count("[") > head.count("]")
+            bool(unclosed and (_IMAGE_START.match(raw) or not _WHOLE_LINE.match(raw)))
             or _ALT_BROKEN.match(head) is not None
         )
     return [" ".join(parts) for parts in out]

@@ -145,7 +145,8 @@ def unwrapped(text: str) -> list[str]:
     they are."""
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
     # (words with a space between them: a form's empty field, "[          ]", is no text)
-    spaced = [len(line) for line in lines if _SPACED_WORDS.search(line)]
+    texts = [line for line in lines if _SPACED_WORDS.search(line)]
+    spaced = [len(line) for line in texts]
     # A few lines wider than any wrapping (a code block, a table's row the browser could not
     # fit) are left as they are, and the rest unwrapped.
     if sum(n > MAX_WRAP_WIDTH for n in spaced) > WIDER_LINES_SHARE * len(spaced):
@@ -153,7 +154,7 @@ def unwrapped(text: str) -> list[str]:
     width = max((n for n in spaced if n <= MAX_WRAP_WIDTH), default=0)
     if not width:
         return lines
-    widths = _widths_by_indent(lines, width)
+    widths = _widths_by_indent(texts, width)
     broken = [
         bool(line.strip() and below.strip())
         and not _LIST_ITEM.match(below)
@@ -183,16 +184,17 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _widths_by_indent(lines: list[str], width: int) -> dict[int, int]:
-    """The wrap width of the lines at each indentation that holds ``MIN_WRAPPED_LINES`` lines
-    of text or more: lynx indents paragraphs and wraps them short of its headings' width
-    ("   For two years running, ..." at 74 columns under a heading of 79), so their breaks are
-    measured against their own longest line. An indentation whose longest line is well short
-    of the dump's (a menu, a caption) keeps the dump's width."""
+def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
+    """The wrap width of the lines of text (``texts``: words with a space between them) at each
+    indentation that holds ``MIN_WRAPPED_LINES`` of them or more: lynx indents paragraphs and
+    wraps them short of its headings' width ("   For two years running, ..." at 74 columns
+    under a heading of 79), so their breaks are measured against their own longest line. An
+    indentation whose longest line is well short of the dump's (a menu, a caption) keeps the
+    dump's width."""
     longest: dict[int, int] = {}
     count: dict[int, int] = {}
-    for line in lines:
-        if len(line) <= width and _SPACED_WORDS.search(line):
+    for line in texts:
+        if len(line) <= width:
             at = _indent(line)
             longest[at] = max(longest.get(at, 0), len(line))
             count[at] = count.get(at, 0) + 1
