@@ -358,6 +358,17 @@ def _page_with_jsonld(*blocks: str) -> object:
             ["Jane Doe"],
         ),
         (['{"@type": "NewsArticle", "headline": "x"}'], []),
+        # A block in a CDATA section, and one with a line break left inside a string: read
+        # as browsers and search engines read them.
+        (
+            '//<![CDATA[\n{"@type": "NewsArticle", "author": {"name": "Jane Doe"}}\n//]]>',
+            ["Jane Doe"],
+        ),
+        (
+            '<![CDATA[ [{"@type": "NewsArticle", "headline": "A\nB", '
+            '"author": {"@type": "Person", "name": "Jane\tDoe"}}] ]]>',
+            ["Jane Doe"],
+        ),
     ],
 )
 def test_jsonld_authors_are_the_articles_people(blocks: list[str] | str, names: list[str]) -> None:
@@ -378,6 +389,20 @@ def test_jsonld_gives_the_published_and_modified_times() -> None:
     assert iso_utc(jsonld_time(articles, "datePublished")) == "2019-11-20T03:05:36Z"
     assert iso_utc(jsonld_time(articles, "dateModified")) == "2019-11-20T09:00:00Z"
     assert jsonld_time(jsonld_articles(_page_with_jsonld(block[:-1])), "datePublished") is None
+
+
+def test_a_meta_tags_itemprop_is_read_beside_its_property() -> None:
+    """A tag may name its field in several attributes (``property="article:published"
+    itemprop="datePublished"``): any of them names it."""
+    from trafilatura.utils import load_html
+
+    from workers.parsing.htmlpage import _PUBLISHED_META, _meta_time
+
+    tree = load_html(
+        '<html><head><meta property="article:published" itemprop="datePublished" '
+        'content="2016-07-29T16:42:34-04:00"></head><body><p>x</p></body></html>'
+    )
+    assert iso_utc(_meta_time(tree, _PUBLISHED_META)) == "2016-07-29T20:42:34Z"
 
 
 @pytest.mark.parametrize(

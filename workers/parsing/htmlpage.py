@@ -287,7 +287,7 @@ def jsonld_articles(tree: Any) -> list[dict[str, Any]]:
         if len(text) > MAX_JSONLD_CHARS:
             continue
         try:
-            data = orjson.loads(text)
+            data = orjson.loads(_as_json(text))
         except orjson.JSONDecodeError:
             continue
         for obj in _objects(data):
@@ -296,6 +296,19 @@ def jsonld_articles(tree: Any) -> list[dict[str, Any]]:
             if any(isinstance(k, str) and k in _ARTICLE_TYPES for k in kinds):
                 articles.append(obj)
     return articles
+
+
+# A block some templates wrap in a CDATA section (``<![CDATA[ {...} ]]>``, the markers often
+# behind ``//`` comments), and the raw line breaks and tabs others leave inside its strings:
+# what browsers' and search engines' lenient readers accept, so their JSON is read too.
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+_CONTROL = re.compile(r"[\x00-\x1f]+")
+
+
+def _as_json(text: str) -> str:
+    """A JSON-LD block's text as JSON: its CDATA markers taken off, control characters (which
+    JSON allows only as whitespace between tokens) read as a space."""
+    return _CONTROL.sub(" ", _CDATA.sub("", text))
 
 
 def jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
@@ -683,8 +696,8 @@ def _meta_text(tree: Any, names: frozenset[str], limit: int) -> str | None:
     """The content of the first ``<meta>`` of one of these names (property, name or itemprop),
     its first ``limit`` characters."""
     for element in tree.iter("meta"):
-        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
-        if key.lower() in names and element.get("content"):
+        keys = (element.get(attribute) for attribute in ("property", "name", "itemprop"))
+        if any(key and key.lower() in names for key in keys) and element.get("content"):
             return str(element.get("content"))[:limit]
     return None
 

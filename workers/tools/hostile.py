@@ -100,6 +100,15 @@ CATEGORIES: dict[str, Make] = {
         + "]}" * 500 * s
         + "</script>",
     ),
+    # A block of CDATA markers and control characters, which are read as JSON's whitespace.
+    "html_jsonld_cdata_flood": lambda r, s: _html(
+        "<p>" + ARTICLE + "</p>",
+        '<script type="application/ld+json">'
+        + "//<![CDATA[ \x01\t" * 10_000 * s
+        + '{"@type": "NewsArticle"}'
+        + "//]]> \x02" * 10_000 * s
+        + "</script>",
+    ),
     "markdown_brackets": lambda r, s: _text(
         "# Flood walls approved\n\n**By Jane Walker**\n\n" + "[" * 100_000 * s + "](" * 50_000 * s
     ),
