@@ -1836,6 +1836,9 @@ def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them(
     tagged = "Posted by Günter W. Kienitz at 18:52 Tagged with: Bildung , Eltern , Schule , Lernen"
     found = labelled_byline([tagged])
     assert found is not None and found.names == ["Günter W. Kienitz"]
+    # ...however many tags run the line on: its start is read.
+    found = labelled_byline([tagged + " , Musik , Talent" * 12])
+    assert found is not None and found.names == ["Günter W. Kienitz"]
     # A blog platform's footer in German and Dutch; the profile it cannot name is no one.
     found = labelled_byline(["Eingestellt von Weinlachgummi um 10:52"])
     assert found is not None and found.names == ["Weinlachgummi"]

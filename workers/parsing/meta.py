@@ -1055,12 +1055,14 @@ def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> It
         ):
             lone = alone.group(1) or alone.group(2) or alone.group(3)
             continue
-        if len(text) > MAX_METADATA_LINE or not label.match(text):
+        if not label.match(text):
             continue
         tries += 1
         if tries > MAX_LABELLED_TRIES:
             return
-        yield read_metadata_line(text, timezone)
+        # A labelled line may run on past its names and date (a post's footer with its tags:
+        # "Posted by Jane Doe at 18:52 Tagged with: ..."): its first characters are read.
+        yield read_metadata_line(text[:MAX_METADATA_LINE], timezone)
 
 
 def is_author_label(line: str) -> bool:
