@@ -74,6 +74,17 @@ def test_plain_text_with_asterisks_is_not_taken_for_markdown() -> None:
     assert not looks_markdown(["* Home", "* News", "A line with 2*3 in it", "Another line"])
 
 
+def test_plain_text_with_code_names_or_form_fields_is_not_taken_for_markdown() -> None:
+    """Names between double underscores and a text browser's form fields are no strong
+    emphasis: the dump stays plain text, and its names keep their underscores."""
+    from workers.parsing.textdump import dump_lines
+
+    code = ["Leave the __init__.py blank.", 'Guard it with if __name__ == "__main__":']
+    assert not looks_markdown([*code, "Name: ____________", "____________________"])
+    assert dump_lines("\n".join(code))[0] == code
+    assert looks_markdown(["__Council approves plan__", "A __strong claim__ here"])
+
+
 def test_a_dump_that_opens_with_a_heading_is_markdown() -> None:
     assert looks_markdown(["# Harbour bridge reopens", "*Councillors voted on Tuesday.*", "By Jo"])
     assert not looks_markdown(["#MeToo march fills the square", "A second line"])  # a hashtag

@@ -41,8 +41,10 @@ _EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\
 # A character a converter escaped so that it reads as itself ("\*um", "\_", "\#"): any ASCII
 # punctuation after a backslash, as CommonMark has it.
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-# Signs that a dump is Markdown: a heading, a link or image, or strong emphasis.
-_SIGNS = re.compile(r"^#{1,6}\s|\]\(|\*\*\S|__\S")
+# Signs that a dump is Markdown: a heading, a link or image, or strong emphasis. Not a name
+# between double underscores ("__init__.py", "__main__"): code that a text dump prints as it
+# is, which converters escape ("\_\_init\_\_") and would otherwise be read as emphasis.
+_SIGNS = re.compile(r"^#{1,6}\s|\]\(|\*\*\S|(?<!\w)__(?![A-Za-z0-9]+__)[^\s_]")
 MARKDOWN_SIGNS = 2  # lines with a sign before the dump is read as Markdown
 _HEADING_SIGN = re.compile(r"#{1,6}\s+\S")
 
