@@ -1702,6 +1702,11 @@ def test_a_credit_in_brackets_under_a_clean_dump_names_its_writer() -> None:
          "2022-01-25T00:00:00Z"),
         ("19.10.2019, 15:30 Uhr Am 8. Spieltag treffen Dortmund und Gladbach aufeinander.",
          "2019-10-19T13:30:00Z"),
+        # ...with no space after it where a browser's innerText ran the two elements together,
+        # but not a word that starts with it.
+        ("19.10.2019, 15:30 UhrAm 8. Spieltag treffen Dortmund und Gladbach aufeinander.",
+         "2019-10-19T13:30:00Z"),
+        ("19.10.2019, 15:30 Uhrzeit und Ort stehen fest, sagte der Verein am Montag.", None),
         ("BERLIN, 12. März 2024 - Die Regierung hat beschlossen, den Haushalt zu kürzen.",
          "2024-03-12T00:00:00Z"),
         # A date inside the paragraph's first sentence is the event's, not the page's.
@@ -1811,6 +1816,11 @@ def test_an_html_pages_declared_language_says_which_way_its_numeric_dates_go(
             "2019-09-26",
         ),
         ("March 3, 2019 Jane Doe Leave a comment", ["Jane Doe"], "2019-03-03"),
+        # A label glued to the name after it, as a browser's innerText runs them together;
+        # a word that only starts like one stays whole.
+        ("ByJ.R. Stone", ["J.R. Stone"], None),
+        ("PorRodolfo Costa 12.03.2024", ["Rodolfo Costa"], "2024-03-12"),
+        ("Byron Smith", ["Byron Smith"], None),
     ],
 )
 def test_a_byline_with_an_initial_or_a_glued_date_gives_the_names(
@@ -1830,6 +1840,8 @@ def test_a_line_that_labels_the_author_gives_the_names_and_the_time_beside_them(
     found = labelled_byline(["Gespeichert von rasos am 24. Juli 2017 - 18:55"])
     assert found is not None and found.names == ["rasos"]
     assert found.published == datetime(2017, 7, 24, 18, 55, tzinfo=UTC)
+    found = labelled_byline(["Geschrieben vonElisa Marvena"])  # glued by a browser's innerText
+    assert found is not None and found.names == ["Elisa Marvena"]
     # A bare "By" is no label away from the headline: teasers and comments print it too.
     assert labelled_byline(["By Jane Doe", "Comments"]) is None
     # The post's taxonomy after its byline, on the same line.

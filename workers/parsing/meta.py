@@ -220,6 +220,9 @@ _GLUED_BEFORE_DATE = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\.(?:\s?[^\W\d_]{3}|
 _GLUED_WORD = re.compile(
     r"(?<=[a-z]{2})(?=(?:By|View|Read|More|Follow|Share|Email|Updated|Published|Posted)\b)"
 )
+# A byline's label glued to the name after it ("ByJ.R. Stone", "PorRodolfo Costa", "Geschrieben
+# vonElisa Marvena"), as a browser's innerText joins a label and a link side by side.
+_GLUED_LABEL = re.compile(r"\b(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|door)(?=[A-ZÀ-Þ][a-zà-ÿ.])")
 # A button after a byline's names ("View More Articles", "See all posts").
 # (``\s+`` starts where a run of spaces does: a long run is scanned once, not from each space.)
 _BUTTON_TAIL = re.compile(r"(?<!\s)\s+(?:view|see|read)\s+(?:all|more)\b.*$", re.I)
@@ -266,6 +269,7 @@ def _unglued(text: str) -> str:
     if "@" in text:
         text = _GLUED_HANDLE.sub(" @", text)
         text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
+    text = _GLUED_LABEL.sub(r"\g<0> ", text)
     return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
 
 
@@ -1044,7 +1048,7 @@ def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> It
         if len(line) > MAX_METADATA_LINE * 2:
             lone = None
             continue
-        text = unmarked(" ".join(line.split()))
+        text = _GLUED_LABEL.sub(r"\g<0> ", unmarked(" ".join(line.split())))
         if lone is not None:
             text = f"{lone}: {text}"
         lone = None
@@ -1072,8 +1076,9 @@ def is_author_label(line: str) -> bool:
 
 # The end of a dateline run into the article's first paragraph: a separator, or a time's
 # "Uhr" ("Pressemitteilung vom 25. Januar 2022 | Berlin – Die ...", "19.10.2019, 15:30 Uhr Am
-# 8. Spieltag ..."). Beside the date, no more than a label's or a city's few words.
-_OPENING_END = re.compile(r"(?P<separator>\s[|–—-]\s)|(?<=\d)\s+uhr\b", re.I)
+# 8. Spieltag ...", or "UhrAm 8. Spieltag" where a browser's innerText ran the two elements
+# together). Beside the date, no more than a label's or a city's few words.
+_OPENING_END = re.compile(r"(?P<separator>\s[|–—-]\s)|(?<=\d)\s+uhr(?-i:(?![a-zäöüß]))", re.I)
 OPENING_CHARS, OPENING_LABEL_WORDS = 80, 3
 
 
