@@ -269,8 +269,13 @@ def _unglued(text: str) -> str:
     if "@" in text:
         text = _GLUED_HANDLE.sub(" @", text)
         text = " ".join(_HANDLE.sub(" ", text).split())  # no run of spaces left behind
-    text = _GLUED_LABEL.sub(r"\g<0> ", text)
-    return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", text))
+    return _BUTTON_TAIL.sub("", _GLUED_WORD.sub(" ", _label_apart(text)))
+
+
+def _label_apart(text: str) -> str:
+    """A byline's label glued to the name after it, set apart ("ByJ.R. Stone": "By J.R.
+    Stone"); a label already apart is left as it is."""
+    return _GLUED_LABEL.sub(r"\g<0> ", text)
 
 
 def parse_datetime(
@@ -1048,7 +1053,7 @@ def _labelled(lines: Iterable[str], label: re.Pattern[str], timezone: str) -> It
         if len(line) > MAX_METADATA_LINE * 2:
             lone = None
             continue
-        text = _GLUED_LABEL.sub(r"\g<0> ", unmarked(" ".join(line.split())))
+        text = _label_apart(unmarked(" ".join(line.split())))
         if lone is not None:
             text = f"{lone}: {text}"
         lone = None

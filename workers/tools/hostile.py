@@ -100,7 +100,8 @@ CATEGORIES: dict[str, Make] = {
         + "]}" * 500 * s
         + "</script>",
     ),
-    # A block of CDATA markers and control characters, which are read as JSON's whitespace.
+    # A JSON-LD block of CDATA markers and control characters: the outer markers are taken
+    # off, the control characters read as spaces, and what is left is no JSON (skipped).
     "html_jsonld_cdata_flood": lambda r, s: _html(
         "<p>" + ARTICLE + "</p>",
         '<script type="application/ld+json">'
