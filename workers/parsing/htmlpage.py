@@ -286,9 +286,8 @@ def jsonld_articles(tree: Any) -> list[dict[str, Any]]:
         text = block.text or ""
         if len(text) > MAX_JSONLD_CHARS:
             continue
-        try:
-            data = orjson.loads(_as_json(text))
-        except orjson.JSONDecodeError:
+        data = _json_ld(text)
+        if data is None:
             continue
         for obj in _objects(data):
             kinds = obj.get("@type")
@@ -305,10 +304,18 @@ _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 _CONTROL = re.compile(r"[\x00-\x1f]+")
 
 
-def _as_json(text: str) -> str:
-    """A JSON-LD block's text as JSON: its CDATA markers taken off, control characters (which
-    JSON allows only as whitespace between tokens) read as a space."""
-    return _CONTROL.sub(" ", _CDATA.sub("", text))
+def _json_ld(text: str) -> Any:
+    """A JSON-LD block's data, None if it holds no JSON. Read as it is first (almost every
+    block); only a refused one is read again with its CDATA markers taken off and its control
+    characters (which JSON allows only as whitespace between tokens) read as spaces."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        return orjson.loads(_CONTROL.sub(" ", _CDATA.sub("", text)))
+    except orjson.JSONDecodeError:
+        return None
 
 
 def jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
