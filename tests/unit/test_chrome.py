@@ -119,6 +119,13 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
             "Cyber-Attacken nehmen weiter zu. – © Sergey Nivens – stock.adobe.com",
             "caption_or_credit",
         ),
+        # What a text browser prints for an element without text.
+        ("IFRAME: https://www.googletagmanager.com/ns.html?id=GTM-5ML3C49", "browser_marker"),
+        ("IT4Kids Logo (BUTTON)", "browser_marker"),
+        ("Search: ____________________ Titles Text", "browser_marker"),
+        ("[clear.gif] [clear.gif]", "browser_marker"),
+        ("[IMG]", "browser_marker"),
+        ("[" + " " * 20 + "]", "browser_marker"),
     ],
 )
 def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
@@ -156,6 +163,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Your email address will be shared with the council, the notice said.",
         # French quotation marks are no breadcrumb's separators.
         "Il a dit « oui » puis « non » puis « peut-être » alors",
+        # A source named in brackets, and a button the article talks about.
+        "[Reuters]",
+        "Press the power button (button A) twice.",
         # A sentence about a photograph, a colon inside it.
         "He said the photo was taken on Tuesday. Photo: it was not, the agency said later.",
     ],

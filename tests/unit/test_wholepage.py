@@ -620,6 +620,35 @@ def test_a_forms_empty_field_wider_than_the_text_does_not_set_the_wrap_width() -
     assert lines == [*NAV, field.strip(), *BRIDGE * 2]
 
 
+def test_lynxs_list_of_the_pages_links_is_never_the_headline() -> None:
+    """lynx prints a page's <link> elements first, on one line after a "#": their titles may
+    hold the headline, feeds and all. On a whole page and on a clean dump alike the headline
+    is the line that prints it alone; a hashtag lower down may still be a headline."""
+    links = f"#Harbour Daily » Feed Harbour Daily » {BRIDGE_HEADLINE} Comments Feed alternate"
+    whole = "\n".join([links, *NAV, BRIDGE_HEADLINE, "By Jane Doe", *BRIDGE, *FOOTER])
+    assert parsed(whole, 16).title == BRIDGE_HEADLINE
+    unprinted = "\n".join([f"#alternate alternate {BRIDGE_HEADLINE}", *BRIDGE, *FOOTER])
+    assert not parsed(unprinted, 19).title.startswith("#")
+    clean = "\n".join(["#alternate alternate", BRIDGE_HEADLINE, *BRIDGE])
+    assert parsed(clean, 17).title == BRIDGE_HEADLINE
+    tagged = "\n".join([*NAV, "#Harbour Bridge reopens today", "By Jane Doe", *BRIDGE, *FOOTER])
+    assert parsed(tagged, 18).title == "#Harbour Bridge reopens today"
+
+
+def test_a_rule_drawn_under_a_headline_is_not_joined_to_it() -> None:
+    """lynx draws a rule under a heading as underscores the page's width, w3m a table's border
+    in box-drawing characters: each still tells a wrapped dump, but no line of text is joined
+    to it, so the headline is not read with the rule run on after it."""
+    from workers.parsing.textdump import unwrapped
+
+    headline = "Rezoning plan plagues a city councilmember's bid"
+    rule, border = "     " + "_" * 66, "━" * 78
+    text = f"{headline}\n{rule}\n\n" + _wrapped(BRIDGE * 2, 72, indent="   ")
+    text += f"\n{border}\nThe table's first row\n"
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [headline, rule.strip(), *BRIDGE * 2, border, "The table's first row"]
+
+
 def test_a_word_broken_at_its_hyphen_is_joined_without_a_space() -> None:
     from workers.parsing.textdump import unwrapped
 

@@ -39,6 +39,9 @@ _STOCK = (
     r"imago( images)?|picture.alliance|shutterstock|alamy|getty images"
 )
 
+# An image's file, as a text browser names an image without alt text ("clear.gif").
+_IMAGE_FILE = r"[\w.?=&;:/%+-]{1,80}\.(?:png|jpe?g|gif|svg|webp)"
+
 # (rule name, pattern matched against the whole stripped line, applies to long lines too)
 RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
@@ -252,6 +255,21 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "skip_link",
         _rx(rf"(?:{_SKIP_LINK})(?:\s*[|,·]?\s*(?:{_SKIP_LINK}))*(?: \[accesskey '?\w'?\])?"),
+        False,
+    ),
+    (
+        # What a text browser prints in place of an element that holds no text: lynx's frames
+        # ("IFRAME: https://...") and buttons ("Search (BUTTON)"), a form's field as a run of
+        # underscores (lynx) or of spaces in brackets (w3m), a line of nothing but images
+        # named by their files or a placeholder ("[clear.gif] [clear.gif]", "[IMG]"). A word
+        # in brackets may be the article's ("[Reuters]"): it stays.
+        "browser_marker",
+        _rx(
+            r"(?-i:I?FRAME):\s.*",
+            r".*\((?-i:BUTTON)\).*",
+            r".*_{6,}.*",
+            rf"(?:\[(?:{_IMAGE_FILE}|(?-i:IMG|INLINE)| {{1,80}})\]\s*)+",
+        ),
         False,
     ),
     (

@@ -65,6 +65,7 @@ from workers.parsing.wholepage import (
     BULLET,
     COLUMN_GAP,
     HEADLINE_WORDS,
+    LINK_LIST,
     SITE_NAME_WORDS,
     WHOLE_PAGE_LINES,
     AroundLine,
@@ -129,6 +130,7 @@ MIN_WRAPPED_LINES = 5  # a dump with fewer wrapped lines than this is left as it
 WIDER_LINES_SHARE = 0.02  # lines past MAX_WRAP_WIDTH that a wrapped dump may hold
 _LIST_ITEM = re.compile(r"^\s*(?:[*•◦□▪‣·+o>|-]|\d{1,3}[.)])\s")
 _SPACED_WORDS = re.compile(r"\w\s\S*\w")
+_TEXT = re.compile(r"[^\W_]")  # a letter or a digit
 
 
 def unwrapped(text: str) -> list[str]:
@@ -164,6 +166,12 @@ def unwrapped(text: str) -> list[str]:
     ]
     if sum(broken) < MIN_WRAPPED_LINES:
         return lines
+    # A rule drawn the width of the page ("━━━━", "____") tells a wrapping browser as a broken
+    # line does, but it is no paragraph's part: the line above it or under it ends there.
+    broken = [
+        wrapped and bool(_TEXT.search(line) and _TEXT.search(below))
+        for wrapped, line, below in zip(broken, lines, lines[1:], strict=False)
+    ]
     out: list[list[str]] = []  # each paragraph's parts, joined once (linear in the dump)
     joining = False
     for i, line in enumerate(lines):
@@ -255,6 +263,8 @@ def parse_text(
         page.removed.append({"line": site, "rule": "masthead"})
     while kept and is_masthead(kept[0]):
         page.removed.append({"line": kept.pop(0), "rule": "masthead"})
+    if not whole and len(kept) > 1 and kept[0] == page_lines[0] and LINK_LIST.match(kept[0]):
+        page.removed.append({"line": kept.pop(0), "rule": "link_list"})
     if not whole:
         kept = key_value_header(kept)
     if not kept:

@@ -97,6 +97,9 @@ _GUILLEMETS = re.compile(r"«[^«»]{1,200}»|‹[^‹›]{1,200}›")
 # A line that ends a sentence or a label (a headline ends with neither), but not one that
 # ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
 _ENDS_SENTENCE = re.compile(r"(?:(?<![A-Z])|(?<=[A-Z]{2}))\.$|:$")
+# What lynx prints first: the page's <link> elements, by rel or title ("#alternate", "#Digg",
+# "#Example News » Feed Example News » Comments Feed"). Anywhere else such a line is a hashtag.
+LINK_LIST = re.compile(r"#[^\s#]")
 # A line wholly in brackets or parentheses: an aside, a promo, a note.
 _ASIDE = re.compile(r"^[\[(].*[\])]$")
 _END = (".", "!", "?", "”", '"', "’", "'", ")", ":", "…", "»")
@@ -796,6 +799,8 @@ class HeadlineContext:
                 continue
             if _ASIDE.match(text):
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
+            if i == 0 and LINK_LIST.match(text):
+                continue  # what lynx prints first: the page's <link> elements ("#alternate")
             if i in self.sections:
                 continue  # a section's heading, which the article's contents list
             if _NOT_HEADLINE.search(_GUILLEMETS.sub("q", text[:300])):
