@@ -1156,6 +1156,7 @@ def test_names_dated_a_little_under_the_headline_or_after_a_picture_are_the_byli
     are bylines. A dated line of names far down (a comment's) is not."""
     cases = (
         (["[author-photo] Jane Doe", "1 December 2026"], ["Jane Doe"]),
+        (["[Jane-Doe-]von Jane Doe 01.12.2026 - 08:13 Uhr"], ["Jane Doe"]),
         (["A standfirst of a few words.", "16", "Jane Doe, 01.12.2026 15:32 Uhr"], ["Jane Doe"]),
     )
     for header, authors in cases:

@@ -1342,14 +1342,15 @@ _LEADING_MARKS = " \t*•·⋅|>-–—"
 
 def unmarked(line: str) -> str:
     """The line without the bullets, bars and dashes a dump prints before it, nor a picture's
-    placeholder ("[Image-from] Edward Russell": w3m prints an image as its name in brackets)."""
+    placeholder ("[Image-from] Edward Russell": w3m prints an image as its name in brackets,
+    run into the text after it where the image is inline: "[Nadja-Demel-]von Nadja Demel")."""
     text = line.lstrip(_LEADING_MARKS)
     if text.startswith("[") and (picture := _PICTURE_FIRST.match(text)):
         return text[picture.end() :]
     return text
 
 
-_PICTURE_FIRST = re.compile(r"\[[^\]\s]{1,30}\]\s+(?=\S)")
+_PICTURE_FIRST = re.compile(r"\[[^\]\s]{1,30}\]\s*(?=\S)")
 
 
 _MONTH_WORD = re.compile(rf"(?:{_MONTHS})\.?", re.I)
