@@ -122,6 +122,11 @@ def test_mojibake_in_an_html_page_is_repaired_in_its_fields(envelope: bool) -> N
     assert "council’s budget" in article.body and "Ã" not in article.body
 
 
+# ftfy's settings for the parse stage: quotes as the page curls them, and characters as wide as
+# the page prints them (Chinese and Japanese punctuation is full width: "：", "？", "，").
+FTFY_SETTINGS = {"normalization": "NFC", "uncurl_quotes": False, "fix_character_width": False}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -136,7 +141,18 @@ def test_repair_is_ftfy_with_the_same_result(text: str) -> None:
 
     from workers.parsing.decode import repair
 
-    assert repair(text) == ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    assert repair(text) == ftfy.fix_text(text, **FTFY_SETTINGS)
+
+
+def test_full_width_punctuation_and_letters_are_kept_as_printed() -> None:
+    """Chinese and Japanese text prints its punctuation full width: it is the article's own, and
+    read as half width it would no longer match the text it came from ("武汉的声音：有英勇的你，
+    才有英雄的城！"). Mojibake is still repaired around it."""
+    from workers.parsing.decode import repair
+
+    line = "武汉的声音：有英勇的你，才有英雄的城！ＮＨＫ　２０２０年"
+    assert repair(line) == line
+    assert repair(f"Caf\u00c3\u00a9 {line}") == f"Café {line}"
 
 
 @given(
@@ -152,7 +168,7 @@ def test_repair_is_ftfy_on_any_mix_of_lines(text: str) -> None:
 
     from workers.parsing.decode import repair
 
-    assert repair(text) == ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    assert repair(text) == ftfy.fix_text(text, **FTFY_SETTINGS)
 
 
 def page(body: bytes, head: str = "") -> bytes:

@@ -297,9 +297,15 @@ def repaired(text: str) -> str:
     return _BREAK_HINTS.sub("", _CONTROL.sub("", repair(text)))
 
 
-_FTFY = ftfy.TextFixerConfig(normalization="NFC", uncurl_quotes=False, explain=False)
+_FTFY = ftfy.TextFixerConfig(
+    normalization="NFC", uncurl_quotes=False, fix_character_width=False, explain=False
+)
 _FTFY_AFTER_MARKUP = ftfy.TextFixerConfig(
-    normalization="NFC", uncurl_quotes=False, explain=False, unescape_html=False
+    normalization="NFC",
+    uncurl_quotes=False,
+    fix_character_width=False,
+    explain=False,
+    unescape_html=False,
 )
 # What ftfy may change in a line of ASCII: entities, carriage returns, terminal escapes (and
 # control characters, which ``clean_text`` removes anyway).
