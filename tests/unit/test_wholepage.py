@@ -649,6 +649,20 @@ def test_a_rule_drawn_under_a_headline_is_not_joined_to_it() -> None:
     assert lines == [headline, rule.strip(), *BRIDGE * 2, border, "The table's first row"]
 
 
+def test_a_chinese_dump_with_a_paragraph_a_line_is_not_joined_into_one() -> None:
+    """Chinese and Japanese put no space between words, so their lines never set the wrap width;
+    a short dateline with a space then did, and every paragraph longer than it read as wrapped:
+    the whole article ran into its headline's line and had no body. A line of Chinese longer
+    than the width was not wrapped at it."""
+    from workers.parsing.textdump import parse_text
+
+    headline = "武汉的声音：有英勇的你，才有英雄的城！"
+    paragraph = "这是一段很长的文章内容，用来测试日期的读取是否正确，我们需要足够的文字。" * 2
+    page = parse_text("\n".join([headline, "2020-02-14 10:30", *[paragraph] * 4]))
+    assert (page.title, len(page.paragraphs)) == (headline, 4)
+    assert page.published_at is not None and page.published_at.isoformat().startswith("2020-02-14")
+
+
 def test_a_word_broken_at_its_hyphen_is_joined_without_a_space() -> None:
     from workers.parsing.textdump import unwrapped
 

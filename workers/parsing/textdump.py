@@ -63,6 +63,7 @@ from workers.parsing.sources import is_masthead, recognise
 from workers.parsing.urls import slug_words, url_day, url_month_end
 from workers.parsing.wholepage import (
     BULLET,
+    CJK,
     COLUMN_GAP,
     HEADLINE_WORDS,
     LINK_LIST,
@@ -160,7 +161,9 @@ def unwrapped(text: str) -> list[str]:
     broken = [
         bool(line.strip() and below.strip())
         and not _LIST_ITEM.match(below)
-        and not (len(line) > width and _SPACED_WORDS.search(line))  # (one of those few)
+        # (one of those few; or a line of Chinese or Japanese, which puts no space between
+        # its words: one longer than the width was not wrapped at it)
+        and not (len(line) > width and (_SPACED_WORDS.search(line) or CJK.search(line)))
         and len(line) + 1 + len(below.split()[0]) > widths.get(_indent(line), width)
         for line, below in zip(lines, lines[1:], strict=False)
     ]

@@ -134,7 +134,7 @@ def language_of(lines: list[str]) -> str:
 # Han and kana: Chinese and Japanese write no spaces between words, so a run of them is one
 # "word" to ``_WORD``. A line mostly of them is measured by its characters instead: about two
 # to a word, and prose where it has a clause's or sentence's punctuation (a menu has none).
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_PROSE = re.compile(r"[，、。；：！？]")
 _CJK_END = ("。", "！", "？", "」", "』", "）", "”")
 CJK_CHARS_A_WORD = 2
@@ -149,7 +149,7 @@ def classify(text: str, stopwords: frozenset[str]) -> Line:
         return Line(text, 0, BAD)
     share = sum(t.lower() in stopwords for t in tokens) / words
     ends = text.rstrip().endswith(_END)
-    cjk = len(_CJK.findall(head))
+    cjk = len(CJK.findall(head))
     if cjk and cjk * 2 > len("".join(head.split())):
         words = min(MAX_LINE_WORDS, cjk // CJK_CHARS_A_WORD + words)
         share = CJK_PROSE_SHARE if _CJK_PROSE.search(head) else 0.0
