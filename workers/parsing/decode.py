@@ -297,16 +297,20 @@ def repaired(text: str) -> str:
     return _BREAK_HINTS.sub("", _CONTROL.sub("", repair(text)))
 
 
-_FTFY = ftfy.TextFixerConfig(
-    normalization="NFC", uncurl_quotes=False, fix_character_width=False, explain=False
-)
-_FTFY_AFTER_MARKUP = ftfy.TextFixerConfig(
-    normalization="NFC",
-    uncurl_quotes=False,
-    fix_character_width=False,
-    explain=False,
-    unescape_html=False,
-)
+def _ftfy_config(*, unescape_html: str | bool) -> ftfy.TextFixerConfig:
+    """ftfy's settings, in one place: quotes as the page curls them, characters as wide as the
+    page prints them (Chinese and Japanese punctuation is full width)."""
+    return ftfy.TextFixerConfig(
+        normalization="NFC",
+        uncurl_quotes=False,
+        fix_character_width=False,
+        explain=False,
+        unescape_html=unescape_html,
+    )
+
+
+_FTFY = _ftfy_config(unescape_html="auto")  # ftfy's own default
+_FTFY_AFTER_MARKUP = _ftfy_config(unescape_html=False)
 # What ftfy may change in a line of ASCII: entities, carriage returns, terminal escapes (and
 # control characters, which ``clean_text`` removes anyway).
 _ASCII_FIXABLE = re.compile(r"[&\r\x1b]")
