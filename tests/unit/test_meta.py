@@ -47,6 +47,13 @@ from workers.parsing.meta import (
         ("2024.02.23. 08:38", "2024-02-23T08:38:00Z"),
         ("2024/2/3", "2024-02-03T00:00:00Z"),
         ("2024/13/40", None),
+        # Chinese, Japanese and Korean dates, a time glued to the day or not.
+        ("2019年11月20日", "2019-11-20T00:00:00Z"),
+        ("2020年02月14日08:00", "2020-02-14T08:00:00Z"),
+        ("2019년 11월 20일 10:30", "2019-11-20T10:30:00Z"),
+        ("2019年13月20日", None),
+        # ...and never in prose that opens with one ("On 18 July 2017, she joined...").
+        ("2017年7月18日，正式加盟环球音乐", None),
         ("Publicado a 29 de novembro de 2024, 07:54 GMT", "2024-11-29T07:54:00Z"),
         # Turkish months, read only where a line names one.
         ("12 Mart 2024, 14:05", "2024-03-12T14:05:00Z"),
@@ -1422,6 +1429,37 @@ def test_time_elements_that_agree_on_one_day_date_the_page() -> None:
     other = '<aside><time datetime="2022-01-15T10:00:00Z">15.01.2022</time></aside>'
     assert time_elements_day(load_html(page.replace("</footer>", f"</footer>{other}"))) is None
     assert time_elements_day(load_html(_dated_page("", "", ""))) is None
+
+
+def test_a_chinese_or_japanese_dateline_glued_to_its_words_is_read() -> None:
+    """These scripts put no space between a date and the words around it ("发布时间2019年...来源"),
+    where a date glued to a Latin letter is part of a word, not a date ("abc2019-11-20")."""
+    line = read_metadata_line("发布时间：2020年02月14日08:00来源：新华网", "Asia/Tokyo")
+    assert line.published == datetime(2020, 2, 13, 23, 0, tzinfo=UTC)
+    assert read_metadata_line("更新2019-11-20 10:30").published == datetime(
+        2019, 11, 20, 10, 30, tzinfo=UTC
+    )
+    assert read_metadata_line("Ref abc2019-11-20").published is None
+    # A sentence that opens with a date is prose, not a dateline: its commas tell.
+    from workers.parsing.meta import looks_like_metadata
+
+    assert looks_like_metadata("2017年7月18日 10:30 来源：新华网")
+    assert not looks_like_metadata("2017年7月18日，正式加盟环球音乐并在北京举行签约记者会。")
+
+
+def test_a_date_printed_before_any_article_is_passed_over_for_the_next() -> None:
+    """A date printed by the headline that no article can have been published on (an
+    encyclopedia's birth date under its heading) is not the page's: the next printed date is
+    read, here a ``<time>`` element's."""
+    from workers.parsing.htmlpage import parse_html
+
+    born = "<div><span>1975年1月28日（农历1974年腊月十七）</span></div>"
+    stamped = '<footer><time datetime="2020-02-14">14.02.2020</time></footer>'
+    page = _dated_page("", "", born).replace("</article>", "</article>" + stamped)
+    published = parse_html(page).published_at
+    assert published is not None and published.date() == date(2020, 2, 14)
+    moved = page.replace("1975年1月28日", "2019年1月28日")
+    assert parse_html(moved).published_at == datetime(2019, 1, 28, tzinfo=UTC)
 
 
 def test_a_date_printed_beside_the_headline_is_the_published_time() -> None:

@@ -15,7 +15,7 @@ from workers.errors import ParseError
 from workers.near_dup.fingerprints import content_hash, minhash, words
 from workers.parsing.decode import RawInput, decode_message, envelope_hints, repaired, visible
 from workers.parsing.htmlpage import MAX_NODES, parse_html
-from workers.parsing.meta import big_cities, given_names
+from workers.parsing.meta import EARLIEST, big_cities, given_names
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
@@ -36,7 +36,6 @@ MAX_AUTHOR_CHARS = 100
 MAX_BODY_CHARS = 1_000_000
 # Publication times outside [EARLIEST, ingest time + 1 day] are not believed: a forged old date
 # would make a copy the original of its cluster in dedup.
-EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 LATEST_AHEAD = timedelta(days=1)
 
 

@@ -23,6 +23,7 @@ from trafilatura.utils import load_html
 
 from workers.parsing.chrome import split_chrome
 from workers.parsing.meta import (
+    EARLIEST,
     ROLE_WORDS,
     agency_byline,
     byline_names,
@@ -163,12 +164,17 @@ def parse_html(
         if signature := signature_names(page.paragraphs[-1], words):
             page.authors = signature
             page.removed.append({"line": page.paragraphs.pop(), "rule": "signature"})
-    page.published_at = (
-        published
-        or printed_published(tree, page.title, timezone)
-        or labelled_published(_texts(tree), timezone)
-        or time_elements_day(tree, timezone)
-        or parse_datetime(meta.get("date") or "", timezone)
+    # The page's printed dates in turn, where its metadata gives none; one printed before any
+    # article was is not the article's, and the next is tried.
+    printed = (
+        lambda: printed_published(tree, page.title, timezone),
+        lambda: labelled_published(_texts(tree), timezone),
+        lambda: time_elements_day(tree, timezone),
+        lambda: parse_datetime(meta.get("date") or "", timezone),
+    )
+    page.published_at = published or next(
+        (moment for read in printed if (moment := read()) is not None and moment >= EARLIEST),
+        None,
     )
     page.updated_at = modified
     return page

@@ -116,8 +116,10 @@ _PUBLISHED = re.compile(
 )
 # Words that mark a line as prose, never a dateline.
 # German "ist" in lower case only: "IST" is a time zone.
+# Chinese and Japanese prose's commas and full stops, likewise ("2017年7月18日，正式加盟...").
 _PROSE = re.compile(
-    r"\b(said|says|will|was|were|has|have|is|are|would|after|because|(?-i:ist)|wurde|hat)\b",
+    r"\b(said|says|will|was|were|has|have|is|are|would|after|because|(?-i:ist)|wurde|hat)\b"
+    r"|[，、。；！？]",
     re.I,
 )
 
@@ -296,8 +298,16 @@ def parse_datetime(
 _YEAR_FIRST = re.compile(r"(?<![\w/.-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)\.?")
 
 
+# A date as Chinese and Japanese ("2019年11月20日") and Korean ("2019년 11월 20일") print it.
+_CJK_DAY = r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+_CJK_DATE = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]\s?")
+
+
 def _year_first_iso(text: str) -> str:
-    return _YEAR_FIRST.sub(lambda m: f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}", text)
+    text = _YEAR_FIRST.sub(lambda m: f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}", text)
+    if "年" in text or "년" in text:
+        text = _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d} ", text).strip()
+    return text
 
 
 # "Sevilla, ", "Venezia, ", "NEW YORK, ": one to three capitalised words and a comma.
@@ -470,6 +480,11 @@ def _dateparser(text: str, languages: list[str], settings: dict[str, Any]) -> da
     except (ValueError, OverflowError, TypeError, KeyError, AttributeError, IndexError):
         return None  # dateparser on odd input: no date is worth a crash
     return parsed
+
+
+# No article was published before this (the record drops such a time as implausible): a date
+# printed that early is another's, a birth date in an infobox or a day in history.
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 def iso_utc(moment: datetime | None) -> str | None:
@@ -834,11 +849,17 @@ _DATE_CORE = (
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}[/.]\d{1,2}[/.]\d{1,2}"  # year first ("2024/02/23")
     rf"|\d{{4}}\.\s\b(?:{_MONTHS})\b\s{_DAY}\."  # ...and its month named ("2024. március 12.")
+    # Chinese, Japanese and Korean, a time of day glued to it or not ("2020年02月14日08:00")
+    rf"|{_CJK_DAY}(?:\s?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
 )
+# A word's letter, but not a Chinese or Japanese character or a Korean syllable: those scripts
+# put no space between a date and the words around it ("发布时间2019年11月20日").
+_SPACED_LETTER = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 _DATE_SPAN = re.compile(
     # A slash may follow the date where no more of a date does ("October 12, 2018/0 Comments/in
     # News": a theme's separators, their spaces lost by a Markdown converter).
-    rf"(?<![\w/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})(?![\w-]|/\d{{1,4}}(?:[/.-]|$))"
+    rf"(?<!{_SPACED_LETTER}|[/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})"
+    rf"(?!{_SPACED_LETTER}|-|/\d{{1,4}}(?:[/.-]|$))"
     rf"(?:(?:\s?,?\s(?:at\s|kl\.?\s|klo\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
