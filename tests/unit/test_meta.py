@@ -53,7 +53,7 @@ from workers.parsing.meta import (
         ("2019년 11월 20일 10:30", "2019-11-20T10:30:00Z"),
         ("2019年13月20日", None),
         # ...and never in prose that opens with one ("On 18 July 2017, she joined...").
-        ("2017年7月18日，正式加盟环球音乐", None),
+        ("2017年7月18日，正式加盟环球音乐。", None),
         ("Publicado a 29 de novembro de 2024, 07:54 GMT", "2024-11-29T07:54:00Z"),
         # Turkish months, read only where a line names one.
         ("12 Mart 2024, 14:05", "2024-03-12T14:05:00Z"),
@@ -1443,7 +1443,7 @@ def test_a_chinese_or_japanese_dateline_glued_to_its_words_is_read() -> None:
     # A sentence that opens with a date is prose, not a dateline: its commas tell.
     from workers.parsing.meta import looks_like_metadata
 
-    assert looks_like_metadata("2017年7月18日 10:30 来源：新华网")
+    assert looks_like_metadata("2017年7月18日 10:30，来源：新华网")
     assert not looks_like_metadata("2017年7月18日，正式加盟环球音乐并在北京举行签约记者会。")
 
 

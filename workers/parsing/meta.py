@@ -116,10 +116,12 @@ _PUBLISHED = re.compile(
 )
 # Words that mark a line as prose, never a dateline.
 # German "ist" in lower case only: "IST" is a time zone.
-# Chinese and Japanese prose's commas and full stops, likewise ("2017年7月18日，正式加盟...").
+# A Chinese or Japanese sentence's full stop, likewise ("2017年7月18日，正式加盟...。"); not
+# its commas, which part a dateline's fields too ("2012-06-04 09:20，来源：..."), nor "！",
+# which a share button by the date may print ("いいね！").
 _PROSE = re.compile(
     r"\b(said|says|will|was|were|has|have|is|are|would|after|because|(?-i:ist)|wurde|hat)\b"
-    r"|[，、。；！？]",
+    r"|。",
     re.I,
 )
 
