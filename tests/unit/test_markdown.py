@@ -201,6 +201,13 @@ def test_a_link_to_the_writers_page_under_the_headline_is_the_byline() -> None:
     ]
     assert writers("[Kanae Nakamine](https://example.org/profiles/kanae/)") == ["Kanae Nakamine"]
     assert writers("[Columnists](https://example.org/columnists/)") == []
+    # The writer's link between the day's and a section's: the name, not the section with it.
+    dated = (
+        "[30. Oktober 2023](https://example.org/2023/10/) "
+        "[Anna Weber](https://example.org/author/anna-weber/) "
+        "[Kultur](https://example.org/category/kultur/)"
+    )
+    assert writers(dated) == ["Anna Weber"]
     marks = plain_lines(["[Amber Guetebier](https://example.org/author/amber-g/)"])[1]
     assert marks.writers == frozenset({0})
 

@@ -34,6 +34,7 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 # What is left of a link whose text began on an earlier line or held brackets.
 _LINK_END = re.compile(r"\]" + _TARGET)
+_ADJACENT_LINKS = re.compile(r"(?<=\))[ \t]{1,20}(?=\[)")  # a link's end, spaces, the next's start
 _TARGETS = re.compile(r"\]\([^()\s]{1,500}")  # where a link or an image's link goes
 MAX_LINE = 5000  # characters of a line searched for links
 _STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
@@ -142,6 +143,10 @@ def _read(line: str) -> tuple[str, int, bool]:
     its links (or an image's link) goes to a writer's page."""
     writer = any(writer_page(m.group(0)) for m in _TARGETS.finditer(line[:MAX_LINE]))
     text = _HEADING.sub("", line)
+    if writer:
+        # A byline's links side by side ("[date](...) [Jane Doe](/author/...) [Culture](...)"):
+        # each link's text its own part, so that the name does not run into a category's.
+        text = _ADJACENT_LINKS.sub(" | ", text)
     text = _IMAGE.sub("", text)
     texts: list[str] = []
 
