@@ -18,7 +18,7 @@ from typing import Any
 
 import dateparser
 
-from workers.parsing.page import unaccented
+from workers.parsing.page import CJK_LETTERS, unaccented
 from workers.parsing.zones import city_zone, country_of_zone, language_zone
 
 _DATE_SETTINGS = {
@@ -856,7 +856,7 @@ _DATE_CORE = (
 )
 # A word's letter, but not a Chinese or Japanese character or a Korean syllable: those scripts
 # put no space between a date and the words around it ("发布时间2019年11月20日").
-_SPACED_LETTER = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+_SPACED_LETTER = rf"[^\W{CJK_LETTERS}\uac00-\ud7af]"  # (and Hangul syllables)
 _DATE_SPAN = re.compile(
     # A slash may follow the date where no more of a date does ("October 12, 2018/0 Comments/in
     # News": a theme's separators, their spaces lost by a Markdown converter).

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 _SPACE = re.compile(r"\s+")
+# Han and kana, for a regex's character class: Chinese and Japanese write no spaces between
+# words (``wholepage.CJK``), nor between a date and the words around it (``meta``).
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 
 

@@ -40,6 +40,7 @@ from workers.parsing.meta import (
     linked_byline,
     looks_like_metadata,
 )
+from workers.parsing.page import CJK_LETTERS
 from workers.parsing.urls import url_words, word_forms
 
 MAX_LINE_WORDS = 400  # longer lines are scored on their first words only
@@ -134,7 +135,7 @@ def language_of(lines: list[str]) -> str:
 # Han and kana: Chinese and Japanese write no spaces between words, so a run of them is one
 # "word" to ``_WORD``. A line mostly of them is measured by its characters instead: about two
 # to a word, and prose where it has a clause's or sentence's punctuation (a menu has none).
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+CJK = re.compile(f"[{CJK_LETTERS}]")
 _CJK_PROSE = re.compile(r"[，、。；：！？]")
 _CJK_END = ("。", "！", "？", "」", "』", "）", "”")
 CJK_CHARS_A_WORD = 2
