@@ -1440,7 +1440,8 @@ def test_a_chinese_or_japanese_dateline_glued_to_its_words_is_read() -> None:
         2019, 11, 20, 10, 30, tzinfo=UTC
     )
     assert read_metadata_line("Ref abc2019-11-20").published is None
-    # A sentence that opens with a date is prose, not a dateline: its commas tell.
+    # A sentence that opens with a date is prose, not a dateline: its full stop tells (a comma
+    # parts a dateline's fields too).
     from workers.parsing.meta import looks_like_metadata
 
     assert looks_like_metadata("2017年7月18日 10:30，来源：新华网")

@@ -300,9 +300,10 @@ def parse_datetime(
 _YEAR_FIRST = re.compile(r"(?<![\w/.-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)\.?")
 
 
-# A date as Chinese and Japanese ("2019年11月20日") and Korean ("2019년 11월 20일") print it.
-_CJK_DAY = r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+# A date as Chinese and Japanese ("2019年11月20日") and Korean ("2019년 11월 20일") print it:
+# its year, month and day as groups here, none where a line's date spans are found.
 _CJK_DATE = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]\s?")
+_CJK_DAY = _CJK_DATE.pattern.removesuffix(r"\s?").replace("(", "(?:")
 
 
 def _year_first_iso(text: str) -> str:
