@@ -673,6 +673,21 @@ def test_a_word_broken_at_its_hyphen_is_joined_without_a_space() -> None:
     assert joined == [head + "limited load of forty tonnes from Monday on."] * 6
 
 
+def test_a_dateline_right_under_a_wrapped_paragraph_is_not_joined_to_it() -> None:
+    """A standfirst's last line ends a sentence near the width, and the dateline follows with
+    no blank line between: the first word of the dateline would not have fitted, yet the
+    paragraph ended there. A wrapped line that opens with a date mid-sentence is still joined."""
+    from workers.parsing.textdump import unwrapped
+
+    last = "Mit Yuki Tsunoda, dessen Leine nicht ewig lang sein wird, und dem Teamchef."
+    dateline = "02.02.2022, 11:30 Uhr von Markus Steinrisser"
+    text = "\n\n".join([_wrapped(BRIDGE * 3, len(last)), f"{last}\n{dateline}"])
+    assert [line for line in unwrapped(text) if line][-2:] == [last, dateline]
+    open_ = last.removesuffix(".") + " und"  # the sentence goes on on the next line
+    text = "\n\n".join([_wrapped(BRIDGE * 3, len(open_)), f"{open_}\n{dateline}"])
+    assert [line for line in unwrapped(text) if line][-1] == f"{open_} {dateline}"
+
+
 def test_unwrapped_lines_of_a_dump_never_wrapped_are_the_dumps_own() -> None:
     from workers.parsing.textdump import unwrapped
 

@@ -1440,6 +1440,13 @@ def looks_like_metadata(line: str) -> bool:
     return bool(_BY.match(text) or _DATE_SPAN.search(text)) and not _PROSE.search(text)
 
 
+def opens_with_date(line: str) -> bool:
+    """A cheap test (no date parsing): the line is furniture (``looks_like_metadata``) and a
+    date opens it ("02.02.2022, 11:30 Uhr von Markus Steinrisser")."""
+    text = unmarked(line)
+    return bool(_DATE_SPAN.match(text)) and looks_like_metadata(text)
+
+
 _WORD_TOKEN = re.compile(r"\S*\w\S*|\|")
 
 

@@ -48,6 +48,7 @@ from workers.parsing.meta import (
     looks_like_metadata,
     more_by_names,
     opening_date,
+    opens_with_date,
     page_year,
     parse_datetime,
     read_metadata_line,
@@ -132,6 +133,7 @@ WIDER_LINES_SHARE = 0.02  # lines past MAX_WRAP_WIDTH that a wrapped dump may ho
 _LIST_ITEM = re.compile(r"^\s*(?:[*•◦□▪‣·+o>|-]|\d{1,3}[.)])\s")
 _SPACED_WORDS = re.compile(r"\w\s\S*\w")
 _TEXT = re.compile(r"[^\W_]")  # a letter or a digit
+_LAST_SENTENCE = re.compile(r"[^\W\d_][.!?][\"”»’)]?$")  # a sentence's end, a line's end
 
 
 def unwrapped(text: str) -> list[str]:
@@ -143,9 +145,9 @@ def unwrapped(text: str) -> list[str]:
     (``_widths_by_indent``). A line ends where the wrapper broke it when the first word of the
     line under it would not have fitted after it; the two are joined (a word broken at its own
     hyphen with no space). A blank line, a list item or a line that ends well short of the
-    width ends a paragraph. Dumps with more than ``WIDER_LINES_SHARE`` of their lines wider
-    than ``MAX_WRAP_WIDTH``, or with fewer than ``MIN_WRAPPED_LINES`` breaks, are returned as
-    they are."""
+    width ends a paragraph, and so does a sentence's end with a dateline under it. Dumps with
+    more than ``WIDER_LINES_SHARE`` of their lines wider than ``MAX_WRAP_WIDTH``, or with
+    fewer than ``MIN_WRAPPED_LINES`` breaks, are returned as they are."""
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
     # (words with a space between them: a form's empty field, "[          ]", is no text)
     texts = [line for line in lines if _SPACED_WORDS.search(line)]
@@ -172,7 +174,12 @@ def unwrapped(text: str) -> list[str]:
     # A rule drawn the width of the page ("━━━━", "____") tells a wrapping browser as a broken
     # line does, but it is no paragraph's part: the line above it or under it ends there.
     broken = [
-        wrapped and bool(_TEXT.search(line) and _TEXT.search(below))
+        wrapped
+        and bool(_TEXT.search(line) and _TEXT.search(below))
+        # A paragraph's last sentence, then a dateline the width alone cannot tell from the
+        # paragraph's next line ("... nicht ewig lang sein wird." / "02.02.2022, 11:30 Uhr
+        # von Markus Steinrisser"): the paragraph ends there.
+        and not (_LAST_SENTENCE.search(line) and opens_with_date(below))
         for wrapped, line, below in zip(broken, lines, lines[1:], strict=False)
     ]
     out: list[list[str]] = []  # each paragraph's parts, joined once (linear in the dump)
