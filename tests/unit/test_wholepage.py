@@ -548,6 +548,26 @@ def test_a_name_alone_under_the_article_signs_it() -> None:
         assert parsed("\n".join(lines), 15).authors == [], under
 
 
+def test_a_pictures_caption_and_credit_are_neither_headline_nor_body() -> None:
+    """A lead picture between the headline and its byline, a share bar under the dateline: its
+    alternative text, its caption (with no full stop, so it reads like a headline) and its
+    credit alone on the line under it. The credit tells the caption: the headline is the line
+    over the picture, and the byline under it is read. Inside the body, a caption and its
+    credit are left out of it."""
+    title, paragraphs = article(0)
+    caption = "Cranes stand over the harbour bridge works in the city centre on Tuesday evening"
+    credit = "(Jacquelyn Martin / Associated Press)"
+    picture = ["Harbour bridge at dusk", caption, credit]
+    share = ["• Facebook", "• Twitter", "• LinkedIn", "• Email", "• Copy Link", "• Print"]
+    header = [*NAV, *TEASERS, title, *picture, "By Jane Doe", "1 December 2026", *share]
+    page = parsed("\n".join([*header, *paragraphs, *FOOTER]), 20)
+    assert (page.title, page.authors) == (title, ["Jane Doe"])
+    assert page.body.split("\n\n") == paragraphs
+    inside = [*paragraphs[:2], caption, credit, *paragraphs[2:]]
+    page = parsed(whole_page(title, inside), 21)
+    assert page.body.split("\n\n") == paragraphs
+
+
 def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
     """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
     import textwrap

@@ -73,6 +73,7 @@ from workers.parsing.wholepage import (
     AroundLine,
     ArticleLines,
     article_lines,
+    is_photo_credit,
     language_of,
     looks_whole_page,
     spelled_below,
@@ -800,6 +801,13 @@ def _read_header(lines: list[str], page: PageFields, timezone: str) -> int:
             page.removed.extend({"line": x, "rule": "header_furniture"} for x in furniture)
             i += skip
             continue
+        elif not metadata_seen and (skip := _caption_before(lines, i)):
+            # A picture between the headline and its byline: its caption, then its credit
+            # ("(Jacquelyn Martin / Associated Press)").
+            caption = lines[i : i + skip]
+            page.removed.extend({"line": x, "rule": "caption_or_credit"} for x in caption)
+            i += skip
+            continue
         elif standfirst_at is None and not metadata_seen and i == 1:
             standfirst_at = i
         elif metadata_seen and (skip := _furniture_before(lines, i, page, timezone)):
@@ -945,6 +953,23 @@ def _furniture_before(
     return 0
 
 
+CAPTION_LINES = 3  # the most lines of a picture's caption over its credit, in a header
+CAPTION_WORDS = 30  # the most words of a line of a caption over its picture's credit
+
+
+def _caption_before(lines: list[str], at: int) -> int:
+    """How many lines from ``at`` are a picture's: up to ``CAPTION_LINES`` short lines (its
+    alternative text, its caption), then its credit alone on its line. 0 if no credit ends
+    them."""
+    for skip in range(1, min(CAPTION_LINES + 1, len(lines) - at) + 1):
+        line = lines[at + skip - 1]
+        if is_photo_credit(line):
+            return skip
+        if len(line.split()) > CAPTION_WORDS:
+            return 0
+    return 0
+
+
 def _given_names_line(line: str, timezone: str) -> bool:
     """A short line of names and nothing else, each a known given name's ("Jonas Liu", "Ana
     Ruiz and Tom Berg"; not a photo's credit, "Al Goldis, Associated Press")."""
@@ -1072,6 +1097,12 @@ def _body(lines: list[str], page: PageFields) -> list[str]:
             page.removed.append({"line": line, "rule": "credit_line"})
             if not page.authors:
                 page.authors = _credit_names(line)
+        elif is_photo_credit(line):
+            # A picture's credit alone ("(Jacquelyn Martin / Associated Press)"), its caption
+            # the short line over it.
+            if body and len(body[-1].split()) <= CAPTION_WORDS:
+                page.removed.append({"line": body.pop(), "rule": "caption_or_credit"})
+            page.removed.append({"line": line, "rule": "caption_or_credit"})
         else:
             body.append(line)
     # A byline after the body ("By Jane Doe") belongs to the header.

@@ -72,6 +72,13 @@ _PHOTO_CREDIT = re.compile(
     rf"^\(?(?-i:[A-Z])[\w&.'’-]*(?:\s{_CAPS_WORD}){{1,3}}\s?/\s?"
     rf"(?-i:[A-Z])[\w&.'’-]*(?:\s{_CAPS_WORD}){{0,5}}\)?$"
 )
+
+
+def is_photo_credit(text: str) -> bool:
+    """The line is a picture's credit alone ("(Jacquelyn Martin / Associated Press)")."""
+    return bool(_PHOTO_CREDIT.match(text.strip()[:300]))
+
+
 # A teaser cut short by the page ("...may soon...", "The Surface Go range is seei..."): a word
 # and an ellipsis end the line. A longer line that ends so is a paragraph trailing off ("Ich
 # probier's einfach mal…"): excerpts are cut before this many words (WordPress's at 55).
@@ -813,6 +820,8 @@ class HeadlineContext:
                 continue
             if _PHOTO_CREDIT.match(text[:300]):
                 continue
+            if i + 1 < len(self.classed) and is_photo_credit(self.classed[i + 1].text):
+                continue  # a caption, its picture's credit under it
             if byline_names(text, require_by=True) or is_author_label(text):
                 continue  # "von Jane Doe", "Erstellt von kidogo": a byline, in any language
             # Never a line the chrome rules take out ("Topics: uber, Sydney, ...") nor the
