@@ -247,6 +247,34 @@ def test_a_paragraph_broken_over_lines_is_one_line() -> None:
     ]
 
 
+def test_a_quote_broken_over_lines_is_one_line() -> None:
+    """A quote's paragraph wrapped at 78 columns starts each of its lines with ">": they are
+    one paragraph, up to a line that is ">" alone; short quoted lines stay apart."""
+    quoted = [
+        "> Stadia is Google's attempt to make cloud gaming happen, and the company has",
+        "> promised a lot: the ability to play basically any game at up to 4K on your",
+        "> TV, with no lag. And Stadia delivers.",
+        ">",
+        "> A second quoted paragraph.",
+        "",
+        "> A poem's line",
+        "> and the next",
+    ]
+    assert paragraphs(quoted) == [
+        "> Stadia is Google's attempt to make cloud gaming happen, and the company has "
+        "promised a lot: the ability to play basically any game at up to 4K on your TV, "
+        "with no lag. And Stadia delivers.",
+        ">",
+        "> A second quoted paragraph.",
+        "",
+        "> A poem's line",
+        "> and the next",
+    ]
+    # (a paragraph wrapped over lines does not run on into a quote under it)
+    said = ["The minister told reporters on Tuesday that the review of its costs would", "> No."]
+    assert paragraphs(said) == said
+
+
 def test_a_link_the_wrapping_broke_is_continued_with_its_paragraph() -> None:
     """A wrapped paragraph that opens with a link whose text the wrapping broke: the link's
     first word alone, then its last with the link's target, which filled the line."""

@@ -81,6 +81,7 @@ _IMAGE_START = re.compile(r"^\s{0,3}!\[")
 # A linked image whose alt text the wrapping broke: its line ends inside the alt text.
 _ALT_BROKEN = re.compile(r"^\s{0,3}\[!\[[^\]]*$")
 _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+_QUOTE_LINE = re.compile(r"^\s{0,3}>\s?(.*)$")  # a quote's line, and what it quotes
 _CODE_INDENT = ("    ", "\t")
 _HARD_BREAK = ("  ", "\\")
 WRAPPED_LINE_CHARS = 50  # the plain characters of a line that a converter's wrapping broke
@@ -94,18 +95,26 @@ def paragraphs(lines: list[str]) -> list[str]:
     byline and its date, or a menu's entries, on lines of their own with no blank between. A
     link's text that the wrapping broke ("[AirPods" over "2](https://...)") is continued
     whatever its length, and the line that closes it is measured with its link's target, as the
-    wrapping measured it. Code (fenced or indented) is left as it is."""
+    wrapping measured it. A quote's paragraph goes on over lines that each start with ">".
+    Code (fenced or indented) is left as it is."""
     out: list[list[str]] = []  # each paragraph's lines, joined once (linear in the dump)
-    joining = opened = fenced = False
+    joining = opened = fenced = quoted = False
     for raw in lines:
         line = raw.strip()
         if _FENCE.match(raw):
             fenced = not fenced
-        continued = (joining or opened) and bool(line) and not _BLOCK_START.match(raw)
-        if continued and not fenced:
-            out[-1].append(line)
+        # A quote's paragraph wrapped goes on on lines that each start with its ">" too.
+        quote = _QUOTE_LINE.match(raw)
+        if quote and quoted and joining and quote.group(1).strip():
+            out[-1].append(quote.group(1).strip())
+            continued = True
         else:
-            out.append([line])
+            continued = (joining or opened) and bool(line) and not _BLOCK_START.match(raw)
+            quoted = quote is not None
+            if continued and not fenced:
+                out[-1].append(line)
+            else:
+                out.append([line])
         ends = fenced or raw.startswith(_CODE_INDENT) or raw.endswith(_HARD_BREAK)
         if not (continued and joining):  # (a paragraph goes on to its end once it is joined)
             # (the line that closes a link the wrapping broke is measured as it was wrapped)
