@@ -568,20 +568,6 @@ def test_a_pictures_caption_and_credit_are_neither_headline_nor_body() -> None:
     assert page.body.split("\n\n") == paragraphs
 
 
-def test_pictures_a_browser_printed_as_their_names_are_no_lines_of_the_dump() -> None:
-    """w3m prints a picture as its name in brackets on a line of its own ("[ID]",
-    "[vw-id-space-vizzion-concept-22]"): a gallery of them between two paragraphs is no text of
-    the page, and no line of its dump, so it does not part the article's paragraphs as a block
-    of furniture would. A link's number alone ("[1]") and a button ("[ Subscribe ]") stay."""
-    from workers.parsing.textdump import dump_lines
-
-    title, paragraphs = article(0)
-    gallery = ["[ID]"] * 5 + ["[vw-id-space-vizzion-concept-22]"]
-    text = "\n\n".join([title, paragraphs[0], *gallery, paragraphs[1], "[1]", "[ Subscribe ]"])
-    lines, _ = dump_lines(text)
-    assert lines == [title, paragraphs[0], paragraphs[1], "[1]", "[ Subscribe ]"]
-
-
 def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
     """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
     import textwrap

@@ -224,18 +224,11 @@ def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
     }
 
 
-# A picture as a text browser prints it, its name in brackets alone on a line ("[ID]",
-# "[vw-id-space-vizzion-concept-22]"): nothing of the page's text, and no line of it.
-_PICTURE = re.compile(r"^\s*\[(?!\d+\])[^\s\[\]]{1,100}\]\s*$")  # (not "[1]": a link's number)
-
-
 def dump_lines(text: str) -> tuple[list[str], Marks]:
     """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
     off, with what it marked), a lone "by" joined to the name under it: what every reader of
     dumps starts from."""
-    lines = _join_lone_labels(
-        [line.strip() for line in unwrapped(text) if line.strip() and not _PICTURE.match(line)]
-    )
+    lines = _join_lone_labels([line.strip() for line in unwrapped(text) if line.strip()])
     if not looks_markdown(lines):
         return lines, NO_MARKS
     raw = text.splitlines()
