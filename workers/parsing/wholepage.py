@@ -387,7 +387,7 @@ def _subheading(classed: list[Line], i: int, links: frozenset[int]) -> bool:
         and not text.endswith(_SUBHEADING_END)
         and not BULLET.match(text)
         and not _NOT_HEADLINE.search(text)
-        and not _PHOTO_CREDIT.match(text)
+        and not is_photo_credit(text)
         and rule_for(text) is None
         and not looks_like_metadata(text)
         and not byline_names(text)
@@ -818,7 +818,7 @@ class HeadlineContext:
                 or len(_DATE_IN_LINE.sub(" ", text[:300]).split()) < DATED_HEADLINE_WORDS
             ):
                 continue
-            if _PHOTO_CREDIT.match(text[:300]):
+            if is_photo_credit(text):
                 continue
             if i + 1 < len(self.classed) and is_photo_credit(self.classed[i + 1].text):
                 continue  # a caption, its picture's credit under it
