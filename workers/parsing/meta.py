@@ -1441,10 +1441,16 @@ def looks_like_metadata(line: str) -> bool:
 
 
 def opens_with_date(line: str) -> bool:
-    """A cheap test (no date parsing): the line is furniture (``looks_like_metadata``) and a
-    date opens it ("02.02.2022, 11:30 Uhr von Markus Steinrisser")."""
+    """A cheap test (no date parsing): a date opens the line and it is furniture, as
+    ``looks_like_metadata`` tells ("02.02.2022, 11:30 Uhr von Markus Steinrisser")."""
     text = unmarked(line)
-    return bool(_DATE_SPAN.match(text)) and looks_like_metadata(text)
+    # (a line a date opens starts with no mark to take off and holds a date span: the rest of
+    # ``looks_like_metadata`` is its length and its prose)
+    return (
+        len(text) <= MAX_METADATA_LINE
+        and _DATE_SPAN.match(text) is not None
+        and not _PROSE.search(text)
+    )
 
 
 _WORD_TOKEN = re.compile(r"\S*\w\S*|\|")
