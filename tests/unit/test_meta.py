@@ -126,6 +126,9 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         ("By : Joe S. Joe S.", ["Joe S."]),
         ("Stephen FryStephen Fry", ["Stephen Fry"]),
         ("By J.R. Stone Image", ["J.R. Stone"]),
+        # ...or a text browser's name for the picture, in brackets ("[ef7]").
+        ("Von [ef7] Lisa Borch", ["Lisa Borch"]),
+        ("[e801b40733] Martin Clavey", ["Martin Clavey"]),
     ],
 )
 def test_bylines_give_names_only(line: str, names: list[str]) -> None:

@@ -235,6 +235,9 @@ _BUTTON_TAIL = re.compile(r"(?<!\s)\s+(?:view|see|read)\s+(?:all|more)\b.*$", re
 _HANDLE = re.compile(r"(?:\bfollow\s+)?(?<!\S)\(?@[\w.]{1,40}\)?", re.I)
 # ...glued to the name ("By Eric Levitz@EricLevitz"), not an e-mail address's domain.
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@(?=\w{2,40}(?:\s|$))")
+# A picture a text browser printed as its name, inside a line: a writer's portrait between the
+# byline's label and the name ("Von [ef7] Lisa Borch").
+_PICTURE_NAME = re.compile(r"(?<!\S)\[[^\]\s]{1,40}\](?:\s+|$)")
 
 
 # A word glued to the month of the date after it ("Associated PressDecember 2, 2016", "Jane
@@ -706,6 +709,8 @@ def byline_names(
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
+    if "[" in line:
+        line = _PICTURE_NAME.sub("", line)
     text = _unglued(_EMAIL.sub("", _GLUED_HANDLE.sub(" @", line)).strip())
     has_by = bool(_BY.match(text))
     if not has_by and (by := _NAME_THEN_BY.match(text)) and is_name(by.group(1)):
