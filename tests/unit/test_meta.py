@@ -171,6 +171,9 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
     [
         # Byline and dateline on one line, in either order, with any separator.
         ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19T11:56:00Z", None, ["Tess Bonn"]),
+        # A two-digit year with a comma after it, a dotted date (day first); the source's zone
+        # is the caller's (UTC here).
+        ("19.10.19, 08:00 Uhr", "2019-10-19T08:00:00Z", None, []),
         (
             "5:45 AM PST 11/19/2019 by Patrick Shanley",
             "2019-11-19T13:45:00Z",

@@ -908,7 +908,7 @@ _BARE_TIME = re.compile(
 )
 # ...or an hour told with its half of the day alone ("Patrick Danowski 06 PM | 18 Mai").
 _HOUR_ALONE = re.compile(r"(?<![\w:.])(?:0?[1-9]|1[0-2])\s?[ap]\.?m\.?(?!\w)", re.I)
-_SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})(,?)$")
 _UPDATED_WORD = re.compile(
     r"\b(updated|modified|aktualisiert|geändert|änderung|mis à jour|actualizado|atualizado|"
     r"aggiornato|bijgewerkt|uppdaterad|oppdatert|päivitetty)\b",
@@ -1179,13 +1179,15 @@ def _after_update_word(text: str, start: int) -> bool:
 
 
 def _full_year(span: str) -> str:
-    """ "11/19/19" -> "11/19/2019": a two-digit year in a numeric date is this century's."""
+    """ "11/19/19" -> "11/19/2019": a two-digit year in a numeric date is this century's (a
+    comma after it kept: "19.10.19, 08:00 Uhr")."""
     text = " ".join(span.split())
     parts = text.split(" ", 1)
     short = _SHORT_YEAR.match(parts[0]) if parts else None
     if short is None:
         return text
-    return f"{short.group(1)}20{short.group(2)}" + (f" {parts[1]}" if len(parts) > 1 else "")
+    rest = f" {parts[1]}" if len(parts) > 1 else ""
+    return f"{short.group(1)}20{short.group(2)}{short.group(3)}{rest}"
 
 
 @dataclass(frozen=True)
