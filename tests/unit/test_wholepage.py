@@ -568,6 +568,16 @@ def test_a_pictures_caption_and_credit_are_neither_headline_nor_body() -> None:
     assert page.body.split("\n\n") == paragraphs
 
 
+def test_writers_named_on_lines_of_their_own_are_all_read() -> None:
+    """Each writer's name a link of its own, the label and the conjunction alone between them
+    ("By" / "Jane Doe" / "and" / "John Roe"), as a text browser prints such a byline."""
+    title, paragraphs = article(0)
+    byline = ["By", "Jane Doe", "and", "John Roe", "1 December 2026"]
+    page = parsed("\n".join([*NAV, *TEASERS, title, *byline, *paragraphs, *FOOTER]), 22)
+    assert (page.title, page.authors) == (title, ["Jane Doe", "John Roe"])
+    assert page.body.split("\n\n") == paragraphs
+
+
 def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
     """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
     import textwrap

@@ -109,20 +109,36 @@ _LONE_DATE_LABEL = re.compile(
     re.I,
 )
 LONE_LABEL_VALUE_WORDS = 8  # the most words of the line a date's label alone joins
+# ...and, after such a byline, a conjunction alone and the next name ("By" / "David Brand" /
+# "and" / "Ramsey Khalifeh"): each writer's name is a link of its own.
+_LONE_AND = re.compile(r"^(?:and|und|et|y|e|en|&)$", re.I)
+LONE_NAME_WORDS = 5  # the most words of a name line after a conjunction alone
 
 
 def _join_lone_labels(lines: list[str]) -> list[str]:
     """A "by" alone on its line joins the line after it ("by" / "Patrick Shanley"), as layouts
-    that put the name in its own element print it; so does a date's label alone, the date."""
+    that put the name in its own element print it, and so do a conjunction alone after it and
+    the next name; so does a date's label alone, the date."""
     out: list[str] = []
+    byline = False  # the last line out is a byline the loop joined, open to more names
+    conjunction = False  # ...and it ends with a conjunction alone, the next name to come
     for line in lines:
         if out and _LONE_DATE_LABEL.match(out[-1]) and len(line.split()) <= LONE_LABEL_VALUE_WORDS:
             out[-1] = f"{out[-1]} {line}"
+            byline = conjunction = False
         elif out and _LONE_BY.match(out[-1]):
             # (its name as a list item, "* Alexandra Ilina", or a definition, ":   Julius Richter")
             out[-1] = f"{out[-1]} {_LIST_ITEM.sub('', line, count=1).lstrip(': ')}"
+            byline = True
+        elif byline and _LONE_AND.match(line.strip()):
+            out[-1] = f"{out[-1]} {line.strip()}"
+            byline, conjunction = False, True
+        elif conjunction and 0 < len(line.split()) <= LONE_NAME_WORDS:
+            out[-1] = f"{out[-1]} {line.strip()}"
+            byline, conjunction = True, False
         else:
             out.append(line)
+            byline = conjunction = False
     return out
 
 
