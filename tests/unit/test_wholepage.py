@@ -590,6 +590,33 @@ def test_a_writers_name_over_the_date_is_no_headline() -> None:
     assert page.title == title
 
 
+def test_a_list_articles_numbered_headings_stay_in_its_body() -> None:
+    """A list article heads each item with its number ("2. Check the peep hole"), a paragraph
+    or more between one and the next, a picture's name under some: the headings are the
+    article's, though a menu's numbered entries are furniture."""
+    title, paragraphs = article(2)
+    headings = ["1. Take the blankets off the bed", "2. Check the peep hole", "3. Skip the rack"]
+    text = [paragraphs[0]]
+    for heading, paragraph in zip(headings, paragraphs[1:4], strict=True):
+        text += ["bed-hotel-room.jpg", heading, paragraph]
+    most_read = ["1. Council to vote on rules", "2. Five things to do", "3. Storm warning issued"]
+    page = parsed(whole_page(title, [*text, *paragraphs[4:], "Most read", *most_read]), 24)
+    assert page.body.split("\n\n") == [t for t in text if not t.endswith(".jpg")] + paragraphs[4:]
+    # Numbered line after line, with no prose between them, the lines stay furniture.
+    from workers.parsing.wholepage import _numbered_items, classify, stopwords_of
+
+    stopwords = stopwords_of("en")
+    classed = [classify(line, stopwords) for line in [paragraphs[0], *most_read, *headings]]
+    assert _numbered_items(classed) == []
+    # Nor are numbered comments, each with its date, however much prose is between them.
+    comments = [
+        "1. Pingback from Jane Roe | 11.09.2011 23:31",
+        "2. Pingback from John Doe | 26.06.2012 10:43",
+    ]
+    lines = [comments[0], paragraphs[0], comments[1], paragraphs[1]]
+    assert _numbered_items([classify(line, stopwords) for line in lines]) == []
+
+
 def _wrapped(blocks: list[str], width: int, indent: str = "") -> str:
     """Blocks laid out as a text browser dumps them: wrapped at ``width``, a blank line between."""
     import textwrap

@@ -341,6 +341,8 @@ class Layout:
         classed = [classify(line, stopwords) for line in lines]
         for i in marks.links:  # a line that is a link is a menu entry or a teaser
             classed[i] = Line(classed[i].text, classed[i].words, BAD)
+        for i in _numbered_items(classed):
+            classed[i] = Line(classed[i].text, classed[i].words, SHORT)
         scores = [score(line) for line in classed]
         for i, line in enumerate(classed):
             # An advertisement's label between two paragraphs ("Advertisement", "Anzeige",
@@ -362,6 +364,42 @@ class Layout:
 
 
 AD_LABEL_WORDS = 4
+
+
+# A numbered line ("3. Don't use a wooden luggage rack"): a menu's entry or a list's item, or a
+# list article's heading, which a paragraph or more separates from the one numbered before it.
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+ITEM_HEADING_WORDS = 3  # the fewest words of a list article's item heading
+
+
+def _item_heading(line: Line) -> bool:
+    return (
+        line.words >= ITEM_HEADING_WORDS
+        and not line.text.rstrip().endswith((":", "|"))
+        and not looks_like_metadata(line.text)  # "2. Pingback von ... | 26.06.2012 10:43"
+    )
+
+
+def _numbered_items(classed: list[Line]) -> list[int]:
+    """The numbered lines classed as furniture that head the items of a list article: each
+    item's number follows the one before it, with prose between them (a menu's or a most-read
+    list's numbers are line after line)."""
+    found: list[int] = []
+    last_at, last_number, prose = -1, 0, False
+    for i, line in enumerate(classed):
+        numbered = _NUMBERED.match(line.text) if line.text[:1].isdigit() else None
+        if numbered is not None and not _item_heading(line):
+            numbered = None  # a reference's number ("2. 2."), a comment's ("1. Jane says:")
+        if numbered is None:
+            prose = prose or line.kind == GOOD
+            continue
+        number = int(numbered.group(1))
+        if number == last_number + 1 and prose and last_at >= 0:
+            found.extend(j for j in (last_at, i) if classed[j].kind == BAD)
+        last_at, last_number, prose = i, number, False
+    return sorted(set(found))
 
 
 SUBHEADING_WORDS = (2, 12)
