@@ -578,18 +578,6 @@ def test_writers_named_on_lines_of_their_own_are_all_read() -> None:
     assert page.body.split("\n\n") == paragraphs
 
 
-def test_a_writers_name_over_the_date_is_no_headline() -> None:
-    """A writer's name alone over a date and time ("9/11/13 10:00AM"), right over the text and
-    named in it, under a subscribe button and a picture: two capitalised words the body is
-    about, yet the writer, not the headline above them."""
-    title, paragraphs = article(1)
-    writer = "Mama Robotnik"
-    text = [f"{paragraphs[0]} This is {writer}'s story.", *paragraphs[1:]]
-    header = [*NAV, *TEASERS, title, "Subscribe", "[gif]", writer, "9/11/13 10:00AM", "•"]
-    page = parsed("\n".join([*header, *text, *FOOTER]), 23)
-    assert page.title == title
-
-
 def test_a_list_articles_numbered_headings_stay_in_its_body() -> None:
     """A list article heads each item with its number ("2. Check the peep hole"), a paragraph
     or more between one and the next, a picture's name under some: the headings are the

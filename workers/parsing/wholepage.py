@@ -39,7 +39,6 @@ from workers.parsing.meta import (
     is_author_label,
     linked_byline,
     looks_like_metadata,
-    opens_with_date,
 )
 from workers.parsing.page import CJK_LETTERS
 from workers.parsing.urls import url_words, word_forms
@@ -698,7 +697,6 @@ FAR_HEADINGS = 4  # the page's first marked headings read as candidates above th
 # words (three or more): a gallery, a video or a long teaser list may stand between them.
 SLUG_LINES, SLUG_SHARE = 1000, 0.8
 BYLINE_WORDS = 12  # a byline or dateline under a headline the body's run took in is this short
-NAME_OVER_DATE_WORDS = 4  # a name over a date, no headline: "Mama Robotnik" / "9/11/13 10:00AM"
 SPELLED_INTO_BODY = 2  # the body's first lines where a line its URL spells may be the headline
 SPELLED_WORDS = 3  # ...if the URL spells this many of its words at least
 HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still be the headline
@@ -809,15 +807,6 @@ class HeadlineContext:
         below = self.classed[i + 1]
         return below.words <= BYLINE_WORDS and looks_like_metadata(below.text)
 
-    def _name_over_date(self, i: int, text: str) -> bool:
-        """The line is a name alone, of a few words, and a date opens the line under it."""
-        return (
-            i + 1 < len(self.classed)
-            and self.classed[i].words <= NAME_OVER_DATE_WORDS
-            and opens_with_date(self.classed[i + 1].text)
-            and bool(byline_names(text))
-        )
-
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
         label ending, no byline, dateline, credit, breadcrumb or address; and, of that shape
@@ -873,8 +862,6 @@ class HeadlineContext:
                 continue  # a caption, its picture's credit under it
             if byline_names(text, require_by=True) or is_author_label(text):
                 continue  # "von Jane Doe", "Erstellt von kidogo": a byline, in any language
-            if self._name_over_date(i, text):
-                continue  # "Mama Robotnik" over "9/11/13 10:00AM": the writer and the date
             # Never a line the chrome rules take out ("Topics: uber, Sydney, ...") nor the
             # publisher's name: the article would be left with no headline, or the site's.
             if rule_for(text) is None and not self.names_owner(text):
