@@ -1884,6 +1884,77 @@ def _s240(rng: random.Random, t: Truth) -> str:  # newsletter header: "∙ Paid"
     return _join([t.title, *header, *t.paragraphs])
 
 
+# The twenty-third held-out set (session 47), written in one sitting and run before any change
+# to the parser for it.
+def _s241(rng: random.Random, t: Truth) -> str:  # "Published Mar 12, 2024 · Updated 3 hours ago"
+    p = t.published
+    line = f"Published {p:%b} {p.day}, {p.year} · Updated {rng.randint(2, 9)} hours ago"
+    return _join([t.title, f"By {t.authors[0]}", line, *t.paragraphs])
+
+
+def _s242(rng: random.Random, t: Truth) -> str:  # Norwegian: "Av X"; "Publisert 12.03.2024 14:05"
+    local = _local(t.published, "Europe/Oslo")
+    header = [f"Av {t.authors[0]}", f"Publisert {local:%d.%m.%Y %H:%M}"]
+    return _join([t.title, *header, *t.paragraphs])
+
+
+def _s243(rng: random.Random, t: Truth) -> str:  # "12 March 2024 — By X": the date first, one line
+    p = t.published
+    return _join([t.title, f"{p.day} {p:%B %Y} — By {t.authors[0]}", *t.paragraphs])
+
+
+def _s244(rng: random.Random, t: Truth) -> str:  # "2024-03-12 14:05 JST | X"
+    local = _local(t.published, "Asia/Tokyo")
+    return _join([t.title, f"{local:%Y-%m-%d %H:%M} JST | {t.authors[0]}", *t.paragraphs])
+
+
+def _s245(rng: random.Random, t: Truth) -> str:  # two names joined by "&"
+    p = t.published
+    byline = f"By {t.authors[0]} & {t.authors[1]}"
+    return _join([t.title, byline, f"{p:%B} {p.day}, {p.year}", *t.paragraphs])
+
+
+def _s246(rng: random.Random, t: Truth) -> str:  # "X, Reuters" and a wire dateline in the text
+    p = t.published
+    first = f"LONDON, {p:%B} {p.day} (Reuters) - {t.paragraphs[0]}"
+    return _join([t.title, f"{t.authors[0]}, Reuters", first, *t.paragraphs[1:]])
+
+
+def _s247(rng: random.Random, t: Truth) -> str:  # a magazine's "Words by X" and "Photography by Y"
+    p = t.published
+    header = [f"Words by {t.authors[0]}", f"Photography by {_person(rng)}", f"{p:%d.%m.%Y}"]
+    return _join([t.title, *header, *t.paragraphs])
+
+
+def _s248(rng: random.Random, t: Truth) -> str:  # Turkish: "Yazar: X"; "12 Mart 2024 14:05"
+    months = [
+        "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
+        "Ekim", "Kasım", "Aralık",
+    ]  # fmt: skip
+    local = _local(t.published, "Europe/Istanbul")
+    date = f"{local.day} {months[local.month - 1]} {local.year} {local:%H:%M}"
+    return _join([t.title, f"Yazar: {t.authors[0]}", date, *t.paragraphs])
+
+
+def _s249(rng: random.Random, t: Truth) -> str:  # "Home / News / Politics" over the headline
+    p = t.published
+    header = ["Home / News / Politics", t.title, t.authors[0], f"{p:%d/%m/%Y} {p:%H:%M} GMT"]
+    return _join([*header, *t.paragraphs])
+
+
+def _s250(rng: random.Random, t: Truth) -> str:  # "Updated ..." first, "Originally published ..."
+    local = _local(t.published, "America/Chicago")
+    later = local + timedelta(days=1)
+    hour = local.hour % 12 or 12
+    ampm = "a.m." if local.hour < 12 else "p.m."
+    header = [
+        f"By {t.authors[0]}",
+        f"Updated {later:%B} {later.day}, {later.year}",
+        f"Originally published {local:%B} {local.day}, {local.year} at {hour}:{local:%M} {ampm} CT",
+    ]
+    return _join([t.title, *header, *t.paragraphs])
+
+
 STYLES = [
     Style("broadsheet, GMT", _s1),
     Style("US daily, ET with 'at'", _s2),
@@ -2203,6 +2274,20 @@ TWENTY_SECOND_HELD_OUT_STYLES = [
 ]
 
 
+TWENTY_THIRD_HELD_OUT_STYLES = [
+    Style("'Published Mar 12, 2024 · Updated 3 hours ago'", _s241),
+    Style("Norwegian: 'Av X'; 'Publisert 12.03.2024 14:05'", _s242),
+    Style("'12 March 2024 — By X'", _s243),
+    Style("'2024-03-12 14:05 JST | X'", _s244),
+    Style("'By X & Y'", _s245, named=2),
+    Style("'X, Reuters'; 'LONDON, March 12 (Reuters) -'", _s246),
+    Style("'Words by X', 'Photography by Y'; dd.mm.yyyy", _s247),
+    Style("Turkish: 'Yazar: X'; '12 Mart 2024 14:05'", _s248),
+    Style("'Home / News / Politics'; bare name; dd/mm GMT", _s249),
+    Style("'Updated ...' over 'Originally published ... CT'", _s250),
+]
+
+
 def truth(rng: random.Random, agency_only: bool) -> Truth:
     pool = sentences()
     authors = [rng.choice(AGENCIES)] if agency_only else [_person(rng), _person(rng)]
@@ -2285,6 +2370,7 @@ def run(per_style: int, seed: int) -> None:
             "styles 231-240 (twenty-second held-out set, since fixed against)",
             TWENTY_SECOND_HELD_OUT_STYLES,
         ),
+        ("styles 241-250 (twenty-third held-out set)", TWENTY_THIRD_HELD_OUT_STYLES),
     )
     for label, styles in groups:
         rng = random.Random(seed)
