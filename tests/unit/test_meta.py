@@ -171,6 +171,8 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
     [
         # Byline and dateline on one line, in either order, with any separator.
         ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19T11:56:00Z", None, ["Tess Bonn"]),
+        # An ISO date with its time and the zone's name ("JST"): read in that zone.
+        ("2024-03-12 05:05 JST | Jane Doe", "2024-03-11T20:05:00Z", None, []),
         # A two-digit year with a comma after it, a dotted date (day first); the source's zone
         # is the caller's (UTC here).
         ("19.10.19, 08:00 Uhr", "2019-10-19T08:00:00Z", None, []),
@@ -943,6 +945,10 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
         ("By J.R. Stone", ["J.R. Stone"]),  # initials run together
         ("Text: Anna Roth", ["Anna Roth"]),
         ("Teksti: Anna Roth", ["Anna Roth"]),
+        # "Author:" in Turkish, Indonesian and Hungarian (family name first)
+        ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
+        ("Penulis: Budi Santoso", ["Budi Santoso"]),
+        ("Szerző: Kovács Anna", ["Kovács Anna"]),
         ("Story: Anna Roth", ["Anna Roth"]),
         # A name with where it is written from, with no "By".
         ("Daniel Haddad reports from Nairobi", ["Daniel Haddad"]),

@@ -139,7 +139,9 @@ _BY = re.compile(
     # German's gender-neutral label, with or without its colon ("AUTOR/IN Julius Richter")
     rf"{GENDERED_AUTHOR}:?|"
     # A label for who wrote it, in the languages of the dates ("Text: Jane Doe", "Interview:").
-    r"interview:|story:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?\s?:|verfasser(?:in)?:)"
+    r"interview:|story:|text:|texte:|texto:|testo:|tekst:|teksti:|auteurs?\s?:|verfasser(?:in)?:|"
+    # ...and "Author:" in more languages (Turkish, Indonesian, Hungarian, Finnish, the Nordic)
+    r"yazar\s?:|penulis\s?:|szerző\s?:|kirjoittaja\s?:|forfatter\s?:|författare\s?:)"
     r"\s*:?\s+",
     re.I,
 )
@@ -324,13 +326,15 @@ _PLACE_PREFIX = re.compile(
 
 # Numeric dates ("05/12/2023", "05.12.2023"): which number is the day is a convention.
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
-_DAY_FIRST_ZONES = re.compile(
-    r"\b(GMT|BST|UTC|CET|CEST|EET|EEST|WET|WEST|IST|MSK|SAST|AEST|AEDT|ACST|AWST|NZST|NZDT|"
-    r"HKT|SGT|JST|KST|WIB)\b"
+_DAY_FIRST_ZONE_NAMES = (
+    "GMT|BST|UTC|CET|CEST|EET|EEST|WET|WEST|IST|MSK|SAST|AEST|AEDT|ACST|AWST|NZST|NZDT|"
+    "HKT|SGT|JST|KST|WIB"
 )
+_DAY_FIRST_ZONES = re.compile(rf"\b({_DAY_FIRST_ZONE_NAMES})\b")
 # "14h05": a time written the French, Portuguese or Spanish way, where dates are day first.
 _H_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])h[0-5]\d(?!\d)")
-_MONTH_FIRST_ZONES = re.compile(r"\b(ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT|AKST|HST)\b\.?")
+_MONTH_FIRST_ZONE_NAMES = "ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT|AKST|HST"
+_MONTH_FIRST_ZONES = re.compile(rf"\b({_MONTH_FIRST_ZONE_NAMES})\b\.?")
 
 
 def numeric_date_order(text: str, timezone: str) -> str | None:
@@ -848,8 +852,12 @@ _TIME = (
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# The zones a time of day may name after an ISO date ("2024-03-12 14:05 JST"): those that tell
+# a numeric date's order, which are the ones this module reads.
+_ISO_ZONES = f"{_DAY_FIRST_ZONE_NAMES}|{_MONTH_FIRST_ZONE_NAMES}|MEZ|MESZ"
 _DATE_CORE = (
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+    rf"(?:Z|[+-]\d{{2}}:?\d{{2}}|\s(?-i:{_ISO_ZONES})\b)?)?"
     rf"|{_DAY}\.?\s(?:de\s)?\b(?:{_MONTHS})\b\.?,?\s(?:del?\s)?\d{{4}}"
     rf"|\b(?:{_MONTHS})\b\.?\s{_DAY},?\s\d{{4}}"
     # The day, month and year joined by full stops ("21.dez.2018", "3.Mai.2024").
