@@ -129,10 +129,18 @@ def test_datelines_to_utc(line: str, expected: str | None) -> None:
         # ...or a text browser's name for the picture, in brackets ("[ef7]").
         ("Von [ef7] Lisa Borch", ["Lisa Borch"]),
         ("[e801b40733] Martin Clavey", ["Martin Clavey"]),
+        # ...or the portrait's alternative text before the name.
+        ("dsteer-headshot Dave Steer", ["Dave Steer"]),
+        ("Avatar Frank Hahn", ["Frank Hahn"]),
     ],
 )
 def test_bylines_give_names_only(line: str, names: list[str]) -> None:
     assert byline_names(line) == names
+
+
+def test_a_portraits_alternative_text_is_no_part_of_a_dated_bylines_names() -> None:
+    found = read_metadata_line("Avatar Frank Hahn am 18. September 2019", bare_names=True)
+    assert (found.names, iso_utc(found.published)) == (["Frank Hahn"], "2019-09-18T00:00:00Z")
 
 
 @pytest.mark.parametrize(

@@ -240,6 +240,11 @@ _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@(?=\w{2,40}(?:\s|$))")
 # A picture a text browser printed as its name, inside a line: a writer's portrait between the
 # byline's label and the name ("Von [ef7] Lisa Borch").
 _PICTURE_NAME = re.compile(r"(?<!\S)\[[^\]\s]{1,40}\](?:\s+|$)")
+# ...or its alternative text, a word for a portrait, before the name ("dsteer-headshot Dave
+# Steer", "Avatar Frank Hahn am 18. September 2019").
+_PORTRAIT_BEFORE = re.compile(
+    r"^[\w.-]{0,30}(?:headshot|avatar|portrait|mugshot)[\w.-]{0,30}\s+(?=[^\W\d_])", re.I
+)
 
 
 # A word glued to the month of the date after it ("Associated PressDecember 2, 2016", "Jane
@@ -700,6 +705,14 @@ _GLUED_AFTER_NAME = re.compile(r"\b[A-Z][a-z]{4,}(?=[A-Z])")
 _ENDS_INITIAL = re.compile(r"\s[A-Z]\.$")
 
 
+def _without_portrait(line: str) -> str:
+    """The line without a writer's portrait printed before the name: its name in brackets or
+    its alternative text (``_PICTURE_NAME``, ``_PORTRAIT_BEFORE``)."""
+    if "[" in line:
+        line = _PICTURE_NAME.sub("", line)
+    return _PORTRAIT_BEFORE.sub("", line, count=1)
+
+
 def byline_names(
     line: str, *, require_by: bool = False, lone_name: bool = False, handle: bool = False
 ) -> list[str]:
@@ -713,8 +726,7 @@ def byline_names(
     """
     if len(line) > MAX_BYLINE_CHARS:
         return []  # checked first: the rules below are for short lines
-    if "[" in line:
-        line = _PICTURE_NAME.sub("", line)
+    line = _without_portrait(line)
     text = _unglued(_EMAIL.sub("", _GLUED_HANDLE.sub(" @", line)).strip())
     has_by = bool(_BY.match(text))
     if not has_by and (by := _NAME_THEN_BY.match(text)) and is_name(by.group(1)):
@@ -1477,7 +1489,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     Names come from a "by" anywhere on the line (not a photo credit's); with ``bare_names``,
     from a line that is only names, or names and an agency or role ("Tom Krisher, AP Auto
     Writer", "Reuters November 18, 2019"), as printed right under a headline."""
-    text = _unglued(unmarked(" ".join(line.split())))
+    text = _unglued(unmarked(_without_portrait(" ".join(line.split()))))
     if len(text) > MAX_METADATA_LINE or is_embedded_post(line) or _told(text):
         return LineMeta(rest=text)
     # A button's icon text and its label, the same words twice ("Email this post Email this
