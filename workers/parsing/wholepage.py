@@ -374,6 +374,7 @@ ITEM_HEADING_WORDS = 3  # the fewest words of a list article's item heading
 
 
 def _item_heading(line: Line) -> bool:
+    """A numbered line of a heading's shape: some words, and no label, byline or dateline."""
     return (
         line.words >= ITEM_HEADING_WORDS
         and not line.text.rstrip().endswith((":", "|"))
@@ -385,7 +386,7 @@ def _numbered_items(classed: list[Line]) -> list[int]:
     """The numbered lines classed as furniture that head the items of a list article: each
     item's number follows the one before it, with prose between them (a menu's or a most-read
     list's numbers are line after line)."""
-    found: list[int] = []
+    found: set[int] = set()
     last_at, last_number, prose = -1, 0, False
     for i, line in enumerate(classed):
         numbered = _NUMBERED.match(line.text) if line.text[:1].isdigit() else None
@@ -396,9 +397,9 @@ def _numbered_items(classed: list[Line]) -> list[int]:
             continue
         number = int(numbered.group(1))
         if number == last_number + 1 and prose and last_at >= 0:
-            found.extend(j for j in (last_at, i) if classed[j].kind == BAD)
+            found.update(j for j in (last_at, i) if classed[j].kind == BAD)
         last_at, last_number, prose = i, number, False
-    return sorted(set(found))
+    return sorted(found)
 
 
 SUBHEADING_WORDS = (2, 12)
