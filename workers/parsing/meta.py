@@ -238,7 +238,8 @@ _HANDLE = re.compile(r"(?:\bfollow\s+)?(?<!\S)\(?@[\w.]{1,40}\)?", re.I)
 # ...glued to the name ("By Eric Levitz@EricLevitz"), not an e-mail address's domain.
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])@(?=\w{2,40}(?:\s|$))")
 # A picture a text browser printed as its name, inside a line: a writer's portrait between the
-# byline's label and the name ("Von [ef7] Lisa Borch").
+# byline's label and the name ("Von [ef7] Lisa Borch"). (``unmarked`` takes one off a line's
+# start, glued to the text or not, with ``_PICTURE_FIRST``; lynx's names run longer than w3m's.)
 _PICTURE_NAME = re.compile(r"(?<!\S)\[[^\]\s]{1,40}\](?:\s+|$)")
 # ...or its alternative text, a word for a portrait, before the name ("dsteer-headshot Dave
 # Steer", "Avatar Frank Hahn am 18. September 2019").
