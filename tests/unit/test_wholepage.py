@@ -1356,3 +1356,33 @@ def test_a_breadcrumb_or_a_list_of_articles_naming_the_headline_is_no_table_of_c
         lines = [*NAV, *listed, "Transport", BRIDGE_HEADLINE, "By Jane Doe", "1 December 2026"]
         found = find_article([*lines, *BRIDGE, *TEASERS, "Harbour Daily", *FOOTER])
         assert found.title == BRIDGE_HEADLINE, listed[0]
+
+
+def test_a_contents_list_printed_with_no_markers_is_no_headline() -> None:
+    """Chromium's text prints a contents list as bare short lines between the byline and the
+    body. Five of them or more in a row, each printed again lower down in the same order with
+    text between, are the list: none is the headline, so the byline over them is read too."""
+    sections = [
+        "Why the bridge was closed",
+        "The repairs on the bridge",
+        "Where the ferries go",
+        "Traffic on the bridge",
+        "What comes next",
+    ]
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "By Jane Doe • 1 December 2026", *sections]
+    for heading in sections:
+        lines += [heading, *BRIDGE]
+    page = parsed("\n".join([*lines, *FOOTER]), 10)
+    assert page.title == BRIDGE_HEADLINE
+    assert page.authors == ["Jane Doe"]
+
+
+def test_a_teaser_printing_the_kicker_headline_and_standfirst_again_is_no_contents_list() -> None:
+    """A teaser lower on the page that prints the kicker, the headline and the standfirst
+    again, each with text between, is three bare lines in a row: too few for a contents list
+    printed without markers, so the headline stays a candidate."""
+    standfirst = "Commuters back on the road"
+    lines = [*NAV, "Transport", BRIDGE_HEADLINE, standfirst, "By Jane Doe", *BRIDGE]
+    teaser = ["Transport", BRIDGE[0], BRIDGE_HEADLINE, BRIDGE[1], standfirst]
+    found = find_article([*lines, *TEASERS, *teaser, *FOOTER])
+    assert found.title == BRIDGE_HEADLINE

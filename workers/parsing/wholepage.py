@@ -648,34 +648,45 @@ ECHO_PREFIX = 12  # the fewest characters of a headline a breadcrumb cut short s
 # list of other articles (a "most read" list that names this one too) has items that are
 # printed nowhere else; a breadcrumb's are printed again as a headline's kicker, next to it.
 CONTENTS_ENTRIES = 3
+# A dump that prints no list markers (Chromium's text) leaves a contents list as bare short
+# lines. Those need more entries in a row: a kicker, a headline and a standfirst that a teaser
+# lower down prints again are three such lines.
+BARE_ENTRIES = 5
+SECTION_WORDS = 8  # a bare line of a contents list has at most this many words
 
 
 def listed_sections(folded: list[str]) -> frozenset[int]:
-    """The lines of case-folded page lines ``folded`` that a table of contents over them lists
-    (the article's subheadings): linear in the lines."""
+    """The lines of case-folded page lines ``folded`` that a table of contents lists (the
+    article's subheadings), and the contents list's own lines: linear in the lines."""
     at: dict[str, list[int]] = {}
     for i, line in enumerate(folded):
         if not BULLET.match(line):
             at.setdefault(line, []).append(i)
     sections: set[int] = set()
-    run: list[int] = []  # the lines the current run of list items names
+    run: list[tuple[int, int]] = []  # the current run of items: (its line, the line it names)
+    bare = 0  # how many of the run's items carry no bullet
+
+    def close() -> None:
+        nonlocal bare
+        if len(run) >= (BARE_ENTRIES if bare else CONTENTS_ENTRIES):
+            sections.update(i for pair in run for i in pair)
+        run.clear()
+        bare = 0
+
     for i, line in enumerate([*folded, ""]):
         item = BULLET.match(line)
-        if item is None:
-            if len(run) >= CONTENTS_ENTRIES:
-                sections.update(run)
-            run = []
+        if item is None and not (line and len(line.split()) <= SECTION_WORDS):
+            close()
             continue
-        printed = at.get(line[item.end() :].lstrip(), [])
+        printed = at.get(line[item.end() :].lstrip() if item else line, [])
         later = printed[after] if (after := bisect.bisect_right(printed, i)) < len(printed) else -1
-        if run and later <= run[-1] + 1:
+        if run and later <= run[-1][1] + 1:
             # An item printed nowhere else, or not under the section before with text between
             # them (a breadcrumb's items, printed again as the headline and its kicker).
-            if len(run) >= CONTENTS_ENTRIES:
-                sections.update(run)
-            run = []
+            close()
         if later >= 0:
-            run.append(later)
+            run.append((i, later))
+            bare += item is None
     return frozenset(sections)
 
 
