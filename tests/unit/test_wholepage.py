@@ -1386,3 +1386,74 @@ def test_a_teaser_printing_the_kicker_headline_and_standfirst_again_is_no_conten
     teaser = ["Transport", BRIDGE[0], BRIDGE_HEADLINE, BRIDGE[1], standfirst]
     found = find_article([*lines, *TEASERS, *teaser, *FOOTER])
     assert found.title == BRIDGE_HEADLINE
+
+
+FETCH_PROSE = [
+    "The fetch function takes the address of a resource and returns a promise that resolves "
+    "to the response, which you can then read as text, as JSON or as a stream of bytes.",
+    "Each of these methods can be called only once, because the body of the response is a "
+    "stream that is read as it arrives, and it is gone once it has been read to its end.",
+    "That is why the example checks the status of the response before it reads the body, and "
+    "logs an error when the server answers with anything but a success.",
+]
+FETCH_CODE = [
+    'fetch("/data.json").then(function(res) {',
+    "if (res.ok) {",
+    "res.json().then(function(data) {",
+    "console.log(data.entries);",
+    "});",
+    "} else {",
+    'console.log("Failed", res.status);',
+    "}",
+    "});",
+]
+
+
+def test_a_program_between_paragraphs_is_part_of_the_article() -> None:
+    """A tech article prints its code between its paragraphs: lines of furniture's shape, but
+    code. The body goes on past them, keeps them, and takes in the paragraphs after them."""
+    title = "How to fetch a resource from a web page"
+    paragraphs = [FETCH_PROSE[0], *FETCH_CODE, FETCH_PROSE[1], *FETCH_CODE, FETCH_PROSE[2]]
+    header = [*NAV, *TEASERS, title, "By Jane Doe", "1 December 2026"]
+    page = parsed("\n".join([*header, *paragraphs, *FOOTER]), 11)
+    assert page.title == title
+    body = page.body.split("\n\n")
+    assert FETCH_PROSE[0] in body and FETCH_PROSE[2] in body
+    assert "console.log(data.entries);" in body
+    assert not {*NAV, *FOOTER} & set(body)
+
+
+def test_a_markdown_fence_holds_code_the_article_goes_on_past() -> None:
+    """A Markdown dump's fenced block is code whatever its lines look like ("$ hg init
+    public"): the body goes on past it and keeps its lines, not the fences."""
+    title = "Sharing a repository between two computers"
+    fence = ["```", "$ hg init public", "$ hg clone public work", "```"]
+    paragraphs = [FETCH_PROSE[0], *fence, FETCH_PROSE[1], *fence, FETCH_PROSE[2]]
+    nav = [f"* [{item}](https://example.com/{item.lower()})" for item in ("Home", "News", "Blog")]
+    lines = [*nav, f"# {title}", "By Jane Doe", *paragraphs, *FOOTER]
+    page = parsed("\n\n".join(lines), 12)
+    body = page.body.split("\n\n")
+    assert FETCH_PROSE[0] in body and FETCH_PROSE[2] in body
+    assert "$ hg init public" in body
+    assert "```" not in body
+
+
+def test_furniture_between_two_articles_is_no_program() -> None:
+    """Menus, labels in capitals and phrases that start as a statement would ("FROM OUR
+    PARTNERS", "return to sender") are no code: the run does not go on past them."""
+    furniture = ["FROM OUR PARTNERS", "* Home", "return to the top", "except for members", "Share"]
+    lines = [*FETCH_PROSE, *furniture, *BRIDGE]
+    layout = Layout.of(lines)
+    assert not layout.code
+    assert (layout.start, layout.end) in {(0, 3), (8, 11)}
+    coded = Layout.of([*FETCH_PROSE, *FETCH_CODE, *BRIDGE])
+    assert (coded.start, coded.end) == (0, 3 + len(FETCH_CODE) + 3)
+
+
+def test_a_fence_nothing_closes_holds_no_code() -> None:
+    """A stray fence (a dump cut short, a page that prints three backticks) does not make the
+    rest of the page code: the paragraphs under it stay prose."""
+    lines = [*FETCH_PROSE, "```", *BRIDGE, *FETCH_CODE, FETCH_PROSE[0]]
+    layout = Layout.of(lines)
+    assert all(line.kind == "good" for line in layout.classed[4:7])
+    assert layout.code == frozenset(range(7, 7 + len(FETCH_CODE)))

@@ -333,6 +333,7 @@ class Layout:
     # each line's score as the run was found (a subheading kept inside the run scores as the
     # furniture it was classed as first)
     scores: list[float]
+    code: frozenset[int] = frozenset()  # lines of a program the article prints
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
@@ -343,6 +344,13 @@ class Layout:
         for i in _numbered_items(classed):
             classed[i] = Line(classed[i].text, classed[i].words, SHORT)
         scores = [score(line) for line in classed]
+        code = _code_lines(classed)
+        for i in code:
+            # a program's lines inside the article: its text, which the run may go on past
+            # (a Markdown fence's own line stays out of the text)
+            if not _FENCE.match(classed[i].text):
+                classed[i] = Line(classed[i].text, classed[i].words, SHORT)
+            scores[i] = 0.0
         for i, line in enumerate(classed):
             # An advertisement's label between two paragraphs ("Advertisement", "Anzeige",
             # "Story continues below"): an insert the article goes on past, not its end.
@@ -359,7 +367,7 @@ class Layout:
             for i in range(start + 1, end - 1):
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
-        return cls(classed, start, end, stopwords, scores)
+        return cls(classed, start, end, stopwords, scores, frozenset(code))
 
 
 AD_LABEL_WORDS = 4
@@ -400,6 +408,51 @@ def _numbered_items(classed: list[Line]) -> list[int]:
             found.update(j for j in (last_at, i) if classed[j].kind == BAD)
         last_at, last_number, prose = i, number, False
     return sorted(found)
+
+
+# What marks a line as a program's rather than prose's: a call ("res.json().then("), an
+# assignment or comparison, an arrow, a brace or bracket, a statement's semicolon at its end, a
+# comment's slashes or a prompt first, a terminal table's rules ("status_code │ period"), SQL's
+# clauses and Python's statements.
+_CODE = re.compile(
+    r"\w\(|\s[=!<>+*/-]?=\s|[=!]==?|=>|->|<-|::|&&|\|\||[{}]|[;(\[]\s*$|^\s*[)\]]|"
+    r"^\s*(?://|#!|\$ |>>> )|[│┼─]{1,3}|"
+    # SQL's clauses, in capitals, alone or before a name ("SELECT *", "ORDER BY period"), not
+    # a label's capitals ("FROM OUR PARTNERS")
+    r"^\s*(?:SELECT|FROM|WHERE|WITH|JOIN|GROUP BY|ORDER BY)(?=\s*$|\s+[^A-Z\s])|"
+    # a statement in Python's keywords, which has no braces ("import sys", "return b.x"), not
+    # a phrase that starts with the same word ("return to the top", "except for members")
+    r"^\s*(?:import [\w.]+(?: as \w+)?$|from [\w.]+ import |return(?: \S+)?$|class \w+[(:]|"
+    r"elif |else:|try:|except(?: \w+)?(?: as \w+)?:$|finally:|(?:for|if|while|with) [^:]{1,80}:$)"
+)
+CODE_LINES = 3  # a program printed in an article has at least this many lines of code...
+CODE_SHARE = 0.6  # ...which are this share of its lines, none of them a paragraph
+CODE_CHARS = 300  # a longer line is no program's
+_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")  # a Markdown fence, which opens or closes code
+
+
+def _code_lines(classed: list[Line]) -> list[int]:
+    """The lines of programs an article prints: a run of lines, none of them prose, most of
+    them code; or a Markdown fence, what it holds and the fence that closes it (a fence that
+    nothing closes holds nothing). Linear in the lines."""
+    fences = [i for i, line in enumerate(classed) if _FENCE.match(line.text)]
+    closed = len(fences) - len(fences) % 2
+    fenced = bytearray(len(classed) + 1)  # 1: a fence's line, or a line between two
+    for opened, closes in zip(fences[:closed:2], fences[1:closed:2], strict=True):
+        fenced[opened : closes + 1] = b"\x01" * (closes + 1 - opened)
+    found: list[int] = []
+    block: list[int] = []
+    code = 0
+    for i, line in enumerate([*classed, Line("", 0, GOOD)]):
+        if line.kind == GOOD and not fenced[i]:
+            if code >= CODE_LINES and code >= CODE_SHARE * len(block):
+                found.extend(block)
+            block, code = [], 0
+            continue
+        block.append(i)
+        shaped = len(line.text) <= CODE_CHARS and _CODE.search(line.text) is not None
+        code += fenced[i] or shaped
+    return found
 
 
 SUBHEADING_WORDS = (2, 12)
@@ -747,6 +800,7 @@ class HeadlineContext:
     owners: tuple[str, ...] = ()  # what the page's copyright lines name, case-folded
     slug: frozenset[str] = frozenset()  # the words of the page's URL slug, if it has one
     sections: frozenset[int] = frozenset()  # lines a table of contents lists: subheadings
+    code: frozenset[int] = frozenset()  # lines of a program the article prints
 
     @classmethod
     def of(
@@ -780,6 +834,7 @@ class HeadlineContext:
             owners,
             slug,
             listed_sections(folded),
+            layout.code,
         )
 
     def in_slug(self, text: str) -> float:
@@ -859,8 +914,8 @@ class HeadlineContext:
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
             if i == 0 and LINK_LIST.match(text):
                 continue  # what lynx prints first: the page's <link> elements ("#alternate")
-            if i in self.sections:
-                continue  # a section's heading, which the article's contents list
+            if i in self.sections or i in self.code:
+                continue  # a section's heading, which the article's contents list; code
             if _NOT_HEADLINE.search(_GUILLEMETS.sub("q", text[:300])):
                 continue
             if _DATE_IN_LINE.search(text[:300]) and (
