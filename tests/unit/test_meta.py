@@ -237,7 +237,7 @@ def test_html_metadata_authors_prefer_people_and_keep_a_lone_agency(
         ("Antwort von Jana Roth 26. März 2004", "2004-03-26T00:00:00Z", None, []),
         ("Réponse de Jean Dupont", None, None, []),
         # Day, month and year joined by full stops.
-        ("21.dez.2018 às 12h55", "2018-12-21T00:00:00Z", None, []),
+        ("21.dez.2018 às 12h55", "2018-12-21T12:55:00Z", None, []),
         # A wire story signed with the agency and an editor's initials; a slash elsewhere is
         # no signature.
         ("Von: det/dpa", None, None, ["det/dpa"]),
@@ -1198,6 +1198,24 @@ def test_a_yearless_dateline_in_an_archived_page_takes_its_copyright_year() -> N
 )
 def test_a_time_after_a_dash_or_a_bullet_belongs_to_its_date(line: str, expected: str) -> None:
     assert iso_utc(read_metadata_line(line).published) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the word for "at" between the day and its time, in the dates' languages
+        ("20. November 2022 um 10:36 Uhr", "2022-11-20T09:36:00Z"),
+        ("Le Monde | 04.05.2015 à 13h36", "2015-05-04T11:36:00Z"),
+        ("4 de mayo de 2015 a las 13:36 | Por Juan Pérez", "2015-05-04T11:36:00Z"),
+        ("4 maggio 2015 alle 13:36", "2015-05-04T11:36:00Z"),
+        ("4 mei 2015 om 13:36", "2015-05-04T11:36:00Z"),
+        # "12h55", which dateparser reads in French only
+        ("21.dez.2018 às 12h55", "2018-12-21T11:55:00Z"),
+        ("21.dez.2018 12h55", "2018-12-21T11:55:00Z"),
+    ],
+)
+def test_a_time_after_its_word_for_at_belongs_to_its_date(line: str, expected: str) -> None:
+    assert iso_utc(read_metadata_line(line, "Europe/Berlin").published) == expected
 
 
 @pytest.mark.parametrize(

@@ -437,6 +437,7 @@ def unknown_zone(language: str | None, header: Sequence[str] = ()) -> str:
 _AUSTRIAN_MONTHS = {"jänner": "Januar", "feber": "Februar"}
 _AUSTRIAN_MONTH = re.compile(r"\b(?:jänner|feber)\b", re.I)
 # The word for "o'clock" before a time in the Nordic languages ("kl. 14.05", "klo 14.05").
+_H_TIME = re.compile(r"(?<![\w:.])(\d{1,2})h(\d{2})\b")
 _CLOCK_WORD = re.compile(r"(?<!\S)(?:kl\.?|klo|kello)\s+(?=\d)", re.I)
 
 # A time of day: "14:05", "14h05", "17.15" (not a dotted date's "12.10.2020"), "2pm", "2 a.m.".
@@ -455,6 +456,7 @@ def _parse_datetime(text: str, timezone: str, order: str | None = None) -> datet
     cleaned = re.sub(r"\s*\|\s*", " ", cleaned).strip(" ,.-–—")
     cleaned = re.sub(r"\s+uhr\b", "", cleaned, flags=re.I)
     cleaned = _CLOCK_WORD.sub(" ", cleaned)
+    cleaned = _H_TIME.sub(r"\1:\2", cleaned)  # "12h55", which dateparser reads in French only
     cleaned = _AUSTRIAN_MONTH.sub(lambda m: _AUSTRIAN_MONTHS[m.group(0).casefold()], cleaned)
     # "2:00 a. m.", as Spanish-language pages write it: dateparser reads only "a.m." or "am"
     cleaned = _SPACED_MERIDIEM.sub(r"\1m", cleaned)
@@ -889,7 +891,8 @@ _DATE_SPAN = re.compile(
     # News": a theme's separators, their spaces lost by a Markdown converter).
     rf"(?<!{_SPACED_LETTER}|[/.-])(?:{_TIME},?\s)?(?:{_WEEKDAY})?(?:{_DATE_CORE})"
     rf"(?!{_SPACED_LETTER}|-|/\d{{1,4}}(?:[/.-]|$))"
-    rf"(?:(?:\s?,?\s(?:at\s|kl\.?\s|klo\s)?|\s[-–—•·]\s){_TIME})?",
+    # (a time after its word for "at": "um 10:36 Uhr", "à 13h36", "a las 13:36", "alle 13:36")
+    rf"(?:(?:\s?,?\s(?:at\s|um\s|à\s|às\s|a\slas?\s|alle\s|om\s|kl\.?\s|klo\s)?|\s[-–—•·]\s){_TIME})?",
     re.I,
 )
 # The words that label a date as the article's, in the languages of the dates, wherever on a
