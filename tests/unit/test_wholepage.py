@@ -1457,3 +1457,16 @@ def test_a_fence_nothing_closes_holds_no_code() -> None:
     layout = Layout.of(lines)
     assert all(line.kind == "good" for line in layout.classed[4:7])
     assert layout.code == frozenset(range(7, 7 + len(FETCH_CODE)))
+
+
+def test_entities_in_a_wrapped_dump_are_decoded_once_its_lines_are_joined() -> None:
+    """A text browser wraps a page that escaped its entities twice as it prints them: "&mdash;"
+    is seven columns of the line it broke. Decoded before the lines are joined, such a line
+    ends short of the width and its paragraph is cut there; decoded after, it is whole."""
+    escaped = [p.replace(" and ", " &mdash; and ").replace("the ", "the &#39;", 1) for p in BRIDGE]
+    decoded = [p.replace("&mdash;", "—").replace("&#39;", "'") for p in escaped]
+    title = "Harbour bridge reopens &mdash; after months of repairs on its deck"
+    text = "\n".join(NAV) + "\n\n" + _wrapped([title, "By Jane Doe", *escaped * 3], 72)
+    page = parsed(text + "\n\n" + "\n".join(FOOTER), 13)
+    assert page.title == title.replace("&mdash;", "—")
+    assert page.body.split("\n\n") == decoded * 3

@@ -171,7 +171,9 @@ def _decode_envelope(value: bytes, max_bytes: int) -> RawInput:
         raise ParseError("content_too_large", "envelope content over the limit")
     fetched_at = doc.get("fetched_at")
     return RawInput(
-        content=clean_text(content, repair_text=content_type != "text/html"),
+        content=clean_text(
+            content, repair_text=content_type != "text/html", entities=content_type == "text/html"
+        ),
         content_type=content_type,
         id=clean_id(doc.get("id")),
         source=clean_source(doc.get("source")),
@@ -188,7 +190,7 @@ def decode_text(value: bytes, *, html: bool = False) -> str:
     text = text_of(value, html=html)
     if text is None:
         raise ParseError("undecodable", "no text encoding fits these bytes")
-    return clean_text(text, repair_text=not html)
+    return clean_text(text, repair_text=not html, entities=html)
 
 
 def text_of(value: bytes, declared: str | None = None, *, html: bool = False) -> str | None:
@@ -276,25 +278,28 @@ def web_encoding(label: str) -> str | None:
     return _WEB_MEANING.get(name, name)
 
 
-def clean_text(text: str, *, repair_text: bool = True) -> str:
+def clean_text(text: str, *, repair_text: bool = True, entities: bool = True) -> str:
     """Repair mojibake, refuse binary-looking text, drop stray control characters.
 
     An HTML page is not repaired whole (``repair_text=False``): most of it is markup and
     scripts, and repairing it all cost half the parse stage's time on real pages. The fields
-    extracted from it are repaired instead (``repaired``), with the same result for its text."""
+    extracted from it are repaired instead (``repaired``), with the same result for its text.
+    With ``entities=False`` HTML entities are left as they are: a text dump's are decoded by
+    its reader once its wrapped lines are joined (``textdump.dump_lines``), since "&mdash;"
+    decoded shortens the line a browser wrapped at its width."""
     sample = text[:8192]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise ParseError("binary_content", "too many control characters")
     if "\ufffd" in sample and sample.count("\ufffd") > max(8, len(sample) // 50):
         raise ParseError("binary_content", "mostly undecodable bytes")
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
-    return repaired(text) if repair_text else _CONTROL.sub("", text)
+    return repaired(text, entities=entities) if repair_text else _CONTROL.sub("", text)
 
 
-def repaired(text: str) -> str:
+def repaired(text: str, *, entities: bool = True) -> str:
     """Mojibake repaired, NFC, no stray control characters, no soft hyphens or zero-width
-    spaces (``_BREAK_HINTS``)."""
-    return _BREAK_HINTS.sub("", _CONTROL.sub("", repair(text)))
+    spaces (``_BREAK_HINTS``); HTML entities decoded unless ``entities`` is false."""
+    return _BREAK_HINTS.sub("", _CONTROL.sub("", repair(text, entities=entities)))
 
 
 def _ftfy_config(*, unescape_html: str | bool) -> ftfy.TextFixerConfig:
@@ -316,7 +321,7 @@ _FTFY_AFTER_MARKUP = _ftfy_config(unescape_html=False)
 _ASCII_FIXABLE = re.compile(r"[&\r\x1b]")
 
 
-def repair(text: str) -> str:
+def repair(text: str, *, entities: bool = True) -> str:
     """``ftfy.fix_text`` with the same result, faster on pages that are mostly ASCII.
 
     ftfy fixes a text line by line; a line of plain ASCII with no entity, carriage return or
@@ -324,7 +329,7 @@ def repair(text: str) -> str:
     round of its fixers. An HTML page is mostly such lines (markup, scripts, styles): they are
     passed through, and the rest go to ftfy with the configuration it would have had at that
     line (it stops unescaping entities after the first line with a "<")."""
-    config = _FTFY
+    config = _FTFY if entities else _FTFY_AFTER_MARKUP
     out = []
     pos = 0
     while pos < len(text):

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from ftfy.fixes import unescape_html
+
 from workers.parsing.chrome import rule_for, split_chrome
 from workers.parsing.markdown import (
     NO_MARKS,
@@ -246,13 +248,20 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     dumps starts from."""
     lines = _join_lone_labels([line.strip() for line in unwrapped(text) if line.strip()])
     if not looks_markdown(lines):
-        return lines, NO_MARKS
+        return [_unescaped(line) for line in lines], NO_MARKS
     raw = text.splitlines()
     if converted(raw):
         # A converter's Markdown: its own paragraphs, broken over lines by the converter, joined
         # as Markdown joins them (any other dump is read as it was unwrapped above).
         lines = _join_lone_labels([line for line in paragraphs(raw) if line])
-    return plain_lines(lines)
+    plain, marks = plain_lines(lines)
+    return [_unescaped(line) for line in plain], marks
+
+
+def _unescaped(line: str) -> str:
+    """The line with its HTML entities decoded ("&mdash;", "&#8217;"; "&param=" in a URL is no
+    entity), once the wrapped lines they were part of are joined."""
+    return unescape_html(line) if "&" in line else line
 
 
 def parse_text(
