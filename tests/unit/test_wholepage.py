@@ -1470,3 +1470,14 @@ def test_entities_in_a_wrapped_dump_are_decoded_once_its_lines_are_joined() -> N
     page = parsed(text + "\n\n" + "\n".join(FOOTER), 13)
     assert page.title == title.replace("&mdash;", "—")
     assert page.body.split("\n\n") == decoded * 3
+
+
+def test_lynxs_first_line_of_link_elements_is_never_the_article() -> None:
+    """lynx prints the page's <link> elements first ("#alternate alternate" and the feed's
+    description, as long as a paragraph): furniture, neither the headline nor the body's
+    first paragraph, however much of a sentence it holds."""
+    links = "#alternate alternate Harbour Daily news feed: " + " ".join(BRIDGE)
+    text = "\n".join([links, "Harbour Daily", BRIDGE_HEADLINE, *BRIDGE, *FOOTER])
+    page = parsed(text, 14)
+    assert page.title == BRIDGE_HEADLINE
+    assert page.body.split("\n\n") == BRIDGE

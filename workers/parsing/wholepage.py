@@ -341,6 +341,10 @@ class Layout:
         classed = [classify(line, stopwords) for line in lines]
         for i in marks.links:  # a line that is a link is a menu entry or a teaser
             classed[i] = Line(classed[i].text, classed[i].words, BAD)
+        if classed and LINK_LIST.match(classed[0].text):
+            # what lynx prints first: the page's <link> elements and their titles ("#alternate
+            # alternate Minecraft 1.8 - The Bountiful Update + Added Granite, ..."), never prose
+            classed[0] = Line(classed[0].text, classed[0].words, BAD)
         for i in _numbered_items(classed):
             classed[i] = Line(classed[i].text, classed[i].words, SHORT)
         scores = [score(line) for line in classed]
