@@ -1481,3 +1481,14 @@ def test_lynxs_first_line_of_link_elements_is_never_the_article() -> None:
     page = parsed(text, 14)
     assert page.title == BRIDGE_HEADLINE
     assert page.body.split("\n\n") == BRIDGE
+
+
+def test_a_caption_printed_twice_under_its_picture_is_furniture() -> None:
+    """A dump prints a picture's alternative text and its caption one under the other: the
+    same sentence twice in a row. Neither is the article's, however much it reads as prose; a
+    headline printed twice (no full stop at its end) is still the headline."""
+    caption = "Commuters wait for a ferry at the harbour terminal on a rainy morning in March."
+    lines = [*NAV, BRIDGE_HEADLINE, BRIDGE_HEADLINE, "By Jane Doe", BRIDGE[0], caption, caption]
+    page = parsed("\n".join([*lines, *BRIDGE[1:], *FOOTER]), 15)
+    assert page.title == BRIDGE_HEADLINE
+    assert page.body.split("\n\n") == BRIDGE

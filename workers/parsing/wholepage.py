@@ -345,6 +345,8 @@ class Layout:
             # what lynx prints first: the page's <link> elements and their titles ("#alternate
             # alternate Minecraft 1.8 - The Bountiful Update + Added Granite, ..."), never prose
             classed[0] = Line(classed[0].text, classed[0].words, BAD)
+        for i in _captions_twice(classed):
+            classed[i] = Line(classed[i].text, classed[i].words, BAD)
         for i in _numbered_items(classed):
             classed[i] = Line(classed[i].text, classed[i].words, SHORT)
         scores = [score(line) for line in classed]
@@ -375,6 +377,27 @@ class Layout:
 
 
 AD_LABEL_WORDS = 4
+CAPTION_TWICE_WORDS = 8  # a sentence printed twice in a row, this long or longer, is a caption
+_SENTENCE_END = (".", "!", "?", ")", '"', "”")
+
+
+def _captions_twice(classed: list[Line]) -> list[int]:
+    """Sentences printed twice in a row: a picture's alternative text and its caption, which
+    dumps print one under the other ("US President Donald Trump looks on as he speaks ...").
+    Both are furniture, however much they read as prose; a headline printed twice ends with
+    no full stop, and a paragraph printed over and over is not a pair."""
+    found: list[int] = []
+    for i in range(1, len(classed)):
+        line = classed[i]
+        if (
+            line.words >= CAPTION_TWICE_WORDS
+            and line.text == classed[i - 1].text
+            and (i < 2 or classed[i - 2].text != line.text)
+            and (i + 1 == len(classed) or classed[i + 1].text != line.text)
+            and line.text.rstrip().endswith(_SENTENCE_END)
+        ):
+            found.extend((i - 1, i))
+    return found
 
 
 # A numbered line ("3. Don't use a wooden luggage rack"): a menu's entry or a list's item, or a
