@@ -437,8 +437,9 @@ def unknown_zone(language: str | None, header: Sequence[str] = ()) -> str:
 _AUSTRIAN_MONTHS = {"jänner": "Januar", "feber": "Februar"}
 _AUSTRIAN_MONTH = re.compile(r"\b(?:jänner|feber)\b", re.I)
 # The word for "o'clock" before a time in the Nordic languages ("kl. 14.05", "klo 14.05").
-_H_TIME = re.compile(r"(?<![\w:.])(\d{1,2})h(\d{2})\b")
 _CLOCK_WORD = re.compile(r"(?<!\S)(?:kl\.?|klo|kello)\s+(?=\d)", re.I)
+# A time as French, Portuguese and Spanish pages print it ("12h55"), hours then minutes.
+_H_TIME = re.compile(r"(?<![\w:.])(\d{1,2})h(\d{2})\b")
 
 # A time of day: "14:05", "14h05", "17.15" (not a dotted date's "12.10.2020"), "2pm", "2 a.m.".
 _TIME_OF_DAY = re.compile(
