@@ -1492,3 +1492,34 @@ def test_a_caption_printed_twice_under_its_picture_is_furniture() -> None:
     page = parsed("\n".join([*lines, *BRIDGE[1:], *FOOTER]), 15)
     assert page.title == BRIDGE_HEADLINE
     assert page.body.split("\n\n") == BRIDGE
+
+
+def _lynx(blocks: list[str]) -> str:
+    """Blocks as lynx dumps them: each indented by three spaces (a heading, marked "# ", at the
+    first column), wrapped at 77 columns, a blank line between."""
+    out = []
+    for block in blocks:
+        heading = block.startswith("# ")
+        out.append(_wrapped([block[2:]], 79) if heading else _wrapped([block], 77, indent="   "))
+    return "\n\n".join(out)
+
+
+def test_lynxs_headings_at_the_first_column_are_marked_as_headings() -> None:
+    """lynx indents every block by three spaces but a heading: its dump marks its headings as
+    Markdown's "#" does. A dump that indents everything, or nothing, marks none."""
+    from workers.parsing.textdump import dump_lines
+
+    lines, marks = dump_lines(_lynx(["* Home", "* News", f"# {BRIDGE_HEADLINE}", *BRIDGE * 2]))
+    assert [lines[i] for i in marks.headings] == [BRIDGE_HEADLINE]
+    for indent in ("", "   "):
+        flat = "\n\n".join(f"{indent}{line}" for line in [BRIDGE_HEADLINE, *BRIDGE * 2])
+        assert not dump_lines(flat)[1].headings
+
+
+def test_a_lynx_headline_far_over_its_body_is_found_by_its_heading() -> None:
+    """A gallery's captions between the headline and the body put the headline out of reach of
+    the lines over the body; lynx's unindented heading is a candidate however far up it is."""
+    gallery = [f"Photo {i} of 70: the harbour" for i in range(70)]
+    page = _lynx(["* Home", "* News", f"# {BRIDGE_HEADLINE}", *gallery, *BRIDGE * 2])
+    found = parsed(page + "\n\n" + _lynx(FOOTER), 16)
+    assert found.title == BRIDGE_HEADLINE

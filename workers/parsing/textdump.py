@@ -19,7 +19,6 @@ from ftfy.fixes import unescape_html
 
 from workers.parsing.chrome import rule_for, split_chrome
 from workers.parsing.markdown import (
-    NO_MARKS,
     Marks,
     converted,
     looks_markdown,
@@ -121,10 +120,16 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
     """A "by" alone on its line joins the line after it ("by" / "Patrick Shanley"), as layouts
     that put the name in its own element print it, and so do a conjunction alone after it and
     the next name; so does a date's label alone, the date."""
+    return _joined_labels(lines)[0]
+
+
+def _joined_labels(lines: list[str]) -> tuple[list[str], list[int]]:
+    """``_join_lone_labels``, and the index of the line each joined line starts with."""
     out: list[str] = []
+    starts: list[int] = []
     byline = False  # the last line out is a byline the loop joined, open to more names
     conjunction = False  # ...and it ends with a conjunction alone, the next name to come
-    for line in lines:
+    for i, line in enumerate(lines):
         if out and _LONE_DATE_LABEL.match(out[-1]) and len(line.split()) <= LONE_LABEL_VALUE_WORDS:
             out[-1] = f"{out[-1]} {line}"
             byline = conjunction = False
@@ -140,8 +145,9 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
             byline, conjunction = True, False
         else:
             out.append(line)
+            starts.append(i)
             byline = conjunction = False
-    return out
+    return out, starts
 
 
 # Text browsers (w3m, lynx) and plain-text converters wrap lines at a fixed width, 70 to 100
@@ -246,9 +252,12 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
     off, with what it marked), a lone "by" joined to the name under it: what every reader of
     dumps starts from."""
-    lines = _join_lone_labels([line.strip() for line in unwrapped(text) if line.strip()])
+    printed = [line for line in unwrapped(text) if line.strip()]
+    lines, starts = _joined_labels([line.strip() for line in printed])
     if not looks_markdown(lines):
-        return [_unescaped(line) for line in lines], NO_MARKS
+        unindented = _unindented(printed)
+        headings = frozenset(j for j, i in enumerate(starts) if i in unindented)
+        return [_unescaped(line) for line in lines], Marks(headings=headings)
     raw = text.splitlines()
     if converted(raw):
         # A converter's Markdown: its own paragraphs, broken over lines by the converter, joined
@@ -256,6 +265,25 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
         lines = _join_lone_labels([line for line in paragraphs(raw) if line])
     plain, marks = plain_lines(lines)
     return [_unescaped(line) for line in plain], marks
+
+
+# lynx prints every block of a page indented, its paragraphs by three spaces, but its headings
+# (<h1> to <h6>), which start at the line's first column: a dump with this share of its lines
+# indented, and this share by three spaces exactly, marks its headings so, as Markdown marks
+# them with "#". (Other converters indent everything, or nothing but lists.)
+INDENTED_SHARE = 0.6
+PARAGRAPH_INDENT_SHARE = 0.1
+PARAGRAPH_INDENT = 3
+
+
+def _unindented(lines: list[str]) -> frozenset[int]:
+    """The lines of a lynx dump that are headings by their indentation."""
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines]
+    indented = sum(n >= PARAGRAPH_INDENT for n in indents)
+    paragraphs = sum(n == PARAGRAPH_INDENT for n in indents)
+    if indented < INDENTED_SHARE * len(lines) or paragraphs < PARAGRAPH_INDENT_SHARE * len(lines):
+        return frozenset()
+    return frozenset(i for i, n in enumerate(indents) if n == 0)
 
 
 def _unescaped(line: str) -> str:
