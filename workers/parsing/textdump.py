@@ -250,8 +250,8 @@ def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
 
 def dump_lines(text: str) -> tuple[list[str], Marks]:
     """A dump's non-empty lines as plain lines (wrapped paragraphs joined back, Markdown taken
-    off, with what it marked), a lone "by" joined to the name under it: what every reader of
-    dumps starts from."""
+    off, with what it marked; a lynx dump's headings marked by their indentation), a lone "by"
+    joined to the name under it, entities decoded: what every reader of dumps starts from."""
     printed = [line for line in unwrapped(text) if line.strip()]
     lines, starts = _joined_labels([line.strip() for line in printed])
     if not looks_markdown(lines):
