@@ -73,6 +73,15 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Crowds in the square on Tuesday. Photograph: Jane Roe/The Times", "caption_or_credit"),
         ("Die Halle am Dienstag. Der Bau begann 2019. Foto: Jane Roe/dpa", "caption_or_credit"),
         ("(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))", "caption_or_credit"),
+        # ...or with no full stop before its credit, which is capitalised
+        (
+            "A hunter killed and ate a rabbit in the mountains Credit: Getty - Contributor",
+            "caption_or_credit",
+        ),
+        (
+            "Der Toast-Test zeigt, in der Mitte ist die Hitze am größten Foto: CHIP",
+            "caption_or_credit",
+        ),
         ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "read_more"),
         ("Veja Também:", "read_more"),
         # a blog's comment form
@@ -168,6 +177,8 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Press the power button (button A) twice.",
         # A sentence about a photograph, a colon inside it.
         "He said the photo was taken on Tuesday. Photo: it was not, the agency said later.",
+        # A credit in prose, in lower case.
+        "The firm ran out of trade credit: its suppliers wanted cash up front",
     ],
 )
 def test_body_sentences_are_never_chrome(line: str) -> None:

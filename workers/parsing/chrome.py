@@ -203,6 +203,10 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # Roe/Reuters", "Die Halle am Dienstag. Foto: Jane Roe/dpa")
             r"([^.!?]{1,200}[.!?] ){1,3}(photograph|photo|picture|image|foto|bild|credit): "
             r"[^.!?]{1,100}",
+            # ...or its credit, capitalised, right after its last word ("... sought treatment
+            # Credit: EPA", "... an der Elbe Foto: Jane Roe"): in prose such a word has no capital
+            r"[^.!?]{1,200}[^\W\d_]\s(?-i:Photograph|Photo|Picture|Image|Foto|Bild|Credit): "
+            r"[^.!?]{1,100}",
             # a caption's credit to a stock library, in brackets or after "©" ("... getarnt.
             # (mlharing / iStock.com)", "... – © Sergey Nivens – stock.adobe.com")
             rf".{{0,200}}(\([^()]{{0,60}}|©.{{0,80}})\b({_STOCK})\b[^()]{{0,40}}\)?\.?",
