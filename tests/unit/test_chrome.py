@@ -128,6 +128,15 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
             "Cyber-Attacken nehmen weiter zu. – © Sergey Nivens – stock.adobe.com",
             "caption_or_credit",
         ),
+        # What a blog prints under its post: its categories, tags and permalink.
+        ("Posted in Open thread | Permalink | 10 Comments", "post_footer"),
+        (
+            "This entry was posted in News and tagged budget, tax. Bookmark the permalink.",
+            "post_footer",
+        ),
+        ("Veröffentlicht unter Allgemein , Film | 1 Kommentar", "post_footer"),
+        ("Filed under: Politics", "post_footer"),
+        ("Permalink: https://example.org/-2596987", "post_footer"),
         # What a text browser prints for an element without text.
         ("IFRAME: https://www.googletagmanager.com/ns.html?id=GTM-5ML3C49", "browser_marker"),
         ("IT4Kids Logo (BUTTON)", "browser_marker"),
@@ -177,6 +186,10 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Press the power button (button A) twice.",
         # A sentence about a photograph, a colon inside it.
         "He said the photo was taken on Tuesday. Photo: it was not, the agency said later.",
+        # A sentence that opens like a blog's footer, and a footer that names the writer (a
+        # byline: its metadata).
+        "Posted in the wrong place, the sign said nothing.",
+        "Posted in News by Jane Doe",
         # A credit in prose, in lower case.
         "The firm ran out of trade credit: its suppliers wanted cash up front",
     ],

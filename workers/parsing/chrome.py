@@ -257,6 +257,21 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
+        # What a blog prints under its post: the categories and tags it is filed under, and
+        # its permalink ("Posted in Open thread | Permalink | 10 Comments", "This entry was
+        # posted in News and tagged ... Bookmark the permalink.", "Veröffentlicht unter
+        # Allgemein"). A line that names a writer ("Posted in News by Jane Doe") is a byline.
+        "post_footer",
+        _rx(
+            r"(?!.*\b(by|von)\b)(posted|filed|veröffentlicht|abgelegt) (in|under|unter):?"
+            r"(?! (the|an?|der|die|das|dem|den|einer?) )( .{1,300})?",
+            r"this entry was posted in .{1,300}",
+            r"dieser beitrag wurde unter .{1,300} abgelegt.*",
+            r"(share |go to )?permalink(:? https?://\S+)?",
+        ),
+        True,
+    ),
+    (
         "skip_link",
         _rx(rf"(?:{_SKIP_LINK})(?:\s*[|,·]?\s*(?:{_SKIP_LINK}))*(?: \[accesskey '?\w'?\])?"),
         False,
