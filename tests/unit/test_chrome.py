@@ -113,6 +113,18 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
             "cookie_prompt",
         ),
         ("Abonnieren Sie kostenlos die MEEDIA-Newsletter", "newsletter_prompt"),
+        ("Sign up for SFGATE Newsletters", "newsletter_prompt"),
+        ("Stay up to date with Ascom. Subscribe to our newsletter.", "newsletter_prompt"),
+        (
+            "Need more space? Subscribe to our sister title for the latest news!",
+            "newsletter_prompt",
+        ),
+        (
+            "No spam, we promise. You can unsubscribe at any time and we'll never share your "
+            "details without your permission.",
+            "newsletter_prompt",
+        ),
+        ("No comments yet Comment from the forums", "comments_prompt"),
         ("Tous nos derniers podcasts dans votre boîte mail.", "newsletter_prompt"),
         ("Vos réactions (11)", "comments_prompt"),
         ("12 Kommentare", "comments_prompt"),
@@ -190,6 +202,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # byline: its metadata).
         "Posted in the wrong place, the sign said nothing.",
         "Posted in News by Jane Doe",
+        # Newsletters and spam in the news.
+        "No spam was found in the mailbox, the police said.",
+        "Readers can sign up for the newsletter the council launched, she said.",
         # A credit in prose, in lower case.
         "The firm ran out of trade credit: its suppliers wanted cash up front",
     ],

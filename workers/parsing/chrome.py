@@ -52,6 +52,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(view|show|hide|read|load|post)( all)?( \d+)? comments?",
             r"\d+\s+comments?",
             r"comments?( \(\d+\))?",
+            r"(no|be the first to) comments? yet\b.*|no comments yet\b.*",
             r"leave a (comment|reply)",
             r"have your say.*",
             r"comments are (closed|now closed).*",
@@ -95,7 +96,11 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "newsletter_prompt",
         _rx(
-            r"(sign up|subscribe)( now)? (to|for) (our|the)\b.*",
+            # (after a teaser's question or sentence: "Need more space? Subscribe to our ...")
+            r"(.{0,120}[.!?] )?(sign up|subscribe)( now)? (to|for) (our|the)\b.*",
+            r"(.{0,120}[.!?] )?(sign up|subscribe)( now| today)? (to|for) "
+            r".{0,60}\bnewsletters?\b.*",
+            r"no spam\s*[,.!–—-].*|.{0,120}\byou can unsubscribe at any time\b.*",
             r"get (our|the) .*newsletter.*",
             r".*\bnewsletters?\b.*(inbox|sign up|subscribe).*",
             r"subscribe( now| today)?.*",
