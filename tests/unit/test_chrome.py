@@ -140,6 +140,27 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
             "Cyber-Attacken nehmen weiter zu. – © Sergey Nivens – stock.adobe.com",
             "caption_or_credit",
         ),
+        # A list's heading, a print button, a follow prompt, the footer's links.
+        ("More Videos ...", "read_more"),
+        ("MORE STORIES LIKE THIS ONE", "read_more"),
+        ("Most read in world news", "read_more"),
+        ("More on Slate Book Review", "read_more"),
+        ("Related coverage from How to Do Everything: Money:", "read_more"),
+        ("Print This Article Share it With Friends", "share_buttons"),
+        ("Follow the topics within this article", "share_buttons"),
+        ("Terms of Service Privacy Notice", "page_furniture"),
+        ("This slideshow requires JavaScript.", "page_furniture"),
+        # A newsletter form's notes.
+        ("Want more deals? Join the IGN Deals Newsletter.", "newsletter_prompt"),
+        ("Get Quanta Magazine delivered to your inbox", "newsletter_prompt"),
+        ("Thanks for signing up!", "newsletter_prompt"),
+        ("Keep an eye on your inbox for the latest sports news.", "newsletter_prompt"),
+        # A picture's credit alone, and a caption's after a pipe.
+        ("(Image credit: Blue Origin)", "caption_or_credit"),
+        ("Image via Getty Images", "caption_or_credit"),
+        ("Courtesy of Andrew Vaughan", "caption_or_credit"),
+        ("Photo illustration by Slate. Photo by David Dyer-Bennet.", "caption_or_credit"),
+        ("Declan Rice po vítězství na Aston Ville. | Foto: Reuters", "caption_or_credit"),
         # What a blog prints under its post: its categories, tags and permalink.
         ("Posted in Open thread | Permalink | 10 Comments", "post_footer"),
         (
@@ -202,6 +223,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # byline: its metadata).
         "Posted in the wrong place, the sign said nothing.",
         "Posted in News by Jane Doe",
+        # Sentences that open like a list's heading or a credit.
+        "More on that later.",
+        "Courtesy of the museum, the painting went on show.",
         # Newsletters and spam in the news.
         "No spam was found in the mailbox, the police said.",
         "Readers can sign up for the newsletter the council launched, she said.",

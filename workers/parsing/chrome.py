@@ -101,6 +101,12 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(.{0,120}[.!?] )?(sign up|subscribe)( now| today)? (to|for) "
             r".{0,60}\bnewsletters?\b.*",
             r"no spam\s*[,.!–—-].*|.{0,120}\byou can unsubscribe at any time\b.*",
+            # ...and its form's notes: "Want more deals? Join the IGN Deals Newsletter.",
+            # "Get Quanta Magazine delivered to your inbox", "Thanks for signing up!"
+            r"(.{0,120}[.!?] )?join (our|the) .{0,60}\bnewsletters?\b.*",
+            r"get [^.!?]{1,60} delivered to your inbox.*",
+            r"thanks? (you )?for (signing up|subscribing)\b.*",
+            r"keep an eye on your inbox\b.*",
             r"get (our|the) .*newsletter.*",
             r".*\bnewsletters?\b.*(inbox|sign up|subscribe).*",
             r"subscribe( now| today)?.*",
@@ -151,6 +157,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"share (this|on|via|the|full)( article| story| page)?\b.*",
             r"(gift|give) (this |the )?(article|story)",
             r"click to share.*",
+            r"print this (article|story|page)( share (it|this) with (friends|others))?",
+            r"follow (the )?(author|authors|topics?)( of| in| within) this (article|story)",
             r"(artikel )?teilen( mit)?:?",
             r"link kopieren|copier le lien|lien copié|copiar (el )?enlace|copia (il )?link",
             r"partager( cet article| sur .*)?|compartir( en .*)?|condividi( su .*)?",
@@ -162,6 +170,12 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         _rx(
             r"read more:?.*",
             r"(more|related)( on this)?( stories| articles| coverage| topics)?:?",
+            # a list's heading: "More Videos ...", "MORE STORIES LIKE THIS ONE", "Most read in
+            # world news", "More on Slate Book Review", "Related coverage from ...:"
+            r"more (stories|videos|articles|news)( like this( one)?)?( ?(\.\.\.|…))?",
+            r"most (read|popular|viewed|shared) (in|on|from) [^.!?]{1,40}",
+            r"more on [^.!?]{1,40}",
+            r"related (coverage|stories|articles) (from|on|in) [^.!?]{1,60}",
             r"explore further:?",
             r"(recommended|trending|most (read|popular|viewed|shared))( now| stories)?:?",
             r"you (may|might) also like:?.*",
@@ -200,7 +214,12 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "caption_or_credit",
         _rx(
-            r"(image|photo|picture|video|graphic|illustration)s?( caption| credit| source)?:.*",
+            r"\(?(image|photo|picture|video|graphic|illustration)s?( caption| credit| source)?:.*",
+            # a credit alone: "Image via Getty Images", "Courtesy of Andrew Vaughan", "Photo
+            # illustration by Slate. Photo by David Dyer-Bennet."
+            r"(image|photo|picture)s? via [^.!?]{1,80}",
+            r"(?-i:(Photo |Image )?(Courtesy|COURTESY))( of)? [^.!?]{1,80}",
+            r"((photo )?illustration by [^.!?]{1,80}\. ?)+(photo by [^.!?]{1,80}\.?)?",
             r"(image|photo|media|video) (caption|credit|source), .*",
             r"(photograph|photo|picture|image): .*",
             r"(photograph|photo|picture|image|foto|bild)s? (by|von|de|di) [^.!?]{1,100}",
@@ -209,8 +228,10 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"([^.!?]{1,200}[.!?] ){1,3}(photograph|photo|picture|image|foto|bild|credit): "
             r"[^.!?]{1,100}",
             # ...or its credit, capitalised, right after its last word ("... sought treatment
-            # Credit: EPA", "... an der Elbe Foto: Jane Roe"): in prose such a word has no capital
-            r"[^.!?]{1,200}[^\W\d_]\s(?-i:Photograph|Photo|Picture|Image|Foto|Bild|Credit): "
+            # Credit: EPA", "... an der Elbe Foto: Jane Roe", "... Parku. | Foto: Reuters"): in
+            # prose such a word has no capital
+            r"[^.!?]{1,200}[^\W\d_][.!?]?\s(\|\s)?"
+            r"(?-i:Photograph|Photo|Picture|Image|Foto|Bild|Credit): "
             r"[^.!?]{1,100}",
             # a caption's credit to a stock library, in brackets or after "©" ("... getarnt.
             # (mlharing / iStock.com)", "... – © Sergey Nivens – stock.adobe.com")
@@ -255,6 +276,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(the )?(views|opinions) expressed (here |in this (article|column|piece|post) )?"
             r"(by [^.]{1,80} )?are (those of the (author|writer)s?|(their|his|her) own)\b.*",
             r"impressum|datenschutz",
+            r"terms of (service|use)( and| &)? privacy (policy|notice)",
+            r"(this )?(slideshow|video|content|page|site) requires javascript.*",
             r"(jump to (recipe|video)|print recipe)( ?(jump to (recipe|video)|print recipe))*",
             r"(ihr|dein) warenkorb ist leer|your (shopping )?(cart|basket) is empty|"
             r"votre panier est vide|tu carrito está vacío",
