@@ -500,6 +500,18 @@ def test_the_author_box_under_the_article_names_its_writer() -> None:
     assert box not in page.body
 
 
+def test_an_author_box_the_body_ends_on_names_its_writer() -> None:
+    """No byline anywhere, and the author's box directly under the last paragraph, read as
+    one more paragraph of the body: it names the writer, and is left out as a note on her."""
+    title, paragraphs = article(0)
+    box = "Jane Doe is a staff writer at Harbour Daily covering transport and the council."
+    lines = [*NAV, *TEASERS, title, *paragraphs, box, *FOOTER, *NAV]
+    page = parsed("\n".join(lines), 20)
+    assert page.title == title
+    assert page.authors == ["Jane Doe"]
+    assert page.body.split("\n\n") == paragraphs
+
+
 def test_a_note_on_the_writer_at_either_end_of_the_body_is_left_out() -> None:
     """Under a byline, a paragraph that opens with the writer's full name and goes on in lower
     case ("Jane Doe is a reporter ...", "Moritz Gathmann leitet ...") is about the writer, at

@@ -381,7 +381,10 @@ def parse_text(
         page.title = _SPACED_COLON.sub(": ", page.title)
     headline_metadata(around, page, timezone)
     if not page.authors:
-        page.authors = next((names for line in after if (names := author_box_names(line))), [])
+        # A writer's box under the body, or its last paragraphs (the body's run may end on
+        # it: "Jane Doe is a reporter for ...").
+        boxes = [*(page.paragraphs[-AUTHOR_BOX_PARAGRAPHS:] if whole else []), *after]
+        page.authors = next((names for line in boxes if (names := author_box_names(line))), [])
     if not page.authors and not whole and len(page.paragraphs) > 1:
         # A clean dump's last line a name alone ("— Jane Doe"), the writer signing it, or a
         # credit in brackets ("(Japanese original by Jane Doe, City News Department)").
@@ -686,6 +689,9 @@ def _headline_shaped(line: str) -> bool:
 
 
 OVER_BYLINE_LINES = 30  # lines over the headline's own where a byline saying "By" is read
+
+
+AUTHOR_BOX_PARAGRAPHS = 2  # a whole page body's last paragraphs, where a writer's box may be
 
 
 def headline_metadata(around: list[AroundLine], page: PageFields, timezone: str) -> None:
