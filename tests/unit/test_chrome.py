@@ -150,6 +150,22 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Follow the topics within this article", "share_buttons"),
         ("Terms of Service Privacy Notice", "page_furniture"),
         ("This slideshow requires JavaScript.", "page_furniture"),
+        ("Copy link to cartoon", "share_buttons"),
+        ("Link copied", "share_buttons"),
+        ("You are signed in as", "sign_in_prompt"),
+        ("Wait 1 second to continue.", "advertisement"),
+        ("Your video will play in 00:25", "advertisement"),
+        ("In this article: av, consoles, gadgets, gaming", "page_furniture"),
+        (
+            "Except where otherwise noted, content on this site is licensed under a Creative "
+            "Commons Attribution 4.0 International license.",
+            "copyright",
+        ),
+        (
+            "Many people don't invest because it seems overly complicated. But if you want to "
+            "build wealth, … Read more Read more",
+            "read_more",
+        ),
         # A newsletter form's notes.
         ("Want more deals? Join the IGN Deals Newsletter.", "newsletter_prompt"),
         ("Get Quanta Magazine delivered to your inbox", "newsletter_prompt"),
@@ -223,6 +239,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # byline: its metadata).
         "Posted in the wrong place, the sign said nothing.",
         "Posted in News by Jane Doe",
+        # A sentence about a licence, and one that trails off.
+        "The code is licensed under the MIT licence, the company said.",
+        "He paused… and read more of the letter aloud to the court.",
         # Sentences that open like a list's heading or a credit.
         "More on that later.",
         "Courtesy of the museum, the painting went on show.",

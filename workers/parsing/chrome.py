@@ -87,7 +87,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"create (a|your)( free)? account.*",
             r"forgot (your )?password\??",
             r"want to bookmark your favourite articles.*",
-            r"you('| a)re (now )?logged in.*",
+            r"you('| a)re (now )?(logged|signed) in.*",
             r"you are not logged in.*",
             r"sie sind (aktuell |derzeit |zurzeit )?nicht (eingeloggt|angemeldet).*",
         ),
@@ -157,6 +157,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"share (this|on|via|the|full)( article| story| page)?\b.*",
             r"(gift|give) (this |the )?(article|story)",
             r"click to share.*",
+            r"copy (the )?link( to (this |the )?[^.!?]{1,30})?|link copied",
             r"print this (article|story|page)( share (it|this) with (friends|others))?",
             r"follow (the )?(author|authors|topics?)( of| in| within) this (article|story)",
             r"(artikel )?teilen( mit)?:?",
@@ -183,6 +184,10 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"related:.*",
             r"(see|read) also:?.*",
             r"continue reading.*",
+            # a teaser cut short, then its link ("... Over the last few… Read more Read more")
+            r".{1,300}(…|\.\.\.) ?(read more|continue reading|weiterlesen|lire la suite|"
+            r"leer más|leia mais)( (read more|continue reading|weiterlesen|lire la suite|"
+            r"leer más|leia mais))*",
             r"top stories:?",
             r"latest news:?",
             r"mehr zum thema:?.*",
@@ -208,6 +213,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"story continues below( advertisement)?",
             r"article continues below.*",
             r"scroll (down )?to continue( reading)?",
+            # a video player's notes around its advertisement
+            r"wait \d+ seconds? to continue\.?|your video will play in \d.*|"
+            r"(your )?(video|ad) will (play|begin|start|end) in \d.*|inread invented by teads",
         ),
         False,
     ),
@@ -247,7 +255,15 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ),
     (
         "copyright",
-        _rx(r"(©|\(c\)|copyright)\s*(\(c\)|©)?\s*(\d{4}|[a-z]).*", r"all rights reserved.*"),
+        _rx(
+            r"(©|\(c\)|copyright)\s*(\(c\)|©)?\s*(\d{4}|[a-z]).*",
+            r"all rights reserved.*",
+            # a site's licence ("This website and all documents on it are licensed under a
+            # Creative Commons ...", "Except as otherwise noted, any code samples ...")
+            r"(this (website|site|blog|page|work)|(all |the )?content( on this (site|page))?|"
+            r"except (as|where) otherwise noted|unless otherwise (noted|stated))\b.{0,160}"
+            r"\blicen[cs]ed under\b.*",
+        ),
         False,
     ),
     (
@@ -258,6 +274,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # "»", French's closing quotation mark)
             r"[^>›\n]{1,40}( [>›] [^>›\n]{1,40}){2,6}",
             r"topics?:.*",
+            r"in this (article|story):.*",
             r"tags?:.*",
             r"(listen|watch)( to| now)?( this)?( article| story)?"
             r"( ?[·•|-]? \d+(:\d{2})? min.*)?",
