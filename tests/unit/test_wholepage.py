@@ -500,6 +500,22 @@ def test_the_author_box_under_the_article_names_its_writer() -> None:
     assert box not in page.body
 
 
+def test_a_dateline_and_a_byline_the_bodys_run_took_in_are_left_out() -> None:
+    """Under a caption in the body's first paragraphs, "Updated ...;Posted ..." and "By Jane
+    Doe, Harbour Daily": metadata, not the article's text. A paragraph that is a time alone
+    ("10 p.m.", a schedule's line) is no dateline and stays."""
+    title, paragraphs = article(0)
+    dateline = "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM"
+    byline = "By Jane Doe, Harbour Daily"
+    lines = [*NAV, *TEASERS, title, paragraphs[0], dateline, byline, *paragraphs[1:], *FOOTER]
+    page = parsed("\n".join(lines), 21)
+    assert page.body.split("\n\n") == paragraphs
+    assert "Jane Doe" in page.authors
+    timed = [paragraphs[0], "10 p.m.", *paragraphs[1:]]
+    page = parsed("\n".join([*NAV, *TEASERS, title, *timed, *FOOTER]), 22)
+    assert page.body.split("\n\n") == timed
+
+
 def test_an_author_box_the_body_ends_on_names_its_writer() -> None:
     """No byline anywhere, and the author's box directly under the last paragraph, read as
     one more paragraph of the body: it names the writer, and is left out as a note on her."""

@@ -67,6 +67,7 @@ from workers.parsing.wholepage import (
     BULLET,
     CJK,
     COLUMN_GAP,
+    DATE_IN_LINE,
     HEADLINE_WORDS,
     LINK_LIST,
     SITE_NAME_WORDS,
@@ -370,6 +371,8 @@ def parse_text(
         # A whole page's headline line lost its site's name in ``article_lines`` already.
         page.title = spelled_title(page.title, slug, language)
     page.paragraphs = _body(kept[body_start:], page)
+    if whole:
+        page.paragraphs = _without_datelines(page.paragraphs, page, timezone)
     if not article.headline_first:
         # A whole page with no line of headline shape: its body's first paragraph stays in the
         # body, and its first sentence is the title.
@@ -1118,6 +1121,30 @@ def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> li
 
 
 BYLINE_PARAGRAPHS = 6  # the body's first paragraphs where a byline paragraph is looked for
+DATELINE_LABEL_WORDS = 3  # a dateline's words besides its dates ("Updated", "Posted")
+
+
+def _without_datelines(paragraphs: list[str], page: PageFields, timezone: str) -> list[str]:
+    """A whole page's body without the bylines and datelines its run took in among its first
+    paragraphs ("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "By Troy L. Smith,
+    Cleveland.com" under a caption): the article's metadata, read from around its headline."""
+    kept = []
+    for i, text in enumerate(paragraphs):
+        if i < BYLINE_PARAGRAPHS and len(text) < MAX_BYLINE_PARAGRAPH and len(paragraphs) > 1:
+            read = read_metadata_line(text, timezone)
+            dated = (
+                read.timed
+                and DATE_IN_LINE.search(text) is not None  # a day, not a time alone ("10 p.m.")
+                and len(_WORDS.findall(read.rest)) <= DATELINE_LABEL_WORDS
+            )
+            if dated or byline_names(text, require_by=True):
+                page.removed.append({"line": text, "rule": "metadata_line"})
+                continue
+        kept.append(text)
+    return kept or paragraphs
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 MAX_BYLINE_PARAGRAPH = 80
 
 

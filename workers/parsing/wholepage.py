@@ -86,7 +86,7 @@ _TRUNCATED = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
 EXCERPT_WORDS = 60
 # A date in a line: a dateline's, unless words enough for a headline stand beside it
 # ("Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?").
-_DATE_IN_LINE = re.compile(
+DATE_IN_LINE = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?)\.? \d{1,2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}",
     re.I,
@@ -945,9 +945,9 @@ class HeadlineContext:
                 continue  # a section's heading, which the article's contents list; code
             if _NOT_HEADLINE.search(_GUILLEMETS.sub("q", text[:300])):
                 continue
-            if _DATE_IN_LINE.search(text[:300]) and (
+            if DATE_IN_LINE.search(text[:300]) and (
                 _WEEKDAY.search(text[:300])
-                or len(_DATE_IN_LINE.sub(" ", text[:300]).split()) < DATED_HEADLINE_WORDS
+                or len(DATE_IN_LINE.sub(" ", text[:300]).split()) < DATED_HEADLINE_WORDS
             ):
                 continue
             if is_photo_credit(text):
