@@ -354,3 +354,14 @@ def test_a_markdown_page_wrapped_in_its_source_parses_whole() -> None:
     assert parsed.published_at is not None
     assert parsed.published_at.isoformat() == "2015-03-18T12:22:00+00:00"
     assert parsed.paragraphs == [" ".join(paragraph)] * 6
+
+
+def test_a_picture_inlined_as_a_data_url_of_any_length_is_dropped() -> None:
+    """A converter writes a picture embedded in the page as its data URL: tens of thousands
+    of base64 characters in one image's target, past the length a link's target is read to.
+    It is dropped whole, as any image is; a data URL nothing closes is left as it was."""
+    blob = "/9j/4AAQSkZJRgABAQEBLAEsAAD" + "Ab+9/z" * 10_000 + "=="
+    assert plain(f"![](data:image/jpeg;base64,{blob}) The council met.") == "The council met."
+    assert plain(f"[![Map](data:image/png;base64,{blob})](/map) Harbour") == "Harbour"
+    unclosed = f"![](data:image/png;base64,{blob}"
+    assert plain(unclosed) == unclosed

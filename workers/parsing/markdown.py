@@ -28,7 +28,10 @@ _TARGET = (
     r'(?:\((?:[^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,2000}){0,3})(?:\s+"[^"\n]{0,500}")?\s?\)'
     # ...or an address a converter left spaces in (a share link's text: "send?text=Headline
     # %0A%0A https://..."), which only its quoted title ends
-    r'|\((?:https?:)?//[^()"\s]{1,2000}\s[^()"\n]{0,2000}\s"[^"\n]{0,500}"\s?\))'
+    r'|\((?:https?:)?//[^()"\s]{1,2000}\s[^()"\n]{0,2000}\s"[^"\n]{0,500}"\s?\)'
+    # ...or a picture inlined as a data URL, base64 of any length up to a line's ("(data:image/
+    # jpeg;base64,/9j/4AAQ...)"): one scan to its end, as no bracket or space is inside it
+    r"|\(data:[\w/+.;,=-]{1,10000000}\))"
 )
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
