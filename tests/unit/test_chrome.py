@@ -166,6 +166,13 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
             "build wealth, … Read more Read more",
             "read_more",
         ),
+        ("← Previous: Chasing Quick Fixes To Sustainability", "read_more"),
+        ("← Previous story Next story →", "read_more"),
+        ("Up Next: Governments suck at social media, but you deserve some blame", "read_more"),
+        ("Check out more articles on BuzzFeed.com!", "read_more"),
+        ("Copy", "share_buttons"),
+        ("Reviewed by Hansa D. Bhargava, MD on March 05, 2014", "caption_or_credit"),
+        ("Medically reviewed by Kaitlynn Fortunato Greenberg, RD, LD", "caption_or_credit"),
         # A newsletter form's notes.
         ("Want more deals? Join the IGN Deals Newsletter.", "newsletter_prompt"),
         ("Get Quanta Magazine delivered to your inbox", "newsletter_prompt"),
@@ -239,6 +246,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # byline: its metadata).
         "Posted in the wrong place, the sign said nothing.",
         "Posted in News by Jane Doe",
+        # A sentence that opens with "Next" or "Reviewed by".
+        "Next, the council will vote on the budget.",
+        "Reviewed by the board in May. It said no.",
         # A sentence about a licence, and one that trails off.
         "The code is licensed under the MIT licence, the company said.",
         "He paused… and read more of the letter aloud to the court.",

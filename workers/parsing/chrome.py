@@ -158,6 +158,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(gift|give) (this |the )?(article|story)",
             r"click to share.*",
             r"copy (the )?link( to (this |the )?[^.!?]{1,30})?|link copied",
+            r"copy( code| to clipboard)?",
             r"print this (article|story|page)( share (it|this) with (friends|others))?",
             r"follow (the )?(author|authors|topics?)( of| in| within) this (article|story)",
             r"(artikel )?teilen( mit)?:?",
@@ -184,6 +185,12 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"related:.*",
             r"(see|read) also:?.*",
             r"continue reading.*",
+            # the links to the posts before and after ("← Previous: Chasing Quick Fixes",
+            # "Next post: ... →"), a teaser's label, a list's link
+            r"[←«‹]\s*(previous|prev|older|newer|next)\b.*|"
+            r"(previous|prev|older|newer|next)\b.{0,120}[→»›]",
+            r"up next:? .*",
+            r"check out more (articles|stories|posts|videos)\b.*",
             # a teaser cut short, then its link ("... Over the last few… Read more Read more")
             r".{1,300}(…|\.\.\.) ?(read more|continue reading|weiterlesen|lire la suite|"
             r"leer más|leia mais)( (read more|continue reading|weiterlesen|lire la suite|"
@@ -226,6 +233,9 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # a credit alone: "Image via Getty Images", "Courtesy of Andrew Vaughan", "Photo
             # illustration by Slate. Photo by David Dyer-Bennet."
             r"(image|photo|picture)s? via [^.!?]{1,80}",
+            # a health article's reviewer, not its writer ("Reviewed by Jane Doe, MD")
+            r"(medically |fact[- ]checked and )?(reviewed|fact[- ]checked) by "
+            r"([^.!?]|(?-i:\b[A-Z]\.)){1,80}",
             r"(?-i:(Photo |Image )?(Courtesy|COURTESY))( of)? [^.!?]{1,80}",
             r"((photo )?illustration by [^.!?]{1,80}\. ?)+(photo by [^.!?]{1,80}\.?)?",
             r"(image|photo|media|video) (caption|credit|source), .*",
