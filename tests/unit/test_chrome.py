@@ -173,6 +173,25 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Copy", "share_buttons"),
         ("Reviewed by Hansa D. Bhargava, MD on March 05, 2014", "caption_or_credit"),
         ("Medically reviewed by Kaitlynn Fortunato Greenberg, RD, LD", "caption_or_credit"),
+        ("Roman Prymula, photo: Archives du Gouvernement tchèque", "caption_or_credit"),
+        ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "caption_or_credit"),
+        (
+            "In Gottesdiensten gilt FFP2-Maskenpflicht. Foto: ccnull/cc by sa 2.0",
+            "caption_or_credit",
+        ),
+        ("Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0", "caption_or_credit"),
+        ("Dans la même rubrique", "read_more"),
+        ("Más sobre La Tercera AM", "read_more"),
+        # A request for money, and a disclosure of affiliate links.
+        ("We rely on your support to make local news available to all", "newsletter_prompt"),
+        ("Je fais un don à Attac", "newsletter_prompt"),
+        ("Unterstützen Sie uns!", "newsletter_prompt"),
+        (
+            "This post contains references to products from one or more of our advertisers. We "
+            "may receive compensation when you click on links to those products. Terms apply "
+            "to the offers listed on this page and the site's editorial content is its own.",
+            "disclosure",
+        ),
         # A newsletter form's notes.
         ("Want more deals? Join the IGN Deals Newsletter.", "newsletter_prompt"),
         ("Get Quanta Magazine delivered to your inbox", "newsletter_prompt"),
@@ -246,6 +265,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         # byline: its metadata).
         "Posted in the wrong place, the sign said nothing.",
         "Posted in News by Jane Doe",
+        # Sentences about donations and photos.
+        "Die Stiftung will den Verein unterstützen, sagte die Sprecherin am Montag.",
+        "The museum, photo archive and library will close on Monday.",
         # A sentence that opens with "Next" or "Reviewed by".
         "Next, the council will vote on the budget.",
         "Reviewed by the board in May. It said no.",

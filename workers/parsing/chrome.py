@@ -38,6 +38,8 @@ _STOCK = (
     r"istock(photo)?(\.com)?|stock\.adobe\.com|adobe ?stock|fotolia|pixabay|unsplash|pexels|"
     r"imago( images)?|picture.alliance|shutterstock|alamy|getty images"
 )
+# News agencies, as a caption credits their photographers ("© AFP / MARCO BERTORELLO").
+_PHOTO_AGENCY = r"afp|ap|reuters|dpa|epa|apa|anp|ansa|efe|getty( images)?|imago|keystone"
 
 # An image's file, as a text browser names an image without alt text ("clear.gif").
 _IMAGE_FILE = r"[\w.?=&;:/%+-]{1,80}\.(?:png|jpe?g|gif|svg|webp)"
@@ -107,6 +109,13 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"get [^.!?]{1,60} delivered to your inbox.*",
             r"thanks? (you )?for (signing up|subscribing)\b.*",
             r"keep an eye on your inbox\b.*",
+            r"get the latest (news|updates|headlines)\b.{0,80}\b(app|inbox|phone|e-?mail)\b.*",
+            # a request for money ("We rely on your support to make local news available to
+            # all", "Je fais un don à Attac", "Unterstütze RosaMag bereits mit 2,50!")
+            r"we rely on (your|readers'?) support\b.*",
+            r"(je fais|faites|faire) un don\b.*",
+            r"(?-i:(Jetzt )?(Unterstütze|Unterstützen Sie|UNTERSTÜTZE)) [^.?]{1,60}!?",
+            r"(support|donate to) (us|our journalism|independent journalism)\b.*",
             r"get (our|the) .*newsletter.*",
             r".*\bnewsletters?\b.*(inbox|sign up|subscribe).*",
             r"subscribe( now| today)?.*",
@@ -191,6 +200,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"(previous|prev|older|newer|next)\b.{0,120}[→»›]",
             r"up next:? .*",
             r"check out more (articles|stories|posts|videos)\b.*",
+            r"dans la même rubrique|vorschau auf den nächsten (artikel|beitrag)|"
+            r"más sobre [^.!?]{1,40}",
             # a teaser cut short, then its link ("... Over the last few… Read more Read more")
             r".{1,300}(…|\.\.\.) ?(read more|continue reading|weiterlesen|lire la suite|"
             r"leer más|leia mais)( (read more|continue reading|weiterlesen|lire la suite|"
@@ -250,7 +261,13 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # prose such a word has no capital
             r"[^.!?]{1,200}[^\W\d_][.!?]?\s(\|\s)?"
             r"(?-i:Photograph|Photo|Picture|Image|Foto|Bild|Credit): "
-            r"[^.!?]{1,100}",
+            r"([^.!?]|\.(?=\d)){1,100}",
+            # ...or after a comma, in lower case ("Roman Prymula, photo: Archives du ...")
+            r"[^.!?]{1,200}, (photo|foto|bild|image)s? ?: [^.!?]{1,100}",
+            # ...or an agency's, after "©" ("..., Ski-Star aus der Schweiz. © AFP / MARCO ...")
+            rf".{{0,200}}©\s?({_PHOTO_AGENCY})\b[^.!?]{{0,60}}",
+            # ...or how to see it larger ("Zum Vergrößern auf das Bild klicken.")
+            r".{0,200}\b(zum vergrößern|click to enlarge|klicken sie zum vergrößern)\b.{0,80}",
             # a caption's credit to a stock library, in brackets or after "©" ("... getarnt.
             # (mlharing / iStock.com)", "... – © Sergey Nivens – stock.adobe.com")
             rf".{{0,200}}(\([^()]{{0,60}}|©.{{0,80}})\b({_STOCK})\b[^()]{{0,40}}\)?\.?",
@@ -323,6 +340,18 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"this entry was posted in .{1,300}",
             r"dieser beitrag wurde unter .{1,300} abgelegt.*",
             r"(share |go to )?permalink(:? https?://\S+)?",
+        ),
+        True,
+    ),
+    (
+        # A page's disclosure that it earns from the links in it ("This post contains
+        # references to products from one or more of our advertisers. We may receive ...").
+        "disclosure",
+        _rx(
+            r"this (post|article|page|story) (contains|may contain|includes) (affiliate links|"
+            r"references to products|sponsored)\b.*",
+            r"(we|the site) may (receive|earn) (a )?(small )?(commission|compensation)\b.*",
+            r"as an amazon associate\b.*",
         ),
         True,
     ),
