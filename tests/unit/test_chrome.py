@@ -182,6 +182,11 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0", "caption_or_credit"),
         ("Dans la même rubrique", "read_more"),
         ("Más sobre La Tercera AM", "read_more"),
+        ("Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).", "caption_or_credit"),
+        ("Teilen Sie dies mit:", "share_buttons"),
+        ("Kommentare schreiben", "comments_prompt"),
+        ("You are here:", "page_furniture"),
+        ("Vous êtes ici :", "page_furniture"),
         # A request for money, and a disclosure of affiliate links.
         ("We rely on your support to make local news available to all", "newsletter_prompt"),
         ("Je fais un don à Attac", "newsletter_prompt"),

@@ -64,7 +64,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # A blog's comment form: its buttons, its notes, its check boxes.
             r"((post|submit) (a )?(comment|reply)|cancel reply|kommentar (absenden|abschicken)|"
             r"antwort(en)? abbrechen|\s)+",
-            r"(hinterlasse|schreibe) (jetzt )?einen kommentar.*|kommentar (hinterlassen|schreiben)",
+            r"(hinterlasse|schreibe) (jetzt )?einen kommentar.*|"
+            r"kommentare? (hinterlassen|schreiben)",
             r"(your |deine |ihre )?e-?mail[- ]?adresse wird nicht veröffentlicht.*",
             r"your email address will not be published.*",
             r"notify me of (new|follow-up) (comments|posts|replies).*",
@@ -171,6 +172,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"print this (article|story|page)( share (it|this) with (friends|others))?",
             r"follow (the )?(author|authors|topics?)( of| in| within) this (article|story)",
             r"(artikel )?teilen( mit)?:?",
+            r"(teilen sie (dies|diesen (artikel|beitrag))|sharen) mit:?",
             r"link kopieren|copier le lien|lien copié|copiar (el )?enlace|copia (il )?link",
             r"partager( cet article| sur .*)?|compartir( en .*)?|condividi( su .*)?",
         ),
@@ -266,6 +268,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             r"[^.!?]{1,200}, (photo|foto|bild|image)s? ?: [^.!?]{1,100}",
             # ...or an agency's, after "©" ("..., Ski-Star aus der Schweiz. © AFP / MARCO ...")
             rf".{{0,200}}©\s?({_PHOTO_AGENCY})\b[^.!?]{{0,60}}",
+            # ...or says that it only illustrates ("... ist unklar (Symbolbild).")
+            r".{0,200}\((symbolbild|symbolfoto|archivbild|archivfoto)\)\.?",
             # ...or how to see it larger ("Zum Vergrößern auf das Bild klicken.")
             r".{0,200}\b(zum vergrößern|click to enlarge|klicken sie zum vergrößern)\b.{0,80}",
             # a caption's credit to a stock library, in brackets or after "©" ("... getarnt.
@@ -301,6 +305,7 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
             # "»", French's closing quotation mark)
             r"[^>›\n]{1,40}( [>›] [^>›\n]{1,40}){2,6}",
             r"topics?:.*",
+            r"you are here:?|sie sind hier:?|vous êtes ici ?:?",
             r"in this (article|story):.*",
             r"tags?:.*",
             r"(listen|watch)( to| now)?( this)?( article| story)?"
