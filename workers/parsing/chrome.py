@@ -340,7 +340,8 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         # Allgemein"). A line that names a writer ("Posted in News by Jane Doe") is a byline.
         "post_footer",
         _rx(
-            r"(?!.*\b(by|von)\b)(posted|filed|veröffentlicht|abgelegt) (in|under|unter):?"
+            # (the keyword first: every long paragraph is tried, and fails at its first word)
+            r"(posted|filed|veröffentlicht|abgelegt) (in|under|unter):?(?!.*\b(by|von)\b)"
             r"(?! (the|an?|der|die|das|dem|den|einer?) )( .{1,300})?",
             r"this entry was posted in .{1,300}",
             r"dieser beitrag wurde unter .{1,300} abgelegt.*",
