@@ -1113,7 +1113,7 @@ def strip_metadata(paragraphs: list[str], page: PageFields, timezone: str) -> li
     # A byline printed as a paragraph of its own a little way in, under a subheading or the
     # standfirst ("von Klaus Stanjek"): it names the authors and is no part of the body.
     for i, line in enumerate(body[:BYLINE_PARAGRAPHS]):
-        if len(line) < MAX_BYLINE_PARAGRAPH and (names := byline_names(line, require_by=True)):
+        if names := _byline_paragraph(line):
             page.authors = page.authors or names
             page.removed.append({"line": body.pop(i), "rule": "metadata_line"})
             break
@@ -1130,18 +1130,29 @@ def _without_datelines(paragraphs: list[str], page: PageFields, timezone: str) -
     Cleveland.com" under a caption): the article's metadata, read from around its headline."""
     kept = []
     for i, text in enumerate(paragraphs):
-        if i < BYLINE_PARAGRAPHS and len(text) < MAX_BYLINE_PARAGRAPH and len(paragraphs) > 1:
-            read = read_metadata_line(text, timezone)
-            dated = (
-                read.timed
-                and DATE_IN_LINE.search(text) is not None  # a day, not a time alone ("10 p.m.")
-                and len(_WORDS.findall(read.rest)) <= DATELINE_LABEL_WORDS
-            )
-            if dated or byline_names(text, require_by=True):
-                page.removed.append({"line": text, "rule": "metadata_line"})
-                continue
+        short = i < BYLINE_PARAGRAPHS and len(paragraphs) > 1 and len(text) < MAX_BYLINE_PARAGRAPH
+        if short and (_dateline_paragraph(text, timezone) or _byline_paragraph(text)):
+            page.removed.append({"line": text, "rule": "metadata_line"})
+            continue
         kept.append(text)
     return kept or paragraphs
+
+
+def _dateline_paragraph(text: str, timezone: str) -> bool:
+    """A short paragraph that is a dated line: a day in it (not a time alone, "10 p.m."), and
+    besides its dates no more than a label's few words. The day is looked for first: reading
+    the line's dates is the costly part."""
+    if DATE_IN_LINE.search(text) is None:
+        return False
+    read = read_metadata_line(text, timezone)
+    return read.timed and len(_WORDS.findall(read.rest)) <= DATELINE_LABEL_WORDS
+
+
+def _byline_paragraph(text: str) -> list[str]:
+    """The names of a paragraph that is a byline alone ("von Klaus Stanjek"), or ``[]``."""
+    if len(text) >= MAX_BYLINE_PARAGRAPH:
+        return []
+    return byline_names(text, require_by=True)
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
