@@ -428,13 +428,19 @@ def split_glued(line: str) -> list[str]:
     Split only where a lower-case letter or full stop runs straight into a capitalised word and
     at least one piece is chrome: "iPhone" or "McDonald" never split, and a body line stays whole.
     """
-    pieces = [p for p in _GLUE.split(line.strip()) if p.strip()]
-    chrome = [rule_for(p) is not None for p in pieces]
-    if len(pieces) >= 2 and all(chrome):
-        return pieces
-    if rule_for(line) or not any(chrome):
-        return [line.strip()]  # whole-line chrome ("Share on ... | WhatsApp"), or body
-    return pieces
+    return [piece for piece, _ in _glued_pieces(line)]
+
+
+def _glued_pieces(line: str) -> list[tuple[str, str | None]]:
+    """``split_glued``'s pieces, each with its chrome rule (each line and piece tried once)."""
+    whole = line.strip()
+    pieces = [p for p in _GLUE.split(whole) if p.strip()]
+    if len(pieces) < 2:
+        return [(whole, rule_for(whole))] if pieces else [(whole, None)]
+    rules = [rule_for(p) for p in pieces]
+    if not all(rules) and ((rule := rule_for(whole)) or not any(rules)):
+        return [(whole, rule)]  # whole-line chrome ("Share on ... | WhatsApp"), or body
+    return list(zip(pieces, rules, strict=True))
 
 
 def split_chrome(lines: Iterable[str]) -> tuple[list[str], list[dict[str, str]]]:
@@ -442,8 +448,7 @@ def split_chrome(lines: Iterable[str]) -> tuple[list[str], list[dict[str, str]]]
     kept: list[str] = []
     removed: list[dict[str, str]] = []
     for line in lines:
-        for piece in split_glued(line):
-            rule = rule_for(piece)
+        for piece, rule in _glued_pieces(line):
             if rule:
                 removed.append({"line": piece, "rule": rule})
             else:
