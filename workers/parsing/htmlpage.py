@@ -81,6 +81,20 @@ def bounded_tags(html: str) -> str:
     return _LONG_TAG.sub(lambda m: m.group(0)[:MAX_TAG_CHARS], html)
 
 
+_NODES = etree.XPath("count(//*|//comment()|//processing-instruction())")
+
+
+def node_count(tree: Any) -> int:
+    """The nodes of ``tree`` that ``tree.iter()`` walks (and those next to its root): counted by
+    libxml2, with no Python object made for each, so never fewer than the walk gives."""
+    return int(_NODES(tree))
+
+
+def _more_nodes(tree: Any, limit: int) -> bool:
+    """Whether the walk of ``tree`` gives more than ``limit`` nodes (stops after the limit)."""
+    return next(itertools.islice(tree.iter(), limit, None), None) is not None
+
+
 def cut_after(tree: Any, limit: int) -> bool:
     """Drop every node of ``tree`` after its first ``limit`` in document order (with the text
     that follows them); whether anything was dropped. Linear: one walk to the cut, then each
@@ -112,7 +126,8 @@ def parse_html(
     if tree is None:
         return PageFields()
     timezone = timezone or url_zone(url or _own_url(tree)) or unknown_zone(declared_language(tree))
-    cut = cut_after(tree, max_nodes)
+    nodes = node_count(tree)
+    cut = nodes > max_nodes and cut_after(tree, max_nodes)
     deks = _dek_texts(tree)
     articles = jsonld_articles(tree)
     published = jsonld_time(articles, "datePublished", timezone) or _meta_time(
@@ -121,7 +136,9 @@ def parse_html(
     modified = jsonld_time(articles, "dateModified", timezone) or _meta_time(
         tree, _MODIFIED_META, timezone
     )
-    large = sum(1 for _ in zip(tree.iter(), range(MAX_ELEMENTS_FOR_FALLBACK + 1), strict=False))
+    large = (node_count(tree) if cut else nodes) > MAX_ELEMENTS_FOR_FALLBACK and _more_nodes(
+        tree, MAX_ELEMENTS_FOR_FALLBACK
+    )
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
