@@ -15,7 +15,7 @@ from workers.errors import ParseError
 from workers.near_dup.fingerprints import content_hash, minhash, words
 from workers.parsing.decode import RawInput, decode_message, envelope_hints, repaired, visible
 from workers.parsing.htmlpage import MAX_NODES, parse_html
-from workers.parsing.meta import EARLIEST, big_cities, given_names
+from workers.parsing.meta import EARLIEST, big_cities, forget_dates, given_names
 from workers.parsing.page import PageFields, normalise
 from workers.parsing.sources import by_domain, name_for, recognise
 from workers.parsing.textdump import parse_text
@@ -43,6 +43,7 @@ def parse_article(
     raw: RawInput, *, raw_id: str, raw_ref: str, ingested_at: str, max_html_nodes: int = MAX_NODES
 ) -> ParsedArticle:
     """A decoded page -> a clean article record (without fingerprint)."""
+    forget_dates()
     timezone = _hinted_timezone(raw)
     if raw.content_type == "text/html":
         page = _repaired(parse_html(raw.content, raw.url, timezone, max_html_nodes))

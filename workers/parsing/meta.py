@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -447,9 +447,27 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+MAX_DATE_CHARS = 90  # a longer line is no date's
+# The dates one page's lines gave: a page prints one date on several lines, and its header is
+# read by more than one pass (a byline's line, then a dateline's). A reading depends on the
+# text, the zone and the order alone (dateparser is asked for absolute dates only). The parse
+# stage forgets them before each page (``forget_dates``), so a page never costs less for
+# having been parsed before.
+READ_DATES_KEPT = 1024
+
+
+def forget_dates() -> None:
+    _read_date.cache_clear()
+
+
 def _parse_datetime(text: str, timezone: str, order: str | None = None) -> datetime | None:
-    if len(text) > 90 or not _DATE_HINT.search(text) or _PROSE.search(text):
+    if len(text) > MAX_DATE_CHARS or not _DATE_HINT.search(text) or _PROSE.search(text):
         return None
+    return _read_date(text, timezone, order)
+
+
+@lru_cache(maxsize=READ_DATES_KEPT)
+def _read_date(text: str, timezone: str, order: str | None) -> datetime | None:
     order = order or numeric_date_order(text, timezone)
     if order == "?":
         return None  # "05/12/2023" with no hint: 5 December or May 12; not guessed
