@@ -425,15 +425,35 @@ def _plain_author(part: str) -> list[str]:
 
 # Elements a page marks as its author or byline, strongest mark first: a link or property that
 # says so, then a class or id in any language.
-_AUTHOR_MARKUP = tuple(
-    etree.XPath(path, namespaces={"re": "http://exslt.org/regular-expressions"})
-    for path in (
-        "//*[@rel='author' or contains(@itemprop, 'author')]",
-        "//*[re:test(@class, 'byline', 'i') or re:test(@id, 'byline', 'i')]",
-        "//*[re:test(@class, 'author|autor|auteur|contributor|verfasser', 'i')"
-        " or re:test(@id, 'author|autor|auteur', 'i')]",
-    )
-)
+# What marks an element as the author's or the byline, strongest first: a link or item property
+# that says so, then "byline" in its class or id, then an author's word there. Read in one walk
+# of the tree (an XPath with EXSLT's regular expressions took four times as long).
+_BYLINE_MARK = re.compile("byline", re.I)
+_AUTHOR_CLASS = re.compile("author|autor|auteur|contributor|verfasser", re.I)
+_AUTHOR_ID = re.compile("author|autor|auteur", re.I)
+
+
+def _author_markup(tree: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """The elements of each kind of author markup, in document order."""
+    linked: list[Any] = []
+    bylines: list[Any] = []
+    authors: list[Any] = []
+    for element in tree.iter(etree.Element):
+        get = element.get
+        classes, id_, itemprop = get("class"), get("id"), get("itemprop")
+        if get("rel") == "author" or (itemprop is not None and "author" in itemprop):
+            linked.append(element)
+        if (classes is not None and _BYLINE_MARK.search(classes)) or (
+            id_ is not None and _BYLINE_MARK.search(id_)
+        ):
+            bylines.append(element)
+        if (classes is not None and _AUTHOR_CLASS.search(classes)) or (
+            id_ is not None and _AUTHOR_ID.search(id_)
+        ):
+            authors.append(element)
+    return linked, bylines, authors
+
+
 # An ancestor of this class or id holds readers' comments or reviews, not the article's byline.
 _READERS = re.compile(r"comment|respond|repl(?:y|ies)|review|discuss", re.I)
 # "Posted on 21 September 2020 by Adi Tzlil": the names after the last by-word that
@@ -462,8 +482,8 @@ def _readers_part(element: Any) -> bool:
 def marked_authors(tree: Any) -> list[str]:
     """The names in the first element the page marks as its author or byline that reads as a
     byline, outside readers' comments: for pages whose metadata names nobody."""
-    for markup in _AUTHOR_MARKUP:
-        for element in itertools.islice(markup(tree), MAX_AUTHOR_ELEMENTS):
+    for marked in _author_markup(tree):
+        for element in marked[:MAX_AUTHOR_ELEMENTS]:
             if _readers_part(element):
                 continue
             text = _element_text(element)
