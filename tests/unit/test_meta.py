@@ -2160,3 +2160,15 @@ def test_each_page_reads_its_dates_afresh() -> None:
     assert meta._read_date.cache_info().currsize > 0
     parse_message(undated, "raw:0:1", "2024-03-12T10:30:00.000000Z", Settings())
     assert meta._read_date.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Reuters | 04.05.2015 | By John Smith", ["John Smith"]),
+        ("The Daily Post • 4 May 2015 • Von Anna Müller", ["Anna Müller"]),
+        ("John Smith | Reuters | 4 May 2015", ["John Smith"]),
+    ],
+)
+def test_a_labelled_byline_beats_a_bare_name_on_its_line(line: str, names: list[str]) -> None:
+    assert read_metadata_line(line, "UTC", bare_names=True).names == names

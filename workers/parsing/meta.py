@@ -1553,6 +1553,7 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
     names: list[str] = []
     if _TAXONOMY_LINE.match(text) or _COMMENTER.search(text):
         return LineMeta(published, updated, names, rest, timed)
+    bare: list[str] = []  # a part that is only names, if no part labels its names
     for segment in SEPARATORS.split(rest):
         segment = _CONNECTORS.sub("", segment.strip())
         if not segment:
@@ -1588,9 +1589,10 @@ def read_metadata_line(line: str, timezone: str = "UTC", *, bare_names: bool = F
             # a name over a slash with no "By" is a photo's credit ("Andrew Matthews / Forum")
             and " / " not in segment
         ):
-            names = [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
+            bare = bare or [n for n in byline_names("By " + segment) if _could_be_a_byline(n)]
         if names:
             break
+    names = names or bare
     if not names and published is not None and commented:
         names = _entry_account(rest)
     return LineMeta(published, updated, names, rest, timed)
