@@ -1035,6 +1035,17 @@ def test_the_pages_url_picks_the_headline_it_spells() -> None:
     assert parse_text("\n".join(lines), url=second_url).title == second
 
 
+def test_a_headline_beats_its_first_words_printed_alone() -> None:
+    """A product box prints the first words of the headline alone, nearer the body ("Xbox One
+    X" over "Xbox One X review: ..."): every word of it is in the URL's slug, but it spells less
+    of the slug than the headline does."""
+    headline = "Harbour bridge review: a crossing that keeps the city moving"
+    box = ["Harbour bridge", "Get more info", "Key specs"]
+    lines = [*NAV, headline, "By Jane Doe", *box, *BRIDGE, *FOOTER]
+    url = "https://harbourdaily.example/2026/12/01/harbour-bridge-review/"
+    assert find_article(lines, slug=slug_words(url)).title == headline
+
+
 def test_the_urls_month_tells_which_number_of_a_numeric_date_is_the_day() -> None:
     """ "11/08/26" on an English page is 8 November or 11 August: not guessed, unless the URL
     files the article under a month that one reading falls in."""
