@@ -171,6 +171,25 @@ def test_repair_is_ftfy_on_any_mix_of_lines(text: str) -> None:
     assert repair(text) == ftfy.fix_text(text, **FTFY_SETTINGS)
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            ["word", " ", "\n", "“", "”", "’", "‘", "–", "—", "…", "•", "‰", "‹", "›", "\u2028"]
+            + ["\u200b", "\u2060", "€", "™", "â€™", "â€œ", "Ã©", "Ð", "РџСЂ", "é", "&amp;", "\t"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_repair_is_ftfy_on_lines_of_punctuation_and_mojibake(text: str) -> None:
+    """Lines of ASCII and general punctuation skip ftfy: still what ftfy gives, whatever the mix
+    (mojibake's own characters among them)."""
+    import ftfy
+
+    from workers.parsing.decode import repair
+
+    assert repair(text) == ftfy.fix_text(text, **FTFY_SETTINGS)
+
+
 def page(body: bytes, head: str = "") -> bytes:
     return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body><p>".encode() + (
         body + b"</p></body></html>"

@@ -319,6 +319,11 @@ _FTFY_AFTER_MARKUP = _ftfy_config(unescape_html=False)
 # What ftfy may change in a line of ASCII: entities, carriage returns, terminal escapes (and
 # control characters, which ``clean_text`` removes anyway).
 _ASCII_FIXABLE = re.compile(r"[&\r\x1b]")
+# A line of printable ASCII and the general punctuation's dashes, quotes, bullets and ellipses
+# (not its line separators or invisible marks): as unchanged by ftfy as plain ASCII, since every
+# mojibake ftfy repairs holds a Latin-1 or a Cyrillic letter, and none of these characters has
+# another NFC form. English prose with curly quotes is most such lines.
+_PLAIN = re.compile(r"[\t\n\x20-\x25\x27-\x7e\u2010-\u2027\u2030-\u205e]*")
 
 
 def repair(text: str, *, entities: bool = True) -> str:
@@ -338,7 +343,11 @@ def repair(text: str, *, entities: bool = True) -> str:
         segment = text[pos:textbreak]
         if "<" in segment:
             config = _FTFY_AFTER_MARKUP
-        if segment.isascii() and not _ASCII_FIXABLE.search(segment):
+        if (
+            segment.isascii()
+            and not _ASCII_FIXABLE.search(segment)
+            or _PLAIN.fullmatch(segment) is not None
+        ):
             out.append(segment)
         else:
             out.append(ftfy.fix_and_explain(segment, config).text)
