@@ -423,8 +423,6 @@ def _plain_author(part: str) -> list[str]:
     return [name] if any(c.isalpha() for c in name) else []
 
 
-# Elements a page marks as its author or byline, strongest mark first: a link or property that
-# says so, then a class or id in any language.
 # What marks an element as the author's or the byline, strongest first: a link or item property
 # that says so, then "byline" in its class or id, then an author's word there. Read in one walk
 # of the tree (an XPath with EXSLT's regular expressions took four times as long).

@@ -1139,8 +1139,8 @@ def spelled_below(lines: list[str], slug: frozenset[str], language: str | None =
 def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
     """What the line at ``i`` has of a headline: its case and length, its nearness to the body,
     how much of it the body is about, whether the page repeats it inside a longer line (a
-    breadcrumb, a share text), whether a byline or dateline follows it, what surrounds it, and
-    how much of it the page's URL spells."""
+    breadcrumb, a share text), whether a byline or dateline follows it, what surrounds it, how
+    much of it the page's URL spells, and how much of the URL it spells."""
     classed = context.classed
     line = classed[i]
     text = line.text.strip()
