@@ -516,6 +516,25 @@ def test_a_dateline_and_a_byline_the_bodys_run_took_in_are_left_out() -> None:
     assert page.body.split("\n\n") == timed
 
 
+def test_the_line_over_a_byline_left_out_of_the_article_is_its_standfirst() -> None:
+    """The page prints headline, standfirst, byline, dateline, then the body; the byline and
+    dateline are left out of the article's lines, and the line they stood under is still the
+    standfirst, not the body's first paragraph. A caption its credit closes stays in the body."""
+    title, paragraphs = article(0)
+    standfirst = (
+        "The council says the new rules will ease congestion, but shop owners fear losing trade"
+    )
+    header = [title, standfirst, "By Jane Doe", "1 December 2026"]
+    page = parsed("\n".join([*NAV, *TEASERS, "Advertisement", *header, *paragraphs, *FOOTER]), 23)
+    assert page.standfirst == standfirst
+    assert page.body.split("\n\n") == paragraphs
+    caption = "The council chamber on Tuesday evening. (Jane Roe/Harbour Daily)"
+    header = [title, caption, "By Jane Doe", "1 December 2026"]
+    page = parsed("\n".join([*NAV, *TEASERS, "Advertisement", *header, *paragraphs, *FOOTER]), 24)
+    assert page.standfirst is None
+    assert page.body.split("\n\n")[0] == caption
+
+
 def test_an_author_box_the_body_ends_on_names_its_writer() -> None:
     """No byline anywhere, and the author's box directly under the last paragraph, read as
     one more paragraph of the body: it names the writer, and is left out as a note on her."""

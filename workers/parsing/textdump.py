@@ -370,6 +370,8 @@ def parse_text(
     if not whole:
         # A whole page's headline line lost its site's name in ``article_lines`` already.
         page.title = spelled_title(page.title, slug, language)
+    if whole and body_start == 1 and _over_metadata(around, kept, timezone):
+        page.standfirst, body_start = kept[1], 2
     page.paragraphs = _body(kept[body_start:], page)
     if whole:
         page.paragraphs = _without_datelines(page.paragraphs, page, timezone)
@@ -1040,6 +1042,32 @@ def _given_names_line(line: str, timezone: str) -> bool:
         return False
     named = {word for name in names for word in name.split()}
     return all(word in named for word in line.split() if word[:1].isupper())
+
+
+def _over_metadata(around: list[AroundLine], kept: list[str], timezone: str) -> bool:
+    """The line under a whole page's headline stands over its byline or dateline on the page
+    (lines ``article_lines`` left out of the article), before the article's next line: it
+    is the standfirst, not the body's first paragraph."""
+    if len(kept) < 3 or len(kept[1].split()) < STANDFIRST_MIN_WORDS:
+        return False
+    if _CREDIT_CLOSES.search(kept[1][-CREDIT_CHARS:]):
+        return False  # a picture's caption, which its credit closes
+    below = [line.text for line in around if line.place > 0]
+    if kept[1] not in below:
+        return False
+    at = below.index(kept[1])
+    for line in below[at + 1 : at + 1 + _HEADER_LINES]:
+        if line == kept[2]:
+            return False
+        if _gives_date(line, timezone) or byline_names(line, require_by=True):
+            return True
+    return False
+
+
+STANDFIRST_MIN_WORDS = 6
+# A caption's credit in brackets at its end ("... in Jerusalem. (Thomas Coex/AFP/Getty Images)").
+_CREDIT_CLOSES = re.compile(r"\([^()/]{1,80}/[^()]{1,80}\)\W{0,2}$")
+CREDIT_CHARS = 200  # of a line's end, read for such a credit
 
 
 def _gives_date(line: str, timezone: str) -> bool:
