@@ -571,6 +571,23 @@ def test_a_note_on_the_writer_at_either_end_of_the_body_is_left_out() -> None:
     assert page.body.split("\n\n")[0] == lede
 
 
+def test_a_note_on_the_writer_matches_the_byline_in_any_case_and_past_an_address() -> None:
+    """ "Anna de Vries is ..." under the byline "Anna De Vries", and a note with the writer's
+    address in brackets after the name ("Anna de Vries (anna@example.com) is ..."), are notes
+    on the writer."""
+    title, paragraphs = article(0)
+    for k, note in enumerate(
+        [
+            "Anna de Vries is a reporter for Harbour Daily covering transport and the council.",
+            "Anna De Vries (anna@example.com) is the editor of Harbour Daily and writes on ports.",
+        ]
+    ):
+        lines = [*NAV, title, "By Anna De Vries", *paragraphs, note, *FOOTER]
+        page = parsed("\n".join(lines), 25 + k)
+        assert page.authors == ["Anna De Vries"]
+        assert page.body.split("\n\n") == paragraphs
+
+
 def test_a_link_to_more_of_the_writers_work_names_the_writer() -> None:
     """No byline anywhere; "Alles von Martin Junker" under the article names him. A link to
     more of a site or a section names no one."""

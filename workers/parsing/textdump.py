@@ -1288,6 +1288,7 @@ AUTHOR_NOTE_EDGE = 3  # paragraphs at each end of the body where a note on its w
 AUTHOR_NOTE_WORDS = 80
 AUTHOR_CONTACT_WORDS = 8  # "So erreichen Sie Moritz Gathmann:"
 _INITIAL = re.compile(r"[^\W\d_]\.")
+_BRACKETED_CONTACT = re.compile(r"\((?:[\w.+-]{1,64}@[\w.-]{1,64}|@\w{1,30})\),?")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -1317,7 +1318,11 @@ def _author_note(text: str, authors: list[str]) -> bool:
         if len(parts) < 2 or not all(map(_writer_name_part, parts)):
             continue  # one word, or an agency a byline named ("U.S. Customs")
         k = len(parts)
-        if words[:k] == parts and len(words) > k and words[k][:1].islower():
+        # in any case: "Mark di Stefano is ..." under the byline's "Mark Di Stefano"
+        opens = [word.casefold() for word in words[:k]] == [part.casefold() for part in parts]
+        if opens and len(words) > k + 1 and _BRACKETED_CONTACT.fullmatch(words[k]):
+            k += 1  # "Jeff Foust (jeff@example.com) is the editor ..."
+        if opens and len(words) > k and words[k][:1].islower():
             return True
         if len(words) <= AUTHOR_CONTACT_WORDS and text.rstrip().endswith(":") and name in text:
             return True
