@@ -217,6 +217,17 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
         ("Veröffentlicht unter Allgemein , Film | 1 Kommentar", "post_footer"),
         ("Filed under: Politics", "post_footer"),
         ("Permalink: https://example.org/-2596987", "post_footer"),
+        # Where the article also ran in print.
+        (
+            "A version of this article appears in print on January 13, 2017, on Page A7 of "
+            "the New York edition with the headline: Sanctions on Sudan Will Be Lifted.",
+            "print_edition",
+        ),
+        (
+            "Published in the print edition of the June 1, 2020, issue, with the headline "
+            "“Too Far from Home.”",
+            "print_edition",
+        ),
         # What a text browser prints for an element without text.
         ("IFRAME: https://www.googletagmanager.com/ns.html?id=GTM-5ML3C49", "browser_marker"),
         ("IT4Kids Logo (BUTTON)", "browser_marker"),
@@ -287,6 +298,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Readers can sign up for the newsletter the council launched, she said.",
         # A credit in prose, in lower case.
         "The firm ran out of trade credit: its suppliers wanted cash up front",
+        # Sentences about print.
+        "The paper appeared in print in 1850 and ran until the war.",
+        "Her first poem appeared in the spring issue of a print magazine.",
     ],
 )
 def test_body_sentences_are_never_chrome(line: str) -> None:

@@ -362,6 +362,19 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         True,
     ),
     (
+        # Where the article also ran in print ("A version of this article appears in print on
+        # January 13, 2017, on Page A7 of the New York edition with the headline: ...",
+        # "Published in the print edition of the June 1, 2020, issue, with the headline ...").
+        "print_edition",
+        _rx(
+            r"(a version of this (article|story|column|review|essay|interview) )?"
+            r"(appears|appeared) in print\b.{0,300}",
+            r"(a version of this (article|story|column|review|essay|interview) )?"
+            r"(published|appears|appeared|ran) in the .{0,60}print (edition|issue)\b.{0,300}",
+        ),
+        True,
+    ),
+    (
         "skip_link",
         _rx(rf"(?:{_SKIP_LINK})(?:\s*[|,·]?\s*(?:{_SKIP_LINK}))*(?: \[accesskey '?\w'?\])?"),
         False,
