@@ -519,7 +519,7 @@ def test_a_dateline_and_a_byline_the_bodys_run_took_in_are_left_out() -> None:
 def test_the_line_over_a_byline_left_out_of_the_article_is_its_standfirst() -> None:
     """The page prints headline, standfirst, byline, dateline, then the body; the byline and
     dateline are left out of the article's lines, and the line they stood under is still the
-    standfirst, not the body's first paragraph. A caption its credit closes stays in the body."""
+    standfirst, not the body's first paragraph. A caption its credit closes is no standfirst."""
     title, paragraphs = article(0)
     standfirst = (
         "The council says the new rules will ease congestion, but shop owners fear losing trade"
@@ -532,7 +532,22 @@ def test_the_line_over_a_byline_left_out_of_the_article_is_its_standfirst() -> N
     header = [title, caption, "By Jane Doe", "1 December 2026"]
     page = parsed("\n".join([*NAV, *TEASERS, "Advertisement", *header, *paragraphs, *FOOTER]), 24)
     assert page.standfirst is None
-    assert page.body.split("\n\n")[0] == caption
+    assert page.body.split("\n\n") == paragraphs
+
+
+def test_a_caption_in_the_bodys_run_is_left_out() -> None:
+    """A caption that says where each person stands ("Jane Doe, left, and ...") or ends with
+    its photographer's credit ("... Credit... Jane Roe/Harbour Daily") is no paragraph of the
+    article, wherever it stands in the body. Prose with a verb between commas stays."""
+    title, paragraphs = article(0)
+    captions = [
+        "Council leader Jane Doe, left, and John Roe, second from right, at the bridge on Monday.",
+        "Commuters on the first ferry of the day. Credit... Jane Roe/Harbour Daily",
+    ]
+    prose = "He paused, left, and came back an hour later with the plans for the new bridge."
+    body = [*paragraphs[:2], captions[0], *paragraphs[2:4], prose, captions[1], *paragraphs[4:]]
+    page = parsed("\n".join([*NAV, *TEASERS, title, "By Jane Doe", *body, *FOOTER]), 26)
+    assert page.body.split("\n\n") == [*paragraphs[:4], prose, *paragraphs[4:]]
 
 
 def test_an_author_box_the_body_ends_on_names_its_writer() -> None:

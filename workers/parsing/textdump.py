@@ -1212,6 +1212,36 @@ def first_sentence(text: str) -> str:
     return " ".join(sentence.split()[: HEADLINE_WORDS[1]])
 
 
+CAPTION_PARAGRAPH_WORDS = 60  # a longer paragraph is never taken for a caption
+# Where each person stands in the picture, as a caption says it after a name ("Jane Doe, left,
+# and John Roe speak ...", "..., second from right,"); not a verb between commas ("He paused,
+# left, and came back").
+_PLACE_IN_PICTURE = re.compile(
+    r"(?-i:[A-Z])[\w.'’-]*, (?:left|right|cent(?:er|re)|second from (?:left|right)|front|back)"
+    r"(?: to right)?,",
+    re.I,
+)
+# A credit's label before the photographer's name ("Credit... ", "Photo: ").
+_CREDIT_LABEL = re.compile(
+    r"^(?:credit|photo|photograph|image|foto|bild)s?\s*(?:\.\.\.|…|:)?\s*", re.I
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+")
+
+
+def is_caption(paragraph: str) -> bool:
+    """A picture's caption in the body's run: it says where each person stands in the picture
+    ("Jane Doe, left, and John Roe ..."), or its last sentence is the photographer's credit
+    ("... last week. Credit... Jane Roe/The Daily")."""
+    if len(paragraph) > CAPTION_PARAGRAPH_WORDS * 12 or (
+        len(paragraph.split()) > CAPTION_PARAGRAPH_WORDS
+    ):
+        return False
+    if _PLACE_IN_PICTURE.search(paragraph):
+        return True
+    sentences = _SENTENCE_BREAK.split(paragraph.strip())
+    return len(sentences) > 1 and is_photo_credit(_CREDIT_LABEL.sub("", sentences[-1]))
+
+
 def _body(lines: list[str], page: PageFields) -> list[str]:
     title = normalise(page.title or "")
     body: list[str] = []
@@ -1222,6 +1252,8 @@ def _body(lines: list[str], page: PageFields) -> list[str]:
             page.removed.append({"line": line, "rule": "credit_line"})
             if not page.authors:
                 page.authors = _credit_names(line)
+        elif is_caption(line):
+            page.removed.append({"line": line, "rule": "caption_or_credit"})
         elif is_photo_credit(line):
             # A picture's credit alone ("(Jacquelyn Martin / Associated Press)"), its caption
             # the short line over it.
