@@ -536,16 +536,27 @@ def test_the_line_over_a_byline_left_out_of_the_article_is_its_standfirst() -> N
 
 
 def test_a_caption_in_the_bodys_run_is_left_out() -> None:
-    """A caption that says where each person stands ("Jane Doe, left, and ...") or ends with
-    its photographer's credit ("... Credit... Jane Roe/Harbour Daily") is no paragraph of the
+    """A caption that says where each person stands ("Jane Doe, left, and ..."), dates its
+    picture as an agency does ("..., Monday, Nov. 30, 2026, ...") or ends with its
+    photographer's credit ("... Credit... Jane Roe/Harbour Daily") is no paragraph of the
     article, wherever it stands in the body. Prose with a verb between commas stays."""
     title, paragraphs = article(0)
     captions = [
         "Council leader Jane Doe, left, and John Roe, second from right, at the bridge on Monday.",
         "Commuters on the first ferry of the day. Credit... Jane Roe/Harbour Daily",
+        "Commuters cross the harbour bridge in Northport, Monday, Nov. 30, 2026, as it reopens.",
     ]
     prose = "He paused, left, and came back an hour later with the plans for the new bridge."
-    body = [*paragraphs[:2], captions[0], *paragraphs[2:4], prose, captions[1], *paragraphs[4:]]
+    body = [
+        *paragraphs[:2],
+        captions[0],
+        *paragraphs[2:4],
+        prose,
+        captions[1],
+        paragraphs[4],
+        captions[2],
+        *paragraphs[5:],
+    ]
     page = parsed("\n".join([*NAV, *TEASERS, title, "By Jane Doe", *body, *FOOTER]), 26)
     assert page.body.split("\n\n") == [*paragraphs[:4], prose, *paragraphs[4:]]
 

@@ -1221,6 +1221,13 @@ _PLACE_IN_PICTURE = re.compile(
     r"(?: to right)?,",
     re.I,
 )
+# A weekday, then the full date, inside a sentence: how a news agency's caption dates its
+# picture ("... rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for
+# ..."); its stories say "on Tuesday".
+_CAPTION_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|March|April|May|June|July|Aug|"
+    r"Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+)
 # A credit's label before the photographer's name ("Credit... ", "Photo: ").
 _CREDIT_LABEL = re.compile(
     r"^(?:credit|photo|photograph|image|foto|bild)s?\s*(?:\.\.\.|…|:)?\s*", re.I
@@ -1230,13 +1237,14 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+")
 
 def is_caption(paragraph: str) -> bool:
     """A picture's caption in the body's run: it says where each person stands in the picture
-    ("Jane Doe, left, and John Roe ..."), or its last sentence is the photographer's credit
+    ("Jane Doe, left, and John Roe ..."), dates the picture as an agency's caption does
+    ("..., Tuesday, Nov. 19, 2019, ..."), or its last sentence is the photographer's credit
     ("... last week. Credit... Jane Roe/The Daily")."""
     if len(paragraph) > CAPTION_PARAGRAPH_WORDS * 12 or (
         len(paragraph.split()) > CAPTION_PARAGRAPH_WORDS
     ):
         return False
-    if _PLACE_IN_PICTURE.search(paragraph):
+    if _PLACE_IN_PICTURE.search(paragraph) or _CAPTION_DATE.search(paragraph):
         return True
     sentences = _SENTENCE_BREAK.split(paragraph.strip())
     return len(sentences) > 1 and is_photo_credit(_CREDIT_LABEL.sub("", sentences[-1]))
