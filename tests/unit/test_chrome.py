@@ -228,6 +228,13 @@ from workers.parsing.chrome import rule_for, split_chrome, split_glued
             "“Too Far from Home.”",
             "print_edition",
         ),
+        # A copyright footer run into one long line with what follows it.
+        (
+            "© 2025 Condé Nast. All rights reserved. The New Yorker may earn a portion of sales "
+            "from products that are purchased through our site as part of our Affiliate "
+            "Partnerships with retailers. The material on this site may not be reproduced.",
+            "copyright_footer",
+        ),
         # What a text browser prints for an element without text.
         ("IFRAME: https://www.googletagmanager.com/ns.html?id=GTM-5ML3C49", "browser_marker"),
         ("IT4Kids Logo (BUTTON)", "browser_marker"),
@@ -298,6 +305,9 @@ def test_chrome_lines_are_caught_by_their_rule(line: str, rule: str) -> None:
         "Readers can sign up for the newsletter the council launched, she said.",
         # A credit in prose, in lower case.
         "The firm ran out of trade credit: its suppliers wanted cash up front",
+        # A sentence about rights, of a footer's length.
+        "All rights reserved to the band in 2019 return to its members next year, the label said "
+        "on Monday, after a long dispute over the recordings and the songs on them.",
         # Sentences about print.
         "The paper appeared in print in 1850 and ran until the war.",
         "Her first poem appeared in the spring issue of a print magazine.",

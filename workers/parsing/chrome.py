@@ -298,6 +298,16 @@ RULES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         False,
     ),
     (
+        # A site's copyright footer run into one long line with what follows it ("© 2025 Condé
+        # Nast. All rights reserved. The New Yorker may earn a portion of sales ...").
+        "copyright_footer",
+        _rx(
+            r"(©|\(c\)|copyright)\s*©?\s*\d{4}(\s*[-–]\s*\d{4})?\b[^.!?]{0,80}[.,]?\s*"
+            r"all rights reserved\b.*"
+        ),
+        True,
+    ),
+    (
         "page_furniture",
         _rx(
             r"(home|news|world|uk|us|politics|business|sport|culture)( [>›/|] .+)+",
