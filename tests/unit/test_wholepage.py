@@ -561,6 +561,17 @@ def test_a_caption_in_the_bodys_run_is_left_out() -> None:
     assert page.body.split("\n\n") == [*paragraphs[:4], prose, *paragraphs[4:]]
 
 
+def test_the_article_goes_on_past_a_gallery_a_text_browser_printed() -> None:
+    """A text browser prints each picture as its alternative text in brackets; a gallery of
+    five between two paragraphs costs the article's run what one picture costs, and the
+    paragraphs under it stay in the body."""
+    title, paragraphs = article(0)
+    gallery = ["[ID]"] * 5
+    body = [*paragraphs[:4], *gallery, *paragraphs[4:]]
+    page = parsed("\n".join([*NAV, *TEASERS, title, "By Jane Doe", *body, *FOOTER]), 27)
+    assert page.body.split("\n\n") == paragraphs
+
+
 def test_an_author_box_the_body_ends_on_names_its_writer() -> None:
     """No byline anywhere, and the author's box directly under the last paragraph, read as
     one more paragraph of the body: it names the writer, and is left out as a note on her."""

@@ -366,6 +366,9 @@ class Layout:
                 and matches_rule("advertisement", line.text)
             ):
                 scores[i] = 0.0
+
+        for i in _gallery_after_its_first(classed):
+            scores[i] = 0.0
         start, end = best_run(scores)
         if end:
             end = _across_toolbar(classed, scores, start, end)
@@ -377,6 +380,27 @@ class Layout:
 
 
 AD_LABEL_WORDS = 4
+# A picture as a text browser prints it: its alternative text in brackets, alone on its line.
+PICTURE_PLACEHOLDER = re.compile(r"\[[^\[\]]{1,80}\]")
+
+
+def _gallery_after_its_first(classed: list[Line]) -> list[int]:
+    """The pictures of a gallery a text browser printed between two paragraphs, after its
+    first ("[ID]" five times in a row): a gallery costs the article's run what one picture
+    costs, so the article goes on past it."""
+    found: list[int] = []
+    i = 0
+    while i < len(classed):
+        j = i
+        while j < len(classed) and PICTURE_PLACEHOLDER.fullmatch(classed[j].text.strip()):
+            j += 1
+        between = i > 0 and j < len(classed) and classed[i - 1].kind == classed[j].kind == GOOD
+        if j - i > 1 and between:
+            found.extend(k for k in range(i + 1, j) if classed[k].kind == BAD)
+        i = max(j, i + 1)
+    return found
+
+
 CAPTION_TWICE_WORDS = 8  # a sentence printed twice in a row, this long or longer, is a caption
 _SENTENCE_END = (".", "!", "?", ")", '"', "”")
 
