@@ -740,6 +740,36 @@ def test_a_few_lines_wider_than_the_wrapping_leave_the_rest_unwrapped() -> None:
     assert unwrapped(text) == [line.rstrip() for line in text.splitlines()]
 
 
+def _wrapped_wide(paragraph: str, columns: int) -> list[str]:
+    """A paragraph of Chinese as a text browser wraps it: two columns a character, a line
+    broken before the character that would reach the last column."""
+    lines, line = [], ""
+    for char in paragraph:
+        if 2 * len(line) + 2 >= columns:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+def test_chinese_paragraphs_wrapped_by_columns_are_joined_back_without_spaces() -> None:
+    """w3m wraps Chinese at 80 columns, two a character (39 characters a line), under a menu of
+    short Latin lines: the paragraphs are joined back by columns, with no space put between
+    their characters; a short line of Chinese (a heading) stays apart."""
+    from workers.parsing.textdump import unwrapped
+
+    paragraphs = [
+        "在抗击疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。" * 3,
+        "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。" * 4,
+    ]
+    heading = "武汉的声音"
+    blocks = ["\n".join(_wrapped_wide(p, 80)) for p in paragraphs]
+    assert all(len(line) <= 39 for block in blocks for line in block.splitlines())
+    text = "\n".join(NAV) + "\n\n" + heading + "\n\n" + "\n\n".join(blocks)
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [*NAV, heading, *paragraphs]
+
+
 def test_indented_paragraphs_wrapped_short_of_the_headings_width_are_joined_back() -> None:
     """lynx indents paragraphs and wraps them a few columns short of its headings' width (74
     against 77): their breaks are measured against their own longest line, and the entries of

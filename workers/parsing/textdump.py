@@ -60,7 +60,7 @@ from workers.parsing.meta import (
     vouched_name,
     yearless_published,
 )
-from workers.parsing.page import PageFields, normalise
+from workers.parsing.page import CJK_LETTERS, PageFields, normalise
 from workers.parsing.sources import is_masthead, recognise
 from workers.parsing.urls import slug_words, url_day, url_month_end
 from workers.parsing.wholepage import (
@@ -177,7 +177,14 @@ def unwrapped(text: str) -> list[str]:
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
     # (words with a space between them: a form's empty field, "[          ]", is no text)
     texts = [line for line in lines if _SPACED_WORDS.search(line)]
-    spaced = [len(line) for line in texts]
+    # A wrapper counts a Chinese or Japanese character as two columns: such a line is broken
+    # when the next character would not have fitted after it, and its columns tell the width.
+    columns = [_columns(line) for line in lines]
+    spaced = [
+        n
+        for line, n in zip(lines, columns, strict=True)
+        if n > len(line) or _SPACED_WORDS.search(line)
+    ]
     # A few lines wider than any wrapping (a code block, a table's row the browser could not
     # fit) are left as they are, and the rest unwrapped.
     if sum(n > MAX_WRAP_WIDTH for n in spaced) > WIDER_LINES_SHARE * len(spaced):
@@ -191,9 +198,9 @@ def unwrapped(text: str) -> list[str]:
         and not _LIST_ITEM.match(below)
         # (one of those few; or a line of Chinese or Japanese, which puts no space between
         # its words: one longer than the width was not wrapped at it)
-        and not (len(line) > width and (_SPACED_WORDS.search(line) or CJK.search(line)))
-        and len(line) + 1 + len(below.split()[0]) > widths.get(_indent(line), width)
-        for line, below in zip(lines, lines[1:], strict=False)
+        and not (n > width and (_SPACED_WORDS.search(line) or CJK.search(line)))
+        and n + _first_columns(below, wide=n > len(line)) > widths.get(_indent(line), width)
+        for line, below, n in zip(lines, lines[1:], columns, strict=False)
     ]
     if sum(broken) < MIN_WRAPPED_LINES:
         return lines
@@ -214,11 +221,40 @@ def unwrapped(text: str) -> list[str]:
         if joining:
             head, tail = out[-1][-1], line.strip()
             glue = "" if len(head) > 1 and head[-1] == "-" and head[-2].isalpha() else " "
+            if _UNSPACED.match(head[-1:]) and _UNSPACED.match(tail):
+                glue = ""  # Chinese and Japanese put no space between words (Korean does)
             out[-1].extend((glue, tail))
         else:
             out.append([line])
         joining = i < len(broken) and broken[i]
     return ["".join(parts) for parts in out]
+
+
+# Characters a wrapper counts as two columns (on a line that holds Chinese or Japanese):
+# Chinese and Japanese letters, Hangul, and the full-width punctuation set among them.
+CJK_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3040-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+# Chinese and Japanese letters and their punctuation: written with no space between words.
+_UNSPACED = re.compile(rf"[{CJK_LETTERS}\u3000-\u303e\uff00-\uff60]")
+
+
+def _first_columns(below: str, *, wide: bool) -> int:
+    """The columns the next line's first word would have taken after a line, with its space;
+    after a line of Chinese or Japanese, a wide character of the next is a word of its own,
+    which text browsers break before when it would reach the last column."""
+    text = below.lstrip()
+    if wide and CJK_WIDE.match(text):
+        return 3
+    return 1 + len(text.split()[0])
+
+
+def _columns(line: str) -> int:
+    """The columns a wrapper gives the line: two for each wide character."""
+    return len(line) + len(CJK_WIDE.findall(line)) if CJK.search(line) else len(line)
 
 
 INDENT_WIDTH_SHARE = 0.8  # an indentation's own wrap width is at least this share of the dump's
