@@ -514,6 +514,11 @@ def test_a_dateline_and_a_byline_the_bodys_run_took_in_are_left_out() -> None:
     timed = [paragraphs[0], "10 p.m.", *paragraphs[1:]]
     page = parsed("\n".join([*NAV, *TEASERS, title, *timed, *FOOTER]), 22)
     assert page.body.split("\n\n") == timed
+    # A byline and a dateline on one line, longer than a byline alone.
+    both = "By Harbour Daily Staff | November 18, 2026 at 2:26 PM - Updated November 18 at 4:46 PM"
+    lines = [*NAV, *TEASERS, title, *paragraphs[:2], both, *paragraphs[2:], *FOOTER]
+    page = parsed("\n".join(lines), 28)
+    assert page.body.split("\n\n") == paragraphs
 
 
 def test_the_line_over_a_byline_left_out_of_the_article_is_its_standfirst() -> None:

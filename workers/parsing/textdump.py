@@ -1194,8 +1194,12 @@ def _without_datelines(paragraphs: list[str], page: PageFields, timezone: str) -
     Cleveland.com" under a caption): the article's metadata, read from around its headline."""
     kept = []
     for i, text in enumerate(paragraphs):
-        short = i < BYLINE_PARAGRAPHS and len(paragraphs) > 1 and len(text) < MAX_BYLINE_PARAGRAPH
+        first = i < BYLINE_PARAGRAPHS and len(paragraphs) > 1
+        short = first and len(text) < MAX_BYLINE_PARAGRAPH
         if short and (_dateline_paragraph(text, timezone) or _byline_paragraph(text)):
+            page.removed.append({"line": text, "rule": "metadata_line"})
+            continue
+        if first and len(text) < MAX_METADATA_PARAGRAPH and _byline_and_dateline(text, timezone):
             page.removed.append({"line": text, "rule": "metadata_line"})
             continue
         kept.append(text)
@@ -1210,6 +1214,20 @@ def _dateline_paragraph(text: str, timezone: str) -> bool:
         return False
     read = read_metadata_line(text, timezone)
     return read.timed and len(_WORDS.findall(read.rest)) <= DATELINE_LABEL_WORDS
+
+
+MAX_METADATA_PARAGRAPH = 160  # a byline and a dateline on one line: "By ... | ... - Updated ..."
+
+
+def _byline_and_dateline(text: str, timezone: str) -> bool:
+    """A paragraph that is a byline and a dateline and nothing more than their labels ("By HNN
+    Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM")."""
+    if DATE_IN_LINE.search(text) is None or not byline_names(text, require_by=True):
+        return False
+    read = read_metadata_line(text, timezone)
+    named = {word.casefold() for name in read.names for word in name.split()}
+    left = [w for w in _WORDS.findall(read.rest) if w.casefold() not in named]
+    return read.timed and bool(read.names) and len(left) <= DATELINE_LABEL_WORDS
 
 
 def _byline_paragraph(text: str) -> list[str]:
