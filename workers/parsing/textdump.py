@@ -1267,6 +1267,7 @@ def first_sentence(text: str) -> str:
 
 
 CAPTION_PARAGRAPH_WORDS = 60  # a longer paragraph is never taken for a caption
+CAPTION_PARAGRAPH_CHARS = 720  # (nor a paragraph this long, whatever its words)
 # Where each person stands in the picture, as a caption says it after a name ("Jane Doe, left,
 # and John Roe speak ...", "..., second from right,"); not a verb between commas ("He paused,
 # left, and came back").
@@ -1294,9 +1295,7 @@ def is_caption(paragraph: str) -> bool:
     ("Jane Doe, left, and John Roe ..."), dates the picture as an agency's caption does
     ("..., Tuesday, Nov. 19, 2019, ..."), or its last sentence is the photographer's credit
     ("... last week. Credit... Jane Roe/The Daily")."""
-    if len(paragraph) > CAPTION_PARAGRAPH_WORDS * 12 or (
-        len(paragraph.split()) > CAPTION_PARAGRAPH_WORDS
-    ):
+    if len(paragraph) > CAPTION_PARAGRAPH_CHARS or len(paragraph.split()) > CAPTION_PARAGRAPH_WORDS:
         return False
     if _PLACE_IN_PICTURE.search(paragraph) or _CAPTION_DATE.search(paragraph):
         return True

@@ -366,7 +366,6 @@ class Layout:
                 and matches_rule("advertisement", line.text)
             ):
                 scores[i] = 0.0
-
         for i in _gallery_after_its_first(classed):
             scores[i] = 0.0
         start, end = best_run(scores)
