@@ -163,6 +163,21 @@ def test_a_page_that_opens_with_a_menu_is_a_whole_page_however_long_its_article(
     assert not looks_whole_page(lines[2:])
 
 
+def test_a_long_dump_that_opens_with_two_lines_of_furniture_is_a_whole_page() -> None:
+    """A browser's copy of a long article under a short menu ("SUBSCRIBE", "NUTRITION") or a
+    skip link is a whole page: its headline is found under the menu, not taken from its first
+    word. A site's name alone over the headline still leaves a clean dump clean."""
+    paragraphs = BRIDGE * 6
+    lines = ["SUBSCRIBE", "LOCAL NEWS", BRIDGE_HEADLINE, "By Jane Doe", *paragraphs]
+    assert looks_whole_page(lines)
+    assert parse_text("\n".join(lines)).title == BRIDGE_HEADLINE
+    assert not looks_whole_page(lines[1:])
+    assert not looks_whole_page(lines[:1] + lines[2:])
+    skip = ["Skip to main content", "Search", *lines[2:]]  # a skip link is chrome, any length
+    assert looks_whole_page(skip)
+    assert parse_text("\n".join(skip)).title == BRIDGE_HEADLINE
+
+
 def parsed(text: str, offset: int) -> ParsedArticle:
     return parse_at(text.encode(), Position("articles.raw", 0, offset, 1_764_547_200.0), SETTINGS)
 

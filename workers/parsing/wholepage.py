@@ -230,6 +230,7 @@ WHOLE_PAGE_BAD = 0.3  # ...and has few lines of furniture
 # A shorter dump is a whole page too when half of it or more is furniture (a page of a menu,
 # a headline, two paragraphs and a footer), never under 10 lines.
 SHORT_PAGE_LINES, SHORT_PAGE_BAD = 10, 0.5
+OPENING_FURNITURE = 2  # lines of furniture a long dump opens with that make it a whole page
 FIRST_LINE_CHARS = 300  # of a dump's first line, read for a menu's item
 
 
@@ -242,6 +243,15 @@ def looks_whole_page(lines: list[str], language: str | None = None) -> bool:
         # starts with its headline, whatever share of the page the article's lines are.
         return True
     stopwords = stopwords_of(language or language_of(lines))
+    if len(lines) >= WHOLE_PAGE_LINES and all(
+        classify(text, stopwords).kind == BAD or matches_rule("page_furniture", text)
+        for text in lines[:OPENING_FURNITURE]
+    ):
+        # A clean dump starts with its headline, a site's name (and a consent banner) over it
+        # at most. A long one that opens with lines of furniture (a menu's words, a skip link:
+        # "SUBSCRIBE", "NUTRITION"; "Skip to main content", "Search") is the page, however
+        # little of it is chrome besides: a long article under a short menu.
+        return True
     # A list's items count as furniture here, whether or not they read as sentences: the
     # share that tells a whole page from a clean dump was chosen so.
     bad = sum(
