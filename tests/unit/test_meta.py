@@ -934,6 +934,14 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
     assert byline_names("Flooding in East Anglia") == []
 
 
+def test_a_label_is_no_bare_byline_but_a_labelled_one_still_is() -> None:
+    """Capitalised words before a colon label what follows them ("Set Your Location:", a
+    weather box's field under a headline); "By" before them still makes them names."""
+    assert byline_names("Set Your Location:") == []
+    assert byline_names("Jane Doe") == ["Jane Doe"]
+    assert byline_names("By Jane Doe:") == ["Jane Doe"]
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

@@ -757,6 +757,8 @@ def byline_names(
         return []
     if len(text) > 160 or not has_by and len(text.split()) > MAX_BARE_BYLINE_WORDS:
         return []  # a line that long with no "By" is a sentence ("LOS ANGELES (AP) — To ...")
+    if not has_by and text.endswith(":"):
+        return []  # a label, its value under it ("Set Your Location:", "Weitere Artikel:")
     # Romanian "de" is a preposition in the other languages ("de Teatro", a menu's "Sección de
     # Teatro" broken over lines): only names with a known given name follow it as a byline.
     particle = text.startswith("de ")
