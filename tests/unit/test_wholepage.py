@@ -1127,6 +1127,10 @@ def test_a_whole_page_with_no_headline_keeps_its_first_paragraph_in_its_body() -
     assert page.paragraphs == BRIDGE
     assert page.title == BRIDGE[0]  # one sentence long
     assert first_sentence(f"{BRIDGE[0]} {BRIDGE[1]}") == BRIDGE[0]
+    # A full stop before a number ends no sentence; an ellipsis before a word does.
+    ranked = "Nadal is ranked No. 2 in the world after the final."
+    assert first_sentence(f"{ranked} He won.") == ranked
+    assert first_sentence("Then the lights went out… Nobody moved.") == "Then the lights went out…"
     headed = parse_text("\n".join([*NAV, *TEASERS, BRIDGE_HEADLINE, *BRIDGE, *FOOTER]))
     assert (headed.title, headed.paragraphs) == (BRIDGE_HEADLINE, BRIDGE)
 

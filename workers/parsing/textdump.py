@@ -1287,7 +1287,7 @@ _CAPTION_DATE = re.compile(
 _CREDIT_LABEL = re.compile(
     r"^(?:credit|photo|photograph|image|foto|bild)s?\s*(?:\.\.\.|…|:)?\s*", re.I
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+")
+_CAPTION_SENTENCES = re.compile(r"(?<=[.!?”\"])\s+")  # (a caption's sentences)
 
 
 def is_caption(paragraph: str) -> bool:
@@ -1299,7 +1299,7 @@ def is_caption(paragraph: str) -> bool:
         return False
     if _PLACE_IN_PICTURE.search(paragraph) or _CAPTION_DATE.search(paragraph):
         return True
-    sentences = _SENTENCE_BREAK.split(paragraph.strip())
+    sentences = _CAPTION_SENTENCES.split(paragraph.strip())
     return len(sentences) > 1 and is_photo_credit(_CREDIT_LABEL.sub("", sentences[-1]))
 
 
