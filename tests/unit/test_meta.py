@@ -7,6 +7,7 @@ from workers.parsing.meta import (
     iso_utc,
     labelled_published,
     looks_like_metadata,
+    numeric_date_order,
     page_year,
     parse_datetime,
     read_metadata_line,
@@ -932,6 +933,14 @@ def test_bare_names_with_the_place_they_write_from_are_a_byline() -> None:
     ]
     assert byline_names("Jane Doe in New York") == ["Jane Doe"]
     assert byline_names("Flooding in East Anglia") == []
+
+
+def test_a_time_written_with_h_makes_a_numeric_date_day_first() -> None:
+    """ "14h05", "9h05min": hours and minutes the French, Portuguese and Spanish way, where dates
+    are written day first."""
+    assert numeric_date_order("05/06/2024 14h05", "UTC") == "DMY"
+    assert numeric_date_order("05/06/2024 9h05min", "UTC") == "DMY"
+    assert numeric_date_order("05/06/2024", "UTC") == "?"
 
 
 def test_a_label_is_no_bare_byline_but_a_labelled_one_still_is() -> None:

@@ -338,7 +338,7 @@ _DAY_FIRST_ZONE_NAMES = (
 )
 _DAY_FIRST_ZONES = re.compile(rf"\b({_DAY_FIRST_ZONE_NAMES})\b")
 # "14h05": a time written the French, Portuguese or Spanish way, where dates are day first.
-_H_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])h[0-5]\d(?!\d)")
+_DAY_FIRST_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])h[0-5]\d(?!\d)")
 _MONTH_FIRST_ZONE_NAMES = "ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT|AKST|HST"
 _MONTH_FIRST_ZONES = re.compile(rf"\b({_MONTH_FIRST_ZONE_NAMES})\b\.?")
 
@@ -358,7 +358,7 @@ def numeric_date_order(text: str, timezone: str) -> str | None:
         return "MDY"
     if match.group(2) == ".":
         return "DMY"
-    if _DAY_FIRST_ZONES.search(text) or _H_TIME.search(text):
+    if _DAY_FIRST_ZONES.search(text) or _DAY_FIRST_TIME.search(text):
         return "DMY"
     if _MONTH_FIRST_ZONES.search(text):
         return "MDY"
