@@ -98,3 +98,24 @@ def test_another_faust_release_is_refused_at_start_up() -> None:
     faust_internals.check_version(faust_internals.SUPPORTED)
     with pytest.raises(RuntimeError, match="0.16.0"):
         faust_internals.check_version("0.16.0")
+
+
+def test_no_module_defines_a_top_level_name_twice() -> None:
+    """A pattern or constant defined again further down a module replaces the first for every
+    use, above it too: two such (a caption's sentence split, a day-first time cue) once changed
+    what other functions read. Each name a module defines at its top level is defined once."""
+    twice = []
+    for path in sorted((ROOT / "workers").rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                names = [node.name]
+            else:
+                continue
+            twice += [f"{path.relative_to(ROOT)}: {name}" for name in names if name in seen]
+            seen.update(names)
+    assert twice == []
