@@ -220,6 +220,20 @@ def test_a_mostly_utf8_page_keeps_its_accents_around_a_stray_byte() -> None:
     assert raw.content.count("\ufffd") == 1
 
 
+def test_a_dump_with_a_damaged_passage_is_read_and_one_mostly_damaged_is_refused() -> None:
+    """A scraper that decoded a page "with replacement" leaves U+FFFD where it could not read
+    (a quote in a script it had no font or codec for): a few percent of the text is still an
+    article. A text a tenth or more replaced is no text."""
+    paragraph = "The council approved the flood defence scheme on Tuesday evening. " * 3
+    damaged = "\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd\ufffd"
+    text = "\n\n".join([paragraph, damaged, damaged, paragraph, paragraph])
+    assert 0.02 < text.count("\ufffd") / len(text) < 0.1
+    assert paragraph in decode_message(env(content=text), LIMIT).content
+    with pytest.raises(ParseError) as refused:
+        decode_message(env(content="\n\n".join([paragraph, damaged * 4])), LIMIT)
+    assert refused.value.reason == "binary_content"
+
+
 @pytest.mark.parametrize(
     ("head", "expected"),
     [

@@ -278,6 +278,12 @@ def web_encoding(label: str) -> str | None:
     return _WEB_MEANING.get(name, name)
 
 
+# A tenth of a text's first characters replaced (U+FFFD) is more than a damaged passage: bytes
+# that are no text. A page dump whose scraper decoded a quote or a script it could not read
+# "with replacement" holds a few percent and is still an article.
+UNDECODABLE_SHARE = 10
+
+
 def clean_text(text: str, *, repair_text: bool = True, entities: bool = True) -> str:
     """Repair mojibake, refuse binary-looking text, drop stray control characters.
 
@@ -290,7 +296,7 @@ def clean_text(text: str, *, repair_text: bool = True, entities: bool = True) ->
     sample = text[:8192]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise ParseError("binary_content", "too many control characters")
-    if "\ufffd" in sample and sample.count("\ufffd") > max(8, len(sample) // 50):
+    if "\ufffd" in sample and sample.count("\ufffd") > max(8, len(sample) // UNDECODABLE_SHARE):
         raise ParseError("binary_content", "mostly undecodable bytes")
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
     return repaired(text, entities=entities) if repair_text else _CONTROL.sub("", text)
