@@ -178,6 +178,14 @@ def test_a_long_dump_that_opens_with_two_lines_of_furniture_is_a_whole_page() ->
     assert parse_text("\n".join(skip)).title == BRIDGE_HEADLINE
 
 
+def test_a_browsers_picture_markers_do_not_push_the_headline_out_of_reach() -> None:
+    """elinks and links print "[IMG]" for each picture without text: a video's playlist of
+    them between a headline and its body is no distance between the two."""
+    playlist = ["[IMG]", "[IMG]", "Replay"] * 25
+    lines = [*NAV, BRIDGE_HEADLINE, "By Jane Doe", *playlist, *BRIDGE * 3, *FOOTER]
+    assert parse_text("\n".join(lines)).title == BRIDGE_HEADLINE
+
+
 def parsed(text: str, offset: int) -> ParsedArticle:
     return parse_at(text.encode(), Position("articles.raw", 0, offset, 1_764_547_200.0), SETTINGS)
 

@@ -941,6 +941,17 @@ class HeadlineContext:
         below = self.classed[i + 1]
         return below.words <= BYLINE_WORDS and looks_like_metadata(below.text)
 
+    def _window_start(self) -> int:
+        """The first line of the ``HEADLINE_WINDOW`` lines above the body, not counting what a
+        text browser prints for an element without text ("[IMG]", a form's "____"): elinks and
+        links print a line for every picture of a video's playlist between a headline and its
+        body, where lynx prints none."""
+        counted, start = 0, self.body_start
+        while start > 0 and counted < HEADLINE_WINDOW:
+            start -= 1
+            counted += not matches_rule("browser_marker", self.classed[start].text)
+        return start
+
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
         label ending, no byline, dateline, credit, breadcrumb or address; and, of that shape
@@ -948,7 +959,7 @@ class HeadlineContext:
         follows; and, of that shape, lines further above that the page's URL spells."""
         found = []
         into_body = min(self.body_start + HEADING_INTO_BODY, self.body_end - 1)
-        window = max(0, self.body_start - HEADLINE_WINDOW)
+        window = self._window_start()
         # A marked top-level heading is a candidate however far above the body it is: a
         # gallery or a video may stand between a page's headline and its text.
         far = [i for i in sorted(self.headings) if i < window][:FAR_HEADINGS]
