@@ -1690,6 +1690,23 @@ def test_lynxs_headings_at_the_first_column_are_marked_as_headings() -> None:
         assert not dump_lines(flat)[1].headings
 
 
+def test_elinks_centred_top_heading_is_marked_as_a_heading() -> None:
+    """elinks indents blocks as lynx does but centres the page's <h1> in the width it wraps
+    at: a centred line marks the headline, as the first column marks a lower heading."""
+    from workers.parsing.textdump import dump_lines
+
+    video = "Harbour bridge: watch the first cars cross after the repairs"
+    width = 77  # what _lynx wraps at
+    centred = " " * ((width - len(BRIDGE_HEADLINE)) // 2) + BRIDGE_HEADLINE
+    page = _lynx(["* Home", "* News", *BRIDGE[:1], f"# {video}", *BRIDGE * 2])
+    page = page.replace(_lynx(BRIDGE[:1]), centred, 1)
+    lines, marks = dump_lines(page)
+    assert sorted(lines[i] for i in marks.headings) == sorted([BRIDGE_HEADLINE, video])
+    off_centre = page.replace(centred, " " * 8 + BRIDGE_HEADLINE, 1)
+    lines, marks = dump_lines(off_centre)
+    assert [lines[i] for i in marks.headings] == [video]
+
+
 def test_a_lynx_headline_far_over_its_body_is_found_by_its_heading() -> None:
     """A gallery's captions between the headline and the body put the headline out of reach of
     the lines over the body; lynx's unindented heading is a candidate however far up it is."""

@@ -292,7 +292,7 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     printed = [line for line in unwrapped(text) if line.strip()]
     lines, starts = _joined_labels([line.strip() for line in printed])
     if not looks_markdown(lines):
-        unindented = _unindented(printed)
+        unindented = _unindented(printed, _dump_width(text))
         headings = frozenset(j for j, i in enumerate(starts) if i in unindented)
         return [_unescaped(line) for line in lines], Marks(headings=headings)
     raw = text.splitlines()
@@ -307,20 +307,38 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
 # lynx prints every block of a page indented, its paragraphs by three spaces, but its headings
 # (<h1> to <h6>), which start at the line's first column: a dump with this share of its lines
 # indented, and this share by three spaces exactly, marks its headings so, as Markdown marks
-# them with "#". (Other converters indent everything, or nothing but lists.)
+# them with "#". (Other converters indent everything, or nothing but lists.) elinks indents the
+# same way but centres a page's <h1>.
 INDENTED_SHARE = 0.6
 PARAGRAPH_INDENT_SHARE = 0.1
 PARAGRAPH_INDENT = 3
+CENTRED_SLACK = 2  # columns a centred line may lie off the middle (an odd length, rounding)
 
 
-def _unindented(lines: list[str]) -> frozenset[int]:
-    """The lines of a lynx dump that are headings by their indentation."""
+def _dump_width(text: str) -> int:
+    """The columns of a dump's widest line that a wrapper may have made (a table's wider row
+    is no measure of it)."""
+    return max(
+        (n for line in text.splitlines() if (n := len(line.rstrip())) <= MAX_WRAP_WIDTH), default=0
+    )
+
+
+def _unindented(lines: list[str], width: int) -> frozenset[int]:
+    """The lines of a text browser's dump that are headings by their indentation: lynx starts
+    every heading at the first column, elinks its lower ones, and centres the page's top
+    heading in the dump's ``width`` (no paragraph is centred: they all start 3 columns in)."""
     indents = [len(line) - len(line.lstrip(" ")) for line in lines]
     indented = sum(n >= PARAGRAPH_INDENT for n in indents)
     paragraphs = sum(n == PARAGRAPH_INDENT for n in indents)
     if indented < INDENTED_SHARE * len(lines) or paragraphs < PARAGRAPH_INDENT_SHARE * len(lines):
         return frozenset()
-    return frozenset(i for i, n in enumerate(indents) if n == 0)
+    return frozenset(
+        i
+        for i, n in enumerate(indents)
+        if n == 0
+        or n > PARAGRAPH_INDENT
+        and abs(2 * n + len(lines[i].strip()) - width) <= CENTRED_SLACK
+    )
 
 
 def _unescaped(line: str) -> str:
