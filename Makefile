@@ -41,9 +41,9 @@ lint: install
 # (each input is skipped with a note where its renderer is missing), and Go, whose module
 # downloads fetch the bench's extra pages (Readability's and trafilatura's test pages).
 bench-tools: tools
-	@{ command -v w3m && command -v lynx && command -v chromedriver && command -v go; } >/dev/null 2>&1 || \
+	@{ command -v w3m && command -v lynx && command -v elinks && command -v chromedriver && command -v go; } >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq w3m lynx chromium-driver \
+	    apt-get install -y -qq w3m lynx elinks chromium-driver \
 	      $$(command -v go >/dev/null || echo golang-go) >/dev/null; }
 
 bench: install bench-tools

@@ -479,8 +479,9 @@ def render_text(html: str) -> str:
     return str(get_text(html))
 
 
-# Text browsers, where installed (Debian's ``w3m`` and ``lynx``): their dumps wrap lines at 80
-# columns and indent, as many scrapers' saved pages do.
+# Text browsers, where installed (Debian's ``w3m``, ``lynx`` and ``elinks``): their dumps wrap
+# lines at 80 columns and indent, as many scrapers' saved pages do. elinks (since session 52)
+# prints a marker for every picture without text and keeps non-breaking spaces.
 TEXT_BROWSERS = {
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80"],
     "lynx": [
@@ -491,6 +492,21 @@ TEXT_BROWSERS = {
         "-width=80",
         "-assume_charset=utf-8",
         "-display_charset=utf-8",
+    ],
+    "elinks": [
+        "elinks",
+        "-dump",
+        "-force-html",
+        "-no-numbering",
+        "-no-references",
+        "-dump-width",
+        "80",
+        "-dump-charset",
+        "utf-8",
+        "-eval",
+        'set document.codepage.assume = "utf-8"',
+        "-eval",
+        "set document.codepage.force_assumed = 1",
     ],
 }
 
