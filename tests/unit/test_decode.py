@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from workers.errors import REASONS, ParseError
 from workers.parsing.decode import declared_charset, decode_message, web_encoding
+from workers.parsing.textdump import parse_text
 
 LIMIT = 10_000
 
@@ -229,6 +230,9 @@ def test_a_dump_with_a_damaged_passage_is_read_and_one_mostly_damaged_is_refused
     text = "\n\n".join([paragraph, damaged, damaged, paragraph, paragraph])
     assert 0.02 < text.count("\ufffd") / len(text) < 0.1
     assert paragraph in decode_message(env(content=text), LIMIT).content
+    parsed = parse_text(f"Council approves the flood scheme\n\n{text}")
+    assert parsed.paragraphs == [paragraph.strip()] * 3  # what was lost is no paragraph
+    assert [r["rule"] for r in parsed.removed] == ["undecodable"] * 2
     with pytest.raises(ParseError) as refused:
         decode_message(env(content="\n\n".join([paragraph, damaged * 4])), LIMIT)
     assert refused.value.reason == "binary_content"

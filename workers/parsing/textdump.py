@@ -1321,6 +1321,16 @@ def is_caption(paragraph: str) -> bool:
     return len(sentences) > 1 and is_photo_credit(_CREDIT_LABEL.sub("", sentences[-1]))
 
 
+UNDECODABLE_PARAGRAPH = 0.5  # the share of a paragraph's characters U+FFFD that leave it out
+
+
+def undecodable(paragraph: str) -> bool:
+    """A paragraph mostly of U+FFFD, what a scraper that decoded with replacement left of a
+    passage it could not read: nothing of the article is left in it."""
+    head = paragraph[:2000]
+    return head.count("\ufffd") > UNDECODABLE_PARAGRAPH * len(head.replace(" ", ""))
+
+
 def _body(lines: list[str], page: PageFields) -> list[str]:
     title = normalise(page.title or "")
     body: list[str] = []
@@ -1333,6 +1343,8 @@ def _body(lines: list[str], page: PageFields) -> list[str]:
                 page.authors = _credit_names(line)
         elif is_caption(line):
             page.removed.append({"line": line, "rule": "caption_or_credit"})
+        elif undecodable(line):
+            page.removed.append({"line": line, "rule": "undecodable"})
         elif is_photo_credit(line):
             # A picture's credit alone ("(Jacquelyn Martin / Associated Press)"), its caption
             # the short line over it.
