@@ -43,6 +43,18 @@ def _check(value: bytes) -> None:
         assert exc.reason in REASONS["parse"]
     else:
         assert article.title and article.body and article.word_count >= 0
+        for field in (article.title, article.standfirst or "", *article.authors):
+            assert field == " ".join(field.split())  # one line, one space between words
+
+
+def test_a_title_keeps_no_run_of_spaces_and_its_id_does_not_change() -> None:
+    """A browser's dump keeps a non-breaking space ("Secara\u00a0Berlebihan"), a page two
+    spaces: the record's title has one space between words, and the same id as before."""
+    body = "The council approved the flood defence scheme on Tuesday evening. " * 3
+    spaced = parse_at(f"Council approves\u00a0flood  scheme\n\n{body}".encode(), POSITION, SETTINGS)
+    plain = parse_at(f"Council approves flood scheme\n\n{body}".encode(), POSITION, SETTINGS)
+    assert spaced.title == plain.title == "Council approves flood scheme"
+    assert spaced.article_id == plain.article_id
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

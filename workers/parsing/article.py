@@ -49,7 +49,7 @@ def parse_article(
         page = _repaired(parse_html(raw.content, raw.url, timezone, max_html_nodes))
     else:
         page = parse_text(raw.content, timezone, _moment(ingested_at), raw.url)
-    title = visible(page.title or "").strip()[:MAX_TITLE_CHARS]
+    title = one_line(page.title or "")[:MAX_TITLE_CHARS]
     if not title:
         raise ParseError("no_title")
     paragraphs = _bounded([p for p in page.paragraphs[:MAX_PARAGRAPHS] if p.strip()], page)
@@ -73,7 +73,7 @@ def parse_article(
         url=url,
         title=title,
         standfirst=_standfirst(page.standfirst),
-        authors=[visible(a)[:MAX_AUTHOR_CHARS] for a in page.authors[:MAX_AUTHORS]],
+        authors=[one_line(a)[:MAX_AUTHOR_CHARS] for a in page.authors[:MAX_AUTHORS]],
         published_at=_iso(published_at),
         updated_at=_iso(updated_at),
         language=_language(body, page.language),
@@ -84,6 +84,13 @@ def parse_article(
         removed=page.removed[:MAX_REMOVED],
         ingested_at=ingested_at,
     )
+
+
+def one_line(text: str) -> str:
+    """A field shown on one line (title, standfirst, an author): visible characters, every run
+    of spaces of any kind (a non-breaking space a browser's dump kept, a tab, two spaces) one
+    space. ``article_id`` folds spaces already, so no id changes."""
+    return " ".join(visible(text).split())
 
 
 def _repaired(page: PageFields) -> PageFields:
@@ -201,7 +208,7 @@ def _iso_or_repr(moment: datetime) -> str:
 def _standfirst(text: str | None) -> str | None:
     if not text:
         return None
-    cleaned = visible(text).strip()
+    cleaned = one_line(text)
     if len(cleaned) > MAX_STANDFIRST_CHARS:
         cleaned = cleaned[:MAX_STANDFIRST_CHARS].rsplit(" ", 1)[0] + "…"
     return cleaned or None
