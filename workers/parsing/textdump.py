@@ -292,7 +292,7 @@ def dump_lines(text: str) -> tuple[list[str], Marks]:
     printed = [line for line in unwrapped(text) if line.strip()]
     lines, starts = _joined_labels([line.strip() for line in printed])
     if not looks_markdown(lines):
-        unindented = _unindented(printed, _dump_width(text))
+        unindented = _unindented(printed, text)
         headings = frozenset(j for j, i in enumerate(starts) if i in unindented)
         return [_unescaped(line) for line in lines], Marks(headings=headings)
     raw = text.splitlines()
@@ -323,15 +323,17 @@ def _dump_width(text: str) -> int:
     )
 
 
-def _unindented(lines: list[str], width: int) -> frozenset[int]:
+def _unindented(lines: list[str], text: str) -> frozenset[int]:
     """The lines of a text browser's dump that are headings by their indentation: lynx starts
     every heading at the first column, elinks its lower ones, and centres the page's top
-    heading in the dump's ``width`` (no paragraph is centred: they all start 3 columns in)."""
+    heading in the width of the dump ``text`` (no paragraph is centred: they all start 3
+    columns in). The width is measured only for a dump indented so."""
     indents = [len(line) - len(line.lstrip(" ")) for line in lines]
     indented = sum(n >= PARAGRAPH_INDENT for n in indents)
     paragraphs = sum(n == PARAGRAPH_INDENT for n in indents)
     if indented < INDENTED_SHARE * len(lines) or paragraphs < PARAGRAPH_INDENT_SHARE * len(lines):
         return frozenset()
+    width = _dump_width(text)
     return frozenset(
         i
         for i, n in enumerate(indents)
