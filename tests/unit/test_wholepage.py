@@ -812,6 +812,27 @@ def test_indented_paragraphs_wrapped_short_of_the_headings_width_are_joined_back
     assert lines[1:] == [*BRIDGE * 3, *(m.strip() for m in menu)]
 
 
+def test_indented_paragraphs_are_joined_back_under_code_wider_than_their_wrapping() -> None:
+    """elinks wraps a blog's indented paragraphs at 77 columns and prints its code blocks as
+    they are, some lines 100 columns wide: the indentation that holds most of the text is
+    measured against its own longest line, so its paragraphs are joined back; the code's lines
+    stay apart."""
+    from workers.parsing.textdump import unwrapped
+
+    code = [  # (the widest last: a line that reaches the width and goes on looks wrapped)
+        " SELECT avg(n) - stddev(n) AS lower_bound, avg(n) + stddev(n) AS upper_bound FROM t",
+        " WHERE n < lower_bound OR n > upper_bound ORDER BY n DESC LIMIT 10; -- the outliers",
+        " UNION ALL SELECT n, lower_bound, upper_bound FROM archive WHERE n > upper_bound * 2.5"
+        " OR n < 0.5;",
+    ]
+    body = _wrapped(BRIDGE * 3, 77, indent="   ")
+    text = body + "\n\n" + "\n".join(code) + "\n\n" + _wrapped(BRIDGE, 77, indent="   ")
+    widest = max(len(line) for line in body.splitlines())
+    assert widest < 0.8 * len(code[-1])  # the code sets the dump's width
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [*BRIDGE * 3, *(c.strip() for c in code), *BRIDGE]
+
+
 def test_a_text_browsers_dump_with_signs_of_markdown_is_unwrapped_as_text() -> None:
     """lynx prints a form's field as underscores ("__"), which Markdown reads as strong
     emphasis: such a dump is still a text browser's, its paragraphs joined back by the wrap

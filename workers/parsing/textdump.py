@@ -258,6 +258,7 @@ def _columns(line: str) -> int:
 
 
 INDENT_WIDTH_SHARE = 0.8  # an indentation's own wrap width is at least this share of the dump's
+MIN_TEXT_WIDTH = 60  # ...or of this many columns, at the indentation that holds the most text
 
 
 def _indent(line: str) -> int:
@@ -270,7 +271,8 @@ def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
     wraps them short of its headings' width ("   For two years running, ..." at 74 columns
     under a heading of 79), so their breaks are measured against their own longest line. An
     indentation whose longest line is well short of the dump's (a menu, a caption) keeps the
-    dump's width."""
+    dump's width, unless it holds the most text and its lines are long enough to have been
+    wrapped (elinks wraps a blog's paragraphs at 77 columns under code 100 columns wide)."""
     longest: dict[int, int] = {}
     count: dict[int, int] = {}
     for line in texts:
@@ -278,10 +280,12 @@ def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
             at = _indent(line)
             longest[at] = max(longest.get(at, 0), len(line))
             count[at] = count.get(at, 0) + 1
+    main = max(count, key=count.__getitem__, default=None)
     return {
         at: n
         for at, n in longest.items()
-        if count[at] >= MIN_WRAPPED_LINES and n >= INDENT_WIDTH_SHARE * width
+        if count[at] >= MIN_WRAPPED_LINES
+        and (n >= INDENT_WIDTH_SHARE * width or (at == main and n >= MIN_TEXT_WIDTH))
     }
 
 
