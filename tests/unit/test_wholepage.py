@@ -798,6 +798,24 @@ def test_chinese_paragraphs_wrapped_by_columns_are_joined_back_without_spaces() 
     assert lines == [*NAV, heading, *paragraphs]
 
 
+def test_indented_chinese_paragraphs_are_joined_back_by_their_own_columns() -> None:
+    """elinks indents paragraphs by three columns and wraps them at 77, short of a caption
+    printed at the page's full 80: the lines of Chinese set their indentation's width by their
+    own columns (two a character), so the paragraphs are joined back."""
+    from workers.parsing.textdump import unwrapped
+
+    paragraphs = [
+        "在抗击疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。" * 3,
+        "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强。" * 4,
+    ]
+    caption = "图注：测试表明，有关人在高空中喝酒更容易醉的传言是不正确的，宇航员们同样不例外！"
+    blocks = ["\n".join("   " + line for line in _wrapped_wide(p, 76)) for p in paragraphs]
+    assert 2 * len(caption) == 80 > max(3 + 2 * len(line.strip()) for b in blocks for line in b)
+    text = caption + "\n\n" + "\n\n".join(blocks)
+    lines = [line.strip() for line in unwrapped(text) if line.strip()]
+    assert lines == [caption, *paragraphs]
+
+
 def test_indented_paragraphs_wrapped_short_of_the_headings_width_are_joined_back() -> None:
     """lynx indents paragraphs and wraps them a few columns short of its headings' width (74
     against 77): their breaks are measured against their own longest line, and the entries of

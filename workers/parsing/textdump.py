@@ -175,13 +175,19 @@ def unwrapped(text: str) -> list[str]:
     more than ``WIDER_LINES_SHARE`` of their lines wider than ``MAX_WRAP_WIDTH``, or with
     fewer than ``MIN_WRAPPED_LINES`` breaks, are returned as they are."""
     lines = [line.rstrip() for line in text.expandtabs(8).splitlines()]
-    # (words with a space between them: a form's empty field, "[          ]", is no text)
-    texts = [line for line in lines if _SPACED_WORDS.search(line)]
     # A wrapper counts a Chinese or Japanese character as two columns: such a line is broken
     # when the next character would not have fitted after it, and its columns tell the width.
     columns = [_columns(line) for line in lines]
     spaced = [
         n
+        for line, n in zip(lines, columns, strict=True)
+        if n > len(line) or _SPACED_WORDS.search(line)
+    ]
+    # Lines of text for the widths of indentations: words with a space between them (a form's
+    # empty field, "[          ]", is no text) by their characters, and lines of Chinese or
+    # Japanese alone by their columns.
+    texts = [
+        (line, len(line) if _SPACED_WORDS.search(line) else n)
         for line, n in zip(lines, columns, strict=True)
         if n > len(line) or _SPACED_WORDS.search(line)
     ]
@@ -265,8 +271,8 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
-    """The wrap width of the lines of text (``texts``: words with a space between them) at each
+def _widths_by_indent(texts: list[tuple[str, int]], width: int) -> dict[int, int]:
+    """The wrap width of the lines of text (``texts``, each with its columns) at each
     indentation that holds ``MIN_WRAPPED_LINES`` of them or more: lynx indents paragraphs and
     wraps them short of its headings' width ("   For two years running, ..." at 74 columns
     under a heading of 79), so their breaks are measured against their own longest line. An
@@ -275,10 +281,10 @@ def _widths_by_indent(texts: list[str], width: int) -> dict[int, int]:
     wrapped (elinks wraps a blog's paragraphs at 77 columns under code 100 columns wide)."""
     longest: dict[int, int] = {}
     count: dict[int, int] = {}
-    for line in texts:
-        if len(line) <= width:
+    for line, n in texts:
+        if n <= width:
             at = _indent(line)
-            longest[at] = max(longest.get(at, 0), len(line))
+            longest[at] = max(longest.get(at, 0), n)
             count[at] = count.get(at, 0) + 1
     main = max(count, key=count.__getitem__, default=None)
     return {
