@@ -1560,6 +1560,22 @@ def test_a_section_the_articles_contents_list_is_no_headline() -> None:
         assert find_article([*lines, *FOOTER]).title == BRIDGE_HEADLINE, header
 
 
+def test_the_paragraphs_over_a_contents_list_are_the_bodys_too() -> None:
+    """A long post opens with a few paragraphs, then lists its sections ("Contents", its
+    entries as a bulleted list), then prints them: the list neither ends nor starts the body,
+    so the opening paragraphs are the body's."""
+    sections = ["Why the bridge was closed", "What the repairs have cost", "Where the ferries go"]
+    opening = [p.replace("bridge", "harbour crossing") for p in BRIDGE]
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "By Jane Doe", *opening, "Contents"]
+    lines += [f"* {s}" for s in sections]
+    for heading in sections:
+        lines += [heading, *BRIDGE]
+    found = find_article([*lines, *FOOTER])
+    assert found.title == BRIDGE_HEADLINE
+    assert found.paragraphs[: len(opening)] == opening
+    assert not any(p.startswith("* ") for p in found.paragraphs)
+
+
 def test_a_breadcrumb_or_a_list_of_articles_naming_the_headline_is_no_table_of_contents() -> None:
     """A breadcrumb's items printed again as the headline and its kicker, and a "most read"
     list that names this article among others, leave the headline a candidate."""

@@ -344,6 +344,7 @@ class Layout:
     # furniture it was classed as first)
     scores: list[float]
     code: frozenset[int] = frozenset()  # lines of a program the article prints
+    sections: frozenset[int] = frozenset()  # a contents list's lines and the headings it names
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
@@ -378,6 +379,11 @@ class Layout:
                 scores[i] = 0.0
         for i in _gallery_after_its_first(classed):
             scores[i] = 0.0
+        # A table of contents and the subheadings it names: the article goes on past them
+        # (a post's opening paragraphs over its contents list are its body's too).
+        sections = listed_sections([line.text[:2000].casefold() for line in classed[:ECHO_LINES]])
+        for i in sections:
+            scores[i] = 0.0
         start, end = best_run(scores)
         if end:
             end = _across_toolbar(classed, scores, start, end)
@@ -385,7 +391,7 @@ class Layout:
             for i in range(start + 1, end - 1):
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
-        return cls(classed, start, end, stopwords, scores, frozenset(code))
+        return cls(classed, start, end, stopwords, scores, frozenset(code), sections)
 
 
 AD_LABEL_WORDS = 4
@@ -897,7 +903,7 @@ class HeadlineContext:
             headings,
             owners,
             slug,
-            listed_sections(folded),
+            layout.sections,
             layout.code,
         )
 
