@@ -232,6 +232,11 @@ class Pipeline:
         self, topic: str, timeout: float = 3.0
     ) -> list[tuple[bytes | None, bytes | None]]:
         """Every (key, value) on a topic as bytes, as in ``read_keyed``."""
+        return [(r.key, r.value) for r in await self.read_records(topic, timeout)]
+
+    async def read_records(self, topic: str, timeout: float = 3.0) -> list[Any]:
+        """Every record on a topic (aiokafka's, with partition and offset), from the beginning
+        up to its end offsets now; each partition's records in order."""
         consumer = AIOKafkaConsumer(
             bootstrap_servers=BOOTSTRAP,
             group_id=None,
@@ -239,7 +244,7 @@ class Pipeline:
             enable_auto_commit=False,
         )
         await consumer.start()
-        out: list[tuple[bytes | None, bytes | None]] = []
+        out: list[Any] = []
         try:
             partitions = consumer.partitions_for_topic(topic)
             if not partitions:
@@ -256,7 +261,7 @@ class Pipeline:
                 assert time.monotonic() < deadline, f"could not read {topic} to its end"
                 batch = await consumer.getmany(timeout_ms=int(timeout * 1000), max_records=5000)
                 for records in batch.values():
-                    out.extend((r.key, r.value) for r in records)
+                    out.extend(records)
         finally:
             await consumer.stop()
         return out

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from tests.corpus import Item, distinct, hostile
 from tests.integration.conftest import Pipeline
 from workers.errors import REASONS
+from workers.records import Outcome
+from workers.stages.counts import apply_outcome
 
 
 @dataclass
@@ -88,6 +93,62 @@ async def wait_settled(pipeline: Pipeline, stream: Stream, timeout: float = 400)
     try:
         await pipeline.wait_for(counted, timeout=120, what="the counts to equal the truth")
     except AssertionError as exc:
+        explained = await explain_counts(pipeline)
         raise AssertionError(
-            f"counts {seen} (received, enriched, duplicate, dead) for {n}"
+            f"counts {seen} (received, enriched, duplicate, dead) for {n}\n{explained}"
         ) from exc
+
+
+async def explain_counts(pipeline: Pipeline) -> str:
+    """Where the counts table parts from the outcome topics, source by source: the table's row,
+    the outcome events replayed as the counts agent applies them, the events the replay marks
+    skipped the first time their position was seen (an event out of order), and the articles
+    enriched on the topic with no ``enriched`` event at any position they had on
+    ``articles.unique`` (an event never sent). A replay that agrees with the topics points at
+    the table."""
+    truth: dict[str, Counter[str]] = {}
+    found = await pipeline.outcomes()
+    for outcome in found.values():
+        [(kind, record)] = outcome.items()
+        name = "dead_lettered" if kind == "dead_letter" else kind
+        truth.setdefault(record["source"], Counter())[name] += 1
+    events: dict[str, list[Outcome]] = {}
+    for record in await pipeline.read(pipeline.topics.outcomes):
+        event = Outcome(**record)
+        events.setdefault(event.source, []).append(event)
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for r in await pipeline.read_records(pipeline.topics.unique):
+        if r.value is not None:
+            positions.setdefault(orjson.loads(r.value)["raw_id"], []).append(
+                (r.partition, r.offset)
+            )
+    table = pipeline.sources()
+    lines = []
+    kinds = ("enriched", "duplicate", "dead_lettered")
+    for source in sorted(set(truth) | set(events) | set(table)):
+        replayed: dict[str, Any] | None = None
+        seen: set[tuple[str, int, int]] = set()
+        skipped = []
+        for event in events.get(source, []):
+            applied = apply_outcome(replayed, event, 10**6)
+            where = (event.stage, event.partition, event.offset)
+            if applied is None and where not in seen:
+                skipped.append(event)
+            seen.add(where)
+            replayed = applied or replayed
+        row = [table.get(source, {}).get(k, 0) for k in kinds]
+        again = [(replayed or {}).get(k, 0) for k in kinds]
+        true = [truth.get(source, Counter())[k] for k in kinds]
+        if row == true and again == true:
+            continue
+        lines.append(f"{source}: table {row}, replayed {again}, topics {true}")
+        lines.extend(f"  skipped out of order: {e}" for e in skipped[:10])
+        counted = {(e.partition, e.offset) for e in events.get(source, []) if e.stage == "enrich"}
+        for raw_id, outcome in sorted(found.items()):
+            enriched = outcome.get("enriched")
+            if enriched is None or enriched["source"] != source:
+                continue
+            at = positions.get(raw_id, [])
+            if not counted & set(at):
+                lines.append(f"  enriched with no enrich event: {raw_id} at unique {at}")
+    return "\n".join(lines) or "every source's row agrees with the topics"
