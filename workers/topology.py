@@ -6,6 +6,12 @@ creation (``workers.runtime.admin``), so the two cannot disagree.
 ordered view of all fingerprints, hashing already done in parallel by parse), the second feeds
 the per-source counts. Their agents are cheap; the costly stages (parse and enrich) run on topics
 with ``WIRESTREAM_PARTITIONS`` partitions.
+
+The tables' changelogs are created with the topics (``changelog_specs``), before any worker joins
+the group. Faust would create them itself at start, but a changelog created then can be missing
+from the group's first metadata: the first write to its table then finds it with no partitions,
+raises ``PartitionsMismatch`` and kills the agent on the event in hand (seen under load in the
+worker-joins-and-leaves test).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ LARGE = ("raw", "dead_letter")  # roles whose messages may carry a whole raw pag
 
 @dataclass(frozen=True)
 class TopicSpec:
-    role: str  # a field of ``Topics``: raw, parsed, unique, ...
+    role: str  # a field of ``Topics``: raw, parsed, unique, ...; for a changelog, its table
     name: str
     partitions: int
     config: dict[str, str] = field(default_factory=dict)
@@ -38,4 +44,32 @@ def topic_specs(settings: Settings) -> dict[str, TopicSpec]:
             dict(LARGE_MESSAGES) if role in LARGE else {},
         )
         for role in Topics.__dataclass_fields__
+    }
+
+
+# Each table, by the role of the topic its agent reads: Faust gives a table's changelog the
+# partitions of that topic, and refuses a write when the two differ.
+TABLES = {
+    "parse_attempts": "raw",
+    "dedup_index_v2": "parsed",
+    "enriched_ids": "unique",
+    "counts_by_source": "outcomes",
+}
+COMPACTED = {"cleanup.policy": "compact"}  # what Faust asks of a table's changelog
+# A table's own changelog settings: the crash-loop marks roll short segments, so that
+# compaction keeps their changelog a few entries long.
+TABLE_CONFIG = {"parse_attempts": {"segment.ms": "600000", "min.cleanable.dirty.ratio": "0.1"}}
+
+
+def changelog_specs(settings: Settings) -> dict[str, TopicSpec]:
+    """Every table's changelog, by table, as Faust names it: ``<app id>-<table>-changelog``."""
+    topics = topic_specs(settings)
+    return {
+        table: TopicSpec(
+            table,
+            f"{settings.app_id}-{table}-changelog",
+            topics[role].partitions,
+            COMPACTED | TABLE_CONFIG.get(table, {}),
+        )
+        for table, role in TABLES.items()
     }

@@ -253,3 +253,20 @@ async def processed(agent: Any, n: int) -> None:
     """Wait until the agent has handled ``n`` inputs (puts that did not wait)."""
     async with agent.new_value_processed:
         await agent.new_value_processed.wait_for(lambda: agent.processed_offset >= n)
+
+
+def test_every_tables_changelog_is_created_with_the_topics() -> None:
+    """Topic creation makes each table's changelog, as Faust names it and with the table's
+    partitions, before the worker joins: a changelog Faust created later could be missing from
+    the group's first metadata, and the first write to its table would kill the agent."""
+    from workers.runtime.app import app, load_modules
+    from workers.topology import COMPACTED, changelog_specs
+
+    load_modules()
+    specs = {spec.name: spec for spec in changelog_specs(settings).values()}
+    tables = {table.changelog_topic.get_topic_name(): table for table in app.tables.values()}
+    assert set(specs) == set(tables)
+    for name, table in tables.items():
+        assert specs[name].partitions == table.partitions
+        assert specs[name].config == COMPACTED | table.extra_topic_configs
+        assert table.changelog_topic.compacting

@@ -1,5 +1,6 @@
 """Topic creation with the partition counts the pipeline relies on (before any producer or
-worker touches them, so the broker's auto-creation never picks the counts)."""
+worker touches them, so the broker's auto-creation never picks the counts), the tables'
+changelogs with them."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from aiokafka.errors import TopicAlreadyExistsError
 
 from workers.security import client_options
 from workers.settings import Settings
-from workers.topology import topic_specs
+from workers.topology import changelog_specs, topic_specs
 
 
 async def ensure_topics(settings: Settings) -> list[str]:
-    """Create the pipeline's topics that do not exist yet; return the names created."""
+    """Create the pipeline's topics and changelogs that do not exist yet; return the names
+    created."""
     admin = AIOKafkaAdminClient(**client_options(settings))
     await admin.start()
     try:
@@ -26,7 +28,7 @@ async def ensure_topics(settings: Settings) -> list[str]:
                 replication_factor=settings.replication,
                 topic_configs=spec.config,
             )
-            for spec in topic_specs(settings).values()
+            for spec in [*topic_specs(settings).values(), *changelog_specs(settings).values()]
             if spec.name not in existing
         ]
         if missing:

@@ -33,16 +33,16 @@ from workers.runtime import topics
 from workers.runtime.app import app, settings
 from workers.runtime.sandbox import Crashed, Overrun, Sandbox, warming
 from workers.runtime.streams import processed, send, send_dead_letter, send_outcome
+from workers.topology import TABLE_CONFIG
 
 logger = logging.getLogger(__name__)
 
 sandbox = Sandbox("parse", initializer=core.warm_up)
 # Partition -> {"offset", "count"}: the message whose parse last began there, and how many times.
-# Short segments, so that compaction keeps the changelog a few entries long.
 attempts = app.Table(
     "parse_attempts",
     partitions=settings.partitions,
-    extra_topic_configs={"segment.ms": "600000", "min.cleanable.dirty.ratio": "0.1"},
+    extra_topic_configs=TABLE_CONFIG["parse_attempts"],
 )
 
 
