@@ -345,6 +345,7 @@ class Layout:
     scores: list[float]
     code: frozenset[int] = frozenset()  # lines of a program the article prints
     sections: frozenset[int] = frozenset()  # a contents list's lines and the headings it names
+    folded: list[str] = field(default_factory=list)  # the first lines, case-folded, for lookups
 
     @classmethod
     def of(cls, lines: list[str], language: str | None = None, marks: Marks = NO_MARKS) -> Layout:
@@ -381,7 +382,8 @@ class Layout:
             scores[i] = 0.0
         # A table of contents and the subheadings it names: the article goes on past them
         # (a post's opening paragraphs over its contents list are its body's too).
-        sections = listed_sections([line.text[:2000].casefold() for line in classed[:ECHO_LINES]])
+        folded = [line.text[:2000].casefold() for line in classed[:ECHO_LINES]]
+        sections = listed_sections(folded)
         for i in sections:
             scores[i] = 0.0
         start, end = best_run(scores)
@@ -391,7 +393,7 @@ class Layout:
             for i in range(start + 1, end - 1):
                 if classed[i].kind == BAD and _subheading(classed, i, marks.links):
                     classed[i] = Line(classed[i].text, classed[i].words, SHORT)  # kept
-        return cls(classed, start, end, stopwords, scores, frozenset(code), sections)
+        return cls(classed, start, end, stopwords, scores, frozenset(code), sections, folded)
 
 
 AD_LABEL_WORDS = 4
@@ -879,7 +881,7 @@ class HeadlineContext:
         headings: frozenset[int] = frozenset(),
         slug: frozenset[str] = frozenset(),
     ) -> HeadlineContext:
-        folded = [line.text[:2000].casefold() for line in layout.classed[:ECHO_LINES]]
+        folded = layout.folded
         # A line the page prints more than once inside its body ("CONTINUA DEPOIS DA
         # PUBLICIDADE" between paragraphs) is a label, not what the body is about.
         seen = Counter(folded[layout.start : layout.end])
