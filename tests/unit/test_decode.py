@@ -1,3 +1,5 @@
+from typing import Any
+
 import orjson
 import pytest
 from hypothesis import given
@@ -125,7 +127,11 @@ def test_mojibake_in_an_html_page_is_repaired_in_its_fields(envelope: bool) -> N
 
 # ftfy's settings for the parse stage: quotes as the page curls them, and characters as wide as
 # the page prints them (Chinese and Japanese punctuation is full width: "：", "？", "，").
-FTFY_SETTINGS = {"normalization": "NFC", "uncurl_quotes": False, "fix_character_width": False}
+FTFY_SETTINGS: dict[str, Any] = {
+    "normalization": "NFC",
+    "uncurl_quotes": False,
+    "fix_character_width": False,
+}
 
 
 @pytest.mark.parametrize(
