@@ -270,3 +270,16 @@ def test_every_tables_changelog_is_created_with_the_topics() -> None:
         assert specs[name].partitions == table.partitions
         assert specs[name].config == COMPACTED | table.extra_topic_configs
         assert table.changelog_topic.compacting
+
+
+def test_every_agent_restarts_its_worker_when_it_crashes() -> None:
+    """Each of the app's agents runs under ``shutdown.restarts_on_crash``: left to Faust, a
+    crashed agent is restarted alone and the event it held is never acknowledged."""
+    from workers.runtime import shutdown
+    from workers.runtime.app import app, load_modules
+
+    load_modules()
+    wrapper = shutdown.restarts_on_crash(lambda stream: stream).__code__
+    assert {"parse", "dedup", "enrich", "count"} <= {a.fun.__name__ for a in app.agents.values()}
+    for agent in app.agents.values():
+        assert agent.fun.__code__ is wrapper, agent.name

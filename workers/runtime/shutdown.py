@@ -12,26 +12,42 @@ is lost, work is repeated.
 
 ``restart(status, reason)`` is how the worker asks its supervisor for a restart (the lag
 watchdog does when a partition stalls): the same bounded graceful stop, then exit ``status``
-(non-zero), so Docker's restart policy, systemd or the tests' harness starts it again.
+(non-zero, also when the stop overruns its bound), so Docker's restart policy, systemd or the
+tests' harness starts it again.
+
+``restarts_on_crash`` wraps every agent: an agent that raises (a failure of the broker or
+a table, not of an input: inputs that fail are dead-lettered) restarts the worker with
+``EXIT_AGENT_CRASHED``. Faust would restart the agent alone, and the event it held would stay
+unacknowledged for good: its partition's offset could never be committed past it, and the next
+rebalance would wait for it forever (``wait_empty``; seen in session 53, when a table's
+changelog was missing). Restarted, the worker's successor is handed the event again.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
 import threading
+from collections.abc import AsyncIterator, Callable
+from typing import Any, TypeVar
 
 from workers.runtime.app import settings
 
 logger = logging.getLogger(__name__)
 
 EXIT_SHUTDOWN_TIMEOUT = 3
+EXIT_AGENT_CRASHED = 5
+_T = TypeVar("_T")
 _requested_status = 0
+_stopping = False
 
 
 def arm() -> None:
     """Start the timer that ends the process if the graceful stop overruns its bound."""
+    global _stopping
+    _stopping = True
     timeout = settings.shutdown_timeout_s
     if timeout > 0:
         timer = threading.Timer(timeout, _give_up, (timeout,))
@@ -56,6 +72,29 @@ def restart(status: int, reason: str) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
+def restarts_on_crash(
+    agent: Callable[[Any], AsyncIterator[_T]],
+) -> Callable[[Any], AsyncIterator[_T]]:
+    """An agent's function whose crash restarts the worker (see the module's doc). Applied under
+    ``app.agent``; cancellation (a rebalance, the worker stopping) passes through untouched. An
+    agent that fails while the worker is already stopping changes nothing: its event stays
+    unacknowledged and uncommitted, as any other unfinished one."""
+
+    @functools.wraps(agent)
+    async def restarting(stream: Any) -> AsyncIterator[_T]:
+        try:
+            async for value in agent(stream):
+                yield value
+        except Exception as exc:
+            name = agent.__name__
+            logger.critical("agent %s crashed", name, exc_info=exc)
+            if not _stopping:
+                restart(EXIT_AGENT_CRASHED, f"agent {name} crashed ({type(exc).__name__})")
+            raise
+
+    return restarting
+
+
 def _give_up(timeout: float) -> None:
     # A thread, not a task: the event loop may be the thing that is stuck.
     logger.error(
@@ -64,4 +103,4 @@ def _give_up(timeout: float) -> None:
         timeout,
     )
     logging.shutdown()
-    os._exit(EXIT_SHUTDOWN_TIMEOUT)
+    os._exit(_requested_status or EXIT_SHUTDOWN_TIMEOUT)

@@ -19,7 +19,7 @@ from typing import Any
 
 from workers.ops.metrics import outcome as count_outcome
 from workers.records import OUTCOMES, Outcome
-from workers.runtime import topics
+from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.streams import processed
 
@@ -77,6 +77,7 @@ counts_by_source = app.Table("counts_by_source", partitions=1)
 
 
 @app.agent(topics.outcomes, concurrency=1)
+@shutdown.restarts_on_crash
 async def count(stream: Any) -> AsyncIterator[str]:
     async for event in processed(stream, "count"):
         outcome: Outcome = event.value

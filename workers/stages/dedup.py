@@ -27,7 +27,7 @@ from workers.near_dup.index import DedupIndex, event_time, outcomes, outputs
 from workers.near_dup.store import TABLE_ROCKSDB_OPTIONS, WriteBehind
 from workers.ops.metrics import dedup_decision_seconds, outcome
 from workers.records import ParsedArticle, Position
-from workers.runtime import topics
+from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
 from workers.runtime.streams import batches, send, send_outcome
@@ -66,6 +66,7 @@ async def keep_presence(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) 
 
 
 @app.agent(topics.parsed, concurrency=1)
+@shutdown.restarts_on_crash
 async def dedup(stream: Any) -> AsyncIterator[str]:
     """Judge a batch of parsed articles, one after the other, over the index's pending writes;
     wait until every output and outcome of the batch is acknowledged; only then write the

@@ -35,7 +35,7 @@ from workers.errors import EnrichError
 from workers.nlp import pipeline
 from workers.ops.metrics import outcome as metrics_outcome
 from workers.records import EnrichedArticle, ParsedArticle, Position, dead_letter_record
-from workers.runtime import topics
+from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
 from workers.runtime.sandbox import Overrun, Sandbox, SandboxFailure, warming
@@ -163,6 +163,7 @@ async def warm_up_nlp() -> None:
 
 
 @app.agent(topics.unique, concurrency=1)
+@shutdown.restarts_on_crash
 async def enrich(stream: Any) -> AsyncIterator[str]:
     """Enrich each unique article once, in batches for the NLP; each article's output and
     outcome are acknowledged before it is marked done, so a crash in between repeats the work

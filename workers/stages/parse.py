@@ -29,7 +29,7 @@ from workers.errors import ParseError
 from workers.ops.metrics import outcome
 from workers.parsing import article as core
 from workers.records import ParsedArticle, Position, dead_letter_record
-from workers.runtime import topics
+from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.sandbox import Crashed, Overrun, Sandbox, warming
 from workers.runtime.streams import processed, send, send_dead_letter, send_outcome
@@ -101,6 +101,7 @@ async def start_parse_sandbox() -> None:
 
 
 @app.agent(topics.raw, concurrency=1)
+@shutdown.restarts_on_crash
 async def parse(stream: Any) -> AsyncIterator[str]:
     """Parse each raw message; concurrency 1 so offsets are committed only behind finished work.
     Yields each message's outcome (for sinks, and for ``test_context().put`` to wait on)."""
