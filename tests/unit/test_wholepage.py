@@ -512,6 +512,25 @@ def test_the_article_goes_on_under_a_chart_that_cut_its_run() -> None:
     assert found.paragraphs == BRIDGE_DEBT
 
 
+def test_the_article_starts_over_a_long_chart_when_more_of_it_is_under_the_chart() -> None:
+    """A chart of many rows (more than the headline's window) under the article's first three
+    paragraphs: the run under it weighs more and is the body's run, but the block over it
+    continues it, so the headline and byline are looked for over that block, and the body
+    starts there (the chart's caption with it, as between a headline and a run; its rows
+    are left out)."""
+    head = "Bridge loan interest to overtake road repairs budget"
+    rows = [f"{year} | {year % 17 + 3}" for year in range(1960, 2028)]
+    chart = [CHART[0], *rows, CHART[-1]]
+    lines = [*NAV, *TEASERS, head, "By Jane Doe", *BRIDGE_DEBT[:3], *chart, *BRIDGE_DEBT[3:]]
+    lines += [*SHARE, *FOOTER]
+    found = find_article(lines)
+    assert found.title == head
+    assert [p for p in found.paragraphs if p in BRIDGE_DEBT] == BRIDGE_DEBT
+    assert set(found.paragraphs) - set(BRIDGE_DEBT) <= {CHART[0]}
+    page = parsed("\n".join(lines), 31)
+    assert (page.title, page.authors) == (head, ["Jane Doe"])
+
+
 def test_the_author_box_under_the_article_names_its_writer() -> None:
     """No byline near the headline; the author's box after the body names the writer."""
     title, paragraphs = article(0)

@@ -24,7 +24,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -625,18 +625,26 @@ def find_article(
     classed, start, end = layout.classed, layout.start, layout.end
     if end == 0:
         return Found(None, [], [], list(lines))
-    context = HeadlineContext.of(layout, marks.headings, slug)
+    # The article's first paragraphs over an inset that stopped the run (a chart's hundreds of
+    # rows, a gallery), when the part under it weighs more: its headline is over them.
+    earlier = _continuing_runs(layout, start, end, 0, start)
+    head_layout = replace(layout, start=min(earlier)) if earlier else layout
+    context = HeadlineContext.of(head_layout, marks.headings, slug)
     title_at = _headline(context)
     # A headline the body's run took in (it read as prose): the body starts under it.
     start = max(start, title_at + 1)
-    # The article's prose under an inset that stopped the run (a chart's rows, a gallery), and
-    # over the run where no headline was found (under a headline, the lines over the run are
-    # its header, in the body already).
+    # The body's first line: under the headline, the first of those earlier paragraphs (and
+    # what stands between them and the run: the lines a headline has over the run are its
+    # header, in the body already).
+    first = min([i for i in earlier if i > title_at] or [start])
+    # The article's prose under an inset that stopped the run, and over the run where no
+    # headline was found.
     above = start if title_at >= 0 else 0
-    body_lines = sorted({*range(start, end), *_more_of_the_body(layout, start, end, above)})
+    more = _continuing_runs(layout, start, end, above, len(classed))
+    body_lines = sorted({*range(first, end), *more})
     paragraphs = [classed[i].text for i in body_lines if classed[i].kind != BAD]
     header = (
-        [c.text for c in classed[title_at + 1 : start] if c.kind != BAD] if title_at >= 0 else []
+        [c.text for c in classed[title_at + 1 : first] if c.kind != BAD] if title_at >= 0 else []
     )
     title = first_cell(classed[title_at].text) if title_at >= 0 else None
     if title and slug:
@@ -645,18 +653,18 @@ def find_article(
     dropped = [c.text for i, c in enumerate(classed) if i not in kept or c.kind == BAD]
     around: list[AroundLine] = []
     if title_at >= 0:
-        end_at = min(title_at + 1 + DATELINE_AFTER, start + DATELINE_INTO_BODY)
-        around = _around(classed, title_at, end_at, start, marks.writers)
+        end_at = min(title_at + 1 + DATELINE_AFTER, first + DATELINE_INTO_BODY)
+        around = _around(classed, title_at, end_at, first, marks.writers)
         # A page that prints its headline twice (a gallery, a sticky header) may print the
         # byline under the other copy.
         copies = [
             i for i, c in enumerate(classed[:ECHO_LINES]) if c.text == title and i != title_at
         ]
         for at in copies[:HEADLINE_COPIES]:
-            around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, start, marks.writers))
+            around.extend(_around(classed, at, at + 1 + DATELINE_AFTER, first, marks.writers))
     else:
         # No headline found: the byline and dateline may still be printed over the body.
-        around = _around(classed, start, start, start, marks.writers)
+        around = _around(classed, first, first, first, marks.writers)
     # (and the lines of the body's run left out of it, where a labelled byline may be too:
     # "Door: Els Stultiens" between the last paragraph and a list of related articles)
     left_out = [c.text for c in classed[start:end] if c.kind == BAD]
@@ -671,24 +679,24 @@ def find_article(
     return Found(title, header, paragraphs, dropped, around, after, under, over)
 
 
-# Under the body's run, other runs of prose are the article's too when they weigh a fifth of
+# Beside the body's run, other runs of prose are the article's too when they weigh a fifth of
 # it or more, hold three paragraphs or more, and a fifth or more of their content words are
 # the run's: an article that a chart, a gallery or a list of figures cut into blocks, not a
 # comment, a teaser or a prompt. Chosen on the tune splits (bench.parse's tune, extra and
-# traf tune pages, text, Markdown, w3m and lynx renderings).
+# traf tune pages, text, Markdown, w3m and lynx renderings), for the runs under the body's.
 MORE_RUNS = 3
 MORE_RUN_SHARE = 0.2
 MORE_RUN_PARAGRAPHS = 3
 MORE_RUN_OVERLAP = 0.2
 
 
-def _more_of_the_body(layout: Layout, start: int, end: int, above: int) -> list[int]:
-    """Lines of the next best runs from line ``above`` on, outside ``[start, end)``, that
-    continue the article (run by run, best first: the caller sorts them)."""
+def _continuing_runs(layout: Layout, start: int, end: int, low: int, high: int) -> list[int]:
+    """Lines of the next best runs in lines ``[low, high)``, outside the run ``[start, end)``,
+    that continue the article (run by run, best first: the caller sorts them)."""
     classed, scores = layout.classed, layout.scores  # (no line outside the run was re-classed)
     top = sum(score(line) for line in classed[start:end])
     words: set[str] | None = None  # the run's, read once a run under it may continue it
-    masked = [-math.inf] * above + scores[above:]
+    masked = [-math.inf] * low + scores[low:high] + [-math.inf] * (len(scores) - max(low, high))
     masked[start:end] = [-math.inf] * (end - start)
     found: list[int] = []
     for _ in range(MORE_RUNS):
