@@ -178,19 +178,16 @@ def unwrapped(text: str) -> list[str]:
     # A wrapper counts a Chinese or Japanese character as two columns: such a line is broken
     # when the next character would not have fitted after it, and its columns tell the width.
     columns = [_columns(line) for line in lines]
-    spaced = [
-        n
-        for line, n in zip(lines, columns, strict=True)
-        if n > len(line) or _SPACED_WORDS.search(line)
-    ]
-    # Lines of text for the widths of indentations: words with a space between them (a form's
-    # empty field, "[          ]", is no text) by their characters, and lines of Chinese or
-    # Japanese alone by their columns.
+    # Lines of text: words with a space between them (a form's empty field, "[          ]", is
+    # no text), or Chinese or Japanese. For the widths of indentations, the first are measured
+    # by their characters and lines of Chinese or Japanese alone by their columns.
+    words = [bool(_SPACED_WORDS.search(line)) for line in lines]
     texts = [
-        (line, len(line) if _SPACED_WORDS.search(line) else n)
-        for line, n in zip(lines, columns, strict=True)
-        if n > len(line) or _SPACED_WORDS.search(line)
+        (line, n, len(line) if worded else n)
+        for line, n, worded in zip(lines, columns, words, strict=True)
+        if n > len(line) or worded
     ]
+    spaced = [n for _line, n, _measure in texts]
     # A few lines wider than any wrapping (a code block, a table's row the browser could not
     # fit) are left as they are, and the rest unwrapped.
     if sum(n > MAX_WRAP_WIDTH for n in spaced) > WIDER_LINES_SHARE * len(spaced):
@@ -198,15 +195,15 @@ def unwrapped(text: str) -> list[str]:
     width = max((n for n in spaced if n <= MAX_WRAP_WIDTH), default=0)
     if not width:
         return lines
-    widths = _widths_by_indent(texts, width)
+    widths = _widths_by_indent([(line, measure) for line, _n, measure in texts], width)
     broken = [
         bool(line.strip() and below.strip())
         and not _LIST_ITEM.match(below)
         # (one of those few; or a line of Chinese or Japanese, which puts no space between
         # its words: one longer than the width was not wrapped at it)
-        and not (n > width and (_SPACED_WORDS.search(line) or CJK.search(line)))
+        and not (n > width and (worded or CJK.search(line)))
         and n + _first_columns(below, wide=n > len(line)) > widths.get(_indent(line), width)
-        for line, below, n in zip(lines, lines[1:], columns, strict=False)
+        for line, below, n, worded in zip(lines, lines[1:], columns, words, strict=False)
     ]
     if sum(broken) < MIN_WRAPPED_LINES:
         return lines
