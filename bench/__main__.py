@@ -12,7 +12,7 @@ import logging
 import os
 import platform
 
-from bench import clean_dumps, dedup_scale, languages, pipeline, publish, stages
+from bench import clean_dumps, counts, dedup_scale, languages, pipeline, publish, stages
 from bench import parse as parse_bench
 from tests.corpus import distinct, labelled_near_duplicates
 from tests.dedup_scoring import evaluate
@@ -57,6 +57,9 @@ def main() -> None:
     dedup_n, dedup_broker_n = (2000, 1000) if quick else (100_000, 10_000)
     firehose = dedup_scale.corpus(max(dedup_n, dedup_broker_n))
     dedup_scale.report_in_process(firehose, dedup_n, "memory://")
+
+    print("\n2b. Counts: the per-source table's step (python -m bench.counts)")
+    counts.report([10_000, 100_000], 2_800)
 
     print(f"\n3. Enrich (one core; batches of {stages.SETTINGS.enrich_batch_size})")
     figures = stages.enrich(40 * scale)

@@ -157,8 +157,10 @@ class DeadLetter(_Wire):
 class Outcome(_Wire):
     """``articles.outcomes`` (keyed by source): what one stage did with one input message.
 
-    ``stage``/``partition``/``offset`` name the stage's input position: the counts agent keeps the
-    highest applied offset per (stage, partition) and skips replays at or below it.
+    ``stage``/``partition``/``offset`` name the stage's input position, and ``committed`` that
+    partition's committed offset as the stage's worker knew it when it sent the outcome (None if
+    it knew none): the counts agent skips an offset it applied already, and forgets the offsets
+    below the highest committed one (``workers.stages.counts``).
     """
 
     version: int
@@ -169,6 +171,7 @@ class Outcome(_Wire):
     at: float
     outcomes: list[str]
     reason: str | None = None
+    committed: int | None = None
 
 
 # A dead letter keeps at most this much of its payload (``payload_truncated`` says so): as JSON,

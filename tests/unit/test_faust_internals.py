@@ -167,3 +167,12 @@ async def test_a_buffer_that_never_started_is_refused_as_faust_refuses_it() -> N
     buffer.put(future_message(SlowChannel(delay=0), 1))
     with pytest.raises(RuntimeError, match="not Running"):
         await asyncio.wait_for(buffer.flush(), timeout=5)
+
+
+def test_the_committed_offset_is_the_consumer_s_own_record() -> None:
+    consumer = SimpleNamespace(_committed_offset={TP("t", 0): 17, TP("t", 1): None})
+    app = SimpleNamespace(_consumer=consumer)
+    assert faust_internals.committed_offset(app, "t", 0) == 17
+    assert faust_internals.committed_offset(app, "t", 1) is None  # read back as unknown
+    assert faust_internals.committed_offset(app, "t", 2) is None  # never assigned
+    assert faust_internals.committed_offset(SimpleNamespace(_consumer=None), "t", 0) is None

@@ -70,6 +70,10 @@ Other private names, each with no public equivalent:
   arm the bounded-shutdown timer of ``shutdown`` on the first signal; there is no hook.
 - ``recovery_completed(app)`` reads ``app.tables.recovery``, to answer ``/ready`` only once the
   tables are rebuilt.
+- ``committed_offset(app, topic, partition)`` reads ``Consumer._committed_offset``, the offset
+  this worker last committed or read back for a partition, which each outcome carries
+  (``workers.stages.counts``). The public ``committed()`` asks the broker: a round trip per
+  outcome.
 """
 
 from __future__ import annotations
@@ -330,6 +334,16 @@ def current(event: Any) -> Iterator[None]:
         yield
     finally:
         _current_event.reset(token)
+
+
+def committed_offset(app: Any, topic: str, partition: int) -> int | None:
+    """The partition's committed offset as this worker knows it (None if it knows none, or has
+    no consumer, as under ``test_context``)."""
+    consumer = app._consumer
+    if consumer is None:
+        return None
+    offset = consumer._committed_offset.get(faust.types.TP(topic, partition))
+    return offset if isinstance(offset, int) and offset >= 0 else None
 
 
 def recovery_completed(app: Any) -> bool:

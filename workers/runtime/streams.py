@@ -16,6 +16,7 @@ from workers.ops import metrics
 from workers.records import SCHEMA_VERSION, DeadLetter, Outcome, Position
 from workers.runtime import topics
 from workers.runtime.app import app
+from workers.runtime.faust_internals import committed_offset
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ async def send_outcome(
     reason: str | None = None,
 ) -> Any:
     """Report what a stage did with one input; returns the delivery future."""
+    committed = committed_offset(app, position.topic, position.partition)
     event = Outcome(
         version=SCHEMA_VERSION,
         source=source,
@@ -130,5 +132,6 @@ async def send_outcome(
         at=position.timestamp,
         outcomes=outcomes,
         reason=reason,
+        committed=committed,
     )
     return await send(topics.outcomes, source.encode(), event)

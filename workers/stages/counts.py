@@ -4,10 +4,16 @@ Consumes:      ``articles.outcomes`` (``Outcome``, key ``source``; one partition
 Produces:      the ``counts_by_source`` table (changelog-backed), served by ``workers.ops.sources``
 Dead-letters:  nothing
 
-Exact under at-least-once delivery: each source's value keeps, next to its counts, the highest
-input offset applied per (stage, input partition). A stage re-emits an outcome only when its own
-input is redelivered, with the same offset, so a replay at or below that mark is skipped. Stages
-never re-emit outcomes for work redelivered from upstream (dedup and enrich remember it).
+Exact under at-least-once delivery, whatever order a stage processed its input in. A stage
+re-emits an outcome only when its own input is redelivered, with the same offset (stages never
+re-emit outcomes for work redelivered from upstream: dedup and enrich remember it). So each
+source's value keeps, per (stage, input partition), the offsets already applied, and skips an
+outcome whose offset is among them. The list stays short: each outcome carries the stage's
+committed offset for its input partition, and a stage commits only behind work whose outcomes the
+broker has acknowledged, on this topic's one partition. So when an outcome names committed offset
+C, every outcome below C is already in the log ahead of it: offsets below the highest C seen are
+all applied and are forgotten (they are the ``floor``). Out of order is not a replay: a partition
+processed past a hole (a skipped message, fetched again after a restart) is counted in full.
 """
 
 from __future__ import annotations
@@ -32,12 +38,44 @@ EFFECTS: dict[str, tuple[tuple[str, int], ...]] = {
 }
 
 
+# Offsets tracked above a (stage, partition)'s floor, at most: a partition whose commits stall
+# keeps processing, and past this many offsets the floor follows, forgetting the lowest.
+MAX_APPLIED = 65_536
+
+
 def empty_counts() -> dict[str, Any]:
-    return {**dict.fromkeys(OUTCOMES, 0), "dead_letter_reasons": {}, "hourly": {}, "marks": {}}
+    return {**dict.fromkeys(OUTCOMES, 0), "dead_letter_reasons": {}, "hourly": {}, "applied": {}}
+
+
+def _applied(counts: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{"stage:partition": [floor, bitmap]}``: the offsets at ``floor + i`` for each bit ``i``
+    set in ``bitmap`` (hexadecimal) are applied. A value written before the floors (one
+    ``marks`` high-water offset per key) reads as a floor just above that mark."""
+    legacy = counts.pop("marks", None) or {}
+    return {**{mark: [high + 1, "0"] for mark, high in legacy.items()}, **counts["applied"]}
 
 
 def hour_of(at: float) -> str:
     return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%dT%H:00:00Z")
+
+
+def first_application(
+    applied: list[Any] | None, offset: int, committed: int | None
+) -> list[Any] | None:
+    """The (stage, partition)'s ``[floor, bitmap]`` once ``offset`` is applied, or ``None`` if it
+    was applied before (below the floor, or its bit set). Applied offsets right above the floor
+    move it up, so the bitmap spans only what may still come out of order."""
+    floor, bits = (applied[0], int(applied[1], 16)) if applied else (0, 0)
+    if isinstance(committed, int) and committed > floor:
+        floor, bits = committed, bits >> (committed - floor)
+    if offset < floor or bits >> (offset - floor) & 1:
+        return None
+    if offset - floor >= MAX_APPLIED:
+        shift = offset - floor - MAX_APPLIED + 1
+        floor, bits = floor + shift, bits >> shift
+    bits |= 1 << (offset - floor)
+    done = (~bits & (bits + 1)).bit_length() - 1  # the applied run at the floor
+    return [floor + done, format(bits >> done, "x")]
 
 
 def apply_outcome(
@@ -45,10 +83,12 @@ def apply_outcome(
 ) -> dict[str, Any] | None:
     """The source's counts after this outcome, or ``None`` if it was already applied."""
     counts = empty_counts() if value is None else {**empty_counts(), **value}
+    applied = _applied(counts)
     mark = f"{event.stage}:{event.partition}"
-    if event.offset <= counts["marks"].get(mark, -1):
+    after = first_application(applied.get(mark), event.offset, event.committed)
+    if after is None:
         return None
-    counts["marks"] = {**counts["marks"], mark: event.offset}
+    counts["applied"] = {**applied, mark: after}
     hour = hour_of(event.at)
     bucket = dict.fromkeys(OUTCOMES, 0) | counts["hourly"].get(hour, {})
     for outcome in event.outcomes:
@@ -65,7 +105,7 @@ def apply_outcome(
 
 
 def public_view(source: str, counts: dict[str, Any]) -> dict[str, Any]:
-    """What the API shows of a source: counts, not the replay marks or the hourly windows."""
+    """What the API shows of a source: counts, not the applied offsets or the hourly windows."""
     return {
         "source": source,
         **{k: counts.get(k, 0) for k in OUTCOMES},
