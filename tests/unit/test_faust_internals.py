@@ -176,3 +176,46 @@ def test_the_committed_offset_is_the_consumer_s_own_record() -> None:
     assert faust_internals.committed_offset(app, "t", 1) is None  # read back as unknown
     assert faust_internals.committed_offset(app, "t", 2) is None  # never assigned
     assert faust_internals.committed_offset(SimpleNamespace(_consumer=None), "t", 0) is None
+
+
+@pytest.mark.parametrize(
+    ("expected", "offset", "read", "dropped"),
+    [
+        (116, 116, 138, True),  # the next record the stream needs, below a stale read offset
+        (116, 120, 138, True),
+        (116, 115, 138, False),  # a repeat: Faust drops it, rightly
+        (116, 138, 138, False),  # at the read offset: Faust delivers it
+        (116, 117, None, False),
+        (None, 117, 138, False),  # no cursor yet: Faust's read offset decides
+    ],
+)
+def test_dropped_by_read_offset(
+    expected: int | None, offset: int, read: int | None, dropped: bool
+) -> None:
+    assert faust_internals.dropped_by_read_offset(expected, offset, read) is dropped
+
+
+async def test_a_stale_read_offset_is_lowered_to_the_record_the_stream_needs(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    tp = TP("t", 3)
+    records = [(tp, SimpleNamespace(topic="t", offset=o)) for o in (116, 117)]
+
+    async def fetched(self: Any, timeout: float) -> AsyncIterator[Any]:
+        for record in records:
+            yield record
+
+    monkeypatch.setattr(faust_internals, "_original_getmany", fetched)
+    # After a seek to 116, a record fetched before it (138) set Faust's read offset past it.
+    consumer: Any = SimpleNamespace(
+        app=SimpleNamespace(topics=SimpleNamespace(acks_enabled_for=lambda topic: True)),
+        _read_offset={tp: 138},
+    )
+    faust_internals._cursor(consumer).set(tp, 116)
+    seen = []
+    async for got_tp, message in faust_internals._getmany(consumer, 1.0):
+        seen.append(message.offset)
+        assert message.offset >= consumer._read_offset[got_tp], "Faust would drop it"
+    assert seen == [116, 117]
+    assert consumer._read_offset[tp] == 116
+    assert "read offset 138 is past offset 116" in caplog.text
