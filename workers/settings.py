@@ -116,8 +116,9 @@ DOCS: dict[str, str] = {
         "by article, an article past its own is dead-lettered `enrich_timeout`"
     ),
     "stall_timeout_s": (
-        "a partition with waiting messages and no committed progress this long makes the worker "
-        "exit (non-zero) for its supervisor to restart it; `0` disables"
+        "a partition with waiting messages and no committed progress this long, or a rebalance "
+        "waiting this long for unfinished events, makes the worker exit (status 4) for its "
+        "supervisor to restart it; `0` disables"
     ),
     "shutdown_timeout_s": (
         "bound on a graceful stop: past it the worker exits with status 3 and its unfinished "

@@ -219,3 +219,27 @@ async def test_a_stale_read_offset_is_lowered_to_the_record_the_stream_needs(
     assert seen == [116, 117]
     assert consumer._read_offset[tp] == 116
     assert "read offset 138 is past offset 116" in caplog.text
+
+
+async def test_a_wait_for_unfinished_events_runs_the_watch_beside_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    events: list[str] = []
+
+    async def waiting(self: Any) -> None:
+        events.append("wait")
+        await asyncio.sleep(0.05)
+
+    async def watch() -> None:
+        events.append("watch")
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            events.append("cancelled")
+            raise
+
+    monkeypatch.setattr(faust_internals, "_original_wait_empty", waiting)
+    monkeypatch.setattr(faust_internals, "_wait_empty_watch", watch)
+    await faust_internals._wait_empty(SimpleNamespace())  # type: ignore[arg-type]
+    await asyncio.sleep(0)
+    assert events == ["wait", "watch", "cancelled"]

@@ -1,6 +1,9 @@
 import asyncio
 import time
 
+import pytest
+
+from workers.runtime import faust_internals, watchdog
 from workers.runtime.watchdog import LagTracker
 
 TP = ("articles.unique", 3)
@@ -50,3 +53,56 @@ async def test_a_sandbox_call_marks_the_worker_as_working() -> None:
         assert sandbox.activity.in_flight == 0 and sandbox.activity.worked_since(before)
     finally:
         box.stop()
+
+
+class Restarts:
+    def __init__(self) -> None:
+        self.asked: list[tuple[int, str]] = []
+
+    def __call__(self, status: int, reason: str) -> None:
+        self.asked.append((status, reason))
+
+
+def test_a_rebalance_waiting_past_the_stall_timeout_restarts_the_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restarts = Restarts()
+    monkeypatch.setattr(watchdog.shutdown, "restart", restarts)
+    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: False)
+    asyncio.run(watchdog.slow_wait_empty(timeout_s=0.05, poll_s=0.01))
+    [(status, reason)] = restarts.asked
+    assert status == watchdog.EXIT_STALLED and "rebalance waited" in reason
+
+
+def test_bounded_work_in_progress_holds_the_restart_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    restarts = Restarts()
+    monkeypatch.setattr(watchdog.shutdown, "restart", restarts)
+    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: False)
+    monkeypatch.setattr(watchdog.sandbox.activity, "in_flight", 1)
+    monkeypatch.setattr(watchdog.sandbox.activity, "last", float("-inf"))
+
+    async def scenario() -> None:
+        watch = asyncio.ensure_future(watchdog.slow_wait_empty(timeout_s=0.02, poll_s=0.01))
+        await asyncio.sleep(0.1)
+        assert restarts.asked == [] and not watch.done()  # a NER call is running: it ends
+        watchdog.sandbox.activity.in_flight = 0
+        await asyncio.wait_for(watch, 1)
+
+    asyncio.run(scenario())
+    assert [status for status, _ in restarts.asked] == [watchdog.EXIT_STALLED]
+
+
+def test_no_restart_while_stopping_or_with_the_watchdog_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restarts = Restarts()
+    monkeypatch.setattr(watchdog.shutdown, "restart", restarts)
+    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: True)
+    asyncio.run(watchdog.slow_wait_empty(timeout_s=0.01, poll_s=0.01))
+    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: False)
+    asyncio.run(watchdog.slow_wait_empty(timeout_s=0, poll_s=0.01))
+    assert restarts.asked == []
+
+
+def test_the_watchdog_watches_faust_s_wait_for_unfinished_events() -> None:
+    assert faust_internals._wait_empty_watch is watchdog.slow_wait_empty

@@ -68,6 +68,14 @@ left to wait for (the messages left were written after the last commit, and thei
 redelivered), and one never started (an agent's ``test_context``) has none either: both keep
 Faust's behaviour, as does the bounded flush Faust uses for back-pressure.
 
+A rebalance that waits forever. Before it gives partitions up, Faust waits in
+``Consumer.wait_empty`` until every event an agent took is acknowledged, with no bound. An
+event that never finishes (an agent blocked on a send that never completes) holds the whole
+group there. The stall watchdog cannot see it, since it skips its check while
+``app.rebalancing`` is set (table recovery, which can rightly take minutes, happens then too).
+``on_slow_wait_empty`` registers a watch that runs beside each wait and is cancelled when the
+wait ends; the watchdog's watch asks for a restart once the wait outlasts the stall timeout.
+
 Other private names, each with no public equivalent:
 
 - ``current(event)`` sets ``faust.streams._current_event``, the event whose partition a table
@@ -89,7 +97,7 @@ import asyncio
 import logging
 import signal
 import weakref
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
@@ -306,6 +314,26 @@ async def _flush_atmost(self: ProducerBuffer, max_messages: int | None) -> int:
     return flushed
 
 
+_original_wait_empty = Consumer.wait_empty
+_wait_empty_watch: Callable[[], Awaitable[None]] | None = None
+
+
+def on_slow_wait_empty(watch: Callable[[], Awaitable[None]] | None) -> None:
+    """Run ``watch()`` beside every wait for unfinished events, cancelled when the wait ends."""
+    global _wait_empty_watch
+    _wait_empty_watch = watch
+
+
+async def _wait_empty(self: Consumer) -> None:
+    watch = _wait_empty_watch
+    task = asyncio.ensure_future(watch()) if watch is not None else None
+    try:
+        await _original_wait_empty(self)
+    finally:
+        if task is not None:
+            task.cancel()
+
+
 def group_changelogs(app_id: str, own: set[str], actives: list[dict[str, Any]]) -> set[str]:
     """The table changelogs among a group's active assignments: the leader's own tables' and any
     topic named ``<app id>-<table>-changelog``, whichever worker's table it is."""
@@ -350,6 +378,7 @@ def apply() -> None:
     Consumer._new_offset = _new_offset  # type: ignore[method-assign]
     ProducerBuffer._send_pending = _send_pending  # type: ignore[method-assign]
     ProducerBuffer.flush_atmost = _flush_atmost  # type: ignore[method-assign]
+    Consumer.wait_empty = _wait_empty  # type: ignore[method-assign]
 
 
 @contextmanager

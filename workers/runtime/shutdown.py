@@ -55,6 +55,11 @@ def arm() -> None:
         timer.start()
 
 
+def stopping() -> bool:
+    """Whether the worker has begun its stop (a signal), or asked for a restart."""
+    return _stopping or bool(_requested_status)
+
+
 def requested_status() -> int:
     """The exit status ``restart`` asked for (0 if none)."""
     return _requested_status

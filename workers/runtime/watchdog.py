@@ -11,6 +11,12 @@ offsets are committed only behind finished work, the waiting messages are proces
 worker, none lost. (Asking Faust to crash instead left the process hanging after a stall.)
 Time the stages spend inside bounded work (a sandboxed parse or NER call, or its child starting)
 is not a stall: such work ends by its budget, and restarting would only repeat it.
+
+The lag is not read during a rebalance (table recovery can rightly take minutes). But a
+rebalance first waits until every event an agent took is finished, with no bound in Faust; an
+event that never finishes would hold the group there for good. So that wait is watched too
+(``slow_wait_empty``): past ``WIRESTREAM_STALL_TIMEOUT_S``, with no bounded work going on, the
+worker restarts with ``EXIT_STALLED`` as for a stall.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from workers.ops import metrics
-from workers.runtime import sandbox, shutdown, topics
+from workers.runtime import faust_internals, sandbox, shutdown, topics
 from workers.runtime.app import app, settings
 from workers.security import client_options
 
@@ -137,6 +143,31 @@ async def watch_lag() -> None:
             f"stalled partitions {stalled}: no committed progress for "
             f"{settings.stall_timeout_s:.0f}s with messages waiting",
         )
+
+
+async def slow_wait_empty(
+    timeout_s: float | None = None, poll_s: float = 1.0, now: Any = time.monotonic
+) -> None:
+    """Beside one wait for unfinished events (``faust_internals.on_slow_wait_empty``): ask for a
+    restart once it has lasted ``timeout_s`` (the stall timeout; 0 turns it off) with no bounded
+    work going on. Not while the worker is stopping: that wait is bounded by the shutdown timer
+    already."""
+    timeout_s = settings.stall_timeout_s if timeout_s is None else timeout_s
+    if timeout_s <= 0:  # the watchdog is off
+        return
+    started = now()
+    await asyncio.sleep(timeout_s)
+    while not shutdown.stopping():
+        if not sandbox.activity.worked_since(now() - max(poll_s, LAG_EVERY)):
+            shutdown.restart(
+                EXIT_STALLED,
+                f"a rebalance waited {now() - started:.0f}s for events no agent finished",
+            )
+            return
+        await asyncio.sleep(poll_s)
+
+
+faust_internals.on_slow_wait_empty(slow_wait_empty)
 
 
 @app.task
