@@ -8,7 +8,7 @@ Exact under at-least-once delivery, whatever order a stage processed its input i
 re-emits an outcome only when its own input is redelivered, with the same offset (stages never
 re-emit outcomes for work redelivered from upstream: dedup and enrich remember it). So each
 source's value keeps, per (stage, input partition), the offsets already applied, and skips an
-outcome whose offset is among them. The list stays short: each outcome carries the stage's
+outcome whose offset is among them. That record stays short: each outcome carries the stage's
 committed offset for its input partition, and a stage commits only behind work whose outcomes the
 broker has acknowledged, on this topic's one partition. So when an outcome names committed offset
 C, every outcome below C is already in the log ahead of it: offsets below the highest C seen are
