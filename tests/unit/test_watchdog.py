@@ -56,35 +56,41 @@ async def test_a_sandbox_call_marks_the_worker_as_working() -> None:
 
 
 class Restarts:
+    """``shutdown.restart`` and ``shutdown.stopping`` for a watch: what it asked for."""
+
     def __init__(self) -> None:
         self.asked: list[tuple[int, str]] = []
+        self.stopping = False
 
     def __call__(self, status: int, reason: str) -> None:
         self.asked.append((status, reason))
 
 
+@pytest.fixture
+def restarts(monkeypatch: pytest.MonkeyPatch) -> Restarts:
+    recorder = Restarts()
+    monkeypatch.setattr(watchdog.shutdown, "restart", recorder)
+    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: recorder.stopping)
+    monkeypatch.setattr(watchdog.sandbox.activity, "in_flight", 0)
+    monkeypatch.setattr(watchdog.sandbox.activity, "last", float("-inf"))
+    return recorder
+
+
 def test_a_rebalance_waiting_past_the_stall_timeout_restarts_the_worker(
-    monkeypatch: pytest.MonkeyPatch,
+    restarts: Restarts,
 ) -> None:
-    restarts = Restarts()
-    monkeypatch.setattr(watchdog.shutdown, "restart", restarts)
-    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: False)
     asyncio.run(watchdog.slow_wait_empty(timeout_s=0.05, poll_s=0.01))
     [(status, reason)] = restarts.asked
     assert status == watchdog.EXIT_STALLED and "rebalance waited" in reason
 
 
-def test_bounded_work_in_progress_holds_the_restart_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    restarts = Restarts()
-    monkeypatch.setattr(watchdog.shutdown, "restart", restarts)
-    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: False)
-    monkeypatch.setattr(watchdog.sandbox.activity, "in_flight", 1)
-    monkeypatch.setattr(watchdog.sandbox.activity, "last", float("-inf"))
+def test_bounded_work_in_progress_holds_the_restart_back(restarts: Restarts) -> None:
+    watchdog.sandbox.activity.in_flight = 1  # a NER call is running: it ends by its budget
 
     async def scenario() -> None:
         watch = asyncio.ensure_future(watchdog.slow_wait_empty(timeout_s=0.02, poll_s=0.01))
         await asyncio.sleep(0.1)
-        assert restarts.asked == [] and not watch.done()  # a NER call is running: it ends
+        assert restarts.asked == [] and not watch.done()
         watchdog.sandbox.activity.in_flight = 0
         await asyncio.wait_for(watch, 1)
 
@@ -92,14 +98,10 @@ def test_bounded_work_in_progress_holds_the_restart_back(monkeypatch: pytest.Mon
     assert [status for status, _ in restarts.asked] == [watchdog.EXIT_STALLED]
 
 
-def test_no_restart_while_stopping_or_with_the_watchdog_off(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    restarts = Restarts()
-    monkeypatch.setattr(watchdog.shutdown, "restart", restarts)
-    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: True)
+def test_no_restart_while_stopping_or_with_the_watchdog_off(restarts: Restarts) -> None:
+    restarts.stopping = True
     asyncio.run(watchdog.slow_wait_empty(timeout_s=0.01, poll_s=0.01))
-    monkeypatch.setattr(watchdog.shutdown, "stopping", lambda: False)
+    restarts.stopping = False
     asyncio.run(watchdog.slow_wait_empty(timeout_s=0, poll_s=0.01))
     assert restarts.asked == []
 
