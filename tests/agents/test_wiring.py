@@ -283,3 +283,41 @@ def test_every_agent_restarts_its_worker_when_it_crashes() -> None:
     assert {"parse", "dedup", "enrich", "count"} <= {a.fun.__name__ for a in app.agents.values()}
     for agent in app.agents.values():
         assert agent.fun.__code__ is wrapper, agent.name
+
+
+async def test_dedup_rebuilds_and_sweeps_as_bounded_work_the_watchdog_leaves_alone(
+    wired_app: Any, sent: Sent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A rebuild of the lookups takes minutes at a large window, holding its event: the stall
+    # watchdog (and the rebalance's watch) must take it for work in progress, not a stall.
+    import orjson
+
+    from workers.parsing.article import parse_at
+    from workers.records import Position
+    from workers.runtime import sandbox
+    from workers.stages import dedup as stage
+
+    seen: dict[str, int] = {}
+
+    def watched(name: str) -> Any:
+        original = getattr(stage.index, name)
+
+        def run(*args: Any) -> Any:
+            seen[name] = sandbox.activity.in_flight
+            yield from original(*args)
+
+        return run
+
+    for name in ("rebuilding", "sweeping"):
+        monkeypatch.setattr(stage.index, name, watched(name))
+    stage.index.forget_buckets()
+    stage.index.last_sweep = None
+    article = parse_at(
+        orjson.dumps({"content": SEED.read_text(), "url": "https://bounded.example.com/a"}),
+        Position("wiring.raw", 0, 7, 1_700_000_000.0),
+        settings,
+    )
+    async with stage.dedup.test_context() as agent:
+        await agent.put(article, key=article.article_id.encode())
+    assert seen == {"rebuilding": 1, "sweeping": 1}
+    assert sandbox.activity.in_flight == 0

@@ -36,8 +36,9 @@ START_TIMEOUT_S = 300.0  # imports and models; far beyond what the slowest start
 
 @dataclass
 class Activity:
-    """When the worker's stages last did bounded work in a sandbox (a call in flight, or a child
-    starting). The stall watchdog reads it: time spent inside bounded work is not a stall, so a
+    """When the worker's stages last did bounded work (a sandbox call in flight or a child
+    starting, or work in the event loop under ``bounded_work``, such as dedup rebuilding its
+    lookups). The stall watchdog reads it: time spent inside bounded work is not a stall, so a
     long but budgeted call (a large article's NER) does not get the worker restarted."""
 
     in_flight: int = 0
@@ -46,6 +47,19 @@ class Activity:
 
     def worked_since(self, since: float) -> bool:
         return self.in_flight > 0 or self.last >= since
+
+
+@contextmanager
+def bounded_work() -> Iterator[None]:
+    """Around work that ends by itself, however long it takes (a sandbox call ends by its budget;
+    a rebuild of dedup's lookups, by the window's size): not a stall while it runs."""
+    activity.in_flight += 1
+    activity.last = time.monotonic()
+    try:
+        yield
+    finally:
+        activity.in_flight -= 1
+        activity.last = time.monotonic()
 
 
 @contextmanager
@@ -140,13 +154,8 @@ class Sandbox:
     async def call(self, function: Callable[..., Any], *args: Any, timeout: float) -> Any:
         """``function(*args)`` in the child within ``timeout`` seconds. Raises what the function
         raised, ``Overrun`` or ``Crashed``."""
-        activity.in_flight += 1
-        activity.last = time.monotonic()
-        try:
+        with bounded_work():
             return await self._call(function, *args, timeout=timeout)
-        finally:
-            activity.in_flight -= 1
-            activity.last = time.monotonic()
 
     async def _call(self, function: Callable[..., Any], *args: Any, timeout: float) -> Any:
         await self.ready()

@@ -9,8 +9,9 @@ the worker then stops (bounded, ``shutdown.restart``) and exits with ``EXIT_STAL
 supervisor (Docker's restart policy, systemd, or the test harness) starts it again, and since
 offsets are committed only behind finished work, the waiting messages are processed by the new
 worker, none lost. (Asking Faust to crash instead left the process hanging after a stall.)
-Time the stages spend inside bounded work (a sandboxed parse or NER call, or its child starting)
-is not a stall: such work ends by its budget, and restarting would only repeat it.
+Time the stages spend inside bounded work (a sandboxed parse or NER call, or its child starting;
+dedup rebuilding its lookups or sweeping its window, which takes minutes at a large window) is
+not a stall: such work ends by itself, and restarting would only repeat it.
 
 The lag is not read during a rebalance (table recovery can rightly take minutes). But a
 rebalance first waits until every event an agent took is finished, with no bound in Faust; an

@@ -30,6 +30,7 @@ from workers.records import ParsedArticle, Position
 from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
+from workers.runtime.sandbox import bounded_work
 from workers.runtime.streams import batches, send, send_outcome
 
 logger = logging.getLogger(__name__)
@@ -92,13 +93,15 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
                 continue
             now = event_time(article)
             if index.sweep_due(now):
-                for _ in index.sweeping(now):
-                    await asyncio.sleep(0)
+                with bounded_work():
+                    for _ in index.sweeping(now):
+                        await asyncio.sleep(0)
             if index.needs_buckets:
                 rebuilt = time.perf_counter()
                 index.members_read = 0
-                for _ in index.rebuilding():
-                    await asyncio.sleep(0)  # the web server, the watchdog and the sends run
+                with bounded_work():  # minutes at a large window: not a stall
+                    for _ in index.rebuilding():
+                        await asyncio.sleep(0)  # the web server, the watchdog and the sends run
                 logger.info(
                     "dedup lookups ready in %.1f s: %d member(s) read (0: kept on disk)",
                     time.perf_counter() - rebuilt,
