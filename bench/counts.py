@@ -19,22 +19,20 @@ from typing import Any
 import orjson
 
 from workers.records import Outcome
-from workers.stages.counts import apply_outcome
+from workers.stages.counts import apply_outcome, counted, empty_counts
 
 Apply = Callable[[dict[str, Any] | None, Outcome, int], dict[str, Any] | None]
 
 
 def high_water_mark(value: dict[str, Any] | None, event: Outcome, hours: int) -> Any:
     """The baseline: session 54's replay check (the highest offset applied per stage and
-    partition), around the same count and hourly updates."""
-    marks = (value or {}).get("high", {})
+    partition), with the same count and hourly updates (``counted``)."""
+    counts = {**empty_counts(), **(value or {})}
     mark = f"{event.stage}:{event.partition}"
-    if event.offset <= marks.get(mark, -1):
+    if event.offset <= counts["applied"].get(mark, -1):
         return None
-    counted = apply_outcome({**(value or {}), "applied": {}}, event, hours)
-    assert counted is not None
-    del counted["applied"]
-    return {**counted, "high": {**marks, mark: event.offset}}
+    counts["applied"] = {**counts["applied"], mark: event.offset}
+    return counted(counts, event, hours)
 
 
 def events(n: int, commit_every: int, partitions: int = 4, seed: int = 1) -> list[Outcome]:

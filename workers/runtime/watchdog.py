@@ -146,9 +146,7 @@ async def watch_lag() -> None:
         )
 
 
-async def slow_wait_empty(
-    timeout_s: float | None = None, poll_s: float = 1.0, now: Any = time.monotonic
-) -> None:
+async def slow_wait_empty(timeout_s: float | None = None, poll_s: float = 1.0) -> None:
     """Beside one wait for unfinished events (``faust_internals.on_slow_wait_empty``): ask for a
     restart once it has lasted ``timeout_s`` (the stall timeout; 0 turns it off) with no bounded
     work going on. Not while the worker is stopping: that wait is bounded by the shutdown timer
@@ -156,13 +154,14 @@ async def slow_wait_empty(
     timeout_s = settings.stall_timeout_s if timeout_s is None else timeout_s
     if timeout_s <= 0:  # the watchdog is off
         return
-    started = now()
+    started = time.monotonic()
     await asyncio.sleep(timeout_s)
     while not shutdown.stopping():
-        if not sandbox.activity.worked_since(now() - max(poll_s, LAG_EVERY)):
+        now = time.monotonic()
+        if not sandbox.activity.worked_since(now - max(poll_s, LAG_EVERY)):
             shutdown.restart(
                 EXIT_STALLED,
-                f"a rebalance waited {now() - started:.0f}s for events no agent finished",
+                f"a rebalance waited {now - started:.0f}s for events no agent finished",
             )
             return
         await asyncio.sleep(poll_s)

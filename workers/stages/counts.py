@@ -89,6 +89,11 @@ def apply_outcome(
     if after is None:
         return None
     counts["applied"] = {**applied, mark: after}
+    return counted(counts, event, retention_hours)
+
+
+def counted(counts: dict[str, Any], event: Outcome, retention_hours: int) -> dict[str, Any]:
+    """``counts`` (a fresh copy, changed in place) with the outcome's effects added."""
     hour = hour_of(event.at)
     bucket = dict.fromkeys(OUTCOMES, 0) | counts["hourly"].get(hour, {})
     for outcome in event.outcomes:
