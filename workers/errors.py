@@ -40,6 +40,16 @@ REASONS: dict[str, dict[str, str]] = {
         "enrich_timeout": "enrichment ran past WIRESTREAM_ENRICH_TIMEOUT_S; its process was killed",
         "invalid_record": "a message on articles.unique is not a parsed article (not from dedup)",
     },
+    # Messages on the topics between stages that no stage wrote (``records.read_record``).
+    "dedup": {
+        "invalid_record": (
+            "a message on articles.parsed is not a parsed article the index can take (not from "
+            "parse)"
+        ),
+    },
+    "count": {
+        "invalid_record": "a message on articles.outcomes is not an outcome a stage could write",
+    },
 }
 
 

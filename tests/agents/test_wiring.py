@@ -11,6 +11,16 @@ from tests.seeds import raw_value, seed_files
 from workers.records import Outcome
 from workers.runtime.app import settings
 
+GOOD_OUTCOME: dict[str, Any] = {
+    "version": 1,
+    "source": "wiring-foreign",
+    "stage": "enrich",
+    "partition": 0,
+    "offset": 5,
+    "at": 1_700_000_000.0,
+    "outcomes": ["enriched"],
+}
+
 
 async def test_parse_agent_sends_article_and_outcome(wired_app: Any, sent: Sent) -> None:
     from workers.stages.parse import parse
@@ -76,9 +86,54 @@ async def test_count_agent_counts_each_outcome_once(wired_app: Any) -> None:
         outcomes=["received", "parsed"],
     )
     async with count.test_context() as agent:
-        await agent.put(event, key=b"agent-test")
-        await agent.put(event, key=b"agent-test")  # the same input offset, redelivered
+        await agent.put(event.dumps(), key=b"agent-test")
+        await agent.put(event.dumps(), key=b"agent-test")  # the same input offset, redelivered
     assert counts_by_source["agent-test"]["received"] == 1
+
+
+FOREIGN_OUTCOMES = [
+    b"not json",
+    b'["a list"]',
+    b'{"version": 1}',  # fields missing
+    # each of these is an outcome but for one field: the wrong type, or a value no stage writes
+    *(
+        Outcome(**{**GOOD_OUTCOME, field: value}).dumps()
+        for field, value in [
+            ("offset", "12"),
+            ("partition", True),
+            ("outcomes", ["enriched", "counted-twice"]),
+            ("stage", "count"),
+            ("source", "A Source\u202e"),
+            ("reason", "x" * 65),
+            ("committed", -1),
+            ("at", 1e300),
+        ]
+    ),
+]
+
+
+async def test_count_agent_dead_letters_what_no_stage_wrote_and_keeps_counting(
+    wired_app: Any, sent: Sent
+) -> None:
+    """A message on the outcomes topic that no stage wrote (wrong types: once a restart loop)
+    is dead-lettered with its payload and counted once, as source ``unknown``'s, by its own
+    position; the outcomes after it are counted."""
+    from workers.stages.counts import count, counts_by_source
+
+    before = counts_by_source.get("unknown", {}).get("dead_lettered", 0)
+    good = Outcome(**GOOD_OUTCOME).dumps()
+    async with count.test_context() as agent:
+        for value in FOREIGN_OUTCOMES:
+            await agent.put(value, key=b"forged")
+        await agent.put(good, key=b"wiring-foreign")
+    dead = sent.values(settings.topics.dead_letter)
+    assert [(d.stage, d.reason, d.source) for d in dead] == [
+        ("count", "invalid_record", "unknown")
+    ] * len(FOREIGN_OUTCOMES)
+    assert [d.payload.encode() for d in dead] == FOREIGN_OUTCOMES
+    assert counts_by_source["unknown"]["dead_lettered"] == before + len(FOREIGN_OUTCOMES)
+    assert counts_by_source["unknown"]["dead_letter_reasons"]["invalid_record"] >= len(dead)
+    assert counts_by_source["wiring-foreign"]["enriched"] == 1
 
 
 async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
@@ -106,8 +161,8 @@ async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
         for when, url, offset in pages
     )
     async with dedup.test_context() as agent:
-        await agent.put(late, key=late.article_id.encode())
-        await agent.put(early, key=early.article_id.encode())
+        await agent.put(late.dumps(), key=late.article_id.encode())
+        await agent.put(early.dumps(), key=early.article_id.encode())
     unique = sent.calls[settings.topics.unique]
     assert [(c["key"], c["value"]) for c in unique] == [
         (late.article_id.encode(), late),
@@ -126,6 +181,45 @@ async def test_dedup_agent_withdraws_an_original_when_an_earlier_copy_arrives(
         "dedup",
         ["superseded"],
     )
+
+
+async def test_dedup_agent_dead_letters_what_parse_did_not_write_and_keeps_judging(
+    wired_app: Any, sent: Sent
+) -> None:
+    """A message on ``articles.parsed`` that is not a ``ParsedArticle`` (each crashed the agent:
+    Faust raised one that was not JSON into its stream and handed on the others), or one the
+    index cannot compute with, is dead-lettered and counted for source ``unknown``; the next is
+    judged."""
+    import orjson
+
+    from workers.stages.dedup import dedup
+
+    article = parsed(SEED, offset=31)
+    fields = orjson.loads(article.dumps())
+    foreign = [
+        b"\xff not json",
+        orjson.dumps({**fields, "title": 42}),
+        orjson.dumps({k: v for k, v in fields.items() if k != "body"}),
+        orjson.dumps({**fields, "minhash": fields["minhash"][:7]}),
+        orjson.dumps({**fields, "minhash": [-1] * len(fields["minhash"])}),
+        orjson.dumps({**fields, "ingested_at": "yesterday"}),
+        orjson.dumps({**fields, "raw_ref": "x" * 5000}),
+    ]
+    async with dedup.test_context() as agent:
+        for value in foreign:
+            await agent.put(value, key=b"forged")
+        await agent.put(article.dumps(), key=article.article_id.encode())
+    dead = sent.values(settings.topics.dead_letter)
+    assert [(d.stage, d.reason, d.source) for d in dead] == [
+        ("dedup", "invalid_record", "unknown")
+    ] * len(foreign)
+    assert [d.payload_size for d in dead] == [len(v) for v in foreign]
+    outcomes = [(o.outcomes, o.reason) for o in sent.values(settings.topics.outcomes)]
+    assert outcomes[: len(foreign)] == [(["dead_lettered"], "invalid_record")] * len(foreign)
+    assert {o.source for o in sent.values(settings.topics.outcomes)[: len(foreign)]} == {"unknown"}
+    judged = [u.raw_id for u in sent.values(settings.topics.unique) if u is not None]
+    judged += [d.raw_id for d in sent.values(settings.topics.duplicates)]
+    assert article.raw_id in judged  # the tables outlive a test: unique here, or a copy
 
 
 async def test_enrich_agent_forwards_a_withdrawal_and_dead_letters_foreign_records(
@@ -318,6 +412,6 @@ async def test_dedup_rebuilds_and_sweeps_as_bounded_work_the_watchdog_leaves_alo
         settings,
     )
     async with stage.dedup.test_context() as agent:
-        await agent.put(article, key=article.article_id.encode())
+        await agent.put(article.dumps(), key=article.article_id.encode())
     assert seen == {"rebuilding": 1, "sweeping": 1}
     assert sandbox.activity.in_flight == 0

@@ -1,5 +1,6 @@
 """The counts agent on the real broker: outcomes that arrive out of order are counted, replays
-are not, and what was applied survives a restart (the table's changelog).
+are not, and what was applied survives a restart (the table's changelog); messages on the topics
+between stages that no stage wrote are dead-lettered and counted, never a crash.
 
 The outcome events are written straight to the outcomes topic, as a stage would write them after
 processing a partition past a hole: the hole's outcomes come after higher offsets of the same
@@ -10,10 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaProducer
 
+from tests.conftest import SEED
 from tests.integration.conftest import BOOTSTRAP, Pipeline
-from workers.records import SCHEMA_VERSION, Outcome
+from tests.seeds import raw_value
+from workers.parsing.article import parse_at
+from workers.records import SCHEMA_VERSION, Outcome, Position
 
 SOURCE = "out-of-order.example"
 
@@ -32,13 +37,17 @@ def _event(offset: int, committed: int | None, source: str = SOURCE) -> Outcome:
 
 
 async def _send(pipeline: Pipeline, events: list[Outcome]) -> None:
+    await _write(
+        pipeline, [(pipeline.topics.outcomes, e.source.encode(), e.dumps()) for e in events]
+    )
+
+
+async def _write(pipeline: Pipeline, messages: list[tuple[str, bytes, bytes | None]]) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
     await producer.start()
     try:
-        for event in events:
-            await producer.send_and_wait(
-                pipeline.topics.outcomes, value=event.dumps(), key=event.source.encode()
-            )
+        for topic, key, value in messages:
+            await producer.send_and_wait(topic, value=value, key=key)
     finally:
         await producer.stop()
 
@@ -72,3 +81,46 @@ def counted(sentinel: str, pipeline: Pipeline) -> Any:
         return rows if sentinel in rows else None
 
     return check
+
+
+async def test_records_no_stage_wrote_are_dead_lettered_and_counted_not_a_crash(
+    pipeline_factory: Any,
+) -> None:
+    """Foreign messages on ``articles.parsed`` and ``articles.outcomes``: each used to crash its
+    agent on every delivery (Faust raised one that was not JSON into the stream; one whose
+    offset was a string crashed the counts). Now each is a dead letter, counted once for
+    ``unknown``, and the records after them flow."""
+    pipeline: Pipeline = pipeline_factory(partitions=1)
+    worker = pipeline.add_worker(stages="dedup,counts")
+    topics = pipeline.topics
+    article = parse_at(raw_value(SEED), Position(topics.raw, 0, 7, 1.7e9), pipeline.settings)
+    fields = orjson.loads(article.dumps())
+    wrong_offset = _event(5, None).dumps().replace(b'"offset":5', b'"offset":"5"')
+    foreign = [
+        (topics.parsed, b"forged", b"not json"),
+        (topics.parsed, b"forged", orjson.dumps({**fields, "title": ["a", "list"]})),
+        (topics.parsed, b"forged", orjson.dumps({**fields, "word_count": "805"})),
+        (topics.parsed, b"forged", None),
+        (topics.outcomes, b"forged", wrong_offset),
+        (topics.outcomes, b"forged", b"\x00\x01 not json"),
+        (topics.outcomes, b"forged", _event(5, None, "Not A Token!").dumps()),
+    ]
+    await _write(pipeline, foreign + [(topics.parsed, b"good", article.dumps())])
+    await _send(pipeline, [_event(0, 0, "sentinel-3")])
+
+    def dead_and_counted() -> Any:
+        rows = pipeline.sources()
+        done = "sentinel-3" in rows and rows.get("unknown", {}).get("dead_lettered") == 7
+        return rows if done else None
+
+    rows = await pipeline.wait_for(dead_and_counted, what="seven dead letters counted")
+    assert rows["unknown"]["dead_letter_reasons"] == {"invalid_record": 7}
+    dead = await pipeline.read(topics.dead_letter)
+    assert sorted((d["stage"], d["topic"]) for d in dead) == sorted(
+        ("dedup" if topic == topics.parsed else "count", topic) for topic, _k, _v in foreign
+    )
+    assert {d["payload"] for d in dead if d["stage"] == "count"} >= {wrong_offset.decode()}
+    [unique] = await pipeline.read(topics.unique)
+    assert unique["article_id"] == article.article_id
+    assert pipeline.restarts == 0 and not worker.crashed, worker.tail()
+    assert worker.stop() == 0

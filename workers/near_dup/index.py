@@ -23,6 +23,8 @@ producer that sends the same article again makes a new message, judged a duplica
 
 from __future__ import annotations
 
+import math
+import re
 import uuid
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
@@ -39,7 +41,8 @@ from workers.near_dup.store import (
     member_time,
     unpack_member,
 )
-from workers.records import SCHEMA_VERSION, Duplicate, ParsedArticle
+from workers.parsing.decode import clean_id
+from workers.records import SCHEMA_VERSION, Duplicate, InvalidRecord, ParsedArticle
 from workers.settings import Settings
 
 SWEEPS_PER_RETENTION = 20  # expired state is swept each 1/20 of the window of event time
@@ -83,6 +86,33 @@ def order_key(member: Member) -> tuple[bool, str, str, str]:
     again (same URL or source and title, same body): the first to arrive stays its original."""
     published = member["published_at"]
     return (published is None, published or "", member["id"], member["hash"])
+
+
+# ``topic:partition:offset`` of a raw message (topic names are at most 249 characters).
+_RAW_REF = re.compile(r"[A-Za-z0-9._-]{1,249}:[0-9]{1,10}:[0-9]{1,19}")
+_ARTICLE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")  # parse writes 24 hexadecimal digits
+
+
+def check_article(article: ParsedArticle, settings: Settings) -> ParsedArticle:
+    """The article, if the index can take it: ``InvalidRecord`` if not. Its types are checked
+    already (``records.read_record``); here what the index computes with: the raw message's
+    position and the ids that key its table and outputs, the event time, and the signature's
+    shape."""
+    if not _RAW_REF.fullmatch(article.raw_ref):
+        raise InvalidRecord("raw_ref: not topic:partition:offset")
+    if not _ARTICLE_ID.fullmatch(article.article_id) or clean_id(article.raw_id) != article.raw_id:
+        raise InvalidRecord("article_id or raw_id: not an id parse writes")
+    try:
+        if not math.isfinite(event_time(article)):
+            raise ValueError
+    except (ValueError, OverflowError, OSError):
+        raise InvalidRecord("ingested_at: not an ISO 8601 time") from None
+    signature = article.minhash
+    if signature is not None and (
+        len(signature) != settings.minhash_perms or not all(0 <= slot < 2**64 for slot in signature)
+    ):
+        raise InvalidRecord(f"minhash: not {settings.minhash_perms} unsigned 64-bit slots")
+    return article
 
 
 def event_time(article: ParsedArticle) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers.records import DeadLetter, Duplicate, Outcome, ParsedArticle
+from workers.records import DeadLetter, Duplicate
 from workers.runtime.app import app, settings
 from workers.topology import topic_specs
 
@@ -25,11 +25,16 @@ raw = app.topic(
     key_serializer="raw",
     **_where("raw"),
 )
+# Topics read by a stage carry raw bytes: the agent reads each record itself
+# (``records.read_record``), so a message no stage wrote is dead-lettered: Faust's decoding raised
+# one that is not JSON into the agent's stream and handed on one with the wrong types, and either
+# crashed the agent on every delivery. Records are sent in their own JSON codec.
 parsed = app.topic(
     _SPECS["parsed"].name,
     key_type=bytes,
     key_serializer="raw",
-    value_type=ParsedArticle,
+    value_type=bytes,
+    value_serializer="raw",
     **_where("parsed"),
 )
 # ``articles.unique`` and ``articles.enriched`` are changelogs keyed by ``article_id``: a null
@@ -69,7 +74,8 @@ outcomes = app.topic(
     _SPECS["outcomes"].name,
     key_type=bytes,
     key_serializer="raw",
-    value_type=Outcome,
+    value_type=bytes,
+    value_serializer="raw",
     **_where("outcomes"),
 )
 

@@ -2,7 +2,8 @@
 
 Consumes:      ``articles.outcomes`` (``Outcome``, key ``source``; one partition)
 Produces:      the ``counts_by_source`` table (changelog-backed), served by ``workers.ops.sources``
-Dead-letters:  nothing
+Dead-letters:  ``invalid_record`` (a message on the outcomes topic that no stage wrote: counted
+               as a dead letter of source ``unknown``, by its own position on this topic)
 
 Exact under at-least-once delivery, whatever order a stage processed its input in. A stage
 re-emits an outcome only when its own input is redelivered, with the same offset (stages never
@@ -19,15 +20,26 @@ processed past a hole (a skipped message, fetched again after a restart) is coun
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
 from workers.ops.metrics import outcome as count_outcome
-from workers.records import OUTCOMES, Outcome
+from workers.parsing.decode import clean_source
+from workers.records import (
+    OUTCOMES,
+    SCHEMA_VERSION,
+    InvalidRecord,
+    Outcome,
+    Position,
+    dead_letter_record,
+    read_record,
+)
 from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
-from workers.runtime.streams import processed
+from workers.runtime.faust_internals import committed_offset
+from workers.runtime.streams import processed, send_dead_letter
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +53,56 @@ EFFECTS: dict[str, tuple[tuple[str, int], ...]] = {
 # Offsets tracked above a (stage, partition)'s floor, at most: a partition whose commits stall
 # keeps processing, and past this many offsets the floor follows, forgetting the lowest.
 MAX_APPLIED = 65_536
+
+
+# What a stage can name in an outcome: its own name, and a reason it defines (a short token).
+STAGES = ("parse", "dedup", "enrich")
+_REASON = re.compile(r"[a-z0-9_]{1,64}")
+_MAX_OFFSET = 2**63 - 1  # Kafka's offsets are signed 64-bit
+
+
+def read_outcome(value: bytes | None) -> Outcome:
+    """The outcome a message holds, if a stage could have written it; ``InvalidRecord`` if not.
+
+    Past the record's types: its source is a cleaned token (it becomes a table key), its stage
+    and outcomes are names this module counts, its reason a short token, its offsets Kafka's,
+    and its time a day of the calendar (it names an hourly bucket)."""
+    event = read_record(Outcome, value)
+    if event.stage not in STAGES:
+        raise InvalidRecord("stage: not a stage's name")
+    if clean_source(event.source) != event.source:
+        raise InvalidRecord("source: not a cleaned source")
+    if not 0 <= event.partition <= _MAX_OFFSET or not 0 <= event.offset <= _MAX_OFFSET:
+        raise InvalidRecord("partition or offset: out of range")
+    if event.committed is not None and not 0 <= event.committed <= _MAX_OFFSET:
+        raise InvalidRecord("committed: out of range")
+    if not event.outcomes or len(event.outcomes) > len(OUTCOMES):
+        raise InvalidRecord("outcomes: none, or more than there are")
+    if not set(event.outcomes) <= set(OUTCOMES):
+        raise InvalidRecord("outcomes: a name that is not an outcome")
+    if event.reason is not None and not _REASON.fullmatch(event.reason):
+        raise InvalidRecord("reason: not a reason's name")
+    try:
+        hour_of(event.at)
+    except (OverflowError, OSError, ValueError):
+        raise InvalidRecord("at: not a time") from None
+    return event
+
+
+def unreadable(position: Position, committed: int | None) -> Outcome:
+    """What a message on the outcomes topic that no stage wrote is counted as: a dead letter of
+    source ``unknown``, by its own position (so a redelivery of it is a replay)."""
+    return Outcome(
+        version=SCHEMA_VERSION,
+        source="unknown",
+        stage="count",
+        partition=position.partition,
+        offset=position.offset,
+        at=position.timestamp,
+        outcomes=["dead_lettered"],
+        reason="invalid_record",
+        committed=committed,
+    )
 
 
 def empty_counts() -> dict[str, Any]:
@@ -125,7 +187,10 @@ counts_by_source = app.Table("counts_by_source", partitions=1)
 @shutdown.restarts_on_crash
 async def count(stream: Any) -> AsyncIterator[str]:
     async for event in processed(stream, "count"):
-        outcome: Outcome = event.value
+        try:
+            outcome = read_outcome(event.value)
+        except InvalidRecord as exc:
+            outcome = await _dead_letter(event, str(exc))
         updated = apply_outcome(
             counts_by_source.get(outcome.source), outcome, settings.hourly_retention_hours
         )
@@ -134,3 +199,21 @@ async def count(stream: Any) -> AsyncIterator[str]:
             continue
         counts_by_source[outcome.source] = updated
         yield count_outcome("count", "applied")
+
+
+async def _dead_letter(event: Any, detail: str) -> Outcome:
+    """Dead-letter a message no stage wrote (once the broker has it); what to count it as."""
+    position = Position.of(event)
+    value = event.value if isinstance(event.value, bytes) else b""
+    record = dead_letter_record(
+        stage="count",
+        reason="invalid_record",
+        detail=detail,
+        payload=value,
+        position=position,
+        raw_id=position.raw_ref,
+        source="unknown",
+        max_payload=settings.max_content_bytes,
+    )
+    await (await send_dead_letter(record))
+    return unreadable(position, committed_offset(app, position.topic, position.partition))

@@ -4,7 +4,8 @@ Consumes:      ``articles.parsed`` (one partition: every fingerprint passes one 
 Produces:      ``articles.unique`` (originals, key ``article_id``; a null value withdraws an
                article that turned out to be a later copy) and ``articles.duplicates``
                (``Duplicate``: ``duplicate_of``, ``kind``, ``similarity``, ``revised``)
-Dead-letters:  nothing (parse has validated the article)
+Dead-letters:  ``invalid_record`` (a message on ``articles.parsed`` that parse did not write:
+               not a ``ParsedArticle``, or one the index cannot take; source ``unknown``)
 Outcomes:      ``duplicate`` for the duplicate's source; ``superseded`` for the source of an
                original that became a duplicate (unique articles are counted at enrich)
 
@@ -23,15 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from workers.near_dup.buckets import Buckets, DiskBuckets
-from workers.near_dup.index import DedupIndex, event_time, outcomes, outputs
+from workers.near_dup.index import DedupIndex, check_article, event_time, outcomes, outputs
 from workers.near_dup.store import TABLE_ROCKSDB_OPTIONS, WriteBehind
 from workers.ops.metrics import dedup_decision_seconds, outcome
-from workers.records import ParsedArticle, Position
+from workers.records import InvalidRecord, ParsedArticle, Position, dead_letter_record, read_record
 from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
 from workers.runtime.sandbox import bounded_work
-from workers.runtime.streams import batches, send, send_outcome
+from workers.runtime.streams import batches, send, send_dead_letter, send_outcome
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +80,13 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
         pending, kinds = [], []
         for event in batch:
             started = time.perf_counter()
-            article: ParsedArticle = event.value
             position = Position.of(event)
+            try:
+                article = check_article(read_record(ParsedArticle, event.value), settings)
+            except InvalidRecord as exc:
+                pending.extend(await _dead_letter(event.value, position, str(exc)))
+                kinds.append("dead_lettered")
+                continue
             status = index.status(article.raw_ref)
             if status == "done":
                 # Redelivered upstream: already judged, sent and counted.
@@ -133,3 +139,20 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
             pending_writes.flush()
         for kind in kinds:
             yield outcome("dedup", kind)
+
+
+async def _dead_letter(value: Any, position: Position, detail: str) -> list[Any]:
+    """Dead-letter a message parse did not write; the futures of its sends."""
+    record = dead_letter_record(
+        stage="dedup",
+        reason="invalid_record",
+        detail=detail,
+        payload=value if isinstance(value, bytes) else b"",
+        position=position,
+        raw_id=position.raw_ref,
+        source="unknown",
+        max_payload=settings.max_content_bytes,
+    )
+    sent = await send_dead_letter(record)
+    counted = await send_outcome("unknown", "dedup", position, ["dead_lettered"], record.reason)
+    return [sent, counted]

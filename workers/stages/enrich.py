@@ -34,7 +34,14 @@ from orjson import dumps
 from workers.errors import EnrichError
 from workers.nlp import pipeline
 from workers.ops.metrics import outcome as metrics_outcome
-from workers.records import EnrichedArticle, ParsedArticle, Position, dead_letter_record
+from workers.records import (
+    EnrichedArticle,
+    InvalidRecord,
+    ParsedArticle,
+    Position,
+    dead_letter_record,
+    read_record,
+)
 from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
@@ -189,9 +196,9 @@ def _decode(event: Any) -> ParsedArticle | EnrichError | None:
     if event.value is None:
         return None
     try:
-        return ParsedArticle.loads(event.value)
-    except Exception as exc:  # noqa: BLE001 - not written by dedup: dead-lettered, not raised
-        return EnrichError("invalid_record", f"{type(exc).__name__}: {exc}")
+        return read_record(ParsedArticle, event.value)
+    except InvalidRecord as exc:  # not written by dedup: dead-lettered, not raised
+        return EnrichError("invalid_record", str(exc))
 
 
 def _replay(article: ParsedArticle) -> bool:
