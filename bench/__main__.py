@@ -12,7 +12,7 @@ import logging
 import os
 import platform
 
-from bench import clean_dumps, counts, dedup_scale, languages, pipeline, publish, stages
+from bench import clean_dumps, counts, dedup_scale, languages, pipeline, publish, records, stages
 from bench import parse as parse_bench
 from tests.corpus import distinct, labelled_near_duplicates
 from tests.dedup_scoring import evaluate
@@ -60,6 +60,9 @@ def main() -> None:
 
     print("\n2b. Counts: the per-source table's step (python -m bench.counts)")
     counts.report([10_000, 100_000], 2_800)
+
+    print("\n2c. Records between stages read and checked (python -m bench.records)")
+    records.report(20_000)
 
     print(f"\n3. Enrich (one core; batches of {stages.SETTINGS.enrich_batch_size})")
     figures = stages.enrich(40 * scale)
