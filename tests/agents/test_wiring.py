@@ -101,6 +101,7 @@ FOREIGN_OUTCOMES = [
         for field, value in [
             ("offset", "12"),
             ("partition", True),
+            ("partition", 10_000),  # each new partition would grow the source's value
             ("outcomes", ["enriched", "counted-twice"]),
             ("stage", "count"),
             ("source", "A Source\u202e"),

@@ -59,6 +59,10 @@ MAX_APPLIED = 65_536
 STAGES = ("parse", "dedup", "enrich")
 _REASON = re.compile(r"[a-z0-9_]{1,64}")
 _MAX_OFFSET = 2**63 - 1  # Kafka's offsets are signed 64-bit
+# A source's value keeps an entry per (stage, partition) it was seen in: outcomes naming ever
+# new partitions would grow it, and every update writes it whole. No stage's input topic has
+# this many partitions (Kafka advises a few thousand a broker).
+MAX_PARTITIONS = 10_000
 
 
 def read_outcome(value: bytes | None) -> Outcome:
@@ -72,7 +76,7 @@ def read_outcome(value: bytes | None) -> Outcome:
         raise InvalidRecord("stage: not a stage's name")
     if clean_source(event.source) != event.source:
         raise InvalidRecord("source: not a cleaned source")
-    if not 0 <= event.partition <= _MAX_OFFSET or not 0 <= event.offset <= _MAX_OFFSET:
+    if not 0 <= event.partition < MAX_PARTITIONS or not 0 <= event.offset <= _MAX_OFFSET:
         raise InvalidRecord("partition or offset: out of range")
     if event.committed is not None and not 0 <= event.committed <= _MAX_OFFSET:
         raise InvalidRecord("committed: out of range")
