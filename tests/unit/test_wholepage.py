@@ -1788,20 +1788,3 @@ def test_a_lynx_headline_far_over_its_body_is_found_by_its_heading() -> None:
     page = _lynx(["* Home", "* News", f"# {BRIDGE_HEADLINE}", *gallery, *BRIDGE * 2])
     found = parsed(page + "\n\n" + _lynx(FOOTER), 16)
     assert found.title == BRIDGE_HEADLINE
-
-
-def test_other_stories_headlines_between_the_headline_and_the_body_are_not_its_paragraphs() -> None:
-    """A video playlist or a "most read" inset between a headline's byline and its body: other
-    stories' headlines in a row are neither the body nor its header; the standfirst above them
-    and the byline stay."""
-    standfirst = "Commuters can leave the ferries behind from Monday, the council said."
-    inset = ["Just watched", *TEASERS, "Read more"]
-    lines = [*NAV, BRIDGE_HEADLINE, "By Jane Doe", standfirst, *inset, *BRIDGE, *FOOTER]
-    found = find_article(lines)
-    assert found.title == BRIDGE_HEADLINE
-    assert found.paragraphs == BRIDGE
-    assert not set(found.header) & set(TEASERS)
-    assert standfirst in found.header
-    extracted = parse_text("\n".join(lines))
-    assert extracted.authors == ["Jane Doe"]
-    assert extracted.paragraphs[-3:] == BRIDGE and not set(extracted.paragraphs) & set(TEASERS)

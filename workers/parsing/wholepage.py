@@ -37,7 +37,6 @@ from workers.parsing.meta import (
     byline_names,
     copyright_owners,
     is_author_label,
-    labelled_byline,
     linked_byline,
     looks_like_metadata,
 )
@@ -644,12 +643,9 @@ def find_article(
     more = _continuing_runs(layout, start, end, above, len(classed))
     body_lines = sorted({*range(first, end), *more})
     paragraphs = [classed[i].text for i in body_lines if classed[i].kind != BAD]
-    teasers = _teaser_runs(classed, title_at + 1, first) if title_at >= 0 else set()
-    header = [
-        c.text
-        for i, c in enumerate(classed[title_at + 1 : first], title_at + 1)
-        if c.kind != BAD and i not in teasers
-    ]
+    header = (
+        [c.text for c in classed[title_at + 1 : first] if c.kind != BAD] if title_at >= 0 else []
+    )
     title = first_cell(classed[title_at].text) if title_at >= 0 else None
     if title and slug:
         title = spelled_part(title, slug, layout.stopwords)
@@ -681,51 +677,6 @@ def find_article(
     if title:
         title = unkicked(title, classed, context.folded, title_at)
     return Found(title, header, paragraphs, dropped, around, after, under, over)
-
-
-# Between a headline and its body: a list of other stories' headlines (a video playlist, a
-# "most read" inset) is this many short lines in a row or more, none ending as a sentence does.
-TEASER_RUN = 3
-TEASER_WORDS = 3  # each of at least this many words (a byline's or a date's parts are fewer)
-
-
-def _teaser(line: Line) -> bool:
-    """A line that reads as another story's headline: capitalised, no bullet (a list's item),
-    no sentence inside it or at its end (a paragraph a text browser wrapped: its lines run on
-    from one to the next, most of them starting in lower case), and no byline ("Publicado por
-    Alberto González" under a kicker and a copy of the headline) or date."""
-    text = line.text.strip()
-    first = text.lstrip("\"'“‘«(")[:1]
-    return (
-        line.words >= TEASER_WORDS
-        and (first.isupper() or first.isdigit())
-        and not BULLET.match(text)
-        and not text.endswith(_END)
-        and ". " not in text
-        and not looks_like_metadata(text)
-        and not byline_names(text, require_by=True)
-        and labelled_byline([text]) is None
-    )
-
-
-def _teaser_runs(classed: list[Line], low: int, high: int) -> set[int]:
-    """The lines in ``[low, high)`` that make runs of other stories' headlines: ``TEASER_RUN``
-    or more short lines in a row that read as headlines (furniture between them does not break
-    a run). Linear in the lines."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i in range(low, high + 1):
-        line = classed[i] if i < high else None
-        if line is not None and line.kind == BAD:
-            continue
-        teaser = line is not None and line.kind == SHORT and _teaser(line)
-        if teaser:
-            run.append(i)
-            continue
-        if len(run) >= TEASER_RUN:
-            found.update(run)
-        run = []
-    return found
 
 
 # Beside the body's run, other runs of prose are the article's too when they weigh a fifth of
