@@ -76,15 +76,8 @@ async def test_agents_send_the_bytes_of_each_topics_own_codec(wired_app: Any, se
 async def test_count_agent_counts_each_outcome_once(wired_app: Any) -> None:
     from workers.stages.counts import count, counts_by_source
 
-    event = Outcome(
-        version=1,
-        source="agent-test",
-        stage="parse",
-        partition=0,
-        offset=3,
-        at=1_700_000_000.0,
-        outcomes=["received", "parsed"],
-    )
+    changes = {"source": "agent-test", "stage": "parse", "offset": 3}
+    event = Outcome(**{**GOOD_OUTCOME, **changes, "outcomes": ["received", "parsed"]})
     async with count.test_context() as agent:
         await agent.put(event.dumps(), key=b"agent-test")
         await agent.put(event.dumps(), key=b"agent-test")  # the same input offset, redelivered
