@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bench import counts
 from tests.conftest import SEED
 from tests.seeds import raw_value
 from workers.near_dup.index import check_article
@@ -50,16 +51,7 @@ def cases() -> list[tuple[str, bytes, Callable[[bytes], Any], Callable[[bytes], 
                 lambda d: check_article(read_record(ParsedArticle, d), SETTINGS),
             )
         )
-    outcome = Outcome(
-        version=1,
-        source="example.com",
-        stage="enrich",
-        partition=3,
-        offset=1_234_567,
-        at=1.7e9,
-        outcomes=["enriched"],
-        committed=1_234_000,
-    ).dumps()
+    outcome = counts.events(1, 2_800)[0].dumps()  # an outcome as the counts bench makes them
     out.append((f"outcome ({len(outcome)} B)", outcome, Outcome.loads, read_outcome))
     return out
 

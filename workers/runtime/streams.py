@@ -13,9 +13,9 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from workers.ops import metrics
-from workers.records import SCHEMA_VERSION, DeadLetter, Outcome, Position
+from workers.records import SCHEMA_VERSION, Outcome, Position, dead_letter_record
 from workers.runtime import topics
-from workers.runtime.app import app
+from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import committed_offset
 
 logger = logging.getLogger(__name__)
@@ -103,7 +103,28 @@ async def send(topic: Any, key: bytes | None, value: Any) -> Any:
     )
 
 
-async def send_dead_letter(record: DeadLetter) -> Any:
+async def send_dead_letter(
+    *,
+    stage: str,
+    reason: str,
+    detail: str,
+    payload: bytes,
+    position: Position,
+    raw_id: str,
+    source: str,
+) -> Any:
+    """Dead-letter one input (its payload cut at ``WIRESTREAM_MAX_CONTENT_BYTES``); returns the
+    delivery future."""
+    record = dead_letter_record(
+        stage=stage,
+        reason=reason,
+        detail=detail,
+        payload=payload,
+        position=position,
+        raw_id=raw_id,
+        source=source,
+        max_payload=settings.max_content_bytes,
+    )
     logger.warning(
         "dead letter: stage=%s reason=%s source=%s raw_id=%s",
         record.stage,

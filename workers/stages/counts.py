@@ -33,7 +33,6 @@ from workers.records import (
     InvalidRecord,
     Outcome,
     Position,
-    dead_letter_record,
     read_record,
 )
 from workers.runtime import shutdown, topics
@@ -208,16 +207,14 @@ async def count(stream: Any) -> AsyncIterator[str]:
 async def _dead_letter(event: Any, detail: str) -> Outcome:
     """Dead-letter a message no stage wrote (once the broker has it); what to count it as."""
     position = Position.of(event)
-    value = event.value if isinstance(event.value, bytes) else b""
-    record = dead_letter_record(
+    sent = await send_dead_letter(
         stage="count",
         reason="invalid_record",
         detail=detail,
-        payload=value,
+        payload=event.value if isinstance(event.value, bytes) else b"",
         position=position,
         raw_id=position.raw_ref,
         source="unknown",
-        max_payload=settings.max_content_bytes,
     )
-    await (await send_dead_letter(record))
+    await sent
     return unreadable(position, committed_offset(app, position.topic, position.partition))

@@ -27,7 +27,7 @@ from workers.near_dup.buckets import Buckets, DiskBuckets
 from workers.near_dup.index import DedupIndex, check_article, event_time, outcomes, outputs
 from workers.near_dup.store import TABLE_ROCKSDB_OPTIONS, WriteBehind
 from workers.ops.metrics import dedup_decision_seconds, outcome
-from workers.records import InvalidRecord, ParsedArticle, Position, dead_letter_record, read_record
+from workers.records import InvalidRecord, ParsedArticle, Position, read_record
 from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.faust_internals import current
@@ -143,7 +143,7 @@ async def dedup(stream: Any) -> AsyncIterator[str]:
 
 async def _dead_letter(value: Any, position: Position, detail: str) -> list[Any]:
     """Dead-letter a message parse did not write; the futures of its sends."""
-    record = dead_letter_record(
+    sent = await send_dead_letter(
         stage="dedup",
         reason="invalid_record",
         detail=detail,
@@ -151,8 +151,6 @@ async def _dead_letter(value: Any, position: Position, detail: str) -> list[Any]
         position=position,
         raw_id=position.raw_ref,
         source="unknown",
-        max_payload=settings.max_content_bytes,
     )
-    sent = await send_dead_letter(record)
-    counted = await send_outcome("unknown", "dedup", position, ["dead_lettered"], record.reason)
+    counted = await send_outcome("unknown", "dedup", position, ["dead_lettered"], "invalid_record")
     return [sent, counted]

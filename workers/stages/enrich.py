@@ -39,7 +39,6 @@ from workers.records import (
     InvalidRecord,
     ParsedArticle,
     Position,
-    dead_letter_record,
     read_record,
 )
 from workers.runtime import shutdown, topics
@@ -268,7 +267,7 @@ async def _withdraw(key: bytes | None, position: Position) -> None:
 async def _dead_letter(
     payload: bytes, position: Position, raw_id: str, source: str, error: EnrichError
 ) -> None:
-    record = dead_letter_record(
+    sent = await send_dead_letter(
         stage="enrich",
         reason=error.reason,
         detail=error.detail,
@@ -276,9 +275,7 @@ async def _dead_letter(
         position=position,
         raw_id=raw_id,
         source=source,
-        max_payload=settings.max_content_bytes,
     )
-    sent = await send_dead_letter(record)
     counted = await send_outcome(source, "enrich", position, ["dead_lettered"], error.reason)
     await sent
     await counted

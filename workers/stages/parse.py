@@ -28,7 +28,7 @@ from typing import Any
 from workers.errors import ParseError
 from workers.ops.metrics import outcome
 from workers.parsing import article as core
-from workers.records import ParsedArticle, Position, dead_letter_record
+from workers.records import ParsedArticle, Position
 from workers.runtime import shutdown, topics
 from workers.runtime.app import app, settings
 from workers.runtime.sandbox import Crashed, Overrun, Sandbox, warming
@@ -132,7 +132,7 @@ async def _dead_letter(value: bytes, position: Position, exc: Exception) -> None
         logger.exception("parser failed on %s", position.raw_ref)
         reason, detail = "parser_failed", f"{type(exc).__name__}: {exc}"
     source, raw_id = core.fallback_source(value, settings.max_content_bytes)
-    record = dead_letter_record(
+    await send_dead_letter(
         stage="parse",
         reason=reason,
         detail=detail,
@@ -140,7 +140,5 @@ async def _dead_letter(value: bytes, position: Position, exc: Exception) -> None
         position=position,
         raw_id=raw_id or position.raw_ref,
         source=source,
-        max_payload=settings.max_content_bytes,
     )
-    await send_dead_letter(record)
     await send_outcome(source, "parse", position, ["received", "dead_lettered"], reason)
