@@ -1788,3 +1788,17 @@ def test_a_lynx_headline_far_over_its_body_is_found_by_its_heading() -> None:
     page = _lynx(["* Home", "* News", f"# {BRIDGE_HEADLINE}", *gallery, *BRIDGE * 2])
     found = parsed(page + "\n\n" + _lynx(FOOTER), 16)
     assert found.title == BRIDGE_HEADLINE
+
+
+def test_a_headline_of_two_sentences_ending_in_a_period_is_a_candidate() -> None:
+    """A line that ends in a period is a sentence, not a headline, unless it is two short
+    sentences or more ("... a century. Now, it's being reborn."); a reference ("Doe, J. (2021):
+    Title. Journal 131.") and a sentence alone stay out."""
+    headline = "The harbour bridge was closed for months. Now it is open again."
+    reference = "Doe, J. (2021): Harbour bridges. Coastal Review 131, 34-36."
+    sentence = "The harbour bridge reopened to traffic on Monday morning."
+    lines = [*NAV, *TEASERS, reference, sentence, headline, "By Jane Doe", *BRIDGE, *FOOTER]
+    candidates = [lines[i] for i in HeadlineContext.of(Layout.of(lines)).candidates()]
+    assert headline in candidates
+    assert reference not in candidates and sentence not in candidates
+    assert find_article(lines).title == headline

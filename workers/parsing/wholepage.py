@@ -105,6 +105,11 @@ _GUILLEMETS = re.compile(r"«[^«»]{1,200}»|‹[^‹›]{1,200}›")
 # A line that ends a sentence or a label (a headline ends with neither), but not one that
 # ends with an abbreviation ("... What's Underneath N.Y.C.", "... in the U.S.").
 _ENDS_SENTENCE = re.compile(r"(?:(?<![A-Z])|(?<=[A-Z]{2}))\.$|:$")
+# ...unless it is two short sentences or more, the last ending in a period: a headline of that
+# style ("Ravenous wild goats ruled this island for over a century. Now, it's being reborn.",
+# "... Community? So Do We."), left to the scorer (``sentences``).
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.?!]['\"’”]?\s+['\"‘“]?[^\W\d_]")
+SENTENCES_HEADLINE_WORDS = 16
 # What lynx prints first: the page's <link> elements, by rel or title ("#alternate", "#Digg",
 # "#Example News » Feed Example News » Comments Feed"). Anywhere else such a line is a hashtag.
 LINK_LIST = re.compile(r"#[^\s#]")
@@ -848,7 +853,8 @@ HEADING_INTO_BODY = 3  # a marked heading this far into the body's run may still
 # (``--only slug``), the others kept: a page that comes without a URL is read as before; so was
 # ``slug_covered``, later (``--only slug_covered``: right picks 0.932 -> 0.935 on the 2,287
 # learnable tune dumps, and 2,131 -> 2,138 fitted on four fifths of the tune sites and counted
-# on the fifth left out, in turn; all weights refitted with it gave 2,136).
+# on the fifth left out, in turn; all weights refitted with it gave 2,136); and ``sentences``
+# (``--only sentences``), when such lines became candidates.
 HEADLINE_WEIGHTS = {
     "capitalised": -0.22,
     "length": 1.18,
@@ -865,6 +871,7 @@ HEADLINE_WEIGHTS = {
     "two_words": -1.64,
     "slug": 2.92,
     "slug_covered": 1.36,
+    "sentences": -0.13,
 }
 
 
@@ -970,9 +977,10 @@ class HeadlineContext:
 
     def candidates(self) -> list[int]:
         """Lines above the body of headline shape: 3 to 30 words, no bullet, no sentence or
-        label ending, no byline, dateline, credit, breadcrumb or address; and, of that shape
-        among the body's first lines, marked headings and lines a short byline or dateline
-        follows; and, of that shape, lines further above that the page's URL spells."""
+        label ending (two short sentences may end in a period), no byline, dateline, credit,
+        breadcrumb or address; and, of that shape among the body's first lines, marked
+        headings and lines a short byline or dateline follows; and, of that shape, lines
+        further above that the page's URL spells."""
         found = []
         into_body = min(self.body_start + HEADING_INTO_BODY, self.body_end - 1)
         window = self._window_start()
@@ -1002,7 +1010,9 @@ class HeadlineContext:
             line = self.classed[i]
             text = line.text.strip()
             low, high = CANDIDATE_WORDS
-            if not low <= line.words <= high or BULLET.match(text) or _ENDS_SENTENCE.search(text):
+            if not low <= line.words <= high or BULLET.match(text):
+                continue
+            if _ENDS_SENTENCE.search(text) and not _sentences(text, line.words):
                 continue
             if _ASIDE.match(text):
                 continue  # "[What you need to know ...: Get New York Today in your inbox.]"
@@ -1196,6 +1206,17 @@ def spelled_below(lines: list[str], slug: frozenset[str], language: str | None =
     return 0
 
 
+def _sentences(text: str, words: int) -> bool:
+    """A short line of two sentences or more that ends in a period; not a reference ("Doe, J.
+    (2021): Title. Journal 131, S. 34.")."""
+    return (
+        words <= SENTENCES_HEADLINE_WORDS
+        and text.endswith(".")
+        and not any(mark in text for mark in "():")
+        and _SENTENCE_BREAK.search(text[:-1]) is not None
+    )
+
+
 def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
     """What the line at ``i`` has of a headline: its case and length, its nearness to the body,
     how much of it the body is about, whether the page repeats it inside a longer line (a
@@ -1227,6 +1248,7 @@ def headline_features(context: HeadlineContext, i: int) -> dict[str, float]:
         "two_words": float(line.words == 2),
         "slug": context.in_slug(text),
         "slug_covered": context.covers_slug(text),
+        "sentences": float(_sentences(text, line.words)),
     }
 
 
