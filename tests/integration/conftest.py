@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from tests.conftest import ROOT
 from workers.settings import Settings, Topics
@@ -307,7 +308,64 @@ class Pipeline:
             if result:
                 return result
             await asyncio.sleep(1.0)
-        raise AssertionError(f"timed out waiting for {what}: last {result!r}\n{self.logs(30)}")
+        raise AssertionError(
+            f"timed out waiting for {what}: last {result!r}\n{await self.trace()}\n{self.logs(30)}"
+        )
+
+    async def trace(self) -> str:
+        """Where the pipeline's messages are, for a failed wait: each input topic's end and
+        committed offsets per partition, and each raw message that has no final outcome with
+        the topics it reached (a lost message shows where it stopped). Best effort: a failure
+        to read is reported, never raised over the assertion it explains."""
+        try:
+            return await self._trace()
+        except Exception as exc:  # noqa: BLE001 - diagnostics only
+            return f"(no trace: {type(exc).__name__}: {exc})"
+
+    async def _trace(self) -> str:
+        t = self.topics
+        records = {name: await self.read_records(name, 1.0) for name in (t.raw, t.parsed, t.unique)}
+        admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+        await admin.start()
+        try:
+            committed = await admin.list_consumer_group_offsets(self.name)
+        finally:
+            await admin.close()
+        lines = ["committed/end offsets of the group's inputs:"]
+        for topic in (t.raw, t.parsed, t.unique, t.outcomes):
+            ends: dict[int, int] = {}
+            for record in records.get(topic) or await self.read_records(topic, 1.0):
+                ends[record.partition] = max(ends.get(record.partition, 0), record.offset + 1)
+            done = {tp.partition: o.offset for tp, o in committed.items() if tp.topic == topic}
+            marks = [
+                f"p{p} {done.get(p, '-')}/{ends.get(p, 0)}" for p in sorted(set(ends) | set(done))
+            ]
+            lines.append(f"  {topic}: {', '.join(marks) or 'empty'}")
+        reached: dict[str, list[str]] = {}
+        for r in records[t.raw]:
+            reached[f"{t.raw}:{r.partition}:{r.offset}"] = []
+        raw_ids: dict[str, str] = {}
+        for stage, topic in (("parsed", t.parsed), ("unique", t.unique)):
+            for r in records[topic]:
+                if r.value is not None:
+                    value = orjson.loads(r.value)
+                    reached.setdefault(value["raw_ref"], []).append(
+                        f"{stage}@{r.partition}:{r.offset}"
+                    )
+                    raw_ids[value["raw_ref"]] = value["raw_id"]
+        outcomes = await self.outcomes()
+        for ref, stages in reached.items():
+            kinds = sorted(outcomes.get(raw_ids.get(ref, ""), {}))
+            dead = [d for d in outcomes.values() if "dead_letter" in d]
+            if not kinds and not any(
+                f"{d['dead_letter']['topic']}:{d['dead_letter']['partition']}:"
+                f"{d['dead_letter']['offset']}" == ref
+                for d in dead
+            ):
+                lines.append(
+                    f"  no outcome for {ref} ({raw_ids.get(ref, '?')}): {stages or 'raw only'}"
+                )
+        return "\n".join(lines)
 
     def logs(self, lines: int = 60) -> str:
         """The last lines of every worker's log, oldest worker first (for assertion messages)."""
