@@ -27,7 +27,7 @@ from workers.runtime.faust_internals import Cursor, group_changelogs, next_commi
         ([0, 1], 0, (2, [0, 1])),
         ([2, 3, 5, 6], 5, (7, [2, 3, 5, 6])),  # stale acks below the committed offset dropped
         ([2, 3], 5, (None, [2, 3])),
-        ([4, 5], None, (6, [4, 5])),  # nothing committed yet: the first run
+        ([4, 5], None, (6, [4, 5])),  # no start known at all: the first run
         ([], 5, (None, [])),
     ],
 )
@@ -86,6 +86,26 @@ def test_cursor_without_a_known_position_delivers_and_repeats_are_delivered() ->
     assert cursor.expected["tp"] == 9
     cursor.set("tp", None)
     assert cursor.check("tp", 100) == "deliver"
+
+
+def test_a_partition_never_committed_commits_only_from_where_its_fetching_started() -> None:
+    """A new group: no committed offset. The first message fetched (3) is unfinished, or was
+    refused as skipped around a rebalance; the acknowledged 4 and 5 must not be committed over
+    it (Faust committed 6, and message 3 was lost)."""
+    tp = TP("articles.raw", 0)
+    consumer = SimpleNamespace(
+        _acked={tp: [4, 5]}, _acked_index={tp: {4, 5}}, _committed_offset={tp: None}
+    )
+    cursor = faust_internals._cursor(consumer)  # type: ignore[arg-type]
+    cursor.set(tp, None)  # the seek to a committed offset that does not exist
+    assert [cursor.check(tp, o) for o in (3, 4, 5)] == ["deliver"] * 3
+    assert faust_internals._new_offset(consumer, tp) is None  # type: ignore[arg-type]
+    assert cursor.start[tp] == 3
+    consumer._acked[tp].append(3)
+    consumer._acked_index[tp].add(3)
+    assert faust_internals._new_offset(consumer, tp) == 6  # type: ignore[arg-type]
+    cursor.set(tp, 6)  # a seek to a known offset is the start
+    assert cursor.start[tp] == 6
 
 
 def test_a_leader_without_a_table_still_announces_who_holds_it() -> None:

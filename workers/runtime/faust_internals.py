@@ -46,6 +46,11 @@ when the lowest acknowledged offset is more than one past the committed offset, 
 committed offset is the *next* message to process: one past it already means that message is
 unfinished. And a committed offset of 0 (falsy) skipped the check altogether. Replaced by a
 version that commits only the run of acknowledged offsets that starts at the committed offset.
+A partition with no committed offset (a new group, or one whose owner died before its first
+commit) has no such start, and Faust, like this replacement before, then committed the first
+run of acknowledged offsets wherever it began: past a first message still unfinished, or
+refused as skipped, which was lost. There the run must start at the first offset fetched since
+the partition's last seek (``Cursor.start``).
 
 Workers with different stages (``WIRESTREAM_STAGES``). Faust's assignor tells every member which
 worker holds each table partition, for table routes (``/sources``); but the leader picks the
@@ -174,7 +179,10 @@ def next_commit(acked: list[int], committed: int | None) -> tuple[int | None, li
 def _new_offset(self: Consumer, tp: Any) -> int | None:
     acked = self._acked[tp]
     acked.sort()
-    offset, done = next_commit(acked, self._committed_offset[tp])
+    committed = self._committed_offset[tp]
+    if committed is None:  # never committed: the run starts where fetching started
+        committed = _cursor(self).start.get(tp)
+    offset, done = next_commit(acked, committed)
     if done:
         del acked[: len(done)]
         self._acked_index[tp].difference_update(done)
@@ -187,19 +195,24 @@ class Cursor:
 
     expected: dict[Any, int] = field(default_factory=dict)
     holes: dict[Any, tuple[int, int]] = field(default_factory=dict)  # tp -> (expected, jumped to)
+    # The first offset fetched since the partition's last seek: where its stream started.
+    start: dict[Any, int] = field(default_factory=dict)
 
     def set(self, tp: Any, offset: int | None) -> None:
         self.holes.pop(tp, None)
         if offset is None or offset < 0:
             self.expected.pop(tp, None)
+            self.start.pop(tp, None)
         else:
             self.expected[tp] = offset
+            self.start[tp] = offset
 
     def check(self, tp: Any, offset: int) -> str:
         """What to do with a fetched record: ``deliver``; ``rewind`` (the first record past a
         hole: seek back to fetch it); ``drop`` (more records past a hole being fetched again);
         or ``gap`` (the fetch after the seek jumped to the same place: the hole is real)."""
         expected = self.expected.get(tp)
+        self.start.setdefault(tp, offset)
         if expected is None or offset <= expected:
             self.expected[tp] = max(offset + 1, expected or 0)
             self.holes.pop(tp, None)
