@@ -354,14 +354,13 @@ class Pipeline:
                     )
                     raw_ids[value["raw_ref"]] = value["raw_id"]
         outcomes = await self.outcomes()
+        dead_at = {  # where each dead letter's stage read it (a raw message's, for parse)
+            f"{d['topic']}:{d['partition']}:{d['offset']}"
+            for kinds in outcomes.values()
+            if (d := kinds.get("dead_letter")) is not None
+        }
         for ref, stages in reached.items():
-            kinds = sorted(outcomes.get(raw_ids.get(ref, ""), {}))
-            dead = [d for d in outcomes.values() if "dead_letter" in d]
-            if not kinds and not any(
-                f"{d['dead_letter']['topic']}:{d['dead_letter']['partition']}:"
-                f"{d['dead_letter']['offset']}" == ref
-                for d in dead
-            ):
+            if not outcomes.get(raw_ids.get(ref, "")) and ref not in dead_at:
                 lines.append(
                     f"  no outcome for {ref} ({raw_ids.get(ref, '?')}): {stages or 'raw only'}"
                 )
