@@ -108,6 +108,44 @@ def test_a_partition_never_committed_commits_only_from_where_its_fetching_starte
     assert cursor.start[tp] == 6
 
 
+async def test_a_never_committed_partition_expects_the_log_start_and_rewinds_over_stale_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a rebalance, records fetched before the seek can reach the stream. For a committed
+    partition the cursor expects the committed offset and seeks back over them; a partition
+    never committed now expects the log's first offset (where the consumer resets it), so a
+    stale record (here 40, before 3) is caught instead of starting the commit run."""
+    raw, committed, table = TP("ws.raw", 0), TP("ws.raw", 1), TP("ws-t-changelog", 0)
+
+    async def seek_to_committed(self: Any) -> None:
+        self._read_offset.update({raw: None, committed: 7, table: None})
+
+    async def earliest_offsets(*tps: TP) -> dict[TP, int]:
+        assert set(tps) == {raw}  # only the agents' inputs never committed
+        return {raw: 3}
+
+    monkeypatch.setattr(faust_internals, "_original_perform_seek", seek_to_committed)
+    app = SimpleNamespace(
+        topics=SimpleNamespace(acks_enabled_for=lambda topic: topic == "ws.raw"),
+        conf=SimpleNamespace(consumer_auto_offset_reset="earliest"),
+    )
+    consumer = SimpleNamespace(_read_offset={}, app=app, earliest_offsets=earliest_offsets)
+    await faust_internals._perform_seek(consumer)  # type: ignore[arg-type]
+    cursor = faust_internals._cursor(consumer)  # type: ignore[arg-type]
+    assert cursor.check(raw, 40) == "rewind"
+    assert [cursor.check(raw, o) for o in (3, 4)] == ["deliver", "deliver"]
+    assert cursor.start[raw] == 3 and cursor.expected[committed] == 7
+
+    # The read failing (or past its bound), the first offset fetched is the start.
+    async def unreachable(*tps: TP) -> dict[TP, int]:
+        raise ConnectionError("broker away")
+
+    again = SimpleNamespace(_read_offset={}, app=app, earliest_offsets=unreachable)
+    await faust_internals._perform_seek(again)  # type: ignore[arg-type]
+    assert faust_internals._cursor(again).check(raw, 40) == "deliver"  # type: ignore[arg-type]
+    assert faust_internals._cursor(again).start[raw] == 40  # type: ignore[arg-type]
+
+
 def test_a_leader_without_a_table_still_announces_who_holds_it() -> None:
     """A dedup worker leading the group: the counts changelog is found by its name."""
     actives = [

@@ -49,8 +49,10 @@ version that commits only the run of acknowledged offsets that starts at the com
 A partition with no committed offset (a new group, or one whose owner died before its first
 commit) has no such start, and Faust, like this replacement before, then committed the first
 run of acknowledged offsets wherever it began: past a first message still unfinished, or
-refused as skipped, which was lost. There the run must start at the first offset fetched since
-the partition's last seek (``Cursor.start``).
+refused as skipped, which was lost. There the run must start where the partition's stream
+starts (``Cursor.start``): the log's first offset, read after each seek, since aiokafka's seek
+to a committed offset that does not exist leaves the partition alone and the consumer resets
+it to the earliest; or, if that read fails, the first offset fetched since the seek.
 
 Workers with different stages (``WIRESTREAM_STAGES``). Faust's assignor tells every member which
 worker holds each table partition, for table routes (``/sources``); but the leader picks the
@@ -240,11 +242,30 @@ async def _seek(self: Consumer, partition: Any, offset: int) -> None:
     _cursor(self).set(partition, offset)
 
 
+EARLIEST_TIMEOUT_S = 10.0  # the read of never-committed partitions' start, inside a rebalance
+
+
 async def _perform_seek(self: Consumer) -> None:
     await _original_perform_seek(self)
     cursor = _cursor(self)
+    unknown = []
     for tp, offset in self._read_offset.items():
         cursor.set(tp, offset)
+        if offset is None and self.app.topics.acks_enabled_for(tp.topic):
+            unknown.append(tp)
+    if not unknown or self.app.conf.consumer_auto_offset_reset != "earliest":
+        return
+    # Never committed: the consumer starts at the log's start (``auto_offset_reset`` is
+    # "earliest"), and aiokafka's seek leaves such a partition alone. Expecting that offset
+    # lets the cursor catch records fetched before the seek, as it does for committed ones.
+    try:
+        earliest = await asyncio.wait_for(self.earliest_offsets(*unknown), EARLIEST_TIMEOUT_S)
+    except Exception as exc:  # noqa: BLE001 - the first offset fetched stands in (``start``)
+        logger.warning("could not read the start of never-committed partitions: %s", exc)
+        return
+    for tp, offset in earliest.items():
+        if cursor.expected.get(tp) is None:
+            cursor.set(tp, offset)
 
 
 def dropped_by_read_offset(expected: int | None, offset: int, read: int | None) -> bool:
