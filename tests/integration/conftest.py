@@ -324,7 +324,10 @@ class Pipeline:
 
     async def _trace(self) -> str:
         t = self.topics
-        records = {name: await self.read_records(name, 1.0) for name in (t.raw, t.parsed, t.unique)}
+        records = {
+            name: await self.read_records(name, 1.0)
+            for name in (t.raw, t.parsed, t.unique, t.outcomes)
+        }
         admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
         await admin.start()
         try:
@@ -334,7 +337,7 @@ class Pipeline:
         lines = ["committed/end offsets of the group's inputs:"]
         for topic in (t.raw, t.parsed, t.unique, t.outcomes):
             ends: dict[int, int] = {}
-            for record in records.get(topic) or await self.read_records(topic, 1.0):
+            for record in records[topic]:
                 ends[record.partition] = max(ends.get(record.partition, 0), record.offset + 1)
             done = {tp.partition: o.offset for tp, o in committed.items() if tp.topic == topic}
             marks = [

@@ -182,7 +182,7 @@ def _new_offset(self: Consumer, tp: Any) -> int | None:
     acked = self._acked[tp]
     acked.sort()
     committed = self._committed_offset[tp]
-    if committed is None:  # never committed: the run starts where fetching started
+    if committed is None:  # never committed: the run starts where the stream started
         committed = _cursor(self).start.get(tp)
     offset, done = next_commit(acked, committed)
     if done:
@@ -197,7 +197,8 @@ class Cursor:
 
     expected: dict[Any, int] = field(default_factory=dict)
     holes: dict[Any, tuple[int, int]] = field(default_factory=dict)  # tp -> (expected, jumped to)
-    # The first offset fetched since the partition's last seek: where its stream started.
+    # Where each partition's stream starts: its last seek's offset (for one never committed,
+    # the log's start, read after the seek), else the first offset fetched since the seek.
     start: dict[Any, int] = field(default_factory=dict)
 
     def set(self, tp: Any, offset: int | None) -> None:
