@@ -283,6 +283,25 @@ def test_the_headline_is_the_line_over_the_byline() -> None:
     assert find_article(lines).title == headline
 
 
+def test_a_whole_pages_headline_ending_in_a_period_is_not_passed_over_for_the_line_under_it() -> (
+    None
+):
+    """The clean-dump reader takes a first line ending in a period for a caption and looks for
+    the headline under it; on a whole page the headline was weighed against every line over
+    the body already, and an update line under it (no year: not read as a dateline) that a
+    byline follows is not taken instead."""
+    headline = "Harbour bridge reopened to traffic. Commuters left the ferries."
+    updated = "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"
+    byline = "By Jane Doe | Harbour Daily Media for harbourdaily.com"
+    page = parse_text(
+        "\n".join(
+            [*NAV, *TEASERS, "Advertisement", headline, updated, byline, *BRIDGE, *FOOTER, *NAV]
+        )
+    )
+    assert page.title == headline
+    assert not [r for r in page.removed if r["rule"] == "above_headline"]
+
+
 def test_a_photo_credit_is_never_the_headline() -> None:
     """ "Name/Paper" in capitalised words is a credit, though it sits over the byline."""
     headline = "Harbour bridge reopens after months of repairs"

@@ -419,9 +419,11 @@ def parse_text(
         # "July 10, 2024" over the headline: the page's date, not its title.
         page.published_at = moment
         page.removed.append({"line": kept.pop(0), "rule": "dateline_above_headline"})
-    if below := _headline_below(kept):
+    if not (whole and article.headline_first) and (below := _headline_below(kept)):
         # A caption or an interstitial's button over the headline, in a dump too short to be
-        # read as a whole page: the headline is the line its byline or dateline follows.
+        # read as a whole page: the headline is the line its byline or dateline follows. (A
+        # whole page's headline, where one was found, was weighed against every line over its
+        # body already.)
         page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:below])
         del kept[:below]
     elif not whole and (spelled := spelled_below(kept, slug, language)):
