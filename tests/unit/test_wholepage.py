@@ -302,6 +302,28 @@ def test_a_whole_pages_headline_ending_in_a_period_is_not_passed_over_for_the_li
     assert not [r for r in page.removed if r["rule"] == "above_headline"]
 
 
+def test_a_playlist_between_the_headline_and_the_body_stays_out_of_the_body() -> None:
+    """Titles in a row under the headline (a video playlist, related stories: links, which a
+    plain-text dump does not mark) are no part of the article; its standfirst is."""
+    standfirst = (
+        "Crews finished the repairs weeks early, and the ferries go back to their timetable."
+    )
+    playlist = [
+        "Watch: the bridge reopens to traffic",
+        "Council approves new ferry timetable",
+        "How the harbour bridge was built",
+        "Storm damage closes the coast road",
+        "Five walks along the harbour front",
+    ]
+    lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "By Jane Doe | Harbour Daily", standfirst]
+    lines += ["JUST WATCHED", playlist[0], "Replay", "(5 Videos)", *playlist, *BRIDGE, *FOOTER]
+    page = parse_text("\n".join(lines))
+    assert page.title == BRIDGE_HEADLINE
+    assert not set(playlist) & {page.standfirst, *page.paragraphs}
+    assert standfirst in {page.standfirst, *page.paragraphs}
+    assert BRIDGE[0] in page.paragraphs
+
+
 def test_a_photo_credit_is_never_the_headline() -> None:
     """ "Name/Paper" in capitalised words is a credit, though it sits over the byline."""
     headline = "Harbour bridge reopens after months of repairs"

@@ -648,8 +648,15 @@ def find_article(
     more = _continuing_runs(layout, start, end, above, len(classed))
     body_lines = sorted({*range(first, end), *more})
     paragraphs = [classed[i].text for i in body_lines if classed[i].kind != BAD]
+    listed = _teaser_runs(classed, title_at + 1, first) if title_at >= 0 else set()
     header = (
-        [c.text for c in classed[title_at + 1 : first] if c.kind != BAD] if title_at >= 0 else []
+        [
+            c.text
+            for i, c in enumerate(classed[title_at + 1 : first], title_at + 1)
+            if c.kind != BAD and i not in listed
+        ]
+        if title_at >= 0
+        else []
     )
     title = first_cell(classed[title_at].text) if title_at >= 0 else None
     if title and slug:
@@ -682,6 +689,38 @@ def find_article(
     if title:
         title = unkicked(title, classed, context.folded, title_at)
     return Found(title, header, paragraphs, dropped, around, after, under, over)
+
+
+# Between a headline and its body's run, this many lines in a row of a headline's shape (a
+# capital first, no sentence's end, no byline or date) are a list: a video playlist's or
+# related stories' titles, which Markdown would show as links. A header's own lines (a
+# standfirst, a byline, a dateline, a caption) are a few, and end a sentence or name and date.
+# (An article's own list there, its bullets lost, goes too: on the tune splits, two pages.)
+TEASER_RUN = 4
+
+
+def _teaser_runs(classed: list[Line], start: int, end: int) -> set[int]:
+    """The lines in ``[start, end)`` inside runs of ``TEASER_RUN`` or more titles."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(start, end + 1):
+        line = classed[i] if i < end else None
+        if (
+            line is not None
+            and line.kind == SHORT
+            and HEADLINE_WORDS[0] <= line.words <= STANDFIRST_WORDS + 3
+            and line.text.lstrip()[:1].isupper()  # a wrapped paragraph's lines run on
+            and not line.text.rstrip().endswith(_END)
+            and not looks_like_metadata(line.text)
+        ):
+            run.append(i)
+            continue
+        if line is not None and line.kind == BAD and run:
+            continue  # furniture between the titles ("Replay", "(16 Videos)") breaks no run
+        if len(run) >= TEASER_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 # Beside the body's run, other runs of prose are the article's too when they weigh a fifth of
