@@ -324,6 +324,28 @@ def test_a_playlist_between_the_headline_and_the_body_stays_out_of_the_body() ->
     assert BRIDGE[0] in page.paragraphs
 
 
+def test_a_wrapped_paragraph_or_three_titles_under_the_headline_stay_in_the_article() -> None:
+    """Only a list is left out: a paragraph wrapped over short lines (each running on in lower
+    case) is not one, nor are three lines of headline shape."""
+    wrapped = [
+        "Crews finished the repairs on the harbour bridge",
+        "weeks early, and the ferries that carried commuters",
+        "around the bay all summer go back to their timetable",
+        "from Monday, the council said in a statement",
+        "on Friday.",
+    ]
+    three = [
+        "Watch the bridge reopen to traffic",
+        "The council approves a new ferry timetable",
+        "How the bridge was built in the fifties",
+    ]
+    for header in (wrapped, three):
+        lines = [*NAV, *TEASERS, BRIDGE_HEADLINE, "By Jane Doe | Harbour Daily", *header]
+        found = find_article([*lines, *BRIDGE, *FOOTER])
+        assert found.title == BRIDGE_HEADLINE
+        assert set(header) <= {*found.header, *found.paragraphs}
+
+
 def test_a_photo_credit_is_never_the_headline() -> None:
     """ "Name/Paper" in capitalised words is a credit, though it sits over the byline."""
     headline = "Harbour bridge reopens after months of repairs"
