@@ -421,9 +421,9 @@ def parse_text(
         page.removed.append({"line": kept.pop(0), "rule": "dateline_above_headline"})
     if not (whole and article.headline_first) and (below := _headline_below(kept)):
         # A caption or an interstitial's button over the headline, in a dump too short to be
-        # read as a whole page: the headline is the line its byline or dateline follows. (A
-        # whole page's headline, where one was found, was weighed against every line over its
-        # body already.)
+        # read as a whole page: the headline is the line its byline or dateline follows. (Not
+        # on a whole page whose reader put a headline first: it weighed every line over the
+        # body already. Where it found no body, the page is left as it is.)
         page.removed.extend({"line": line, "rule": "above_headline"} for line in kept[:below])
         del kept[:below]
     elif not whole and (spelled := spelled_below(kept, slug, language)):

@@ -697,6 +697,7 @@ def find_article(
 # standfirst, a byline, a dateline, a caption) are a few, and end a sentence or name and date.
 # (An article's own list there, its bullets lost, goes too: on the tune splits, two pages.)
 TEASER_RUN = 4
+TEASER_WORDS = (3, 15)  # the fewest and most words of such a title
 
 
 def _teaser_runs(classed: list[Line], start: int, end: int) -> set[int]:
@@ -708,7 +709,7 @@ def _teaser_runs(classed: list[Line], start: int, end: int) -> set[int]:
         if (
             line is not None
             and line.kind == SHORT
-            and HEADLINE_WORDS[0] <= line.words <= STANDFIRST_WORDS + 3
+            and TEASER_WORDS[0] <= line.words <= TEASER_WORDS[1]
             and line.text.lstrip()[:1].isupper()  # a wrapped paragraph's lines run on
             and not line.text.rstrip().endswith(_END)
             and not looks_like_metadata(line.text)
