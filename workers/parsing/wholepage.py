@@ -701,27 +701,31 @@ TEASER_WORDS = (3, 15)  # the fewest and most words of such a title
 
 
 def _teaser_runs(classed: list[Line], start: int, end: int) -> set[int]:
-    """The lines in ``[start, end)`` inside runs of ``TEASER_RUN`` or more titles."""
+    """The lines in ``[start, end)`` inside runs of ``TEASER_RUN`` or more titles (furniture
+    between the titles, "Replay", "(16 Videos)", breaks no run)."""
     found: set[int] = set()
     run: list[int] = []
-    for i in range(start, end + 1):
-        line = classed[i] if i < end else None
-        if (
-            line is not None
-            and line.kind == SHORT
-            and TEASER_WORDS[0] <= line.words <= TEASER_WORDS[1]
-            and line.text.lstrip()[:1].isupper()  # a wrapped paragraph's lines run on
-            and not line.text.rstrip().endswith(_END)
-            and not looks_like_metadata(line.text)
-        ):
+    for i in range(start, end):
+        line = classed[i]
+        if _title_shaped(line):
             run.append(i)
-            continue
-        if line is not None and line.kind == BAD and run:
-            continue  # furniture between the titles ("Replay", "(16 Videos)") breaks no run
-        if len(run) >= TEASER_RUN:
-            found.update(run)
-        run = []
+        elif line.kind != BAD:
+            found.update(run if len(run) >= TEASER_RUN else ())
+            run = []
+    found.update(run if len(run) >= TEASER_RUN else ())
     return found
+
+
+def _title_shaped(line: Line) -> bool:
+    """A short line of a title's shape: a capital first (a wrapped paragraph's lines run on),
+    no sentence's end, no byline or date."""
+    return (
+        line.kind == SHORT
+        and TEASER_WORDS[0] <= line.words <= TEASER_WORDS[1]
+        and line.text.lstrip()[:1].isupper()
+        and not line.text.rstrip().endswith(_END)
+        and not looks_like_metadata(line.text)
+    )
 
 
 # Beside the body's run, other runs of prose are the article's too when they weigh a fifth of
