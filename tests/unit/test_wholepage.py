@@ -1865,3 +1865,18 @@ def test_a_headline_of_two_sentences_ending_in_a_period_is_a_candidate() -> None
     assert headline in candidates
     assert reference not in candidates and sentence not in candidates
     assert find_article(lines).title == headline
+
+
+def test_a_pictures_text_over_its_caption_is_not_echoed_as_a_headline() -> None:
+    """w3m prints a picture's alternative text on a line of its own, over the caption that
+    opens with it. That line is not a headline echoed elsewhere on the page (a breadcrumb, a
+    share text): the headline further up stays the headline, though the URL spells the
+    picture's words as well."""
+    picture = "Harbour bridge repairs"
+    caption = f"{picture} – crews at work on the deck in May. Photo: Jane Roe"
+    header = [BRIDGE_HEADLINE, "By Jane Doe | Harbour Daily", *SHARE, picture, caption]
+    lines = [*NAV, *TEASERS, *header, *BRIDGE, *FOOTER]
+    slug = slug_words("https://harbourdaily.example/news/harbour-bridge-repairs")
+    context = HeadlineContext.of(Layout.of(lines), slug=slug)
+    assert headline_features(context, lines.index(picture))["echoed"] == 0.0
+    assert find_article(lines, slug=slug).title == BRIDGE_HEADLINE

@@ -799,12 +799,16 @@ ECHO_LINES = 3000  # lines searched for a repeat of a headline candidate
 def _echoed(candidate: str, folded: list[str], at: int) -> bool:
     """The candidate appears inside a longer line of the page (a breadcrumb, a share text, the
     page's own title line), as a headline usually does. A line repeated whole is not counted:
-    teaser lists are often printed twice."""
+    teaser lists are often printed twice. Nor is the line right under it that opens with it:
+    w3m prints a picture's alternative text on a line of its own, over the caption that
+    repeats it ("Cowboyboots von Crocs" over "Cowboyboots von Crocs – werden auch ...")."""
     needle = candidate.casefold()
     head = needle[:ECHO_PREFIX]
     for i, line in enumerate(folded):
         if i == at or line == needle:
             continue
+        if i == at + 1 and line.startswith(needle):
+            continue  # a picture's text over its caption, which opens with it
         if needle in line:
             return True
         # Cut short where the line ends: "Home > Histo-Monte: Pis ..." (a breadcrumb).
