@@ -311,8 +311,17 @@ async def _answers(bootstrap: str) -> bool:
 
 
 def answers(bootstrap: str) -> bool:
-    """True when a broker at ``bootstrap`` answers a metadata request."""
-    return asyncio.run(_answers(bootstrap))
+    """True when a broker at ``bootstrap`` answers a metadata request. aiokafka logs each
+    refused connection as an error; here a refusal only means "not ready yet", so its logger
+    is quiet while the probe runs (``make demo`` printed one such error a probe while the
+    broker started)."""
+    client_log = logging.getLogger("aiokafka")
+    level = client_log.level
+    client_log.setLevel(logging.CRITICAL)
+    try:
+        return asyncio.run(_answers(bootstrap))
+    finally:
+        client_log.setLevel(level)
 
 
 def start(kafka: LocalKafka, timeout: float = 90.0) -> int:
@@ -377,7 +386,6 @@ def status(kafka: LocalKafka) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)  # refused connects while waiting
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else "status"
     kafka = LocalKafka.from_env()
