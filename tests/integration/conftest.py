@@ -8,7 +8,6 @@ import itertools
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from tests.conftest import ROOT
+from tests.ports import free_port
 from workers.settings import Settings, Topics
 from workers.tools import kafka_local
 
@@ -58,12 +58,6 @@ def broker() -> Iterator[kafka_local.LocalKafka]:
     kafka_local.start(kafka)
     yield kafka
     kafka_local.stop(kafka)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 _counter = itertools.count()

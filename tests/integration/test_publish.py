@@ -14,7 +14,8 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.crawls import ARTICLES, BROKEN_LINE, JSONL_GOOD, write_jsonl, write_warc
-from tests.integration.conftest import Pipeline, free_port
+from tests.integration.conftest import Pipeline
+from tests.ports import free_port
 
 pytestmark = pytest.mark.integration
 
